@@ -1,0 +1,112 @@
+# proofgate - read-only operations-readiness evidence scanner
+#   make            build build/release/proofgate (installing missing libraries)
+#   make scan       build and scan this repository (REPO=path REV=rev to change)
+#   make check      build with warnings as errors and run every test
+#   make check SANITIZE=address,undefined    the same under sanitizers
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+LDFLAGS  ?=
+REPO     ?= .
+REV      ?= HEAD
+SANITIZE ?=
+STRICT   ?=
+
+PKGS      = libgit2 libpcre2-8 yaml-0.1 jansson
+comma     = ,
+VARIANT   = $(if $(SANITIZE),san-$(subst $(comma),-,$(SANITIZE)),$(if $(STRICT),strict,release))
+O         = build/$(VARIANT)
+
+WARN      = -Wall -Wextra -pedantic
+STRICTW   = -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla
+SANFLAGS  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+# recursive on purpose: pkg-config runs only after the deps step has installed what was missing
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
+TEST_LIBS   = $(shell pkg-config --libs cmocka)
+ALL_CFLAGS = -std=c11 $(WARN) $(if $(STRICT)$(SANITIZE),$(STRICTW)) $(SANFLAGS) \
+	-D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DPROOFGATE_VERSION='"$(VERSION)"' \
+	-Isrc -I$(O) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+
+MODULES   = mem buf err match rules repo scan verdict report report_text report_json opts cli cmd_scan cmd_rules
+OBJS      = $(MODULES:%=$(O)/%.o) $(O)/builtin.o
+RULES_YML = $(sort $(wildcard rules/*.yml))
+TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
+
+.PHONY: all deps test-deps scan check unit e2e install uninstall fmt clean bench
+.DEFAULT_GOAL := all
+
+all: $(O)/proofgate
+
+deps:
+	@scripts/deps.sh
+
+test-deps:
+	@scripts/deps.sh test
+
+$(O)/.dir:
+	@mkdir -p $(O) && touch $@
+
+$(O)/%.o: src/%.c | deps $(O)/.dir
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/embed: tools/embed.c | $(O)/.dir
+	$(CC) -std=c11 $(WARN) -O1 -o $@ $<
+
+$(O)/builtin.c: $(O)/embed $(RULES_YML)
+	$(O)/embed $(RULES_YML) > $@.tmp && mv $@.tmp $@
+
+$(O)/builtin.o: $(O)/builtin.c | deps
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/proofgate: $(O)/main.o $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
+
+scan: $(O)/proofgate
+	$(O)/proofgate scan --rev '$(REV)' '$(REPO)'
+
+# ---- tests ---------------------------------------------------------------
+$(O)/tests/%.o: tests/%.c | test-deps $(O)/.dir
+	@mkdir -p $(O)/tests
+	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+
+$(O)/tests/%: $(O)/tests/%.o $(O)/tests/helpers.o $(OBJS)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread
+
+build/fixtures/.stamp: fixtures/build.sh $(shell find fixtures -type f 2>/dev/null)
+	fixtures/build.sh build/fixtures
+	@touch $@
+
+unit: $(TESTS:%=$(O)/tests/%) build/fixtures/.stamp
+	@tests/run-unit.sh $(O)/tests $(TESTS)
+
+e2e: $(O)/proofgate build/fixtures/.stamp
+	@tests/e2e.sh $(O)/proofgate build/fixtures
+
+# `make check` always builds with warnings as errors; SANITIZE= adds sanitizers
+check:
+	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' unit e2e
+
+# ---- install ---------------------------------------------------------------
+install: $(O)/proofgate
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(O)/proofgate $(DESTDIR)$(BINDIR)/proofgate
+	install -m 644 docs/proofgate.1 $(DESTDIR)$(MANDIR)/man1/proofgate.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/proofgate $(DESTDIR)$(MANDIR)/man1/proofgate.1
+
+fmt:
+	clang-format -i src/*.c src/*.h tests/*.c tools/*.c
+
+clean:
+	rm -rf build
+
+-include $(wildcard $(O)/*.d $(O)/tests/*.d)

@@ -1,0 +1,78 @@
+#!/bin/sh
+# deps.sh - installs the libraries proofgate needs when pkg-config cannot find
+# them, through the system's package manager; otherwise prints the command.
+#   scripts/deps.sh          build libraries
+#   scripts/deps.sh test     build libraries, cmocka, git and python3-jsonschema
+set -u
+
+want_test=${1:-}
+missing_pc=""
+for pc in libgit2 libpcre2-8 yaml-0.1 jansson; do
+	pkg-config --exists "$pc" 2>/dev/null || missing_pc="$missing_pc $pc"
+done
+if [ "$want_test" = test ]; then
+	pkg-config --exists cmocka 2>/dev/null || missing_pc="$missing_pc cmocka"
+fi
+need_pkgconfig=0
+command -v pkg-config >/dev/null 2>&1 || need_pkgconfig=1
+need_git=0
+command -v git >/dev/null 2>&1 || need_git=1
+need_jsonschema=0
+if [ "$want_test" = test ]; then
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || need_jsonschema=1
+fi
+
+[ -z "$missing_pc" ] && [ $need_pkgconfig = 0 ] && [ $need_git = 0 ] && [ $need_jsonschema = 0 ] && exit 0
+
+# map pkg-config names to each package manager's package names
+map() { # manager pcname
+	case "$1:$2" in
+	apt:libgit2) echo libgit2-dev ;; apt:libpcre2-8) echo libpcre2-dev ;;
+	apt:yaml-0.1) echo libyaml-dev ;; apt:jansson) echo libjansson-dev ;; apt:cmocka) echo libcmocka-dev ;;
+	dnf:libgit2) echo libgit2-devel ;; dnf:libpcre2-8) echo pcre2-devel ;;
+	dnf:yaml-0.1) echo libyaml-devel ;; dnf:jansson) echo jansson-devel ;; dnf:cmocka) echo libcmocka-devel ;;
+	apk:libgit2) echo libgit2-dev ;; apk:libpcre2-8) echo pcre2-dev ;;
+	apk:yaml-0.1) echo yaml-dev ;; apk:jansson) echo jansson-dev ;; apk:cmocka) echo cmocka-dev ;;
+	brew:libgit2) echo libgit2 ;; brew:libpcre2-8) echo pcre2 ;;
+	brew:yaml-0.1) echo libyaml ;; brew:jansson) echo jansson ;; brew:cmocka) echo cmocka ;;
+	esac
+}
+
+if command -v apt-get >/dev/null 2>&1; then mgr=apt
+elif command -v dnf >/dev/null 2>&1; then mgr=dnf
+elif command -v apk >/dev/null 2>&1; then mgr=apk
+elif command -v brew >/dev/null 2>&1; then mgr=brew
+else mgr=none
+fi
+
+pkgs=""
+for pc in $missing_pc; do pkgs="$pkgs $(map "$mgr" "$pc")"; done
+if [ $need_pkgconfig = 1 ]; then
+	case $mgr in apt|apk) pkgs="$pkgs pkg-config" ;; dnf) pkgs="$pkgs pkgconf-pkg-config" ;; brew) pkgs="$pkgs pkg-config" ;; esac
+fi
+[ $need_git = 1 ] && pkgs="$pkgs git"
+if [ $need_jsonschema = 1 ]; then
+	case $mgr in apt) pkgs="$pkgs python3-jsonschema" ;; dnf) pkgs="$pkgs python3-jsonschema" ;; apk) pkgs="$pkgs py3-jsonschema" ;; esac
+fi
+
+sudo=""
+if [ "$mgr" != brew ] && [ "$(id -u)" != 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then sudo=sudo; fi
+fi
+
+echo "proofgate: installing missing build dependencies:$pkgs" >&2
+case $mgr in
+apt)
+	export DEBIAN_FRONTEND=noninteractive
+	$sudo apt-get install -y -q --no-install-recommends $pkgs >&2 ||
+		{ $sudo apt-get update -q >&2 && $sudo apt-get install -y -q --no-install-recommends $pkgs >&2; } ||
+		{ echo "proofgate: could not install; run: sudo apt-get update && sudo apt-get install -y$pkgs" >&2; exit 1; }
+	;;
+dnf) $sudo dnf install -y $pkgs >&2 || { echo "proofgate: could not install; run: sudo dnf install -y$pkgs" >&2; exit 1; } ;;
+apk) $sudo apk add $pkgs >&2 || { echo "proofgate: could not install; run: sudo apk add$pkgs" >&2; exit 1; } ;;
+brew) brew install $pkgs >&2 || { echo "proofgate: could not install; run: brew install$pkgs" >&2; exit 1; } ;;
+none)
+	echo "proofgate: missing:$missing_pc; install libgit2, pcre2, libyaml, jansson (and cmocka for tests) development packages" >&2
+	exit 1
+	;;
+esac

@@ -1,0 +1,45 @@
+/* buf.h - a growable, NUL-terminated byte buffer with a size cap. */
+#ifndef PG_BUF_H
+#define PG_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* Beyond this a buffer stops growing and buf_* return -1. */
+#define BUF_MAX ((size_t)1 << 30)
+
+struct buf {
+	char *ptr;  /* always NUL-terminated once anything was added */
+	size_t len;
+	size_t cap;
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+/* Appends; return 0, or -1 when the cap would be passed (buffer unchanged). */
+int buf_put(struct buf *b, const char *data, size_t len);
+int buf_puts(struct buf *b, const char *s);
+int buf_putc(struct buf *b, char c);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+int buf_printf(struct buf *b, const char *fmt, ...);
+int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+
+/* The contents as a string ("" when empty); owned by the buffer. */
+const char *buf_cstr(const struct buf *b);
+
+/* Hands the contents to the caller, who frees them; the buffer is empty after. */
+char *buf_detach(struct buf *b);
+
+void buf_clear(struct buf *b);
+void buf_free(struct buf *b);
+
+/*
+ * Appends s made safe to show: valid UTF-8 is kept, every other byte and
+ * every control character is written as \xNN, so non-UTF-8 paths survive
+ * into UTF-8 reports and cannot drive a terminal.
+ */
+int buf_put_safe(struct buf *b, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,394 @@
+/* match.c - globs converted by PCRE2 and content regexes, JIT-compiled. */
+#include "match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "mem.h"
+
+static void jit(pcre2_code *code)
+{
+	/* JIT is an accelerator: when it is unavailable the interpreter runs. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_SOFT);
+}
+
+/* Expands the first {a,b} group of s recursively into out (a list of strings). */
+static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, size_t base, size_t *erroff)
+{
+	const char *open = NULL, *p;
+	int depth = 0;
+
+	for (p = s; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == '[') {
+			/* a class may hold braces literally */
+			const char *q = p + 1;
+			if (*q == '!' || *q == '^')
+				q++;
+			if (*q == ']')
+				q++;
+			while (*q && *q != ']')
+				q++;
+			if (*q == ']')
+				p = q;
+			continue;
+		}
+		if (*p == '{') {
+			open = p;
+			break;
+		}
+		if (*p == '}' ) {
+			*erroff = base + (size_t)(p - s);
+			return err_set("unmatched '}'");
+		}
+	}
+	if (!open) {
+		XGROW(*out, *cap, *n + 1);
+		(*out)[(*n)++] = xstrdup(s);
+		return 0;
+	}
+
+	/* find the matching close and the top-level commas */
+	{
+		const char *close = NULL, *alt = open + 1;
+		struct buf b = BUF_INIT;
+		int rc = 0;
+
+		for (p = open + 1, depth = 1; *p; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+				continue;
+			}
+			if (*p == '{')
+				depth++;
+			else if (*p == '}' && --depth == 0) {
+				close = p;
+				break;
+			}
+		}
+		if (!close) {
+			*erroff = base + (size_t)(open - s);
+			return err_set("unmatched '{'");
+		}
+		for (p = open + 1, depth = 0; p <= close; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+				continue;
+			}
+			if (*p == '{')
+				depth++;
+			else if (*p == '}' && depth > 0)
+				depth--;
+			else if ((*p == ',' && depth == 0) || p == close) {
+				buf_clear(&b);
+				buf_put(&b, s, (size_t)(open - s));
+				buf_put(&b, alt, (size_t)(p - alt));
+				buf_puts(&b, close + 1);
+				rc = expand_braces(out, n, cap, buf_cstr(&b), base, erroff);
+				if (rc < 0)
+					break;
+				if (*n > 256) {
+					*erroff = base + (size_t)(open - s);
+					rc = err_set("too many {a,b} alternatives (more than 256)");
+					break;
+				}
+				alt = p + 1;
+			}
+		}
+		buf_free(&b);
+		return rc;
+	}
+}
+
+static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob, int ignore_case, size_t *erroff)
+{
+	pcre2_convert_context *cc = NULL;
+	PCRE2_UCHAR *conv = NULL;
+	PCRE2_SIZE convlen = 0, eo = 0;
+	struct buf full = BUF_INIT;
+	uint32_t copts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0);
+	int rc = -1, ec;
+	size_t gl;
+
+	*out = NULL;
+	*dir_all = NULL;
+	if (glob[0] == '/')
+		buf_puts(&full, glob + 1);
+	else if (!strchr(glob, '/'))
+		buf_printf(&full, "**/%s", glob);
+	else
+		buf_puts(&full, glob);
+
+	cc = pcre2_convert_context_create(NULL);
+	if (!cc) {
+		err_set("cannot create a glob conversion context");
+		goto done;
+	}
+	pcre2_set_glob_separator(cc, '/');
+	pcre2_set_glob_escape(cc, '\\');
+	ec = pcre2_pattern_convert((PCRE2_SPTR)full.ptr, full.len, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF,
+				   &conv, &convlen, cc);
+	if (ec != 0) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		/* report the offset in the glob as the author wrote it */
+		if (glob[0] == '/')
+			*erroff = convlen + 1;
+		else if (full.len > strlen(glob))
+			*erroff = convlen >= 3 ? convlen - 3 : 0;
+		else
+			*erroff = convlen;
+		err_set("%s", (char *)msg);
+		goto done;
+	}
+	*out = pcre2_compile(conv, convlen, copts, &ec, &eo, NULL);
+	if (!*out) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		*erroff = 0;
+		err_set("%s", (char *)msg);
+		goto done;
+	}
+	jit(*out);
+
+	/* a glob ending in slash-star-star covers the whole folder x: compile "x" to prune it as a unit */
+	gl = full.len;
+	if (gl > 3 && strcmp(full.ptr + gl - 3, "/**") == 0) {
+		PCRE2_UCHAR *dconv = NULL;
+		PCRE2_SIZE dlen = 0;
+		if (pcre2_pattern_convert((PCRE2_SPTR)full.ptr, gl - 3, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF,
+					  &dconv, &dlen, cc) == 0) {
+			*dir_all = pcre2_compile(dconv, dlen, copts, &ec, &eo, NULL);
+			if (*dir_all)
+				jit(*dir_all);
+			pcre2_converted_pattern_free(dconv);
+		}
+	}
+	rc = 0;
+done:
+	if (conv)
+		pcre2_converted_pattern_free(conv);
+	pcre2_convert_context_free(cc);
+	buf_free(&full);
+	return rc;
+}
+
+int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff)
+{
+	struct match_glob *g = NULL;
+	char **alts = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = -1;
+
+	*out = NULL;
+	*erroff = 0;
+	if (!*glob) {
+		err_set("empty glob");
+		goto done;
+	}
+	if (expand_braces(&alts, &n, &cap, glob, 0, erroff) < 0)
+		goto done;
+
+	g = xcalloc(1, sizeof(*g));
+	g->src = xstrdup(glob);
+	g->alts = xcalloc(n, sizeof(*g->alts));
+	for (i = 0; i < n; i++) {
+		pcre2_code *dir_all = NULL;
+		if (convert_one(&g->alts[i], &dir_all, alts[i], ignore_case, erroff) < 0) {
+			/* the offset is in the expanded alternative: keep it if it fits */
+			if (*erroff > strlen(glob))
+				*erroff = 0;
+			goto done;
+		}
+		g->nalts++;
+		/* only a single-alternative glob may prune a folder as a whole */
+		if (n == 1)
+			g->dir_all = dir_all;
+		else
+			pcre2_code_free(dir_all);
+	}
+	*out = g;
+	g = NULL;
+	rc = 0;
+done:
+	for (i = 0; i < n; i++)
+		free(alts[i]);
+	free(alts);
+	match_glob_free(g);
+	return rc;
+}
+
+void match_glob_free(struct match_glob *g)
+{
+	size_t i;
+	if (!g)
+		return;
+	for (i = 0; i < g->nalts; i++)
+		pcre2_code_free(g->alts[i]);
+	pcre2_code_free(g->dir_all);
+	free(g->alts);
+	free(g->src);
+	free(g);
+}
+
+/*
+ * Glob patterns are small and anchored; match data sized for them lives on
+ * the thread so that path tests allocate nothing.
+ */
+static _Thread_local pcre2_match_data *glob_md;
+
+static pcre2_match_data *glob_data(void)
+{
+	if (!glob_md)
+		glob_md = pcre2_match_data_create(4, NULL);
+	if (!glob_md) {
+		fprintf(stderr, "proofgate: out of memory creating match data\n");
+		exit(2);
+	}
+	return glob_md;
+}
+
+int match_glob_path(const struct match_glob *g, const char *path, size_t len)
+{
+	size_t i;
+	for (i = 0; i < g->nalts; i++)
+		if (pcre2_match(g->alts[i], (PCRE2_SPTR)path, len, 0, 0, glob_data(), NULL) >= 0)
+			return 1;
+	return 0;
+}
+
+int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len)
+{
+	size_t i;
+	for (i = 0; i < g->nalts; i++) {
+		int r = pcre2_match(g->alts[i], (PCRE2_SPTR)dir, len, 0, PCRE2_PARTIAL_SOFT, glob_data(), NULL);
+		if (r >= 0 || r == PCRE2_ERROR_PARTIAL)
+			return 1;
+	}
+	return 0;
+}
+
+int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len)
+{
+	return g->dir_all && pcre2_match(g->dir_all, (PCRE2_SPTR)dir, len, 0, 0, glob_data(), NULL) >= 0;
+}
+
+int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff)
+{
+	struct match_regex *r = NULL;
+	pcre2_compile_context *cc = NULL;
+	uint32_t copts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | PCRE2_MATCH_INVALID_UTF;
+	PCRE2_SIZE eo = 0;
+	int ec, rc = -1;
+
+	*out = NULL;
+	*erroff = 0;
+	if (flags & MATCH_CASELESS)
+		copts |= PCRE2_CASELESS;
+	cc = pcre2_compile_context_create(NULL);
+	if (!cc) {
+		err_set("cannot create a compile context");
+		goto done;
+	}
+	/* CRLF files: ^ and $ see \r\n as one line end, as LF files do */
+	pcre2_set_newline(cc, PCRE2_NEWLINE_ANYCRLF);
+	r = xcalloc(1, sizeof(*r));
+	r->src = xstrdup(pattern);
+	r->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, copts, &ec, &eo, cc);
+	if (!r->code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		*erroff = eo;
+		err_set("%s", (char *)msg);
+		goto done;
+	}
+	jit(r->code);
+	pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
+	*out = r;
+	r = NULL;
+	rc = 0;
+done:
+	pcre2_compile_context_free(cc);
+	match_regex_free(r);
+	return rc;
+}
+
+void match_regex_free(struct match_regex *r)
+{
+	if (!r)
+		return;
+	pcre2_code_free(r->code);
+	free(r->src);
+	free(r);
+}
+
+struct match_ctx {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+struct match_ctx *match_ctx_new(void)
+{
+	struct match_ctx *c = xcalloc(1, sizeof(*c));
+	c->md = pcre2_match_data_create(32, NULL);
+	c->mc = pcre2_match_context_create(NULL);
+	if (!c->md || !c->mc) {
+		fprintf(stderr, "proofgate: out of memory creating match data\n");
+		exit(2);
+	}
+	pcre2_set_match_limit(c->mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(c->mc, MATCH_DEPTH_LIMIT);
+	return c;
+}
+
+void match_ctx_free(struct match_ctx *c)
+{
+	if (!c)
+		return;
+	pcre2_match_data_free(c->md);
+	pcre2_match_context_free(c->mc);
+	free(c);
+}
+
+int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
+		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
+{
+	PCRE2_SIZE *ov;
+	int n, group = 1;
+
+	if (*start > len)
+		return MATCH_NONE;
+	n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, *start, 0, c->md, c->mc);
+	if (n == PCRE2_ERROR_NOMATCH)
+		return MATCH_NONE;
+	if (n == PCRE2_ERROR_MATCHLIMIT || n == PCRE2_ERROR_DEPTHLIMIT || n == PCRE2_ERROR_HEAPLIMIT ||
+	    n == PCRE2_ERROR_JIT_STACKLIMIT)
+		return MATCH_LIMIT_HIT;
+	if (n < 0)
+		return MATCH_FAILED;
+	ov = pcre2_get_ovector_pointer(c->md);
+	*mstart = ov[0];
+	*mend = ov[1];
+	if (r->ncaptures >= 1) {
+		int named = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR) "date");
+		if (named > 0)
+			group = named;
+	} else {
+		group = 0;
+	}
+	if (group > 0 && group < n && ov[2 * group] != PCRE2_UNSET) {
+		*cstart = ov[2 * group];
+		*cend = ov[2 * group + 1];
+	} else {
+		*cstart = ov[0];
+		*cend = ov[1];
+	}
+	*start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	return MATCH_OK;
+}

@@ -1,0 +1,83 @@
+/* match.h - path globs and content regexes, both compiled by PCRE2 (JIT). */
+#ifndef PG_MATCH_H
+#define PG_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+/*
+ * A glob, matched against a whole path from the repository root.
+ * Syntax: `*` (not across /), `**` (any depth), `?`, `[...]` classes and
+ * `{a,b}` alternatives.  A glob with no `/` matches at any depth (as in
+ * .gitignore); a leading `/` anchors it to the root.  Braces are expanded
+ * here; every alternative is converted by pcre2_pattern_convert().
+ */
+struct match_glob {
+	char *src;          /* as written */
+	pcre2_code **alts;  /* one compiled pattern per brace alternative */
+	size_t nalts;
+	pcre2_code *dir_all; /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
+};
+
+/*
+ * Compiles glob into *out (caller frees with match_glob_free).  On error
+ * returns -1, sets err, and stores the byte offset in glob at *erroff.
+ */
+int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff);
+void match_glob_free(struct match_glob *g);
+
+/* 1 when path (len bytes, no trailing /) matches the glob, else 0. */
+int match_glob_path(const struct match_glob *g, const char *path, size_t len);
+
+/*
+ * For a folder "dir/" (with the trailing slash): 1 when some path below it
+ * could match, else 0.  Uses PCRE2 partial matching.
+ */
+int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len);
+
+/* 1 when every path below folder dir (no trailing slash) matches. */
+int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len);
+
+/* A content regex: UTF, Unicode properties and multiline on, CRLF-aware. */
+struct match_regex {
+	char *src;
+	pcre2_code *code;
+	uint32_t ncaptures;
+};
+
+#define MATCH_CASELESS 1u
+
+/* Compiles; on error returns -1, sets err and *erroff (offset in pattern). */
+int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff);
+void match_regex_free(struct match_regex *r);
+
+/* Per-thread matching state: match data and limits.  match_ctx_free frees. */
+struct match_ctx;
+struct match_ctx *match_ctx_new(void);
+void match_ctx_free(struct match_ctx *c);
+
+/* Limits that stop a catastrophic pattern (pcre2_set_match_limit / depth_limit). */
+#define MATCH_LIMIT 10000000u
+#define MATCH_DEPTH_LIMIT 100000u
+
+enum {
+	MATCH_OK = 0,
+	MATCH_NONE = 1,
+	MATCH_LIMIT_HIT = -2, /* the match or depth limit was reached */
+	MATCH_BAD_UTF = -3,   /* subject is not valid UTF-8 */
+	MATCH_FAILED = -4
+};
+
+/*
+ * Finds the next match of r in subject at or after *start.  On MATCH_OK sets
+ * *mstart and *mend and advances *start past the match (never looping on an
+ * empty match).  With a capture group, *cstart and *cend give group 1 (or the
+ * group named "date"), else they equal the whole match.
+ */
+int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
+		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+
+#endif

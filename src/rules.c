@@ -1,0 +1,1149 @@
+/* rules.c - rule packs read with libyaml and validated strictly. */
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <git2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "builtin.h"
+#include "err.h"
+#include "mem.h"
+
+/* A pack bigger than this is refused: rule packs are small. */
+#define PACK_MAX_BYTES (4u << 20)
+/* Nodes visited while reading one pack; stops alias bombs. */
+#define PACK_MAX_NODES 200000
+/* Nesting of any/all. */
+#define COND_MAX_DEPTH 32
+
+struct ctx {
+	struct rules *rs;
+	const char *file; /* owned by rs->files */
+	yaml_document_t *doc;
+	int errors;
+	long budget;
+	char **pack_exclude;
+	size_t npack_exclude;
+	struct where *pack_exclude_at;
+};
+
+const char *text_get(const struct text *t, enum lang lang)
+{
+	if (lang == LANG_AR && t->ar)
+		return t->ar;
+	return t->en ? t->en : "";
+}
+
+const char *level_name(enum level l)
+{
+	switch (l) {
+	case LEVEL_REQUIRED:
+		return "required";
+	case LEVEL_EXPECTED:
+		return "expected";
+	case LEVEL_ADVISORY:
+		return "advisory";
+	}
+	return "?";
+}
+
+int leaf_needs_content(const struct leaf *l)
+{
+	return l->contains || l->not_contains || l->fresh || l->min_lines > 0;
+}
+
+static struct where where_of(struct ctx *c, const yaml_node_t *n)
+{
+	struct where w = {c->file, 1, 1};
+	if (n) {
+		w.line = (int)n->start_mark.line + 1;
+		w.col = (int)n->start_mark.column + 1;
+	}
+	return w;
+}
+
+static void add_diag(struct rules *rs, struct where at, const char *fmt, va_list ap)
+{
+	struct buf b = BUF_INIT;
+	buf_vprintf(&b, fmt, ap);
+	XGROW(rs->diags, rs->diags_cap, rs->ndiags + 1);
+	rs->diags[rs->ndiags].at = at;
+	rs->diags[rs->ndiags].msg = buf_detach(&b);
+	rs->ndiags++;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static int diag(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_diag(c->rs, where_of(c, n), fmt, ap);
+	va_end(ap);
+	c->errors++;
+	return -1;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void diag_at(struct rules *rs, struct where at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add_diag(rs, at, fmt, ap);
+	va_end(ap);
+}
+
+static yaml_node_t *node_at(struct ctx *c, int idx)
+{
+	if (--c->budget < 0)
+		return NULL;
+	return yaml_document_get_node(c->doc, idx);
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE:
+		return "a string";
+	case YAML_SEQUENCE_NODE:
+		return "a list";
+	case YAML_MAPPING_NODE:
+		return "a mapping";
+	default:
+		return "nothing";
+	}
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return (const char *)n->data.scalar.value;
+}
+
+/* A plain (unquoted) scalar that YAML would read as null. */
+static int is_null(const yaml_node_t *n)
+{
+	const char *s;
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	s = scalar(n);
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+static int want_scalar(struct ctx *c, const yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_SCALAR_NODE || is_null(n))
+		return diag(c, n, "%s must be a string, found %s", what,
+			    n->type == YAML_SCALAR_NODE ? "an empty value" : kind_name(n));
+	if (memchr(n->data.scalar.value, '\0', n->data.scalar.length))
+		return diag(c, n, "%s holds a NUL byte", what);
+	return 0;
+}
+
+static int get_str(struct ctx *c, const yaml_node_t *n, const char *what, char **out)
+{
+	if (want_scalar(c, n, what) < 0)
+		return -1;
+	free(*out);
+	*out = xstrdup(scalar(n));
+	return 0;
+}
+
+static int get_bool(struct ctx *c, const yaml_node_t *n, const char *what, int *out)
+{
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    (strcmp(scalar(n), "true") && strcmp(scalar(n), "false")))
+		return diag(c, n, "%s must be true or false", what);
+	*out = !strcmp(scalar(n), "true");
+	return 0;
+}
+
+static int get_long(struct ctx *c, const yaml_node_t *n, const char *what, long min, long max, long *out)
+{
+	const char *s;
+	char *end;
+	long v;
+
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return diag(c, n, "%s must be a whole number", what);
+	s = scalar(n);
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (!*s || *end || errno)
+		return diag(c, n, "%s must be a whole number, found '%s'", what, s);
+	if (v < min || v > max)
+		return diag(c, n, "%s must be between %ld and %ld, found %ld", what, min, max, v);
+	*out = v;
+	return 0;
+}
+
+/* A text: a string, or a mapping with en (required) and ar. */
+static int get_text(struct ctx *c, const yaml_node_t *n, const char *what, struct text *out)
+{
+	yaml_node_pair_t *p;
+	int rc = 0;
+
+	if (n->type == YAML_SCALAR_NODE)
+		return get_str(c, n, what, &out->en);
+	if (n->type != YAML_MAPPING_NODE)
+		return diag(c, n, "%s must be a string or a mapping of language to string (en, ar)", what);
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
+		if (!k || !v)
+			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+		if (k->type != YAML_SCALAR_NODE)
+			rc = diag(c, k, "%s: a language must be a string", what);
+		else if (!strcmp(scalar(k), "en"))
+			rc |= get_str(c, v, what, &out->en);
+		else if (!strcmp(scalar(k), "ar"))
+			rc |= get_str(c, v, what, &out->ar);
+		else
+			rc = diag(c, k, "%s: unknown language '%s' (expected en or ar)", what, scalar(k));
+	}
+	if (!out->en && rc == 0)
+		return diag(c, n, "%s needs an English text (en)", what);
+	return rc;
+}
+
+static void text_free(struct text *t)
+{
+	free(t->en);
+	free(t->ar);
+	t->en = t->ar = NULL;
+}
+
+/* A list of strings; a single string is a list of one. */
+static int get_strlist(struct ctx *c, const yaml_node_t *n, const char *what, char ***out, size_t *nout,
+		       struct where **at)
+{
+	yaml_node_item_t *it;
+	size_t cap = 0;
+
+	if (n->type == YAML_SCALAR_NODE) {
+		if (want_scalar(c, n, what) < 0)
+			return -1;
+		*out = xcalloc(1, sizeof(char *));
+		(*out)[0] = xstrdup(scalar(n));
+		*nout = 1;
+		if (at) {
+			*at = xcalloc(1, sizeof(**at));
+			(*at)[0] = where_of(c, n);
+		}
+		return 0;
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return diag(c, n, "%s must be a list of strings, found %s", what, kind_name(n));
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *v = node_at(c, *it);
+		if (!v)
+			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+		if (want_scalar(c, v, what) < 0)
+			return -1;
+		XGROW(*out, cap, *nout + 1);
+		if (at) {
+			size_t acap = cap;
+			*at = xrealloc(*at, acap * sizeof(**at));
+			(*at)[*nout] = where_of(c, v);
+		}
+		(*out)[(*nout)++] = xstrdup(scalar(v));
+	}
+	return 0;
+}
+
+static void strlist_free(char **l, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+/*
+ * Checks a mapping's keys against allowed (NULL-terminated) and fills
+ * vals[i] with the value of allowed[i] or NULL.  Unknown and duplicate keys
+ * are errors.
+ */
+static int get_fields(struct ctx *c, const yaml_node_t *n, const char *what, const char *const *allowed,
+		      yaml_node_t **vals)
+{
+	yaml_node_pair_t *p;
+	size_t i, nallowed = 0;
+	int rc = 0;
+
+	while (allowed[nallowed])
+		vals[nallowed++] = NULL;
+	if (n->type != YAML_MAPPING_NODE)
+		return diag(c, n, "%s must be a mapping, found %s", what, kind_name(n));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
+		if (!k || !v)
+			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+		if (k->type != YAML_SCALAR_NODE) {
+			rc = diag(c, k, "%s: keys must be strings", what);
+			continue;
+		}
+		for (i = 0; i < nallowed; i++)
+			if (!strcmp(scalar(k), allowed[i]))
+				break;
+		if (i == nallowed) {
+			struct buf b = BUF_INIT;
+			size_t j;
+			for (j = 0; j < nallowed; j++)
+				buf_printf(&b, "%s%s", j ? ", " : "", allowed[j]);
+			rc = diag(c, k, "%s: unknown key '%s' (expected one of: %s)", what, scalar(k), buf_cstr(&b));
+			buf_free(&b);
+		} else if (vals[i]) {
+			rc = diag(c, k, "%s: duplicate key '%s'", what, scalar(k));
+		} else {
+			vals[i] = v;
+		}
+	}
+	return rc;
+}
+
+static int need(struct ctx *c, const yaml_node_t *map, yaml_node_t *v, const char *what, const char *key)
+{
+	if (!v)
+		return diag(c, map, "%s: missing required key '%s'", what, key);
+	return 0;
+}
+
+static int compile_glob(struct ctx *c, const yaml_node_t *at, const char *src, int icase, struct match_glob **out)
+{
+	size_t off = 0;
+	if (match_glob_compile(out, src, icase, &off) < 0)
+		return diag(c, at, "invalid glob '%s': %s at offset %zu", src, err_last(), off);
+	return 0;
+}
+
+/* A pattern: a string, or {pattern, ignore_case[, min_matches]}. */
+static int get_pattern(struct ctx *c, const yaml_node_t *n, const char *what, int allow_min, struct match_regex **out,
+		       size_t *min_matches)
+{
+	static const char *const keys[] = {"pattern", "ignore_case", "min_matches", NULL};
+	yaml_node_t *v[3];
+	const yaml_node_t *pn = n;
+	int icase = 0;
+	size_t off = 0;
+
+	if (n->type == YAML_MAPPING_NODE) {
+		long m = 1;
+		if (get_fields(c, n, what, keys, v) < 0)
+			return -1;
+		if (need(c, n, v[0], what, "pattern") < 0)
+			return -1;
+		if (v[1] && get_bool(c, v[1], "ignore_case", &icase) < 0)
+			return -1;
+		if (v[2]) {
+			if (!allow_min)
+				return diag(c, v[2], "%s: min_matches is allowed only under contains", what);
+			if (get_long(c, v[2], "min_matches", 1, 1000000, &m) < 0)
+				return -1;
+		}
+		if (min_matches)
+			*min_matches = (size_t)m;
+		pn = v[0];
+	}
+	if (want_scalar(c, pn, what) < 0)
+		return -1;
+	if (match_regex_compile(out, scalar(pn), icase ? MATCH_CASELESS : 0, &off) < 0)
+		return diag(c, pn, "%s: invalid regex '%s': %s at offset %zu", what, scalar(pn), err_last(), off);
+	return 0;
+}
+
+static int get_globs(struct ctx *c, const yaml_node_t *n, const char *what, int icase, struct match_glob ***out,
+		     size_t *nout)
+{
+	char **srcs = NULL;
+	struct where *at = NULL;
+	size_t n_src = 0, i;
+	int rc;
+
+	rc = get_strlist(c, n, what, &srcs, &n_src, &at);
+	if (rc == 0 && n_src == 0)
+		rc = diag(c, n, "%s must list at least one glob", what);
+	if (rc == 0) {
+		*out = xrealloc(*out, (*nout + n_src) * sizeof(**out));
+		for (i = 0; i < n_src; i++) {
+			yaml_node_t fake;
+			fake.start_mark.line = (size_t)(at[i].line - 1);
+			fake.start_mark.column = (size_t)(at[i].col - 1);
+			if (compile_glob(c, &fake, srcs[i], icase, &(*out)[*nout]) < 0)
+				rc = -1;
+			else
+				(*nout)++;
+		}
+	}
+	strlist_free(srcs, n_src);
+	free(at);
+	return rc;
+}
+
+static void leaf_free(struct leaf *l)
+{
+	size_t i;
+	if (!l)
+		return;
+	for (i = 0; i < l->npaths; i++)
+		match_glob_free(l->paths[i]);
+	for (i = 0; i < l->nexclude; i++)
+		match_glob_free(l->exclude[i]);
+	free(l->paths);
+	free(l->exclude);
+	match_regex_free(l->contains);
+	match_regex_free(l->not_contains);
+	match_regex_free(l->fresh);
+	text_free(&l->what);
+	free(l);
+}
+
+static void cond_free(struct cond *c)
+{
+	size_t i;
+	if (!c)
+		return;
+	for (i = 0; i < c->nkids; i++)
+		cond_free(c->kids[i]);
+	free(c->kids);
+	leaf_free(c->leaf);
+	free(c);
+}
+
+static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct leaf **out)
+{
+	static const char *const keys[] = {"paths", "exclude", "ignore_case", "contains", "not_contains",
+					   "min_lines", "executable", "fresh", "min_files", "what", NULL};
+	static const char *const fresh_keys[] = {"pattern", "days", NULL};
+	const char *what = negated ? "no_file" : "file";
+	yaml_node_t *v[10];
+	struct leaf *l = xcalloc(1, sizeof(*l));
+	int icase = 0, rc = 0;
+	size_t i;
+
+	l->negated = negated;
+	l->executable = -1;
+	l->min_files = 1;
+	l->min_matches = 1;
+	l->at = where_of(c, n);
+	if (get_fields(c, n, what, keys, v) < 0 || need(c, n, v[0], what, "paths") < 0) {
+		rc = -1;
+		goto done;
+	}
+	if (v[2] && get_bool(c, v[2], "ignore_case", &icase) < 0)
+		rc = -1;
+	if (get_globs(c, v[0], "paths", icase, &l->paths, &l->npaths) < 0)
+		rc = -1;
+	if (v[1] && get_globs(c, v[1], "exclude", icase, &l->exclude, &l->nexclude) < 0)
+		rc = -1;
+	for (i = 0; i < c->npack_exclude; i++) {
+		yaml_node_t fake;
+		fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
+		fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
+		l->exclude = xrealloc(l->exclude, (l->nexclude + 1) * sizeof(*l->exclude));
+		if (compile_glob(c, &fake, c->pack_exclude[i], icase, &l->exclude[l->nexclude]) == 0)
+			l->nexclude++;
+		else
+			rc = -1;
+	}
+	if (v[3] && get_pattern(c, v[3], "contains", 1, &l->contains, &l->min_matches) < 0)
+		rc = -1;
+	if (v[4] && get_pattern(c, v[4], "not_contains", 0, &l->not_contains, NULL) < 0)
+		rc = -1;
+	if (v[5]) {
+		long m = 0;
+		if (get_long(c, v[5], "min_lines", 1, 100000000, &m) < 0)
+			rc = -1;
+		l->min_lines = (size_t)m;
+	}
+	if (v[6] && get_bool(c, v[6], "executable", &l->executable) < 0)
+		rc = -1;
+	if (v[7]) {
+		yaml_node_t *fv[2];
+		if (get_fields(c, v[7], "fresh", fresh_keys, fv) < 0 || need(c, v[7], fv[0], "fresh", "pattern") < 0 ||
+		    need(c, v[7], fv[1], "fresh", "days") < 0) {
+			rc = -1;
+		} else {
+			if (get_pattern(c, fv[0], "fresh.pattern", 0, &l->fresh, NULL) < 0)
+				rc = -1;
+			else if (l->fresh->ncaptures < 1)
+				rc = diag(c, fv[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
+					  l->fresh->src);
+			if (get_long(c, fv[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
+				rc = -1;
+		}
+	}
+	if (v[8]) {
+		long m = 1;
+		if (negated)
+			rc = diag(c, v[8], "no_file: min_files has no meaning here (no file may match)");
+		else if (get_long(c, v[8], "min_files", 1, 1000000, &m) < 0)
+			rc = -1;
+		l->min_files = (size_t)m;
+	}
+	if (v[9] && get_text(c, v[9], "what", &l->what) < 0)
+		rc = -1;
+done:
+	if (rc < 0) {
+		leaf_free(l);
+		return -1;
+	}
+	*out = l;
+	return 0;
+}
+
+static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond **out)
+{
+	static const char *const keys[] = {"all", "any", "file", "no_file", NULL};
+	yaml_node_t *v[4];
+	struct cond *cd = NULL;
+	int which = -1, i, rc = 0;
+
+	*out = NULL;
+	if (depth > COND_MAX_DEPTH)
+		return diag(c, n, "conditions nest deeper than %d levels", COND_MAX_DEPTH);
+	if (get_fields(c, n, "condition", keys, v) < 0)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		if (!v[i])
+			continue;
+		if (which >= 0)
+			return diag(c, n, "a condition holds exactly one of all, any, file, no_file; found both '%s' and '%s'",
+				    keys[which], keys[i]);
+		which = i;
+	}
+	if (which < 0)
+		return diag(c, n, "a condition needs one of all, any, file, no_file");
+	cd = xcalloc(1, sizeof(*cd));
+	if (which <= 1) {
+		yaml_node_item_t *it;
+		cd->kind = which == 0 ? COND_ALL : COND_ANY;
+		if (v[which]->type != YAML_SEQUENCE_NODE || v[which]->data.sequence.items.start ==
+								 v[which]->data.sequence.items.top) {
+			diag(c, v[which], "%s must be a non-empty list of conditions", keys[which]);
+			cond_free(cd);
+			return -1;
+		}
+		for (it = v[which]->data.sequence.items.start; it < v[which]->data.sequence.items.top; it++) {
+			yaml_node_t *kn = node_at(c, *it);
+			struct cond *kid = NULL;
+			if (!kn) {
+				rc = diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+				break;
+			}
+			if (get_cond(c, kn, depth + 1, &kid) < 0) {
+				rc = -1;
+				continue;
+			}
+			cd->kids = xrealloc(cd->kids, (cd->nkids + 1) * sizeof(*cd->kids));
+			cd->kids[cd->nkids++] = kid;
+		}
+	} else {
+		cd->kind = COND_LEAF;
+		rc = get_leaf(c, v[which], which == 3, &cd->leaf);
+	}
+	if (rc < 0) {
+		cond_free(cd);
+		return -1;
+	}
+	*out = cd;
+	return 0;
+}
+
+static void collect_leaves(struct rules *rs, struct cond *c)
+{
+	size_t i;
+	if (c->kind == COND_LEAF) {
+		XGROW(rs->leaves, rs->leaves_cap, rs->nleaves + 1);
+		c->leaf->index = rs->nleaves;
+		rs->leaves[rs->nleaves++] = c->leaf;
+		return;
+	}
+	for (i = 0; i < c->nkids; i++)
+		collect_leaves(rs, c->kids[i]);
+}
+
+static int get_level(struct ctx *c, const yaml_node_t *n, enum level *out)
+{
+	if (want_scalar(c, n, "level") < 0)
+		return -1;
+	if (!strcmp(scalar(n), "required"))
+		*out = LEVEL_REQUIRED;
+	else if (!strcmp(scalar(n), "expected"))
+		*out = LEVEL_EXPECTED;
+	else if (!strcmp(scalar(n), "advisory"))
+		*out = LEVEL_ADVISORY;
+	else
+		return diag(c, n, "level must be required, expected or advisory, found '%s'", scalar(n));
+	return 0;
+}
+
+/* Ids: lowercase letters, digits, '.', '-' and '_', starting with a letter. */
+static int check_id(struct ctx *c, const yaml_node_t *n, const char *what, const char *id)
+{
+	const char *p;
+	if (!(*id >= 'a' && *id <= 'z'))
+		return diag(c, n, "%s '%s' must start with a lowercase letter", what, id);
+	for (p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_'))
+			return diag(c, n, "%s '%s' may hold only a-z, 0-9, '.', '-' and '_'", what, id);
+	if (p - id > 100)
+		return diag(c, n, "%s '%s' is longer than 100 characters", what, id);
+	return 0;
+}
+
+static void rule_free(struct rule *r)
+{
+	free(r->id);
+	free(r->domain_id);
+	text_free(&r->title);
+	text_free(&r->description);
+	text_free(&r->next_step);
+	strlist_free(r->proofs, r->nproofs);
+	free(r->proof_idx);
+	free(r->proofs_at);
+	strlist_free(r->links, r->nlinks);
+	cond_free(r->evidence);
+}
+
+static int get_rule(struct ctx *c, const yaml_node_t *n)
+{
+	static const char *const keys[] = {"id", "domain", "level", "title", "description", "next_step",
+					   "proofs", "links", "evidence", NULL};
+	yaml_node_t *v[9];
+	struct rule r;
+	int rc = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.at = where_of(c, n);
+	if (get_fields(c, n, "rule", keys, v) < 0)
+		return -1;
+	if (need(c, n, v[0], "rule", "id") < 0 || get_str(c, v[0], "rule id", &r.id) < 0 ||
+	    check_id(c, v[0], "rule id", r.id) < 0) {
+		rule_free(&r);
+		return -1;
+	}
+	if (need(c, n, v[1], r.id, "domain") < 0 || get_str(c, v[1], "domain", &r.domain_id) < 0)
+		rc = -1;
+	else
+		r.domain_at = where_of(c, v[1]);
+	if (need(c, n, v[2], r.id, "level") < 0 || get_level(c, v[2], &r.level) < 0)
+		rc = -1;
+	if (need(c, n, v[3], r.id, "title") < 0 || get_text(c, v[3], "title", &r.title) < 0)
+		rc = -1;
+	if (v[4] && get_text(c, v[4], "description", &r.description) < 0)
+		rc = -1;
+	if (need(c, n, v[5], r.id, "next_step") < 0 || get_text(c, v[5], "next_step", &r.next_step) < 0)
+		rc = -1;
+	if (v[6] && get_strlist(c, v[6], "proofs", &r.proofs, &r.nproofs, &r.proofs_at) < 0)
+		rc = -1;
+	if (v[7] && get_strlist(c, v[7], "links", &r.links, &r.nlinks, NULL) < 0)
+		rc = -1;
+	if (need(c, n, v[8], r.id, "evidence") < 0 || get_cond(c, v[8], 0, &r.evidence) < 0)
+		rc = -1;
+	if (rc < 0) {
+		rule_free(&r);
+		return -1;
+	}
+	XGROW(c->rs->rules, c->rs->rules_cap, c->rs->nrules + 1);
+	c->rs->rules[c->rs->nrules++] = r;
+	return 0;
+}
+
+static int get_domain(struct ctx *c, const yaml_node_t *n, long pos)
+{
+	static const char *const keys[] = {"id", "title", "order", "next_step", NULL};
+	yaml_node_t *v[4];
+	struct domain d;
+	int rc = 0;
+
+	memset(&d, 0, sizeof(d));
+	d.at = where_of(c, n);
+	d.order = pos;
+	if (get_fields(c, n, "domain", keys, v) < 0)
+		return -1;
+	if (need(c, n, v[0], "domain", "id") < 0 || get_str(c, v[0], "domain id", &d.id) < 0 ||
+	    check_id(c, v[0], "domain id", d.id) < 0)
+		rc = -1;
+	if (need(c, n, v[1], "domain", "title") < 0 || get_text(c, v[1], "title", &d.title) < 0)
+		rc = -1;
+	if (v[2] && get_long(c, v[2], "order", -1000000, 1000000, &d.order) < 0)
+		rc = -1;
+	if (v[3] && get_text(c, v[3], "next_step", &d.next_step) < 0)
+		rc = -1;
+	if (rc < 0) {
+		free(d.id);
+		text_free(&d.title);
+		text_free(&d.next_step);
+		return -1;
+	}
+	XGROW(c->rs->domains, c->rs->domains_cap, c->rs->ndomains + 1);
+	c->rs->domains[c->rs->ndomains++] = d;
+	return 0;
+}
+
+static void proof_free(struct proof *p)
+{
+	free(p->id);
+	text_free(&p->title);
+	text_free(&p->description);
+	strlist_free(p->requires, p->nrequires);
+	free(p->requires_idx);
+	free(p->requires_at);
+}
+
+static int get_proof(struct ctx *c, const yaml_node_t *n)
+{
+	static const char *const keys[] = {"id", "title", "description", "requires", NULL};
+	yaml_node_t *v[4];
+	struct proof p;
+	int rc = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.at = where_of(c, n);
+	if (get_fields(c, n, "proof", keys, v) < 0)
+		return -1;
+	if (need(c, n, v[0], "proof", "id") < 0 || get_str(c, v[0], "proof id", &p.id) < 0 ||
+	    check_id(c, v[0], "proof id", p.id) < 0)
+		rc = -1;
+	if (need(c, n, v[1], "proof", "title") < 0 || get_text(c, v[1], "title", &p.title) < 0)
+		rc = -1;
+	if (v[2] && get_text(c, v[2], "description", &p.description) < 0)
+		rc = -1;
+	if (v[3] && get_strlist(c, v[3], "requires", &p.requires, &p.nrequires, &p.requires_at) < 0)
+		rc = -1;
+	if (rc < 0) {
+		proof_free(&p);
+		return -1;
+	}
+	XGROW(c->rs->proofs, c->rs->proofs_cap, c->rs->nproofs + 1);
+	c->rs->proofs[c->rs->nproofs++] = p;
+	return 0;
+}
+
+static int for_each_item(struct ctx *c, const yaml_node_t *seq, const char *what, int (*fn)(struct ctx *, const yaml_node_t *, long))
+{
+	yaml_node_item_t *it;
+	long pos = 0;
+	int rc = 0;
+
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return diag(c, seq, "%s must be a list, found %s", what, kind_name(seq));
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++, pos++) {
+		yaml_node_t *n = node_at(c, *it);
+		if (!n)
+			return diag(c, seq, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+		if (fn(c, n, pos) < 0)
+			rc = -1;
+	}
+	return rc;
+}
+
+static int rule_cb(struct ctx *c, const yaml_node_t *n, long pos)
+{
+	(void)pos;
+	return get_rule(c, n);
+}
+
+static int proof_cb(struct ctx *c, const yaml_node_t *n, long pos)
+{
+	(void)pos;
+	return get_proof(c, n);
+}
+
+static int domain_cb(struct ctx *c, const yaml_node_t *n, long pos)
+{
+	return get_domain(c, n, pos);
+}
+
+static const char *intern_file(struct rules *rs, const char *name)
+{
+	size_t i;
+	for (i = 0; i < rs->nfiles; i++)
+		if (!strcmp(rs->files[i], name))
+			return rs->files[i];
+	XGROW(rs->files, rs->files_cap, rs->nfiles + 1);
+	rs->files[rs->nfiles] = xstrdup(name);
+	return rs->files[rs->nfiles++];
+}
+
+int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_t len)
+{
+	static const char *const keys[] = {"domains", "proofs", "exclude", "rules", NULL};
+	yaml_parser_t parser;
+	yaml_document_t doc, extra;
+	yaml_node_t *root, *v[4];
+	struct ctx c;
+	int parser_ok = 0, doc_ok = 0, rc = -1;
+	size_t before = rs->ndiags, i;
+
+	memset(&c, 0, sizeof(c));
+	c.rs = rs;
+	c.file = intern_file(rs, name);
+	c.budget = PACK_MAX_NODES;
+	c.doc = &doc;
+
+	if (len > PACK_MAX_BYTES) {
+		diag_at(rs, (struct where){c.file, 1, 1}, "rule pack is larger than %u bytes", PACK_MAX_BYTES);
+		return -1;
+	}
+	buf_printf(&rs->canon, "%s", name);
+	buf_putc(&rs->canon, '\0');
+	buf_put(&rs->canon, data, len);
+	buf_putc(&rs->canon, '\0');
+
+	if (!yaml_parser_initialize(&parser)) {
+		diag_at(rs, (struct where){c.file, 1, 1}, "cannot initialise the YAML parser");
+		return -1;
+	}
+	parser_ok = 1;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		struct where at = {c.file, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
+		diag_at(rs, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
+			parser.context ? " " : "", parser.context ? parser.context : "");
+		goto done;
+	}
+	doc_ok = 1;
+	root = yaml_document_get_root_node(&doc);
+	if (!root) {
+		diag_at(rs, (struct where){c.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
+		goto done;
+	}
+	if (yaml_parser_load(&parser, &extra)) {
+		int more = yaml_document_get_root_node(&extra) != NULL;
+		yaml_document_delete(&extra);
+		if (more) {
+			diag_at(rs, (struct where){c.file, (int)parser.mark.line + 1, 1},
+				"a rule pack holds one YAML document; found a second one");
+			goto done;
+		}
+	} else {
+		struct where at = {c.file, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
+		diag_at(rs, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
+		goto done;
+	}
+	if (get_fields(&c, root, "rule pack", keys, v) < 0)
+		goto done;
+	if (v[2]) {
+		if (get_strlist(&c, v[2], "exclude", &c.pack_exclude, &c.npack_exclude, &c.pack_exclude_at) == 0) {
+			/* validate once here so that an invalid glob is reported once */
+			for (i = 0; i < c.npack_exclude; i++) {
+				struct match_glob *g = NULL;
+				yaml_node_t fake;
+				fake.start_mark.line = (size_t)(c.pack_exclude_at[i].line - 1);
+				fake.start_mark.column = (size_t)(c.pack_exclude_at[i].col - 1);
+				if (compile_glob(&c, &fake, c.pack_exclude[i], 0, &g) < 0) {
+					strlist_free(c.pack_exclude, c.npack_exclude);
+					free(c.pack_exclude_at);
+					c.pack_exclude = NULL;
+					c.pack_exclude_at = NULL;
+					c.npack_exclude = 0;
+					break;
+				}
+				match_glob_free(g);
+			}
+		}
+	}
+	if (v[0])
+		for_each_item(&c, v[0], "domains", domain_cb);
+	if (v[1])
+		for_each_item(&c, v[1], "proofs", proof_cb);
+	if (v[3])
+		for_each_item(&c, v[3], "rules", rule_cb);
+	if (!v[0] && !v[1] && !v[3])
+		diag(&c, root, "a rule pack needs at least one of domains, proofs or rules");
+	rc = rs->ndiags == before ? 0 : -1;
+done:
+	strlist_free(c.pack_exclude, c.npack_exclude);
+	free(c.pack_exclude_at);
+	if (doc_ok)
+		yaml_document_delete(&doc);
+	if (parser_ok)
+		yaml_parser_delete(&parser);
+	return rs->ndiags == before ? rc : -1;
+}
+
+static int read_file(const char *path, char **out, size_t *len)
+{
+	FILE *f = NULL;
+	struct buf b = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	int rc = -1;
+
+	f = fopen(path, "rb");
+	if (!f) {
+		err_set("%s", strerror(errno));
+		goto done;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (b.len + n > PACK_MAX_BYTES) {
+			err_set("larger than %u bytes", PACK_MAX_BYTES);
+			goto done;
+		}
+		buf_put(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		err_set("%s", strerror(errno));
+		goto done;
+	}
+	*len = b.len;
+	*out = buf_detach(&b);
+	rc = 0;
+done:
+	if (f)
+		fclose(f);
+	buf_free(&b);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+int rules_add_path(struct rules *rs, const char *path)
+{
+	struct stat st;
+	struct where at = {intern_file(rs, path), 0, 0};
+
+	if (stat(path, &st) < 0) {
+		diag_at(rs, at, "cannot read rules: %s", strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *e;
+		char **names = NULL;
+		size_t n = 0, cap = 0, i;
+		int rc = 0;
+
+		if (!d) {
+			diag_at(rs, at, "cannot read rules folder: %s", strerror(errno));
+			return -1;
+		}
+		while ((e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' || !(ends_with(e->d_name, ".yml") || ends_with(e->d_name, ".yaml")))
+				continue;
+			XGROW(names, cap, n + 1);
+			names[n++] = xstrdup(e->d_name);
+		}
+		closedir(d);
+		if (n == 0) {
+			diag_at(rs, at, "rules folder holds no *.yml or *.yaml file");
+			rc = -1;
+		}
+		qsort(names, n, sizeof(*names), cmp_str);
+		for (i = 0; i < n; i++) {
+			struct buf full = BUF_INIT;
+			buf_printf(&full, "%s%s%s", path, ends_with(path, "/") ? "" : "/", names[i]);
+			if (rules_add_path(rs, full.ptr) < 0)
+				rc = -1;
+			buf_free(&full);
+			free(names[i]);
+		}
+		free(names);
+		return rc;
+	} else {
+		char *data = NULL;
+		size_t len = 0;
+		int rc;
+		if (read_file(path, &data, &len) < 0) {
+			diag_at(rs, at, "cannot read rules: %s", err_last());
+			return -1;
+		}
+		rc = rules_add_buffer(rs, path, data, len);
+		free(data);
+		return rc;
+	}
+}
+
+int rules_add_builtin(struct rules *rs)
+{
+	size_t i;
+	int rc = 0;
+	for (i = 0; i < builtin_nfiles; i++)
+		if (rules_add_buffer(rs, builtin_files[i].name, builtin_files[i].data, builtin_files[i].len) < 0)
+			rc = -1;
+	return rc;
+}
+
+long rules_find_rule(const struct rules *rs, const char *id)
+{
+	size_t i;
+	for (i = 0; i < rs->nrules; i++)
+		if (!strcmp(rs->rules[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+long rules_find_domain(const struct rules *rs, const char *id)
+{
+	size_t i;
+	for (i = 0; i < rs->ndomains; i++)
+		if (!strcmp(rs->domains[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+long rules_find_proof(const struct rules *rs, const char *id)
+{
+	size_t i;
+	for (i = 0; i < rs->nproofs; i++)
+		if (!strcmp(rs->proofs[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static int cmp_domain(const void *a, const void *b)
+{
+	const struct domain *x = a, *y = b;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->id, y->id);
+}
+
+/* Depth-first check that proof requirements do not loop. */
+static int proof_cycle(const struct rules *rs, size_t p, unsigned char *state)
+{
+	size_t i;
+	if (state[p] == 1)
+		return 1;
+	if (state[p] == 2)
+		return 0;
+	state[p] = 1;
+	for (i = 0; i < rs->proofs[p].nrequires; i++)
+		if (proof_cycle(rs, rs->proofs[p].requires_idx[i], state))
+			return 1;
+	state[p] = 2;
+	return 0;
+}
+
+int rules_finish(struct rules *rs)
+{
+	size_t i, j;
+	git_oid oid;
+
+	/* duplicates: report the later one, pointing at the first */
+	for (i = 0; i < rs->ndomains; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(rs->domains[i].id, rs->domains[j].id)) {
+				diag_at(rs, rs->domains[i].at, "duplicate domain id '%s' (first defined at %s:%d)",
+					rs->domains[i].id, rs->domains[j].at.file, rs->domains[j].at.line);
+				break;
+			}
+	for (i = 0; i < rs->nproofs; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(rs->proofs[i].id, rs->proofs[j].id)) {
+				diag_at(rs, rs->proofs[i].at, "duplicate proof id '%s' (first defined at %s:%d)",
+					rs->proofs[i].id, rs->proofs[j].at.file, rs->proofs[j].at.line);
+				break;
+			}
+	for (i = 0; i < rs->nrules; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(rs->rules[i].id, rs->rules[j].id)) {
+				diag_at(rs, rs->rules[i].at, "duplicate rule id '%s' (first defined at %s:%d)",
+					rs->rules[i].id, rs->rules[j].at.file, rs->rules[j].at.line);
+				break;
+			}
+
+	qsort(rs->domains, rs->ndomains, sizeof(*rs->domains), cmp_domain);
+
+	for (i = 0; i < rs->nproofs; i++) {
+		struct proof *p = &rs->proofs[i];
+		p->requires_idx = xcalloc(p->nrequires, sizeof(size_t));
+		for (j = 0; j < p->nrequires; j++) {
+			long k = rules_find_proof(rs, p->requires[j]);
+			if (k < 0)
+				diag_at(rs, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
+			else if ((size_t)k == i)
+				diag_at(rs, p->requires_at[j], "proof '%s' requires itself", p->id);
+			else
+				p->requires_idx[j] = (size_t)k;
+		}
+	}
+	if (rs->ndiags == 0 && rs->nproofs) {
+		unsigned char *state = xcalloc(rs->nproofs, 1);
+		for (i = 0; i < rs->nproofs; i++)
+			if (proof_cycle(rs, i, state)) {
+				diag_at(rs, rs->proofs[i].at, "proof '%s' is part of a requirement loop", rs->proofs[i].id);
+				break;
+			}
+		free(state);
+	}
+
+	rs->nleaves = 0;
+	for (i = 0; i < rs->nrules; i++) {
+		struct rule *r = &rs->rules[i];
+		long d = rules_find_domain(rs, r->domain_id);
+		if (d < 0)
+			diag_at(rs, r->domain_at, "rule '%s' names unknown domain '%s'", r->id, r->domain_id);
+		else
+			r->domain = (size_t)d;
+		r->proof_idx = xcalloc(r->nproofs, sizeof(size_t));
+		for (j = 0; j < r->nproofs; j++) {
+			long k = rules_find_proof(rs, r->proofs[j]);
+			if (k < 0)
+				diag_at(rs, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
+			else
+				r->proof_idx[j] = (size_t)k;
+		}
+		collect_leaves(rs, r->evidence);
+	}
+	if (rs->nrules == 0 && rs->ndiags == 0)
+		diag_at(rs, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
+			"no rules loaded: give --rules PATH or drop --no-builtin");
+
+	if (git_odb_hash(&oid, rs->canon.ptr ? rs->canon.ptr : "", rs->canon.len, GIT_OBJECT_BLOB) == 0) {
+		memcpy(rs->digest, "sha1:", 5);
+		git_oid_tostr(rs->digest + 5, sizeof(rs->digest) - 5, &oid);
+	}
+	return rs->ndiags ? -1 : 0;
+}
+
+struct rules *rules_new(void)
+{
+	return xcalloc(1, sizeof(struct rules));
+}
+
+void rules_free(struct rules *rs)
+{
+	size_t i;
+	if (!rs)
+		return;
+	for (i = 0; i < rs->ndomains; i++) {
+		free(rs->domains[i].id);
+		text_free(&rs->domains[i].title);
+		text_free(&rs->domains[i].next_step);
+	}
+	for (i = 0; i < rs->nproofs; i++)
+		proof_free(&rs->proofs[i]);
+	for (i = 0; i < rs->nrules; i++)
+		rule_free(&rs->rules[i]);
+	for (i = 0; i < rs->ndiags; i++)
+		free(rs->diags[i].msg);
+	for (i = 0; i < rs->nfiles; i++)
+		free(rs->files[i]);
+	free(rs->domains);
+	free(rs->proofs);
+	free(rs->rules);
+	free(rs->leaves);
+	free(rs->diags);
+	free(rs->files);
+	buf_free(&rs->canon);
+	free(rs);
+}

@@ -1,0 +1,84 @@
+/* scan.h - the one pass over a commit's tree that gathers evidence for every leaf. */
+#ifndef PG_SCAN_H
+#define PG_SCAN_H
+
+#include <git2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+
+/* Most evidence entries and near misses kept per leaf; the counts go on. */
+#define SCAN_EVIDENCE_MAX 10
+#define SCAN_NOTES_MAX 5
+/* Default size cap for content matching, in bytes. */
+#define SCAN_DEFAULT_MAX_FILE_SIZE (8u << 20)
+
+/* A place in the tree: path (bytes as git stores them), 1-based line (0: whole file), blob. */
+struct evidence {
+	char *path;
+	size_t line;
+	char blob[GIT_OID_HEXSZ + 1];
+};
+
+/* A file that was selected but did not count, and why. */
+struct note {
+	struct evidence at;
+	char *why;
+};
+
+struct leaf_state {
+	size_t nselected;  /* files whose path the leaf selects */
+	size_t nsatisfied; /* of those, files that showed everything asked */
+	struct evidence ev[SCAN_EVIDENCE_MAX];
+	size_t nev;
+	struct note notes[SCAN_NOTES_MAX];
+	size_t nnotes;
+	size_t nnotes_total;
+	char *error;         /* the first reason the evidence could not be read, or NULL */
+	long newest_day;     /* fresh: newest date found, days since 1970-01-01, or -1 */
+	struct evidence newest;
+};
+
+/* A tree entry that was not scanned: submodule, symlink, binary, too large. */
+struct skipped {
+	char *path;
+	char *why;
+};
+
+struct scan_result {
+	struct leaf_state *leaves; /* one per rules->leaves entry */
+	size_t nleaves;
+	struct skipped *skipped;
+	size_t nskipped, skipped_cap;
+	size_t entries_seen;
+	size_t trees_pruned;
+	size_t blobs_read;
+};
+
+struct scan_opts {
+	uint64_t max_file_size;
+	int64_t commit_time; /* seconds; freshness is measured from it */
+};
+
+/*
+ * Walks tree once, reading each selected blob at most once, and fills *out
+ * (caller frees with scan_result_free).  Unreadable evidence (missing
+ * objects, match limits) is recorded in the leaf, not returned as failure;
+ * returns -1 and sets err only when the walk itself cannot go on.
+ */
+int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
+	     const struct scan_opts *opts);
+
+void scan_result_free(struct scan_result *r);
+
+/* Days since 1970-01-01 of "YYYY-MM-DD" at s (len bytes), or -1 when it is not a valid date. */
+long scan_parse_day(const char *s, size_t len);
+
+/* 1-based line of byte offset off in data; CRLF and LF count the same. */
+size_t scan_line_at(const char *data, size_t off);
+
+/* Number of lines in data (a last line without newline counts). */
+size_t scan_count_lines(const char *data, size_t len);
+
+#endif

@@ -1,0 +1,463 @@
+/* verdict.c - rules to outcomes, outcomes to domains and proofs, domains to the gate. */
+#include "verdict.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "mem.h"
+
+const char *outcome_name(enum outcome o)
+{
+	switch (o) {
+	case OUTCOME_PASS:
+		return "pass";
+	case OUTCOME_FAIL:
+		return "fail";
+	case OUTCOME_ERROR:
+		return "error";
+	}
+	return "?";
+}
+
+const char *status_name(enum status s)
+{
+	switch (s) {
+	case STATUS_READY:
+		return "ready";
+	case STATUS_READINESS_ONLY:
+		return "readiness-only";
+	case STATUS_BLOCKED:
+		return "blocked";
+	}
+	return "?";
+}
+
+const char *status_label(enum status s, enum lang lang)
+{
+	if (lang == LANG_AR) {
+		switch (s) {
+		case STATUS_READY:
+			return "أساس جاهز";
+		case STATUS_READINESS_ONLY:
+			return "جاهزية فقط";
+		case STATUS_BLOCKED:
+			return "محجوب حتى يكتمل الدليل أو التكامل";
+		}
+	}
+	return status_name(s);
+}
+
+const char *fail_on_name(enum fail_on f)
+{
+	switch (f) {
+	case FAIL_ON_BLOCKED:
+		return "blocked";
+	case FAIL_ON_READINESS_ONLY:
+		return "readiness-only";
+	case FAIL_ON_NEVER:
+		return "never";
+	}
+	return "?";
+}
+
+int fail_on_parse(enum fail_on *out, const char *s)
+{
+	if (!strcmp(s, "blocked"))
+		*out = FAIL_ON_BLOCKED;
+	else if (!strcmp(s, "readiness-only"))
+		*out = FAIL_ON_READINESS_ONLY;
+	else if (!strcmp(s, "never"))
+		*out = FAIL_ON_NEVER;
+	else
+		return -1;
+	return 0;
+}
+
+/* What one condition gathered on its way to an outcome. */
+struct acc {
+	enum outcome outcome;
+	const struct evidence **ev;
+	size_t nev, evcap;
+	char **looked;
+	size_t nlooked, lookedcap;
+	struct miss *misses;
+	size_t nmisses, missescap;
+};
+
+static void acc_ev(struct acc *a, const struct evidence *e)
+{
+	XGROW(a->ev, a->evcap, a->nev + 1);
+	a->ev[a->nev++] = e;
+}
+
+static void acc_looked(struct acc *a, char *s)
+{
+	XGROW(a->looked, a->lookedcap, a->nlooked + 1);
+	a->looked[a->nlooked++] = s;
+}
+
+static void acc_miss(struct acc *a, const struct evidence *at, const char *why)
+{
+	XGROW(a->misses, a->missescap, a->nmisses + 1);
+	a->misses[a->nmisses].at = at;
+	a->misses[a->nmisses++].why = why;
+}
+
+static void acc_free(struct acc *a)
+{
+	size_t i;
+	for (i = 0; i < a->nlooked; i++)
+		free(a->looked[i]);
+	free(a->looked);
+	free(a->ev);
+	free(a->misses);
+	memset(a, 0, sizeof(*a));
+}
+
+/* Moves everything from src into dst; src is empty after. */
+static void acc_merge(struct acc *dst, struct acc *src, int ev, int looked)
+{
+	size_t i;
+	if (ev)
+		for (i = 0; i < src->nev; i++)
+			acc_ev(dst, src->ev[i]);
+	if (looked) {
+		for (i = 0; i < src->nlooked; i++) {
+			acc_looked(dst, src->looked[i]);
+			src->looked[i] = NULL;
+		}
+		for (i = 0; i < src->nmisses; i++)
+			acc_miss(dst, src->misses[i].at, src->misses[i].why);
+	}
+	acc_free(src);
+}
+
+static void day_str(char out[64], long days)
+{
+	/* civil from days (Howard Hinnant's algorithm) */
+	long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	snprintf(out, 64, "%04ld-%02ld-%02ld", y, m, d);
+}
+
+static void put_globs(struct buf *b, struct match_glob **g, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%s`%s`", i ? (i + 1 == n ? " or " : ", ") : "", g[i]->src);
+}
+
+char *verdict_describe_leaf(const struct leaf *l, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+
+	if (l->what.en) {
+		buf_puts(&b, text_get(&l->what, lang));
+		buf_puts(&b, " (");
+	}
+	if (l->negated)
+		buf_puts(&b, "no file in ");
+	else if (l->min_files > 1)
+		buf_printf(&b, "at least %zu files in ", l->min_files);
+	else
+		buf_puts(&b, "a file in ");
+	put_globs(&b, l->paths, l->npaths);
+	if (l->executable == 1)
+		buf_puts(&b, ", executable");
+	else if (l->executable == 0)
+		buf_puts(&b, ", not executable");
+	if (l->min_lines)
+		buf_printf(&b, ", at least %zu lines", l->min_lines);
+	if (l->contains) {
+		buf_printf(&b, ", matching /%s/", l->contains->src);
+		if (l->min_matches > 1)
+			buf_printf(&b, " at least %zu times", l->min_matches);
+	}
+	if (l->not_contains)
+		buf_printf(&b, ", not matching /%s/", l->not_contains->src);
+	if (l->fresh)
+		buf_printf(&b, ", with a date matching /%s/ within %ld days of the commit", l->fresh->src, l->fresh_days);
+	if (l->what.en)
+		buf_puts(&b, ")");
+	return buf_detach(&b);
+}
+
+static void eval_cond(struct acc *out, const struct cond *c, const struct scan_result *scan, long commit_day);
+
+static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_state *st, long commit_day)
+{
+	struct buf b = BUF_INIT;
+	char *desc = verdict_describe_leaf(l, LANG_EN);
+	size_t i;
+
+	if (l->negated) {
+		if (st->nsatisfied) {
+			a->outcome = OUTCOME_FAIL;
+			for (i = 0; i < st->nev; i++)
+				acc_ev(a, &st->ev[i]);
+			buf_printf(&b, "found %zu file%s where there must be %s", st->nsatisfied,
+				   st->nsatisfied == 1 ? "" : "s", desc);
+		} else if (st->error) {
+			a->outcome = OUTCOME_ERROR;
+			buf_printf(&b, "could not check %s: %s", desc, st->error);
+		} else {
+			a->outcome = OUTCOME_PASS;
+		}
+		for (i = 0; i < st->nnotes && a->outcome != OUTCOME_PASS; i++)
+			acc_miss(a, &st->notes[i].at, st->notes[i].why);
+		goto done;
+	}
+
+	if (st->nsatisfied >= l->min_files) {
+		long threshold = commit_day - l->fresh_days;
+		if (l->fresh && st->newest_day < threshold) {
+			char day[64], cday[64];
+			day_str(day, st->newest_day);
+			day_str(cday, commit_day);
+			a->outcome = OUTCOME_FAIL;
+			buf_printf(&b, "looked for %s; the newest date found is %s at %s:%zu, %ld days before the commit (%s)",
+				   desc, day, st->newest.path, st->newest.line, commit_day - st->newest_day, cday);
+			acc_miss(a, &st->newest, "too old");
+		} else {
+			a->outcome = OUTCOME_PASS;
+			if (l->fresh)
+				acc_ev(a, &st->newest);
+			for (i = 0; i < st->nev; i++)
+				if (!l->fresh || strcmp(st->ev[i].path, st->newest.path))
+					acc_ev(a, &st->ev[i]);
+		}
+	} else if (st->error) {
+		a->outcome = OUTCOME_ERROR;
+		buf_printf(&b, "could not check %s: %s", desc, st->error);
+	} else {
+		a->outcome = OUTCOME_FAIL;
+		if (st->nselected == 0)
+			buf_printf(&b, "looked for %s; no such file in the tree", desc);
+		else if (st->nsatisfied == 0)
+			buf_printf(&b, "looked for %s; %zu file%s found, none counts", desc, st->nselected,
+				   st->nselected == 1 ? "" : "s");
+		else
+			buf_printf(&b, "looked for %s; only %zu of %zu found", desc, st->nsatisfied, l->min_files);
+		for (i = 0; i < st->nnotes; i++)
+			acc_miss(a, &st->notes[i].at, st->notes[i].why);
+	}
+done:
+	if (b.len)
+		acc_looked(a, buf_detach(&b));
+	buf_free(&b);
+	free(desc);
+}
+
+static void eval_cond(struct acc *out, const struct cond *c, const struct scan_result *scan, long commit_day)
+{
+	size_t i, npass = 0, nfail = 0, nerr = 0;
+	struct acc *kids;
+
+	memset(out, 0, sizeof(*out));
+	if (c->kind == COND_LEAF) {
+		eval_leaf(out, c->leaf, &scan->leaves[c->leaf->index], commit_day);
+		return;
+	}
+	kids = xcalloc(c->nkids, sizeof(*kids));
+	for (i = 0; i < c->nkids; i++) {
+		eval_cond(&kids[i], c->kids[i], scan, commit_day);
+		npass += kids[i].outcome == OUTCOME_PASS;
+		nfail += kids[i].outcome == OUTCOME_FAIL;
+		nerr += kids[i].outcome == OUTCOME_ERROR;
+	}
+	if (c->kind == COND_ALL)
+		out->outcome = nfail ? OUTCOME_FAIL : nerr ? OUTCOME_ERROR : OUTCOME_PASS;
+	else
+		out->outcome = npass ? OUTCOME_PASS : nerr ? OUTCOME_ERROR : OUTCOME_FAIL;
+	for (i = 0; i < c->nkids; i++) {
+		int ok = kids[i].outcome == OUTCOME_PASS;
+		if (out->outcome == OUTCOME_PASS)
+			acc_merge(out, &kids[i], ok, 0);
+		else
+			acc_merge(out, &kids[i], !ok, !ok);
+	}
+	free(kids);
+}
+
+static void rule_message(struct rule_result *rr)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	if (rr->outcome == OUTCOME_PASS) {
+		if (rr->nev == 0)
+			buf_puts(&b, "nothing forbidden found");
+		else
+			buf_puts(&b, "found ");
+		for (i = 0; i < rr->nev && i < 3; i++) {
+			buf_printf(&b, "%s", i ? ", " : "");
+			buf_put_safe(&b, rr->ev[i]->path, strlen(rr->ev[i]->path));
+			if (rr->ev[i]->line)
+				buf_printf(&b, ":%zu", rr->ev[i]->line);
+		}
+		if (rr->nev > 3)
+			buf_printf(&b, " and %zu more", rr->nev - 3);
+	} else if (rr->nlooked) {
+		buf_put_safe(&b, rr->looked_for[0], strlen(rr->looked_for[0]));
+	} else {
+		buf_puts(&b, "no evidence");
+	}
+	rr->message = buf_detach(&b);
+}
+
+static int proof_eval(struct verdict *v, const struct rules *rs, size_t p, signed char *memo)
+{
+	struct proof_result *pr = &v->proofs[p];
+	size_t i;
+	int ok;
+
+	if (memo[p] >= 0)
+		return memo[p];
+	ok = pr->nrules > 0 || rs->proofs[p].nrequires > 0;
+	for (i = 0; i < pr->nrules; i++)
+		if (v->rules[pr->rules[i]].outcome != OUTCOME_PASS)
+			ok = 0;
+	for (i = 0; i < rs->proofs[p].nrequires; i++)
+		if (!proof_eval(v, rs, rs->proofs[p].requires_idx[i], memo))
+			ok = 0;
+	memo[p] = (signed char)ok;
+	pr->proven = ok;
+	return ok;
+}
+
+int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time)
+{
+	struct verdict *v = xcalloc(1, sizeof(*v));
+	long commit_day = (long)(commit_time >= 0 ? commit_time / 86400 : (commit_time - 86399) / 86400);
+	signed char *memo;
+	size_t i, j;
+
+	v->nrules = rs->nrules;
+	v->rules = xcalloc(rs->nrules ? rs->nrules : 1, sizeof(*v->rules));
+	for (i = 0; i < rs->nrules; i++) {
+		struct rule_result *rr = &v->rules[i];
+		struct acc a;
+		eval_cond(&a, rs->rules[i].evidence, scan, commit_day);
+		rr->rule = &rs->rules[i];
+		rr->outcome = a.outcome;
+		rr->ev = a.ev;
+		rr->nev = a.nev;
+		rr->looked_for = a.looked;
+		rr->nlooked = a.nlooked;
+		rr->misses = a.misses;
+		rr->nmisses = a.nmisses;
+		rule_message(rr);
+	}
+
+	v->ndomains = rs->ndomains;
+	v->domains = xcalloc(rs->ndomains ? rs->ndomains : 1, sizeof(*v->domains));
+	v->go = 1;
+	for (i = 0; i < rs->ndomains; i++) {
+		struct domain_result *d = &v->domains[i];
+		const struct rule_result *first_req = NULL, *first_exp = NULL;
+		d->domain = &rs->domains[i];
+		d->rules = xcalloc(rs->nrules ? rs->nrules : 1, sizeof(size_t));
+		for (j = 0; j < rs->nrules; j++) {
+			const struct rule_result *rr = &v->rules[j];
+			if (rs->rules[j].domain != i)
+				continue;
+			d->rules[d->nrules++] = j;
+			if (rr->outcome == OUTCOME_PASS)
+				continue;
+			if (rs->rules[j].level == LEVEL_REQUIRED && !first_req)
+				first_req = rr;
+			else if (rs->rules[j].level == LEVEL_EXPECTED && !first_exp)
+				first_exp = rr;
+		}
+		d->status = first_req ? STATUS_BLOCKED : first_exp ? STATUS_READINESS_ONLY : STATUS_READY;
+		d->next = first_req ? first_req : first_exp;
+		if (d->status != STATUS_READY)
+			v->go = 0;
+	}
+
+	v->nproofs = rs->nproofs;
+	v->proofs = xcalloc(rs->nproofs ? rs->nproofs : 1, sizeof(*v->proofs));
+	memo = xmalloc(rs->nproofs ? rs->nproofs : 1);
+	for (i = 0; i < rs->nproofs; i++) {
+		struct proof_result *pr = &v->proofs[i];
+		pr->proof = &rs->proofs[i];
+		pr->rules = xcalloc(rs->nrules ? rs->nrules : 1, sizeof(size_t));
+		for (j = 0; j < rs->nrules; j++) {
+			size_t k;
+			for (k = 0; k < rs->rules[j].nproofs; k++)
+				if (rs->rules[j].proof_idx[k] == i) {
+					pr->rules[pr->nrules++] = j;
+					break;
+				}
+		}
+		memo[i] = -1;
+	}
+	for (i = 0; i < rs->nproofs; i++)
+		proof_eval(v, rs, i, memo);
+	free(memo);
+	*out = v;
+	return 0;
+}
+
+/* Whether the gate passes when every error outcome is taken as `as`. */
+static int gate_with(const struct verdict *v, enum fail_on f, enum outcome as)
+{
+	size_t i, j;
+	if (f == FAIL_ON_NEVER)
+		return 1;
+	for (i = 0; i < v->ndomains; i++) {
+		const struct domain_result *d = &v->domains[i];
+		for (j = 0; j < d->nrules; j++) {
+			const struct rule_result *rr = &v->rules[d->rules[j]];
+			enum outcome o = rr->outcome == OUTCOME_ERROR ? as : rr->outcome;
+			if (o == OUTCOME_PASS)
+				continue;
+			if (rr->rule->level == LEVEL_REQUIRED)
+				return 0;
+			if (rr->rule->level == LEVEL_EXPECTED && f == FAIL_ON_READINESS_ONLY)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch)
+{
+	int pessimistic = gate_with(v, fail_on, OUTCOME_FAIL), optimistic = gate_with(v, fail_on, OUTCOME_PASS);
+	free(v->gate.branch);
+	v->gate.fail_on = fail_on;
+	v->gate.fail_on_source = source;
+	v->gate.branch = branch ? xstrdup(branch) : NULL;
+	v->gate.decided = pessimistic == optimistic;
+	v->gate.passed = pessimistic;
+}
+
+void verdict_free(struct verdict *v)
+{
+	size_t i, j;
+	if (!v)
+		return;
+	for (i = 0; i < v->nrules; i++) {
+		struct rule_result *rr = &v->rules[i];
+		free(rr->message);
+		free(rr->ev);
+		for (j = 0; j < rr->nlooked; j++)
+			free(rr->looked_for[j]);
+		free(rr->looked_for);
+		free(rr->misses);
+	}
+	for (i = 0; i < v->ndomains; i++)
+		free(v->domains[i].rules);
+	for (i = 0; i < v->nproofs; i++)
+		free(v->proofs[i].rules);
+	free(v->rules);
+	free(v->domains);
+	free(v->proofs);
+	free(v->gate.branch);
+	free(v);
+}
