@@ -182,6 +182,7 @@ int cmd_scan(int argc, char **argv)
 	}
 	so.max_file_size = a.max_size;
 	so.commit_time = target.commit_time;
+	git_oid_cpy(&so.commit_id, git_commit_id(target.commit));
 	if (scan_run(&scan, repo, target.tree, rs, &so) < 0) {
 		cli_error("%s", err_last());
 		goto done;

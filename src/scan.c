@@ -21,6 +21,7 @@ struct walk {
 	struct scan_result *res;
 	struct match_ctx *mc;
 	long commit_day;
+	git_attr_options attr_opts;
 	struct buf path;
 	size_t *sel; /* leaves selecting the current entry */
 };
@@ -296,6 +297,26 @@ static int leaf_may_descend(const struct leaf *l, const char *dir, size_t len)
 	return hit;
 }
 
+/*
+ * Generated and vendored files are never evidence: .gitattributes of the
+ * scanned commit (not the work tree) marking linguist-generated or
+ * linguist-vendored, read by libgit2.
+ */
+static int linguist_excluded(struct walk *w, const char *path)
+{
+	static const char *names[] = {"linguist-generated", "linguist-vendored"};
+	const char *values[2] = {NULL, NULL};
+	size_t i;
+
+	if (git_attr_get_many_ext(values, w->repo, &w->attr_opts, path, 2, names) < 0)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (git_attr_value(values[i]) == GIT_ATTR_VALUE_TRUE ||
+		    (git_attr_value(values[i]) == GIT_ATTR_VALUE_STRING && !strcmp(values[i], "true")))
+			return 1;
+	return 0;
+}
+
 static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive)
 {
 	const char *path = buf_cstr(&w->path);
@@ -314,7 +335,7 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 			content |= leaf_needs_content(l);
 		}
 	}
-	if (nsel == 0)
+	if (nsel == 0 || linguist_excluded(w, path))
 		return;
 	if (mode == GIT_FILEMODE_LINK) {
 		add_skipped(w->res, path, "symbolic link, not followed");
@@ -434,6 +455,9 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.opts = opts;
 	w.res = res;
 	w.mc = match_ctx_new();
+	w.attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
+	w.attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
+	git_oid_cpy(&w.attr_opts.attr_commit_id, &opts->commit_id);
 	w.commit_day = (long)(opts->commit_time >= 0 ? opts->commit_time / 86400 : (opts->commit_time - 86399) / 86400);
 	w.sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w.sel));
 	all = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*all));

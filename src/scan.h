@@ -59,6 +59,7 @@ struct scan_result {
 struct scan_opts {
 	uint64_t max_file_size;
 	int64_t commit_time; /* seconds; freshness is measured from it */
+	git_oid commit_id;   /* .gitattributes are read from this commit */
 };
 
 /*

@@ -1,0 +1,39 @@
+# 00-cli.sh - command line basics: help, version, usage errors, exit statuses.
+
+begin "--help prints usage to stdout and exits 0"
+run "$PG" scan --help
+rc_is 0; out_has '^usage: proofgate scan'; out_has -- '--fail-on'; err_empty
+end
+
+begin "top-level --help and --version"
+run "$PG" --help
+rc_is 0; out_has 'commands:'
+run "$PG" --version
+rc_is 0; out_has '^proofgate [0-9]+\.[0-9]+\.[0-9]+$'
+end
+
+begin "unknown option: usage on stderr, exit 2"
+run "$PG" scan --frobnicate
+rc_is 2; err_has "unknown option '--frobnicate'"; err_has '^usage:'
+end
+
+begin "bad --fail-on value, exit 2"
+run "$PG" scan --fail-on sometimes "$FX/seed-v1"
+rc_is 2; err_has 'fail-on must be blocked, readiness-only or never'
+end
+
+begin "a path that is not a repository: exit 2, says what to give"
+mkdir -p "$T/notrepo"
+run "$PG" scan "$T/notrepo"
+rc_is 2; err_has 'is not a git repository'
+end
+
+begin "a path that does not exist: exit 2"
+run "$PG" scan "$T/does-not-exist"
+rc_is 2; err_has 'proofgate: '
+end
+
+begin "unknown revision: exit 2, names it"
+run "$PG" scan --rev no-such-branch "$FX/seed-v1"
+rc_is 2; err_has "unknown revision 'no-such-branch'"
+end

@@ -1,0 +1,31 @@
+/* helpers.c - shared test helpers. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *fixture_path(const char *name)
+{
+	static char buf[4096];
+	const char *base = getenv("PG_FIXTURES");
+	snprintf(buf, sizeof(buf), "%s/%s", base ? base : "build/fixtures", name);
+	return buf;
+}
+
+struct rules *load_rules_string(const char *yaml)
+{
+	struct rules *rs = rules_new();
+	if (rules_add_buffer(rs, "test.yml", yaml, strlen(yaml)) == 0)
+		rules_finish(rs);
+	return rs;
+}
+
+int has_diag(const struct rules *rs, const char *needle, int line)
+{
+	size_t i;
+	for (i = 0; i < rs->ndiags; i++)
+		if (strstr(rs->diags[i].msg, needle) && (line == 0 || rs->diags[i].at.line == line))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,80 @@
+# lib.sh - a small TAP-style harness for end-to-end tests, sourced by tests/e2e.sh.
+#   begin "name"; run CMD...; rc_is N; out_has RE; err_has RE; out_lacks RE; end
+# PG is the binary, FX the built fixtures, T a scratch folder for this run.
+
+npass=0
+nfail=0
+cur=""
+cur_bad=0
+rc=0
+
+begin() {
+	cur="$1"
+	cur_bad=0
+}
+
+# runs a command, keeping its stdout, stderr and exit status
+run() {
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	rc=$?
+}
+
+bad() {
+	cur_bad=1
+	printf '  # %s\n' "$*" >>"$T/why"
+}
+
+rc_is() {
+	[ "$rc" = "$1" ] || bad "exit status $rc, expected $1"
+}
+
+out_has() {
+	grep -Eq -- "$1" "$T/out" || bad "stdout lacks /$1/"
+}
+
+out_lacks() {
+	! grep -Eq -- "$1" "$T/out" || bad "stdout has /$1/"
+}
+
+err_has() {
+	grep -Eq -- "$1" "$T/err" || bad "stderr lacks /$1/"
+}
+
+err_empty() {
+	[ ! -s "$T/err" ] || bad "stderr not empty"
+}
+
+# true when a command succeeds; records failure otherwise
+holds() {
+	"$@" >/dev/null 2>&1 || bad "does not hold: $*"
+}
+
+end() {
+	if [ "$cur_bad" = 0 ]; then
+		npass=$((npass + 1))
+		echo "ok - $cur"
+	else
+		nfail=$((nfail + 1))
+		echo "not ok - $cur"
+		cat "$T/why"
+		echo "  # stdout:"; sed -n '1,15s/^/  #   /p' "$T/out"
+		echo "  # stderr:"; sed -n '1,15s/^/  #   /p' "$T/err"
+	fi
+	: >"$T/why"
+}
+
+# a JSON field of stdout, via python3 (present wherever tests run)
+json_get() { # EXPR (python, on `d`)
+	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($1)" "$T/out"
+}
+
+json_is() { # EXPR EXPECTED
+	got=$(json_get "$1" 2>&1)
+	[ "$got" = "$2" ] || bad "$1 is '$got', expected '$2'"
+}
+
+# a private copy of a fixture repository
+copy_fixture() { # NAME DEST
+	rm -rf "$2"
+	cp -a "$FX/$1" "$2"
+}
