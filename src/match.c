@@ -106,6 +106,29 @@ static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, siz
 	}
 }
 
+/*
+ * The converter places (*COMMIT) after a glob's literal prefix, only to stop
+ * backtracking early.  PCRE2's JIT then misses partial matches (folder
+ * pruning asks "could a path below this folder match?"), so drop the verb:
+ * every glob is anchored, and the results are the same without it.
+ */
+static void strip_commit(PCRE2_UCHAR *p, PCRE2_SIZE *len)
+{
+	static const char verb[] = "(*COMMIT)";
+	const size_t vl = sizeof(verb) - 1;
+	PCRE2_SIZE i = 0, o = 0;
+
+	while (i < *len) {
+		if (*len - i >= vl && !memcmp(p + i, verb, vl)) {
+			i += vl;
+			continue;
+		}
+		p[o++] = p[i++];
+	}
+	p[o] = 0;
+	*len = o;
+}
+
 static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob, int ignore_case, size_t *erroff)
 {
 	pcre2_convert_context *cc = NULL;
@@ -147,6 +170,7 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 		err_set("%s", (char *)msg);
 		goto done;
 	}
+	strip_commit(conv, &convlen);
 	*out = pcre2_compile(conv, convlen, copts, &ec, &eo, NULL);
 	if (!*out) {
 		PCRE2_UCHAR msg[256];
@@ -164,6 +188,7 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 		PCRE2_SIZE dlen = 0;
 		if (pcre2_pattern_convert((PCRE2_SPTR)full.ptr, gl - 3, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF,
 					  &dconv, &dlen, cc) == 0) {
+			strip_commit(dconv, &dlen);
 			*dir_all = pcre2_compile(dconv, dlen, copts, &ec, &eo, NULL);
 			if (*dir_all)
 				jit(*dir_all);

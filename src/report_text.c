@@ -104,7 +104,7 @@ int report_text(FILE *f, const struct report *r)
 			rr->outcome == OUTCOME_ERROR ? "ERROR" : "FAIL", col(r, C_RESET), level_name(rr->rule->level),
 			rr->rule->id, text_get(&rr->rule->title, r->lang));
 		for (j = 0; j < rr->nlooked; j++) {
-			fprintf(f, "    %s: ", w->looked);
+			fputs("    ", f);
 			put_safe(f, rr->looked_for[j]);
 			fputc('\n', f);
 		}
