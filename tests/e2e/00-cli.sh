@@ -18,7 +18,7 @@ rc_is 2; err_has "unknown option '--frobnicate'"; err_has '^usage:'
 end
 
 begin "bad --fail-on value, exit 2"
-run "$PG" scan --fail-on sometimes "$FX/seed-v1"
+run "$PG" scan --fail-on sometimes "$FX/basic"
 rc_is 2; err_has 'fail-on must be blocked, readiness-only or never'
 end
 
@@ -34,6 +34,6 @@ rc_is 2; err_has 'proofgate: '
 end
 
 begin "unknown revision: exit 2, names it"
-run "$PG" scan --rev no-such-branch "$FX/seed-v1"
+run "$PG" scan --rev no-such-branch "$FX/basic"
 rc_is 2; err_has "unknown revision 'no-such-branch'"
 end
