@@ -58,6 +58,14 @@ static json_t *rule_json(const struct report *r, const struct rule_result *rr)
 	for (i = 0; i < ru->nlinks; i++)
 		json_array_append_new(a, jstr(ru->links[i]));
 	json_object_set_new(o, "links", a);
+	if (rr->waiver) {
+		json_t *w = json_object();
+		json_object_set_new(w, "reason", jstr(rr->waiver->reason));
+		json_object_set_new(w, "owner", jstr(rr->waiver->owner));
+		json_object_set_new(w, "expires", jstr(rr->waiver->expires));
+		json_object_set_new(w, "expired", json_boolean(rr->outcome != OUTCOME_WAIVED));
+		json_object_set_new(o, "waiver", w);
+	}
 	return o;
 }
 
@@ -90,12 +98,36 @@ json_t *report_json_build(const struct report *r)
 	json_object_set_new(o, "branch", v->gate.branch ? jstr(v->gate.branch) : json_null());
 	json_object_set_new(o, "passed", json_boolean(v->gate.passed && v->gate.decided));
 	json_object_set_new(o, "decided", json_boolean(v->gate.decided));
+	json_object_set_new(o, "branch_source", v->gate.branch_source ? json_string(v->gate.branch_source) : json_null());
+	json_object_set_new(o, "pattern", v->gate.pattern ? jstr(v->gate.pattern) : json_null());
 	json_object_set_new(root, "gate", o);
+
+	o = json_object();
+	json_object_set_new(o, "file", r->policy_file ? jstr(r->policy_file) : json_null());
+	json_object_set_new(o, "commit", r->policy_commit ? json_string(r->policy_commit) : json_null());
+	a = json_array();
+	for (i = 0; i < v->nwaivers; i++) {
+		const struct waiver *w = v->waivers[i].waiver;
+		json_t *wo = json_object();
+		json_object_set_new(wo, "rule", jstr(w->rule));
+		json_object_set_new(wo, "reason", jstr(w->reason));
+		json_object_set_new(wo, "owner", jstr(w->owner));
+		json_object_set_new(wo, "expires", jstr(w->expires));
+		json_object_set_new(wo, "state", json_string(waiver_state_name(v->waivers[i].state)));
+		json_object_set_new(wo, "line", json_integer(w->at.line));
+		json_array_append_new(a, wo);
+	}
+	json_object_set_new(o, "waivers", a);
+	a = json_array();
+	for (i = 0; i < r->nnotes; i++)
+		json_array_append_new(a, jstr(r->notes[i]));
+	json_object_set_new(o, "notes", a);
+	json_object_set_new(root, "policy", o);
 
 	a = json_array();
 	for (i = 0; i < v->nrules; i++) {
 		const struct rule_result *rr = &v->rules[i];
-		if (rr->outcome == OUTCOME_PASS || rr->rule->level == LEVEL_ADVISORY)
+		if (!outcome_fails(rr->outcome) || rr->rule->level == LEVEL_ADVISORY)
 			continue;
 		o = json_object();
 		json_object_set_new(o, "rule", json_string(rr->rule->id));

@@ -47,6 +47,59 @@ static void put_at(FILE *f, const struct evidence *e)
 		fprintf(f, ":%zu", e->line);
 }
 
+/* Waived and turned-off rules, waivers that did nothing, notices, and where the gate came from. */
+static void put_policy(FILE *f, const struct report *r)
+{
+	const struct verdict *v = r->verdict;
+	size_t i;
+
+	for (i = 0; i < v->nrules; i++) {
+		const struct rule_result *rr = &v->rules[i];
+		if (rr->outcome == OUTCOME_WAIVED) {
+			fprintf(f, "\n  WAIVED %s %s  %s\n", level_name(rr->rule->level), rr->rule->id,
+				text_get(&rr->rule->title, r->lang));
+			fputs("    waiver: ", f);
+			put_safe(f, rr->waiver->reason);
+			fputs(" (owner ", f);
+			put_safe(f, rr->waiver->owner);
+			fprintf(f, ", expires %s)\n    would fail: ", rr->waiver->expires);
+			put_safe(f, rr->message);
+			fputc('\n', f);
+		} else if (rr->outcome == OUTCOME_OFF) {
+			fprintf(f, "\n  OFF %s  turned off by %s\n", rr->rule->id, r->policy_file ? r->policy_file : "policy");
+		}
+	}
+	for (i = 0; i < v->nwaivers; i++) {
+		const struct waiver_result *wr = &v->waivers[i];
+		if (wr->state == WAIVER_USED || (wr->rule >= 0 && v->rules[wr->rule].waiver == wr->waiver))
+			continue;
+		fprintf(f, "\n  note: %s:%d: waiver for '%s' ", r->policy_file ? r->policy_file : ".proofgate.yml",
+			wr->waiver->at.line, wr->waiver->rule);
+		if (wr->state == WAIVER_EXPIRED)
+			fprintf(f, "expired on %s and ", wr->waiver->expires);
+		fputs(wr->rule < 0 ? "names no loaded rule; remove it\n" : "matches no failing rule; remove it\n", f);
+	}
+	for (i = 0; i < r->nnotes; i++) {
+		fputs("\n  note: ", f);
+		put_safe(f, r->notes[i]);
+		fputc('\n', f);
+	}
+	fprintf(f, "\n%s: fail-on %s (%s", "gate", fail_on_name(v->gate.fail_on), v->gate.fail_on_source);
+	if (v->gate.pattern) {
+		fputs(" '", f);
+		put_safe(f, v->gate.pattern);
+		fputc('\'', f);
+	}
+	fputs(")", f);
+	if (v->gate.branch) {
+		fputs(", branch ", f);
+		put_safe(f, v->gate.branch);
+		if (v->gate.branch_source)
+			fprintf(f, " (from %s)", v->gate.branch_source);
+	}
+	fputc('\n', f);
+}
+
 int report_verdict_line(FILE *f, const struct report *r)
 {
 	const struct words *w = r->lang == LANG_AR ? &AR : &EN;
@@ -91,12 +144,12 @@ int report_text(FILE *f, const struct report *r)
 			text_get(&v->proofs[i].proof->title, r->lang));
 
 	for (i = 0; i < v->nrules; i++)
-		nfailing += v->rules[i].outcome != OUTCOME_PASS;
+		nfailing += outcome_fails(v->rules[i].outcome);
 	if (nfailing)
 		fprintf(f, "\n%s: %zu\n", w->failing, nfailing);
 	for (i = 0; i < v->nrules; i++) {
 		const struct rule_result *rr = &v->rules[i];
-		if (rr->outcome == OUTCOME_PASS)
+		if (!outcome_fails(rr->outcome))
 			continue;
 		fprintf(f, "\n  %s%s%s %s %s  %s\n", col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED
 								  ? C_RED
@@ -122,6 +175,8 @@ int report_text(FILE *f, const struct report *r)
 		}
 		fprintf(f, "    %s: %s\n", w->next, text_get(&rr->rule->next_step, r->lang));
 	}
+
+	put_policy(f, r);
 
 	if (r->scan->nskipped) {
 		fprintf(f, "\n%s: %zu\n", w->skipped, r->scan->nskipped);

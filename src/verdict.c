@@ -17,6 +17,28 @@ const char *outcome_name(enum outcome o)
 		return "fail";
 	case OUTCOME_ERROR:
 		return "error";
+	case OUTCOME_WAIVED:
+		return "waived";
+	case OUTCOME_OFF:
+		return "off";
+	}
+	return "?";
+}
+
+int outcome_fails(enum outcome o)
+{
+	return o == OUTCOME_FAIL || o == OUTCOME_ERROR;
+}
+
+const char *waiver_state_name(enum waiver_state s)
+{
+	switch (s) {
+	case WAIVER_UNUSED:
+		return "unused";
+	case WAIVER_USED:
+		return "used";
+	case WAIVER_EXPIRED:
+		return "expired";
 	}
 	return "?";
 }
@@ -330,7 +352,58 @@ static int proof_eval(struct verdict *v, const struct rules *rs, size_t p, signe
 	return ok;
 }
 
+static int is_off(const struct verdict_policy *pol, const char *id)
+{
+	size_t i;
+	for (i = 0; pol && i < pol->noff; i++)
+		if (!strcmp(pol->off[i], id))
+			return 1;
+	return 0;
+}
+
+/* Waives or marks expired; one waiver per rule (the first that applies). */
+static void apply_waivers(struct verdict *v, const struct rules *rs, const struct verdict_policy *pol, long commit_day)
+{
+	size_t i;
+
+	v->nwaivers = pol ? pol->nwaivers : 0;
+	v->waivers = xcalloc(v->nwaivers ? v->nwaivers : 1, sizeof(*v->waivers));
+	for (i = 0; i < v->nwaivers; i++) {
+		const struct waiver *w = &pol->waivers[i];
+		struct waiver_result *wr = &v->waivers[i];
+		struct rule_result *rr;
+		struct buf b = BUF_INIT;
+
+		wr->waiver = w;
+		wr->rule = rules_find_rule(rs, w->rule);
+		wr->state = WAIVER_UNUSED;
+		if (w->expires_day < commit_day)
+			wr->state = WAIVER_EXPIRED;
+		if (wr->rule < 0)
+			continue;
+		rr = &v->rules[wr->rule];
+		if (!outcome_fails(rr->outcome) || rr->waiver)
+			continue;
+		rr->waiver = w;
+		if (wr->state == WAIVER_EXPIRED) {
+			buf_printf(&b, "the waiver for this rule expired on %s (owner %s: %s); %s", w->expires, w->owner,
+				   w->reason, rr->message);
+			free(rr->message);
+			rr->message = buf_detach(&b);
+			continue;
+		}
+		wr->state = WAIVER_USED;
+		rr->outcome = OUTCOME_WAIVED;
+	}
+}
+
 int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time)
+{
+	return verdict_compute_policy(out, rs, scan, commit_time, NULL);
+}
+
+int verdict_compute_policy(struct verdict **out, const struct rules *rs, const struct scan_result *scan,
+			   long long commit_time, const struct verdict_policy *pol)
 {
 	struct verdict *v = xcalloc(1, sizeof(*v));
 	long commit_day = (long)(commit_time >= 0 ? commit_time / 86400 : (commit_time - 86399) / 86400);
@@ -351,8 +424,12 @@ int verdict_compute(struct verdict **out, const struct rules *rs, const struct s
 		rr->nlooked = a.nlooked;
 		rr->misses = a.misses;
 		rr->nmisses = a.nmisses;
+		rr->found = a.outcome;
 		rule_message(rr);
+		if (is_off(pol, rr->rule->id))
+			rr->outcome = OUTCOME_OFF;
 	}
+	apply_waivers(v, rs, pol, commit_day);
 
 	v->ndomains = rs->ndomains;
 	v->domains = xcalloc(rs->ndomains ? rs->ndomains : 1, sizeof(*v->domains));
@@ -364,10 +441,10 @@ int verdict_compute(struct verdict **out, const struct rules *rs, const struct s
 		d->rules = xcalloc(rs->nrules ? rs->nrules : 1, sizeof(size_t));
 		for (j = 0; j < rs->nrules; j++) {
 			const struct rule_result *rr = &v->rules[j];
-			if (rs->rules[j].domain != i)
+			if (rs->rules[j].domain != i || rr->outcome == OUTCOME_OFF)
 				continue;
 			d->rules[d->nrules++] = j;
-			if (rr->outcome == OUTCOME_PASS)
+			if (!outcome_fails(rr->outcome))
 				continue;
 			if (rs->rules[j].level == LEVEL_REQUIRED && !first_req)
 				first_req = rr;
@@ -389,6 +466,8 @@ int verdict_compute(struct verdict **out, const struct rules *rs, const struct s
 		pr->rules = xcalloc(rs->nrules ? rs->nrules : 1, sizeof(size_t));
 		for (j = 0; j < rs->nrules; j++) {
 			size_t k;
+			if (v->rules[j].outcome == OUTCOME_OFF)
+				continue;
 			for (k = 0; k < rs->rules[j].nproofs; k++)
 				if (rs->rules[j].proof_idx[k] == i) {
 					pr->rules[pr->nrules++] = j;
@@ -415,7 +494,7 @@ static int gate_with(const struct verdict *v, enum fail_on f, enum outcome as)
 		for (j = 0; j < d->nrules; j++) {
 			const struct rule_result *rr = &v->rules[d->rules[j]];
 			enum outcome o = rr->outcome == OUTCOME_ERROR ? as : rr->outcome;
-			if (o == OUTCOME_PASS)
+			if (!outcome_fails(o))
 				continue;
 			if (rr->rule->level == LEVEL_REQUIRED)
 				return 0;
@@ -430,6 +509,7 @@ void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, c
 {
 	int pessimistic = gate_with(v, fail_on, OUTCOME_FAIL), optimistic = gate_with(v, fail_on, OUTCOME_PASS);
 	free(v->gate.branch);
+	v->gate.branch_source = NULL;
 	v->gate.fail_on = fail_on;
 	v->gate.fail_on_source = source;
 	v->gate.branch = branch ? xstrdup(branch) : NULL;
@@ -459,5 +539,7 @@ void verdict_free(struct verdict *v)
 	free(v->domains);
 	free(v->proofs);
 	free(v->gate.branch);
+	free(v->gate.pattern);
+	free(v->waivers);
 	free(v);
 }

@@ -7,7 +7,12 @@
 #include "rules.h"
 #include "scan.h"
 
-enum outcome { OUTCOME_PASS, OUTCOME_FAIL, OUTCOME_ERROR };
+/*
+ * waived: failed or errored, but a repository waiver covers it (counts as
+ * passing for statuses and the gate, never for proofs); off: turned off by
+ * the repository's policy, left out of domains, proofs and the gate.
+ */
+enum outcome { OUTCOME_PASS, OUTCOME_FAIL, OUTCOME_ERROR, OUTCOME_WAIVED, OUTCOME_OFF };
 enum status { STATUS_READY, STATUS_READINESS_ONLY, STATUS_BLOCKED };
 enum fail_on { FAIL_ON_BLOCKED, FAIL_ON_READINESS_ONLY, FAIL_ON_NEVER };
 
@@ -25,6 +30,33 @@ struct miss {
 	const char *why;
 };
 
+/* A repository waiver (see config.h); all strings set, expires is YYYY-MM-DD. */
+struct waiver {
+	char *rule;
+	char *reason;
+	char *owner;
+	char *expires;
+	long expires_day; /* days since 1970-01-01 */
+	struct where at;  /* where it is written */
+};
+
+enum waiver_state { WAIVER_UNUSED, WAIVER_USED, WAIVER_EXPIRED };
+
+/* What a waiver did in this scan. */
+struct waiver_result {
+	const struct waiver *waiver; /* borrowed from the policy */
+	enum waiver_state state;
+	long rule;                   /* index in verdict.rules, or -1 when no such rule is loaded */
+};
+
+/* The parts of a repository policy that change outcomes; all borrowed. */
+struct verdict_policy {
+	char *const *off; /* rule ids turned off */
+	size_t noff;
+	const struct waiver *waivers;
+	size_t nwaivers;
+};
+
 struct rule_result {
 	const struct rule *rule;
 	enum outcome outcome;
@@ -35,6 +67,8 @@ struct rule_result {
 	size_t nlooked;
 	struct miss *misses;
 	size_t nmisses;
+	const struct waiver *waiver; /* the waiver that waived it, or that expired; NULL without */
+	enum outcome found;          /* the outcome before the policy (pass, fail or error) */
 };
 
 struct domain_result {
@@ -54,8 +88,10 @@ struct proof_result {
 
 struct gate {
 	enum fail_on fail_on;
-	const char *fail_on_source; /* "--fail-on", "release branch", "default" */
+	const char *fail_on_source; /* "--fail-on", "release branch", "default", "policy" */
 	char *branch;
+	const char *branch_source; /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
+	char *pattern;             /* the policy's branch glob that chose fail_on, or NULL */
 	int passed;
 	int decided; /* 0 when an unreadable rule could change the answer */
 };
@@ -69,6 +105,8 @@ struct verdict {
 	size_t nproofs;
 	int go;
 	struct gate gate;
+	struct waiver_result *waivers; /* one per policy waiver, in policy order */
+	size_t nwaivers;
 };
 
 /*
@@ -76,6 +114,21 @@ struct verdict {
  * freshness.  The caller frees *out with verdict_free.
  */
 int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time);
+
+/*
+ * The same, under a repository policy (may be NULL): rules turned off get
+ * `off`; a failing or erroring rule with a waiver that has not expired by the
+ * commit's day gets `waived`; an expired waiver leaves the rule failing, its
+ * message saying so.  The caller frees *out with verdict_free.
+ */
+int verdict_compute_policy(struct verdict **out, const struct rules *rs, const struct scan_result *scan,
+			   long long commit_time, const struct verdict_policy *pol);
+
+/* "unused", "used" or "expired". */
+const char *waiver_state_name(enum waiver_state s);
+
+/* 1 when the outcome counts against a status (fail, error). */
+int outcome_fails(enum outcome o);
 
 /* Applies the gate; branch may be NULL.  Sets v->gate. */
 void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch);
