@@ -916,13 +916,19 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
+/* A folder is named in messages only: interning it on success would count it as a pack. */
+static struct where path_at(struct rules *rs, const char *path)
+{
+	struct where w = {intern_file(rs, path), 0, 0};
+	return w;
+}
+
 int rules_add_path(struct rules *rs, const char *path)
 {
 	struct stat st;
-	struct where at = {intern_file(rs, path), 0, 0};
 
 	if (stat(path, &st) < 0) {
-		diag_at(rs, at, "cannot read rules: %s", strerror(errno));
+		diag_at(rs, path_at(rs, path), "cannot read rules: %s", strerror(errno));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -933,7 +939,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		int rc = 0;
 
 		if (!d) {
-			diag_at(rs, at, "cannot read rules folder: %s", strerror(errno));
+			diag_at(rs, path_at(rs, path), "cannot read rules folder: %s", strerror(errno));
 			return -1;
 		}
 		while ((e = readdir(d)) != NULL) {
@@ -944,7 +950,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		}
 		closedir(d);
 		if (n == 0) {
-			diag_at(rs, at, "rules folder holds no *.yml or *.yaml file");
+			diag_at(rs, path_at(rs, path), "rules folder holds no *.yml or *.yaml file");
 			rc = -1;
 		}
 		qsort(names, n, sizeof(*names), cmp_str);
@@ -963,7 +969,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		size_t len = 0;
 		int rc;
 		if (read_file(path, &data, &len) < 0) {
-			diag_at(rs, at, "cannot read rules: %s", err_last());
+			diag_at(rs, path_at(rs, path), "cannot read rules: %s", err_last());
 			return -1;
 		}
 		rc = rules_add_buffer(rs, path, data, len);

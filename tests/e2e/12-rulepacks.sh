@@ -1,0 +1,222 @@
+# 12-rulepacks.sh - bad rule packs: a clear message with file, line and column, exit 2.
+
+B="$FX/basic"
+P="$T/packs"
+mkdir -p "$P"
+
+# writes a pack, scans with it, expects exit 2 and the message at FILE:LINE:COL
+bad_pack() { # NAME LINE COL MESSAGE-RE   (pack text on stdin)
+	cat >"$P/$1.yml"
+	begin "bad pack $1: $4"
+	run "$PG" scan --no-builtin --rules "$P/$1.yml" "$B"
+	rc_is 2
+	err_has "$P/$1.yml:$2:$3: .*$4"
+	out_lacks 'verdict'
+	run "$PG" rules check --no-builtin "$P/$1.yml"
+	rc_is 2
+	err_has "$P/$1.yml:$2:$3: .*$4"
+	end
+}
+
+HEAD='domains: [{id: d, title: D}]
+rules:'
+
+bad_pack indent 3 4 'malformed YAML' <<'EOF2'
+domains:
+  - id: d
+   title: D
+EOF2
+
+bad_pack unclosed-quote 3 1 'malformed YAML' <<'EOF2'
+domains: "d
+rules: []
+EOF2
+
+bad_pack tab 2 1 'malformed YAML' <<EOF2
+domains:
+	- id: d
+EOF2
+
+bad_pack unknown-key 6 5 "unknown key 'titel'" <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    titel: T
+    next_step: N
+    evidence: {file: {paths: x}}
+EOF2
+
+bad_pack wrong-type 5 12 'level must be a string, found a list' <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: [required]
+    title: T
+    next_step: N
+    evidence: {file: {paths: x}}
+EOF2
+
+bad_pack missing-key 3 5 "missing required key 'next_step'" <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    evidence: {file: {paths: x}}
+EOF2
+
+bad_pack duplicate-id 9 5 "duplicate rule id 'd.r' \\(first defined at" <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence: {file: {paths: x}}
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence: {file: {paths: x}}
+EOF2
+
+bad_pack unknown-domain 5 13 "names unknown domain 'nope'" <<EOF2
+$HEAD
+  - id: d.r
+    level: required
+    domain: nope
+    title: T
+    next_step: N
+    evidence: {file: {paths: x}}
+EOF2
+
+bad_pack invalid-glob 9 38 "invalid glob 'docs/\\[a': missing terminating \\] for character class at offset 7" <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence:
+      file: {paths: "ok/*", exclude: "docs/[a"}
+EOF2
+
+bad_pack invalid-regex 9 39 "invalid regex '\\(pager': missing closing parenthesis at offset 6" <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence:
+      file: {paths: "ok/*", contains: '(pager'}
+EOF2
+
+bad_pack fresh-no-group 9 46 'needs a capture group' <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence:
+      file: {paths: "ok/*", fresh: {pattern: 'drill', days: 9}}
+EOF2
+
+bad_pack two-keys 9 7 'exactly one of all, any, file, no_file' <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence:
+      file: {paths: x}
+      no_file: {paths: y}
+EOF2
+
+bad_pack bool 9 41 'executable must be true or false' <<EOF2
+$HEAD
+  - id: d.r
+    domain: d
+    level: required
+    title: T
+    next_step: N
+    evidence:
+      file: {paths: "ok/*", executable: yes}
+EOF2
+
+begin "every problem of a pack is listed, not only the first"
+cat >"$P/many.yml" <<EOF2
+$HEAD
+  - id: d.a
+    domain: nope
+    level: sometimes
+    title: T
+    next_step: N
+    evidence: {file: {paths: "[x", contains: "("}}
+EOF2
+run "$PG" rules check --no-builtin "$P/many.yml"
+rc_is 2
+err_has 'many.yml:5:12: level must be'
+err_has 'many.yml:8:30: invalid glob'
+err_has 'many.yml:8:46: contains: invalid regex'
+err_has '3 problems found'
+end
+
+begin "an alias bomb is refused, not expanded"
+{
+	echo 'a: &a ["x","x","x","x","x","x","x","x","x"]'
+	prev=a
+	for n in b c d e f g h i j k l; do
+		echo "$n: &$n [*$prev,*$prev,*$prev,*$prev,*$prev,*$prev,*$prev,*$prev,*$prev]"
+		prev=$n
+	done
+	echo "domains: [{id: d, title: *l}]"
+} >"$P/bomb.yml"
+run timeout 20 "$PG" rules check --no-builtin "$P/bomb.yml"
+rc_is 2
+err_has 'bomb.yml'
+end
+
+begin "a rules path that does not exist, and a binary file"
+run "$PG" scan --rules "$P/none.yml" "$B"
+rc_is 2; err_has "none.yml: cannot read rules: No such file or directory"
+head -c 3000 /dev/urandom >"$P/binary.yml" 2>/dev/null || printf '\000\001\002' >"$P/binary.yml"
+printf '\000' >>"$P/binary.yml"
+run "$PG" scan --no-builtin --rules "$P/binary.yml" "$B"
+rc_is 2; err_has 'binary.yml:[0-9]+:[0-9]+: '
+end
+
+begin "a rules folder loads its *.yml files in name order"
+mkdir -p "$P/dir"
+printf 'domains: [{id: d, title: D}]\n' >"$P/dir/a.yml"
+printf 'rules:\n  - {id: d.r, domain: d, level: advisory, title: T, next_step: N, evidence: {file: {paths: README.md}}}\n' >"$P/dir/b.yaml"
+printf 'not: [yaml' >"$P/dir/ignored.txt"
+run "$PG" rules check --no-builtin "$P/dir"
+rc_is 0; out_has '^ok: 1 rules, 1 domains, 0 proofs in 2 files'
+run "$PG" scan --no-builtin --rules "$P/dir" -q "$B"
+rc_is 0
+end
+
+begin "rules list: text, json and markdown"
+run "$PG" rules list --no-builtin --rules "$ROOT/tests/rules/core.yml"
+rc_is 0; out_has '^ops.deploy-runbook +ops +required +runbooks  Deploy runbook'
+run "$PG" rules list --no-builtin --rules "$ROOT/tests/rules/core.yml" --format json
+rc_is 0; json_is "len(d['rules'])" 12
+run "$PG" rules list --no-builtin --rules "$ROOT/tests/rules/core.yml" --format markdown --lang ar
+rc_is 0; out_has '^## العمليات \(`ops`\)'; out_has '^\| `ops.deploy-runbook` \| required \| دليل النشر'
+end
+
+begin "explain: what a rule looks for, where, and the next safe step"
+run "$PG" explain --no-builtin --rules "$ROOT/tests/rules/core.yml" ops.restore-runbook
+rc_is 0
+out_has '^ops.restore-runbook: Restore runbook'
+out_has 'a restore runbook \(a file in `docs/runbooks/\{stub,restore\}.md`, at least 5 lines'
+out_has '^next safe step when it fails: Write a restore runbook with real steps'
+out_has 'defined at: .*core.yml:[0-9]+'
+run "$PG" explain --no-builtin --rules "$ROOT/tests/rules/core.yml" ops.nope
+rc_is 2; err_has "no rule 'ops.nope'"; err_has 'did you mean ops.deploy-runbook'
+end
