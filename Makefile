@@ -38,6 +38,8 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 # every src/*.c but main.c is a module; tests link them without main.o
 MODULES   = $(filter-out main,$(patsubst src/%.c,%,$(sort $(wildcard src/*.c))))
 OBJS      = $(MODULES:%=$(O)/%.o) $(O)/builtin.o
+# what the unit tests link: the library modules, not the command line layer
+LIBOBJS   = $(filter-out $(O)/cmd_%.o $(O)/cli.o,$(OBJS))
 RULES_YML = $(sort $(wildcard rules/*.yml))
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
@@ -78,7 +80,7 @@ $(O)/tests/%.o: tests/%.c | test-deps $(O)/.dir
 	@mkdir -p $(O)/tests
 	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
 
-$(O)/tests/%: $(O)/tests/%.o $(O)/tests/helpers.o $(OBJS)
+$(O)/tests/%: $(O)/tests/%.o $(O)/tests/helpers.o $(LIBOBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread
 
 build/fixtures/.stamp: fixtures/build.sh $(shell find fixtures -type f 2>/dev/null)
