@@ -130,6 +130,9 @@ int buf_put_safe(struct buf *b, const char *s, size_t len)
 		int rc;
 		if (n == 0 || (n == 1 && (p[i] < 0x20 || p[i] == 0x7f)))
 			rc = buf_printf(b, "\\x%02x", p[i]), n = 1;
+		else if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0)
+			/* C1 controls (U+0080..U+009F; U+009B is CSI) drive terminals too */
+			rc = buf_printf(b, "\\x%02x\\x%02x", p[i], p[i + 1]);
 		else
 			rc = buf_put(b, s + i, n);
 		if (rc < 0)
