@@ -15,6 +15,54 @@ static void jit(pcre2_code *code)
 	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_SOFT);
 }
 
+/*
+ * When p opens a complete [...] class, returns its closing ']', else p: a
+ * class is one unit, so braces and commas inside it are literal.
+ */
+static const char *skip_class(const char *p)
+{
+	const char *q = p + 1;
+	if (*q == '!' || *q == '^')
+		q++;
+	if (*q == ']')
+		q++;
+	while (*q && *q != ']')
+		q++;
+	return *q == ']' ? q : p;
+}
+
+/*
+ * Checks that the braces of the glob as written balance, so that an error
+ * names its offset there and not in an expanded alternative.
+ */
+static int check_braces(const char *glob, size_t *erroff)
+{
+	const char *p, *first_open = NULL;
+	size_t depth = 0;
+
+	for (p = glob; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			p = skip_class(p);
+		} else if (*p == '{') {
+			if (depth++ == 0)
+				first_open = p;
+		} else if (*p == '}') {
+			if (depth == 0) {
+				*erroff = (size_t)(p - glob);
+				return err_set("unmatched '}'");
+			}
+			depth--;
+		}
+	}
+	if (depth > 0) {
+		*erroff = (size_t)(first_open - glob);
+		return err_set("unmatched '{'");
+	}
+	return 0;
+}
+
 /* Expands the first {a,b} group of s recursively into out (a list of strings). */
 static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, size_t base, size_t *erroff)
 {
@@ -27,16 +75,7 @@ static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, siz
 			continue;
 		}
 		if (*p == '[') {
-			/* a class may hold braces literally */
-			const char *q = p + 1;
-			if (*q == '!' || *q == '^')
-				q++;
-			if (*q == ']')
-				q++;
-			while (*q && *q != ']')
-				q++;
-			if (*q == ']')
-				p = q;
+			p = skip_class(p);
 			continue;
 		}
 		if (*p == '{') {
@@ -65,7 +104,9 @@ static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, siz
 				p++;
 				continue;
 			}
-			if (*p == '{')
+			if (*p == '[')
+				p = skip_class(p);
+			else if (*p == '{')
 				depth++;
 			else if (*p == '}' && --depth == 0) {
 				close = p;
@@ -81,7 +122,9 @@ static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, siz
 				p++;
 				continue;
 			}
-			if (*p == '{')
+			if (*p == '[')
+				p = skip_class(p);
+			else if (*p == '{')
 				depth++;
 			else if (*p == '}' && depth > 0)
 				depth--;
@@ -217,7 +260,7 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 		err_set("empty glob");
 		goto done;
 	}
-	if (expand_braces(&alts, &n, &cap, glob, 0, erroff) < 0)
+	if (check_braces(glob, erroff) < 0 || expand_braces(&alts, &n, &cap, glob, 0, erroff) < 0)
 		goto done;
 
 	g = xcalloc(1, sizeof(*g));
@@ -226,9 +269,19 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 	for (i = 0; i < n; i++) {
 		pcre2_code *dir_all = NULL;
 		if (convert_one(&g->alts[i], &dir_all, alts[i], ignore_case, erroff) < 0) {
-			/* the offset is in the expanded alternative: keep it if it fits */
-			if (*erroff > strlen(glob))
+			pcre2_code *whole = NULL, *whole_dir = NULL;
+			size_t off = 0;
+			/*
+			 * The offset is in the expanded alternative.  PCRE2 reads braces as
+			 * literals, so the glob as written usually fails at the same place:
+			 * take the offset from there, else keep it if it fits.
+			 */
+			if (n > 1 && convert_one(&whole, &whole_dir, glob, ignore_case, &off) < 0)
+				*erroff = off;
+			else if (*erroff > strlen(glob))
 				*erroff = 0;
+			pcre2_code_free(whole);
+			pcre2_code_free(whole_dir);
 			goto done;
 		}
 		g->nalts++;
@@ -356,7 +409,15 @@ void match_regex_free(struct match_regex *r)
 struct match_ctx {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
 };
+
+/*
+ * JIT code runs on a 32 KiB machine stack unless given its own: that fails
+ * `^(?:\w|\s)*$` on a 2000-character line.  Give it room like the interpreter's.
+ */
+#define MATCH_JIT_STACK_MIN (32u << 10)
+#define MATCH_JIT_STACK_MAX (8u << 20)
 
 struct match_ctx *match_ctx_new(void)
 {
@@ -369,6 +430,10 @@ struct match_ctx *match_ctx_new(void)
 	}
 	pcre2_set_match_limit(c->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(c->mc, MATCH_DEPTH_LIMIT);
+	/* NULL when JIT is unavailable: the interpreter needs no JIT stack */
+	c->js = pcre2_jit_stack_create(MATCH_JIT_STACK_MIN, MATCH_JIT_STACK_MAX, NULL);
+	if (c->js)
+		pcre2_jit_stack_assign(c->mc, NULL, c->js);
 	return c;
 }
 
@@ -378,6 +443,7 @@ void match_ctx_free(struct match_ctx *c)
 		return;
 	pcre2_match_data_free(c->md);
 	pcre2_match_context_free(c->mc);
+	pcre2_jit_stack_free(c->js);
 	free(c);
 }
 
@@ -414,6 +480,18 @@ int match_regex_next(struct match_ctx *c, const struct match_regex *r, const cha
 		*cstart = ov[0];
 		*cend = ov[1];
 	}
-	*start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	*start = ov[1];
+	if (ov[1] == ov[0]) {
+		/*
+		 * After an empty match step one character, not one byte (an empty
+		 * match inside a UTF-8 sequence counts twice), and over a whole
+		 * \r\n (else ^ matches again after the \r).
+		 */
+		if (*start + 1 < len && subject[*start] == '\r' && subject[*start + 1] == '\n')
+			*start += 2;
+		else
+			for ((*start)++; *start < len && ((unsigned char)subject[*start] & 0xc0) == 0x80; (*start)++)
+				;
+	}
 	return MATCH_OK;
 }
