@@ -35,6 +35,9 @@ char *buf_detach(struct buf *b);
 void buf_clear(struct buf *b);
 void buf_free(struct buf *b);
 
+/* 1 when the len bytes at s are valid UTF-8 (no overlongs, no surrogates). */
+int buf_is_utf8(const char *s, size_t len);
+
 /*
  * Appends s made safe to show: valid UTF-8 is kept, every other byte and
  * every control character is written as \xNN, so non-UTF-8 paths survive

@@ -332,9 +332,34 @@ static pcre2_match_data *glob_data(void)
 	return glob_md;
 }
 
+/*
+ * Paths are bytes.  PCRE2 in UTF mode cannot match across an invalid
+ * sequence, so a path that is not UTF-8 is matched in the form reports show
+ * it in (each invalid byte as \xNN): `docs/caf*.md` still finds it.
+ */
+static _Thread_local struct buf display;
+
+void match_thread_cleanup(void)
+{
+	buf_free(&display);
+	pcre2_match_data_free(glob_md);
+	glob_md = NULL;
+}
+
+static void as_subject(const char **s, size_t *len)
+{
+	if (buf_is_utf8(*s, *len))
+		return;
+	buf_clear(&display);
+	buf_put_safe(&display, *s, *len);
+	*s = buf_cstr(&display);
+	*len = display.len;
+}
+
 int match_glob_path(const struct match_glob *g, const char *path, size_t len)
 {
 	size_t i;
+	as_subject(&path, &len);
 	for (i = 0; i < g->nalts; i++)
 		if (pcre2_match(g->alts[i], (PCRE2_SPTR)path, len, 0, 0, glob_data(), NULL) >= 0)
 			return 1;
@@ -344,6 +369,7 @@ int match_glob_path(const struct match_glob *g, const char *path, size_t len)
 int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len)
 {
 	size_t i;
+	as_subject(&dir, &len);
 	for (i = 0; i < g->nalts; i++) {
 		int r = pcre2_match(g->alts[i], (PCRE2_SPTR)dir, len, 0, PCRE2_PARTIAL_SOFT, glob_data(), NULL);
 		if (r >= 0 || r == PCRE2_ERROR_PARTIAL)
@@ -354,6 +380,7 @@ int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t l
 
 int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len)
 {
+	as_subject(&dir, &len);
 	return g->dir_all && pcre2_match(g->dir_all, (PCRE2_SPTR)dir, len, 0, 0, glob_data(), NULL) >= 0;
 }
 

@@ -41,6 +41,9 @@ int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t l
 /* 1 when every path below folder dir (no trailing slash) matches. */
 int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len);
 
+/* Frees what glob matching keeps per thread; call before a worker thread ends. */
+void match_thread_cleanup(void);
+
 /* A content regex: UTF, Unicode properties and multiline on, CRLF-aware. */
 struct match_regex {
 	char *src;
