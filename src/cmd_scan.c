@@ -5,7 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "config.h"
 #include "err.h"
 #include "mem.h"
 #include "opts.h"
@@ -14,14 +16,21 @@
 #include "scan.h"
 #include "verdict.h"
 
-enum { O_REV = 256, O_RULES, O_NO_BUILTIN, O_FORMAT, O_JSON, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_HELP, O_VERSION };
+enum { O_REV = 256, O_RULES, O_NO_BUILTIN, O_FORMAT, O_JSON, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_HELP, O_VERSION,
+       O_BRANCH, O_POLICY_REV, O_SARIF, O_CODEQUALITY, O_JUNIT, O_MARKDOWN };
 
 static const struct opt scan_opts[] = {
 	{"rev", O_REV, "REV", "revision to scan: branch, tag, commit, HEAD~3 (default HEAD)"},
 	{"rules", O_RULES, "PATH", "add a rule pack file or folder (repeatable)"},
 	{"no-builtin", O_NO_BUILTIN, NULL, "do not load the built-in rule pack"},
-	{"format", O_FORMAT, "FMT", "standard output format: text (default) or json"},
+	{"format", O_FORMAT, "FMT", "standard output format: text (default), json or github (default when GITHUB_ACTIONS=true)"},
 	{"json", O_JSON, "FILE", "also write the JSON report to FILE"},
+	{"sarif", O_SARIF, "FILE", "also write SARIF 2.1.0 (GitHub code scanning) to FILE"},
+	{"codequality", O_CODEQUALITY, "FILE", "also write a GitLab Code Quality report to FILE"},
+	{"junit", O_JUNIT, "FILE", "also write JUnit XML (one testsuite per domain) to FILE"},
+	{"markdown", O_MARKDOWN, "FILE", "also write the Markdown summary (under 1 MiB) to FILE"},
+	{"branch", O_BRANCH, "NAME", "branch whose gate applies (default: the PR/MR target, the pushed branch, or the revision's)"},
+	{"policy-rev", O_POLICY_REV, "REV", "read .proofgate.yml from REV (default: the PR/MR target branch, else the scanned commit)"},
 	{"lang", O_LANG, "LANG", "report language: en (default) or ar"},
 	{"fail-on", O_FAIL_ON, "WHEN", "gate: blocked, readiness-only or never"},
 	{"max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"},
@@ -37,7 +46,12 @@ struct scan_args {
 	size_t nrules;
 	int builtin;
 	int json_stdout;
+	int github_stdout;
+	int format_set;
 	const char *json_file;
+	const char *sarif_file, *codequality_file, *junit_file, *markdown_file;
+	const char *branch;
+	const char *policy_rev;
 	enum lang lang;
 	int fail_on_set;
 	enum fail_on fail_on;
@@ -77,15 +91,34 @@ static int scan_opt(int key, const char *arg, void *data)
 		a->builtin = 0;
 		break;
 	case O_FORMAT:
-		if (!strcmp(arg, "text"))
-			a->json_stdout = 0;
-		else if (!strcmp(arg, "json"))
-			a->json_stdout = 1;
-		else
-			return cli_error("--format must be text or json, not '%s'", arg), -1;
+		a->format_set = 1;
+		a->json_stdout = !strcmp(arg, "json");
+		a->github_stdout = !strcmp(arg, "github");
+		if (strcmp(arg, "text") && !a->json_stdout && !a->github_stdout)
+			return cli_error("--format must be text, json or github, not '%s'", arg), -1;
 		break;
 	case O_JSON:
 		a->json_file = arg;
+		break;
+	case O_SARIF:
+		a->sarif_file = arg;
+		break;
+	case O_CODEQUALITY:
+		a->codequality_file = arg;
+		break;
+	case O_JUNIT:
+		a->junit_file = arg;
+		break;
+	case O_MARKDOWN:
+		a->markdown_file = arg;
+		break;
+	case O_BRANCH:
+		if (!*arg)
+			return cli_error("--branch needs a branch name"), -1;
+		a->branch = arg;
+		break;
+	case O_POLICY_REV:
+		a->policy_rev = arg;
 		break;
 	case O_LANG:
 		if (!strcmp(arg, "en"))
@@ -131,6 +164,91 @@ static int write_json_file(const char *path, const struct report *r)
 	return 0;
 }
 
+static int md_1mib(FILE *f, const struct report *r)
+{
+	return report_markdown(f, r, REPORT_MARKDOWN_MAX);
+}
+
+/* Writes (mode "w") or appends (mode "a") one report; prints why it could not. */
+static int write_report(const char *path, const char *mode, const char *what, int (*fn)(FILE *, const struct report *),
+			const struct report *r)
+{
+	FILE *f = fopen(path, mode);
+	int rc;
+	if (!f)
+		return cli_error("cannot write %s '%s': %s", what, path, strerror(errno)), -1;
+	rc = fn(f, r);
+	if (fclose(f) != 0 || rc < 0)
+		return cli_error("cannot write %s '%s': %s", what, path, strerror(errno ? errno : EIO)), -1;
+	return 0;
+}
+
+/* Appends the job summary, leaving room for what this step's summary already holds. */
+static int write_step_summary(const char *path, const struct report *r)
+{
+	FILE *f = fopen(path, "a");
+	long have;
+	size_t room;
+	int rc;
+	if (!f)
+		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, strerror(errno)), -1;
+	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
+	room = have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
+								   : REPORT_MARKDOWN_MAX / 2;
+	rc = report_markdown(f, r, room);
+	if (fclose(f) != 0 || rc < 0)
+		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path,
+				 strerror(errno ? errno : EIO)), -1;
+	return 0;
+}
+
+static const char *env_get(const char *name)
+{
+	return getenv(name);
+}
+
+static void print_config_diags(const struct config *cfg, const char *from)
+{
+	size_t i;
+	for (i = 0; i < cfg->ndiags; i++) {
+		const struct rules_diag *d = &cfg->diags[i];
+		char *file = report_safe(d->at.file ? d->at.file : CONFIG_FILE);
+		char *msg = report_safe(d->msg);
+		if (d->at.line > 0)
+			fprintf(stderr, "proofgate: %s:%d:%d: %s\n", file, d->at.line, d->at.col, msg);
+		else
+			fprintf(stderr, "proofgate: %s: %s\n", file, msg);
+		free(file);
+		free(msg);
+	}
+	if (cfg->ndiags)
+		cli_error("the policy %s in commit %.12s (%s) has %zu problem%s: fix %s there", CONFIG_FILE, cfg->commit_hex,
+			  from, cfg->ndiags, cfg->ndiags == 1 ? "" : "s", CONFIG_FILE);
+}
+
+/* The built-in pack, --rules and the policy's packs, finished; prints every problem. */
+static int load_rules(struct rules **out, const struct scan_args *a, struct config *cfg, git_repository *repo,
+		      git_commit *policy_commit)
+{
+	struct rules *rs = rules_new();
+	size_t i;
+	int rc = 0;
+
+	*out = rs;
+	if (a->builtin && rules_add_builtin(rs) < 0)
+		rc = -1;
+	for (i = 0; i < a->nrules; i++)
+		if (rules_add_path(rs, a->rules[i]) < 0)
+			rc = -1;
+	if (config_load_packs(cfg, rs, repo, policy_commit) < 0)
+		rc = -1;
+	if (rules_finish(rs) < 0)
+		rc = -1;
+	if (rc < 0)
+		cli_print_diags(rs);
+	return rc;
+}
+
 int cmd_scan(int argc, char **argv)
 {
 	struct scan_args a;
@@ -144,9 +262,20 @@ int cmd_scan(int argc, char **argv)
 	const char *path = ".", *nc, *source;
 	enum fail_on fail_on;
 	int first, rc = EXIT_UNDECIDED;
+	struct config *cfg = NULL;
+	struct config_branch br;
+	const struct config_gate *cgate;
+	struct verdict_policy pol;
+	git_commit *policy_commit = NULL;
+	struct repo_target ptarget;
+	const char *policy_from = "the scanned commit", *ga;
+	char *notes[1] = {NULL};
+	const char *out_names[5], *out_paths[5];
+	size_t nout = 0;
 
 	memset(&a, 0, sizeof(a));
 	memset(&target, 0, sizeof(target));
+	memset(&ptarget, 0, sizeof(ptarget));
 	a.rev = "HEAD";
 	a.builtin = 1;
 	a.max_size = SCAN_DEFAULT_MAX_FILE_SIZE;
@@ -172,13 +301,50 @@ int cmd_scan(int argc, char **argv)
 	if (argc - first == 1)
 		path = argv[first];
 
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0) {
-		cli_error("rule pack errors above: fix them, or check them with 'proofgate rules check'");
-		goto done;
-	}
 	if (repo_open(&repo, path) < 0 || repo_resolve(&target, repo, a.rev) < 0) {
 		cli_error("%s", err_last());
 		goto done;
+	}
+	/*
+	 * The policy of a pull or merge request comes from its target branch, so
+	 * that a change cannot waive or loosen its own gate.
+	 */
+	config_branch_resolve(&br, a.branch, target.branch, env_get);
+	if (a.policy_rev) {
+		if (repo_resolve(&ptarget, repo, a.policy_rev) < 0) {
+			cli_error("--policy-rev: %s", err_last());
+			goto done;
+		}
+		policy_commit = ptarget.commit;
+		policy_from = "--policy-rev";
+	} else if (br.change) {
+		if (config_target_commit(&policy_commit, repo, br.name, br.source) < 0) {
+			cli_error("%s", err_last());
+			goto done;
+		}
+		policy_from = br.source;
+	}
+	if (config_load_commit(&cfg, repo, policy_commit ? policy_commit : target.commit, target.commit_time) < 0) {
+		print_config_diags(cfg, policy_from);
+		goto done;
+	}
+	if (load_rules(&rs, &a, cfg, repo, policy_commit ? policy_commit : target.commit) < 0 || cfg->ndiags) {
+		print_config_diags(cfg, policy_from);
+		cli_error("rule pack errors above: fix them, or check them with 'proofgate rules check'");
+		goto done;
+	}
+	if (config_apply(cfg, rs) < 0) {
+		print_config_diags(cfg, policy_from);
+		goto done;
+	}
+	if (policy_commit && config_differs(repo, policy_commit, target.commit)) {
+		struct buf nb = BUF_INIT;
+		buf_printf(&nb,
+			   "this change edits %s; the policy of %s (commit %.12s) applied instead, and the edit takes "
+			   "effect once merged",
+			   CONFIG_FILE, br.change && !a.policy_rev ? br.name : a.policy_rev ? a.policy_rev : "the target",
+			   git_oid_tostr_s(git_commit_id(policy_commit)));
+		notes[0] = buf_detach(&nb);
 	}
 	so.max_file_size = a.max_size;
 	so.commit_time = target.commit_time;
@@ -187,18 +353,26 @@ int cmd_scan(int argc, char **argv)
 		cli_error("%s", err_last());
 		goto done;
 	}
-	verdict_compute(&v, rs, scan, (long long)target.commit_time);
+	pol = config_policy(cfg);
+	verdict_compute_policy(&v, rs, scan, (long long)target.commit_time, &pol);
+	cgate = config_gate_for(cfg, br.name);
 	if (a.fail_on_set) {
 		fail_on = a.fail_on;
 		source = "--fail-on";
-	} else if (repo_is_release_branch(target.branch)) {
+	} else if (cgate) {
+		fail_on = cgate->fail_on;
+		source = "policy";
+	} else if (repo_is_release_branch(br.name)) {
 		fail_on = FAIL_ON_BLOCKED;
 		source = "release branch";
 	} else {
 		fail_on = FAIL_ON_NEVER;
 		source = "default";
 	}
-	verdict_gate(v, fail_on, source, target.branch);
+	verdict_gate(v, fail_on, source, br.name);
+	v->gate.branch_source = br.source;
+	if (cgate && !a.fail_on_set)
+		v->gate.pattern = xstrdup(cgate->glob);
 
 	memset(&rep, 0, sizeof(rep));
 	rep.version = PROOFGATE_VERSION;
@@ -208,14 +382,55 @@ int cmd_scan(int argc, char **argv)
 	rep.verdict = v;
 	rep.lang = a.lang;
 	nc = getenv("NO_COLOR");
-	rep.color = !a.json_stdout && isatty(STDOUT_FILENO) && !(nc && *nc);
+	ga = getenv("GITHUB_ACTIONS");
+	if (!a.format_set && ga && !strcmp(ga, "true"))
+		a.github_stdout = 1;
+	rep.color = !a.json_stdout && !a.github_stdout && isatty(STDOUT_FILENO) && !(nc && *nc);
+	if (cfg->present) {
+		rep.policy_file = CONFIG_FILE;
+		rep.policy_commit = cfg->commit_hex;
+	}
+	rep.notes = notes;
+	rep.nnotes = notes[0] ? 1 : 0;
 
 	if (a.json_file && write_json_file(a.json_file, &rep) < 0)
 		goto done;
+	if (a.json_file)
+		out_names[nout] = "json", out_paths[nout++] = a.json_file;
+	if (a.sarif_file && write_report(a.sarif_file, "w", "SARIF report", report_sarif, &rep) < 0)
+		goto done;
+	if (a.sarif_file)
+		out_names[nout] = "sarif", out_paths[nout++] = a.sarif_file;
+	if (a.codequality_file && write_report(a.codequality_file, "w", "Code Quality report", report_codequality, &rep) < 0)
+		goto done;
+	if (a.codequality_file)
+		out_names[nout] = "codequality", out_paths[nout++] = a.codequality_file;
+	if (a.junit_file && write_report(a.junit_file, "w", "JUnit report", report_junit, &rep) < 0)
+		goto done;
+	if (a.junit_file)
+		out_names[nout] = "junit", out_paths[nout++] = a.junit_file;
+	if (a.markdown_file && write_report(a.markdown_file, "w", "Markdown report", md_1mib, &rep) < 0)
+		goto done;
+	if (a.markdown_file)
+		out_names[nout] = "markdown", out_paths[nout++] = a.markdown_file;
+	nc = getenv("GITHUB_STEP_SUMMARY");
+	if (nc && *nc && write_step_summary(nc, &rep) < 0)
+		goto done;
+	nc = getenv("GITHUB_OUTPUT");
+	if (nc && *nc) {
+		FILE *gf = fopen(nc, "a");
+		int grc = gf ? report_github_output(gf, &rep, out_names, out_paths, nout) : -1;
+		if (!gf || fclose(gf) != 0 || grc < 0) {
+			cli_error("cannot append outputs to GITHUB_OUTPUT '%s': %s", nc, strerror(errno ? errno : EIO));
+			goto done;
+		}
+	}
 	if (a.quiet)
 		report_verdict_line(stdout, &rep);
 	else if (a.json_stdout)
 		report_json(stdout, &rep);
+	else if (a.github_stdout)
+		report_github(stdout, &rep);
 	else
 		report_text(stdout, &rep);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -230,6 +445,11 @@ int cmd_scan(int argc, char **argv)
 		rc = v->gate.passed ? EXIT_PASS : EXIT_GATE;
 	}
 done:
+	free(notes[0]);
+	config_free(cfg);
+	if (policy_commit != ptarget.commit)
+		git_commit_free(policy_commit);
+	repo_target_free(&ptarget);
 	verdict_free(v);
 	scan_result_free(scan);
 	repo_target_free(&target);

@@ -753,6 +753,34 @@ void config_free(struct config *cfg)
 	free(cfg);
 }
 
+int config_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source)
+{
+	static const char *const forms[] = {"refs/remotes/origin/%s", "refs/heads/%s"};
+	struct buf ref = BUF_INIT;
+	git_object *obj = NULL;
+	size_t i;
+	int rc = -1;
+
+	*out = NULL;
+	for (i = 0; i < 2 && rc < 0; i++) {
+		buf_clear(&ref);
+		buf_printf(&ref, forms[i], branch);
+		if (git_revparse_single(&obj, repo, buf_cstr(&ref)) == 0 &&
+		    git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) == 0)
+			rc = 0;
+		git_object_free(obj);
+		obj = NULL;
+	}
+	if (rc < 0)
+		err_set("the policy comes from the target branch '%s' (%s), and neither origin/%s nor %s is in this clone "
+			"(a shallow clone holds only the change); fetch it: git fetch --no-tags --depth=1 origin "
+			"+refs/heads/%s:refs/remotes/origin/%s (with actions/checkout: fetch-depth: 0), or name the "
+			"policy commit with --policy-rev REV",
+			branch, source ? source : "--branch", branch, branch, branch, branch);
+	buf_free(&ref);
+	return rc;
+}
+
 static const char *nonempty(const char *s)
 {
 	return s && *s ? s : NULL;

@@ -88,6 +88,14 @@ int config_differs(git_repository *repo, git_commit *a, git_commit *b);
 
 void config_free(struct config *cfg);
 
+/*
+ * The commit of a pull or merge request's target branch, whose policy
+ * applies: origin/BRANCH, else the local BRANCH.  When neither is in the
+ * clone, returns -1 with err saying exactly what to fetch.  The caller frees
+ * *out with git_commit_free.
+ */
+int config_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source);
+
 /* The branch a gate is chosen for, and where the name came from. */
 struct config_branch {
 	const char *name;   /* borrowed from the flag, the environment or rev_branch; may be NULL */

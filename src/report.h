@@ -92,7 +92,16 @@ int report_junit(FILE *f, const struct report *r);
 int report_github_output(FILE *f, const struct report *r, const char *const *names, const char *const *paths,
 			 size_t n);
 
-/* A repository path where a failing rule's finding belongs: its evidence, else a stable place. */
+/* 1 when s is valid UTF-8 (control characters allowed). */
+int report_utf8_valid(const char *s);
+
+/* s itself when it is valid UTF-8, else report_safe(s); caller frees. */
+char *report_utf8_copy(const char *s);
+
+/*
+ * A repository path where a failing rule's finding belongs (borrowed): its
+ * evidence, else the exact file the rule asks for, else the policy file.
+ */
 const char *report_rule_location(const struct report *r, const struct rule_result *rr, size_t *line);
 
 #endif
