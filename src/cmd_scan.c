@@ -69,7 +69,10 @@ static void scan_usage(FILE *f)
 	      f);
 	opts_print(f, scan_opts);
 	fputs("\nThe gate fails on 'blocked' for release branches (release/*, release-*,\n"
-	      "releases/*, hotfix/*) and never elsewhere, unless --fail-on says otherwise.\n"
+	      "releases/*, hotfix/*) and never elsewhere, unless the gates of the repository's\n"
+	      ".proofgate.yml or --fail-on say otherwise.  The policy is read from the scanned\n"
+	      "commit, or in a pull/merge request from its target branch (--policy-rev overrides).\n"
+	      "GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, when set, get the Markdown summary and outputs.\n"
 	      "Exit status: 0 the gate passed, 1 it did not, 2 proofgate could not decide.\n",
 	      f);
 }
