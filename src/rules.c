@@ -201,6 +201,8 @@ static int get_text(struct ctx *c, const yaml_node_t *n, const char *what, struc
 			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
 		if (k->type != YAML_SCALAR_NODE)
 			rc = diag(c, k, "%s: a language must be a string", what);
+		else if ((!strcmp(scalar(k), "en") && out->en) || (!strcmp(scalar(k), "ar") && out->ar))
+			rc = diag(c, k, "%s: duplicate key '%s'", what, scalar(k));
 		else if (!strcmp(scalar(k), "en"))
 			rc |= get_str(c, v, what, &out->en);
 		else if (!strcmp(scalar(k), "ar"))
@@ -763,6 +765,33 @@ static int domain_cb(struct ctx *c, const yaml_node_t *n, long pos)
 	return get_domain(c, n, pos);
 }
 
+/*
+ * A libyaml error at the place it was found.  When that is the end of the
+ * input (an unclosed quote or bracket), the message also says where the
+ * unclosed thing starts.
+ */
+static void yaml_diag(struct rules *rs, const char *file, const yaml_parser_t *p, const char *data, size_t len)
+{
+	yaml_mark_t m = p->problem_mark;
+	struct buf hint = BUF_INIT;
+	struct where at;
+
+	if (p->context && m.index >= len && p->context_mark.index < len) {
+		buf_printf(&hint, " that starts at line %d, column %d", (int)p->context_mark.line + 1,
+			   (int)p->context_mark.column + 1);
+	} else if (p->problem_offset < len && data[p->problem_offset] == '\t') {
+		buf_puts(&hint, " (indent YAML with spaces, not tabs)");
+	} else if (m.index < len && data[m.index] == '\t') {
+		buf_puts(&hint, " (indent YAML with spaces, not tabs)");
+	}
+	at.file = file;
+	at.line = (int)m.line + 1;
+	at.col = (int)m.column + 1;
+	diag_at(rs, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem", p->context ? " " : "",
+		p->context ? p->context : "", buf_cstr(&hint));
+	buf_free(&hint);
+}
+
 static const char *intern_file(struct rules *rs, const char *name)
 {
 	size_t i;
@@ -806,9 +835,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	parser_ok = 1;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		struct where at = {c.file, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		diag_at(rs, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
-			parser.context ? " " : "", parser.context ? parser.context : "");
+		yaml_diag(rs, c.file, &parser, data, len);
 		goto done;
 	}
 	doc_ok = 1;
@@ -819,15 +846,15 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	}
 	if (yaml_parser_load(&parser, &extra)) {
 		int more = yaml_document_get_root_node(&extra) != NULL;
+		/* the second document starts at its "---" */
+		struct where at = {c.file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
 		yaml_document_delete(&extra);
 		if (more) {
-			diag_at(rs, (struct where){c.file, (int)parser.mark.line + 1, 1},
-				"a rule pack holds one YAML document; found a second one");
+			diag_at(rs, at, "a rule pack holds one YAML document; found a second one");
 			goto done;
 		}
 	} else {
-		struct where at = {c.file, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		diag_at(rs, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
+		yaml_diag(rs, c.file, &parser, data, len);
 		goto done;
 	}
 	if (get_fields(&c, root, "rule pack", keys, v) < 0)
@@ -953,7 +980,8 @@ int rules_add_path(struct rules *rs, const char *path)
 			diag_at(rs, path_at(rs, path), "rules folder holds no *.yml or *.yaml file");
 			rc = -1;
 		}
-		qsort(names, n, sizeof(*names), cmp_str);
+		if (n)
+			qsort(names, n, sizeof(*names), cmp_str);
 		for (i = 0; i < n; i++) {
 			struct buf full = BUF_INIT;
 			buf_printf(&full, "%s%s%s", path, ends_with(path, "/") ? "" : "/", names[i]);
@@ -1023,17 +1051,22 @@ static int cmp_domain(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
-/* Depth-first check that proof requirements do not loop. */
-static int proof_cycle(const struct rules *rs, size_t p, unsigned char *state)
+/*
+ * Depth-first check that proof requirements do not loop; on a loop returns 1
+ * and sets *in_loop to a proof that is part of it.
+ */
+static int proof_cycle(const struct rules *rs, size_t p, unsigned char *state, size_t *in_loop)
 {
 	size_t i;
-	if (state[p] == 1)
+	if (state[p] == 1) {
+		*in_loop = p;
 		return 1;
+	}
 	if (state[p] == 2)
 		return 0;
 	state[p] = 1;
 	for (i = 0; i < rs->proofs[p].nrequires; i++)
-		if (proof_cycle(rs, rs->proofs[p].requires_idx[i], state))
+		if (proof_cycle(rs, rs->proofs[p].requires_idx[i], state, in_loop))
 			return 1;
 	state[p] = 2;
 	return 0;
@@ -1067,7 +1100,8 @@ int rules_finish(struct rules *rs)
 				break;
 			}
 
-	qsort(rs->domains, rs->ndomains, sizeof(*rs->domains), cmp_domain);
+	if (rs->ndomains) /* qsort's base is declared nonnull: no NULL even for 0 items */
+		qsort(rs->domains, rs->ndomains, sizeof(*rs->domains), cmp_domain);
 
 	for (i = 0; i < rs->nproofs; i++) {
 		struct proof *p = &rs->proofs[i];
@@ -1084,9 +1118,10 @@ int rules_finish(struct rules *rs)
 	}
 	if (rs->ndiags == 0 && rs->nproofs) {
 		unsigned char *state = xcalloc(rs->nproofs, 1);
+		size_t k = 0;
 		for (i = 0; i < rs->nproofs; i++)
-			if (proof_cycle(rs, i, state)) {
-				diag_at(rs, rs->proofs[i].at, "proof '%s' is part of a requirement loop", rs->proofs[i].id);
+			if (proof_cycle(rs, i, state, &k)) {
+				diag_at(rs, rs->proofs[k].at, "proof '%s' is part of a requirement loop", rs->proofs[k].id);
 				break;
 			}
 		free(state);
