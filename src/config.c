@@ -330,6 +330,10 @@ static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
 	rc |= get_str(c, v[3], "waiver: expires", &w->expires);
 	if (rc < 0)
 		return -1;
+	if (!w->reason[strspn(w->reason, " \t")])
+		return diag(c, v[1], "waiver: reason must not be empty: say why the rule may fail");
+	if (!w->owner[strspn(w->owner, " \t")])
+		return diag(c, v[2], "waiver: owner must not be empty: name who answers for it");
 	w->expires_day = strlen(w->expires) == 10 ? scan_parse_day(w->expires, 10) : -1;
 	if (w->expires_day < 0)
 		return diag(c, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
