@@ -260,6 +260,17 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 		err_set("empty glob");
 		goto done;
 	}
+	/* paths are files from the root, never "x/" nor "./x": such a glob would silently match nothing */
+	if (glob[strlen(glob) - 1] == '/') {
+		*erroff = strlen(glob) - 1;
+		err_set("a glob ending in '/' matches no file (write '%.*s/**' for every file below it)",
+			(int)(strlen(glob) - 1), glob);
+		goto done;
+	}
+	if (!strncmp(glob, "./", 2)) {
+		err_set("paths have no leading './' (write '/%s' to anchor it at the root)", glob + 2);
+		goto done;
+	}
 	if (check_braces(glob, erroff) < 0 || expand_braces(&alts, &n, &cap, glob, 0, erroff) < 0)
 		goto done;
 

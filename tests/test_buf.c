@@ -235,6 +235,23 @@ static void test_safe_escapes_control_chars(void **state)
 	assert_string_equal(SAFE(b, "\xc2\xa0"), "\xc2\xa0");
 }
 
+static void test_is_utf8(void **state)
+{
+	(void)state;
+	assert_true(buf_is_utf8("", 0));
+	assert_true(buf_is_utf8("docs/a.md", 9));
+	assert_true(buf_is_utf8("\xd8\xaf\xd9\x84\xd9\x8a\xd9\x84", 8));
+	assert_true(buf_is_utf8("\xf0\x9f\x9a\x80", 4));
+	assert_true(buf_is_utf8("a\0b", 3)); /* NUL is valid UTF-8, only unsafe to show */
+	assert_true(buf_is_utf8("\xc2\x9b", 2)); /* so is a C1 control */
+	assert_false(buf_is_utf8("caf\xe9", 4));
+	assert_false(buf_is_utf8("\xc0\xaf", 2));
+	assert_false(buf_is_utf8("\xed\xa0\x80", 3));
+	assert_false(buf_is_utf8("\xf4\x90\x80\x80", 4));
+	assert_false(buf_is_utf8("\xd8\xb9", 1)); /* cut by len */
+	assert_false(buf_is_utf8("ok\x80", 3));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +266,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_safe_escapes_invalid_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_escapes_overlongs_and_surrogates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_escapes_control_chars, setup, teardown),
+		cmocka_unit_test(test_is_utf8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,8 @@
 /* test_match.c - globs (pcre2_pattern_convert) and content regexes (PCRE2, JIT). */
 #include "helpers.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -307,6 +309,45 @@ static void test_glob_non_utf8_path(void **state)
 	r = descend(g, "\xff\xfe/");
 	assert_true(r == 0 || r == 1);
 	assert_true(path(g, "ok/a.txt"));
+	/* a non-UTF-8 name is matched in its display form (\xNN), so * still finds it */
+	g = glob(f, "docs/caf*.md");
+	assert_true(path(g, "docs/caf\xe9.md"));
+	assert_true(path(g, "docs/caf\xc3\xa9.md"));
+	assert_false(path(g, "docs/caf\xe9.txt"));
+	g = glob(f, "/docs/caf\\\\xe9.md"); /* the display form itself, its backslash escaped */
+	assert_true(path(g, "docs/caf\xe9.md"));
+	g = glob(f, "**/*.txt");
+	assert_true(path(g, "\xff\xfe/a.txt"));
+	assert_true(descend(g, "\xff\xfe/"));
+	g = glob(f, "**/vendor/**");
+	assert_true(covers(g, "\xff/vendor"));
+}
+
+static void *thread_globs(void *arg)
+{
+	struct match_glob *g = arg;
+	intptr_t ok = path(g, "a/b.md") && path(g, "a/caf\xe9.md") && !path(g, "a/b.txt");
+	/* a worker frees what matching kept for its thread before it ends */
+	match_thread_cleanup();
+	return (void *)ok;
+}
+
+static void test_glob_thread_cleanup(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "**/*.md");
+	pthread_t t;
+	void *ok = NULL;
+
+	assert_int_equal(pthread_create(&t, NULL, thread_globs, g), 0);
+	assert_int_equal(pthread_join(t, &ok), 0);
+	assert_true(ok != NULL);
+	/* cleanup is safe twice and matching works after it */
+	match_thread_cleanup();
+	match_thread_cleanup();
+	assert_true(path(g, "x/caf\xe9.md"));
+	assert_true(path(g, "x/y.md"));
+	match_thread_cleanup();
 }
 
 static void test_glob_invalid(void **state)
@@ -323,6 +364,12 @@ static void test_glob_invalid(void **state)
 	glob_bad("a}", 1, "unmatched '}'");
 	glob_bad("x/{aaaa,b}}", 10, "unmatched '}'");
 	glob_bad("", 0, "empty glob");
+	glob_bad("a\\", 2, "");
+	glob_bad("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}", 8, "too many {a,b} alternatives");
+	/* globs that would silently match nothing: paths have no trailing / and no ./ */
+	glob_bad("docs/", 4, "write 'docs/**'");
+	glob_bad("/", 0, "ending in '/'");
+	glob_bad("./README.md", 0, "write '/README.md'");
 }
 
 static void test_glob_may_descend(void **state)
@@ -629,6 +676,7 @@ int main(void)
 		T(test_glob_ignore_case),
 		T(test_glob_escapes),
 		T(test_glob_non_utf8_path),
+		T(test_glob_thread_cleanup),
 		T(test_glob_invalid),
 		T(test_glob_may_descend),
 		T(test_glob_covers_dir),
