@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "cli.h"
 #include "config.h"
 #include "err.h"
@@ -17,7 +18,8 @@
 #include "verdict.h"
 
 enum { O_REV = 256, O_RULES, O_NO_BUILTIN, O_FORMAT, O_JSON, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_HELP, O_VERSION,
-       O_BRANCH, O_POLICY_REV, O_SARIF, O_CODEQUALITY, O_JUNIT, O_MARKDOWN };
+       O_BRANCH, O_POLICY_REV, O_SARIF, O_CODEQUALITY, O_JUNIT, O_MARKDOWN,
+       O_JOBS, O_CACHE, O_NO_CACHE };
 
 static const struct opt scan_opts[] = {
 	{"rev", O_REV, "REV", "revision to scan: branch, tag, commit, HEAD~3 (default HEAD)"},
@@ -34,6 +36,9 @@ static const struct opt scan_opts[] = {
 	{"lang", O_LANG, "LANG", "report language: en (default) or ar"},
 	{"fail-on", O_FAIL_ON, "WHEN", "gate: blocked, readiness-only or never"},
 	{"max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"},
+	{"jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"},
+	{"cache", O_CACHE, "DIR", "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)"},
+	{"no-cache", O_NO_CACHE, NULL, "neither read nor write the content cache"},
 	{"quiet", 'q', NULL, "print only the verdict line"},
 	{"help", O_HELP, NULL, "show this help and exit"},
 	{"version", O_VERSION, NULL, "show the version and exit"},
@@ -56,6 +61,9 @@ struct scan_args {
 	int fail_on_set;
 	enum fail_on fail_on;
 	unsigned long long max_size;
+	unsigned jobs;
+	const char *cache_dir;
+	int no_cache;
 	int quiet;
 	int help, version;
 };
@@ -142,6 +150,18 @@ static int scan_opt(int key, const char *arg, void *data)
 		if (!*arg || *end || errno || arg[0] == '-' || a->max_size == 0)
 			return cli_error("--max-file-size must be a positive number of bytes, not '%s'", arg), -1;
 		break;
+	case O_JOBS:
+		errno = 0;
+		a->jobs = (unsigned)strtoul(arg, &end, 10);
+		if (!*arg || *end || errno || arg[0] == '-' || a->jobs == 0 || a->jobs > SCAN_MAX_JOBS)
+			return cli_error("--jobs must be a number of threads from 1 to %d, not '%s'", SCAN_MAX_JOBS, arg), -1;
+		break;
+	case O_CACHE:
+		a->cache_dir = arg;
+		break;
+	case O_NO_CACHE:
+		a->no_cache = 1;
+		break;
 	case 'q':
 		a->quiet = 1;
 		break;
@@ -153,6 +173,23 @@ static int scan_opt(int key, const char *arg, void *data)
 		break;
 	}
 	return 0;
+}
+
+/*
+ * The content cache for this scan, or NULL.  A cache that cannot be used
+ * never fails the scan; it is mentioned only when --cache asked for it.
+ */
+static struct cache *open_cache(const struct scan_args *a, git_repository *repo, const struct rules *rs)
+{
+	struct cache *c = NULL;
+	char *dir;
+	if (a->no_cache)
+		return NULL;
+	dir = a->cache_dir ? xstrdup(a->cache_dir) : cache_default_dir();
+	if (dir && scan_cache_open(&c, repo, rs, dir) < 0 && a->cache_dir)
+		fprintf(stderr, "proofgate: note: scanning without the cache: %s\n", err_last());
+	free(dir);
+	return c;
 }
 
 static int write_json_file(const char *path, const struct report *r)
@@ -261,6 +298,7 @@ int cmd_scan(int argc, char **argv)
 	struct scan_result *scan = NULL;
 	struct verdict *v = NULL;
 	struct scan_opts so;
+	struct cache *cache = NULL;
 	struct report rep;
 	const char *path = ".", *nc, *source;
 	enum fail_on fail_on;
@@ -349,13 +387,19 @@ int cmd_scan(int argc, char **argv)
 			   git_oid_tostr_s(git_commit_id(policy_commit)));
 		notes[0] = buf_detach(&nb);
 	}
+	memset(&so, 0, sizeof(so));
 	so.max_file_size = a.max_size;
 	so.commit_time = target.commit_time;
 	git_oid_cpy(&so.commit_id, git_commit_id(target.commit));
+	so.jobs = a.jobs;
+	so.cache = cache = open_cache(&a, repo, rs);
 	if (scan_run(&scan, repo, target.tree, rs, &so) < 0) {
 		cli_error("%s", err_last());
 		goto done;
 	}
+	if (cache_close(cache) < 0 && a.cache_dir)
+		fprintf(stderr, "proofgate: note: the cache was not updated: %s\n", err_last());
+	cache = NULL;
 	pol = config_policy(cfg);
 	verdict_compute_policy(&v, rs, scan, (long long)target.commit_time, &pol);
 	cgate = config_gate_for(cfg, br.name);
@@ -448,6 +492,7 @@ int cmd_scan(int argc, char **argv)
 		rc = v->gate.passed ? EXIT_PASS : EXIT_GATE;
 	}
 done:
+	cache_close(cache);
 	free(notes[0]);
 	config_free(cfg);
 	if (policy_commit != ptarget.commit)

@@ -1,29 +1,142 @@
-/* scan.c - one walk of the tree; each blob read at most once, then dropped. */
+/* scan.c - one walk of the tree; blobs read, matched and dropped on worker threads, merged in walk order. */
 #include "scan.h"
 
+#include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "err.h"
 #include "mem.h"
 
+#ifndef PROOFGATE_VERSION
+#define PROOFGATE_VERSION "0.0.0"
+#endif
+
 /* git decides a blob is binary when its first 8000 bytes hold a NUL. */
 #define BINARY_PROBE 8000
+/* files queued between the walk and the merge: memory stays bounded whatever the tree */
+#define RING_SLOTS 1024
+/* newest distinct dates a cacheable freshness result keeps */
+#define FRESH_KEEP 4
+/* format of cached per-blob results; bump it when they or the matching change */
+#define FACTS_FORMAT 1
+/* libgit2 maps pack files in windows; these keep the mapped (resident) part small */
+#define MWINDOW_SIZE ((size_t)32 << 20)
+#define MWINDOW_MAPPED_LIMIT ((size_t)64 << 20)
+#define OBJECT_CACHE_MAX ((ssize_t)16 << 20)
+
+/*
+ * What one blob's contents show one leaf, checked in the order check_file
+ * used to: lines, not_contains, contains, fresh, stopping at the first that
+ * decides.  Nothing here depends on the path or the commit date, so it can
+ * be cached by blob id and rule-pack digest.
+ */
+enum { HAVE_NC = 1, HAVE_C = 2, HAVE_F = 4 };
+
+struct fresh_day {
+	long day;
+	size_t off;
+	size_t line;
+};
+
+struct facts {
+	size_t leaf;
+	unsigned have;
+	int nc_rc; /* not_contains: MATCH_NONE, MATCH_OK (at nc_line) or a failure */
+	size_t nc_line;
+	int c_rc; /* contains: MATCH_OK once min_matches were found, else how the search ended */
+	size_t c_count, c_line;
+	int f_rc;    /* fresh: how the search ended */
+	int f_more;  /* some dates older than those kept were dropped */
+	int f_later; /* some date after the cutoff was seen (only with a cutoff) */
+	size_t nf;   /* dates kept, newest first, each at its first occurrence */
+	struct fresh_day f[FRESH_KEEP];
+};
+
+/* What a blob showed, as cached. */
+struct blob_facts {
+	uint64_t size;
+	int seen;   /* contents were read: binary and the facts mean something */
+	int binary;
+	int have_lines;
+	size_t nlines;
+	struct facts *lf;
+	size_t nlf, lf_cap;
+};
+
+/* What one file did to one leaf; applied to the leaf state in walk order. */
+enum out_kind { OUT_NONE, OUT_EVIDENCE, OUT_NOTE, OUT_ERROR };
+
+struct leaf_out {
+	size_t leaf;
+	enum out_kind kind;
+	size_t line;
+	long day;
+	char *text; /* OUT_NOTE: why; OUT_ERROR: the message; owned */
+};
+
+enum item_state { ITEM_FREE, ITEM_QUEUED, ITEM_BUSY, ITEM_DONE };
+
+/* One selected tree entry: queued by the walk, decided by a worker, merged in walk order. */
+struct item {
+	enum item_state state;
+	char *path;
+	git_oid oid;
+	int exec;
+	int content;  /* some selecting leaf reads the contents */
+	size_t *sel;  /* leaves selecting it, in leaf order */
+	size_t nsel;
+	struct leaf_out *outs; /* one per sel, set by run_item */
+	char *skipped;         /* why it was not scanned or content-matched, or NULL */
+	int read;              /* its blob was read from the object database */
+};
+
+struct scan_job;
+
+/* A thread that reads and matches: its own object database and match state. */
+struct worker {
+	struct scan_job *job;
+	git_odb *odb;
+	int own_odb;
+	struct match_ctx *mc;
+	pthread_t tid;
+	int started;
+	struct buf ser; /* scratch for cache records */
+};
+
+/* What the threads share: read-only inputs and the ring of queued files. */
+struct scan_job {
+	const struct rules *rs;
+	const struct scan_opts *opts;
+	long commit_day;
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* a file was queued, or the walk ended */
+	pthread_cond_t done; /* a file was decided */
+	struct item *slots;
+	size_t cap;
+	size_t head, tail, claim; /* next to queue, next to merge, first that may be unclaimed */
+	int closing;
+	struct worker *workers;
+	size_t nworkers;
+	int threaded;
+};
 
 struct walk {
 	git_repository *repo;
-	git_odb *odb;
 	const struct rules *rs;
 	const struct scan_opts *opts;
 	struct scan_result *res;
-	struct match_ctx *mc;
-	long commit_day;
 	git_attr_options attr_opts;
 	struct buf path;
 	size_t *sel; /* leaves selecting the current entry */
+	struct scan_job job;
+	struct worker self; /* the walking thread helps when the ring is full */
 };
 
 long scan_parse_day(const char *s, size_t len)
@@ -78,6 +191,7 @@ size_t scan_count_lines(const char *data, size_t len)
 		n++;
 	return n;
 }
+
 
 static void set_evidence(struct evidence *e, const char *path, size_t line, const git_oid *oid)
 {
@@ -148,128 +262,725 @@ static char *limit_msg(int rc, const struct match_regex *re, const char *path)
 	return fmt("pattern /%s/ failed to run on '%s'", re->src, path);
 }
 
-/*
- * Decides whether one file shows what leaf asks.  Returns NULL when it does
- * (with *line the line to cite), or why not (caller frees).  On a match
- * error sets *err.
- */
-static char *check_file(struct walk *w, const struct leaf *l, const char *path, int exec, const char *data, size_t len,
-			size_t *line, long *day, char **err)
+/* ---- facts: what the contents show, path- and date-free ------------------------------ */
+
+static void fresh_keep(struct facts *f, long day, size_t off)
 {
-	size_t start, ms, me, cs, ce;
+	size_t i, at;
+	for (i = 0; i < f->nf; i++)
+		if (f->f[i].day == day)
+			return; /* the first occurrence of a date is the one cited */
+	for (at = 0; at < f->nf && f->f[at].day > day; at++)
+		;
+	if (at == FRESH_KEEP) {
+		f->f_more = 1;
+		return;
+	}
+	if (f->nf == FRESH_KEEP) {
+		f->f_more = 1;
+		f->nf--;
+	}
+	memmove(&f->f[at + 1], &f->f[at], (f->nf - at) * sizeof(f->f[0]));
+	f->f[at].day = day;
+	f->f[at].off = off;
+	f->f[at].line = 0;
+	f->nf++;
+}
+
+/*
+ * Runs the leaf's content checks on data into *f, in check order, stopping
+ * where the outcome is decided.  Dates after cutoff are only noted (LONG_MAX:
+ * keep the newest dates whatever the commit, for the cache).
+ */
+static void compute_facts(struct match_ctx *mc, const struct leaf *l, const char *data, size_t len, size_t nlines,
+			  long cutoff, struct facts *f)
+{
+	size_t start, ms, me, cs, ce, i;
 	int rc;
 
-	*line = 0;
-	*day = -1;
-	if (l->executable >= 0 && exec != l->executable)
-		return xstrdup(l->executable ? "is not executable" : "is executable");
-	if (!leaf_needs_content(l))
-		return NULL;
-	if (l->min_lines) {
-		size_t n = scan_count_lines(data, len);
-		if (n < l->min_lines)
-			return fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
-				   l->min_lines);
-	}
+	memset(f, 0, sizeof(*f));
+	f->leaf = l->index;
+	if (l->min_lines && nlines < l->min_lines)
+		return;
 	if (l->not_contains) {
 		start = 0;
-		rc = match_regex_next(w->mc, l->not_contains, data, len, &start, &ms, &me, &cs, &ce);
-		if (rc == MATCH_OK) {
-			*line = scan_line_at(data, ms);
-			return fmt("matches /%s/ at line %zu", l->not_contains->src, *line);
-		}
-		if (rc != MATCH_NONE) {
-			*err = limit_msg(rc, l->not_contains, path);
-			return xstrdup("could not be read");
-		}
+		rc = match_regex_next(mc, l->not_contains, data, len, &start, &ms, &me, &cs, &ce);
+		f->have |= HAVE_NC;
+		f->nc_rc = rc;
+		if (rc == MATCH_OK)
+			f->nc_line = scan_line_at(data, ms);
+		if (rc != MATCH_NONE)
+			return;
 	}
 	if (l->contains) {
 		size_t count = 0, first = 0;
+		rc = MATCH_OK;
 		start = 0;
 		while (count < l->min_matches &&
-		       (rc = match_regex_next(w->mc, l->contains, data, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		       (rc = match_regex_next(mc, l->contains, data, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
 			if (count++ == 0)
 				first = ms;
 		}
-		if (count < l->min_matches && rc != MATCH_NONE) {
-			*err = limit_msg(rc, l->contains, path);
-			return xstrdup("could not be read");
-		}
-		if (count == 0)
-			return fmt("does not match /%s/", l->contains->src);
+		f->have |= HAVE_C;
+		f->c_count = count;
+		f->c_rc = count < l->min_matches ? rc : MATCH_OK;
+		f->c_line = count ? scan_line_at(data, first) : 0;
 		if (count < l->min_matches)
-			return fmt("matches /%s/ %zu time%s, fewer than %zu", l->contains->src, count, count == 1 ? "" : "s",
-				   l->min_matches);
-		*line = scan_line_at(data, first);
+			return;
 	}
 	if (l->fresh) {
-		long best = -1;
-		size_t best_off = 0;
-		int later = 0;
 		start = 0;
-		while ((rc = match_regex_next(w->mc, l->fresh, data, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		while ((rc = match_regex_next(mc, l->fresh, data, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
 			long d = scan_parse_day(data + cs, ce - cs);
 			if (d < 0)
 				continue;
-			if (d > w->commit_day + 1) {
-				later = 1; /* a date after the commit proves nothing yet */
+			if (d > cutoff) {
+				f->f_later = 1; /* a date after the commit proves nothing yet */
 				continue;
 			}
-			if (d > best) {
-				best = d;
-				best_off = cs;
-			}
+			fresh_keep(f, d, cs);
 		}
-		if (rc != MATCH_NONE) {
-			*err = limit_msg(rc, l->fresh, path);
-			return xstrdup("could not be read");
-		}
-		if (best < 0)
-			return later ? fmt("dates matching /%s/ are all after the scanned commit", l->fresh->src)
-				     : fmt("holds no date (YYYY-MM-DD) matching /%s/", l->fresh->src);
-		*day = best;
-		*line = scan_line_at(data, best_off);
+		f->have |= HAVE_F;
+		f->f_rc = rc;
+		for (i = 0; i < f->nf; i++)
+			f->f[i].line = scan_line_at(data, f->f[i].off);
 	}
+}
+
+/*
+ * The newest date at or before cutoff and whether a later one exists.
+ * Returns 0 when the kept dates cannot tell (all after the cutoff, older
+ * ones dropped): the contents must be read again with the cutoff.
+ */
+static int fresh_pick(const struct facts *f, long cutoff, long *best, size_t *line, int *later)
+{
+	size_t i;
+	*best = -1;
+	*line = 0;
+	*later = f->f_later;
+	for (i = 0; i < f->nf; i++) {
+		if (f->f[i].day > cutoff) {
+			*later = 1;
+			continue;
+		}
+		*best = f->f[i].day;
+		*line = f->f[i].line;
+		return 1;
+	}
+	return !f->f_more;
+}
+
+static int exec_mismatch(const struct leaf *l, int exec)
+{
+	return l->executable >= 0 && exec != l->executable;
+}
+
+/* 1 when the leaf needs facts about this file's contents. */
+static int needs_facts(const struct leaf *l, int exec)
+{
+	return leaf_needs_content(l) && !exec_mismatch(l, exec);
+}
+
+static const struct facts *find_facts(const struct blob_facts *bf, size_t leaf)
+{
+	size_t i;
+	for (i = 0; i < bf->nlf; i++)
+		if (bf->lf[i].leaf == leaf)
+			return &bf->lf[i];
 	return NULL;
 }
 
-static void eval_leaf(struct walk *w, const struct leaf *l, const git_tree_entry *e, const char *data, size_t len,
-		      const char *unreadable)
+/*
+ * Decides whether one file shows what leaf asks, from its facts (f may be
+ * NULL when the leaf reads no content).  Returns 1 with *why NULL when it
+ * does (*line the line to cite), or *why (caller frees) when not; on a match
+ * failure sets *err (caller frees).  Returns 0 when f cannot tell (see
+ * fresh_pick).
+ */
+static int decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec,
+		  const char *path, long commit_day, char **why, size_t *line, long *day, char **err)
 {
-	struct leaf_state *st = &w->res->leaves[l->index];
-	const char *path = buf_cstr(&w->path);
-	const git_oid *oid = git_tree_entry_id(e);
-	int exec = git_tree_entry_filemode(e) == GIT_FILEMODE_BLOB_EXECUTABLE;
-	size_t line = 0;
-	long day = -1;
-	char *err = NULL, *why;
+	*why = NULL;
+	*line = 0;
+	*day = -1;
+	*err = NULL;
+	if (exec_mismatch(l, exec)) {
+		*why = xstrdup(l->executable ? "is not executable" : "is executable");
+		return 1;
+	}
+	if (!leaf_needs_content(l))
+		return 1;
+	if (l->min_lines && bf->nlines < l->min_lines) {
+		size_t n = bf->nlines;
+		*why = fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
+			   l->min_lines);
+		return 1;
+	}
+	if (l->not_contains) {
+		if (f->nc_rc == MATCH_OK) {
+			*line = f->nc_line;
+			*why = fmt("matches /%s/ at line %zu", l->not_contains->src, *line);
+			return 1;
+		}
+		if (f->nc_rc != MATCH_NONE) {
+			*err = limit_msg(f->nc_rc, l->not_contains, path);
+			*why = xstrdup("could not be read");
+			return 1;
+		}
+	}
+	if (l->contains) {
+		size_t count = f->c_count;
+		if (count < l->min_matches && f->c_rc != MATCH_NONE) {
+			*err = limit_msg(f->c_rc, l->contains, path);
+			*why = xstrdup("could not be read");
+			return 1;
+		}
+		if (count == 0) {
+			*why = fmt("does not match /%s/", l->contains->src);
+			return 1;
+		}
+		if (count < l->min_matches) {
+			*why = fmt("matches /%s/ %zu time%s, fewer than %zu", l->contains->src, count, count == 1 ? "" : "s",
+				   l->min_matches);
+			return 1;
+		}
+		*line = f->c_line;
+	}
+	if (l->fresh) {
+		long best;
+		size_t bline;
+		int later;
+		if (f->f_rc != MATCH_NONE) {
+			*err = limit_msg(f->f_rc, l->fresh, path);
+			*why = xstrdup("could not be read");
+			return 1;
+		}
+		if (!fresh_pick(f, commit_day + 1, &best, &bline, &later))
+			return 0;
+		if (best < 0) {
+			*why = later ? fmt("dates matching /%s/ are all after the scanned commit", l->fresh->src)
+				     : fmt("holds no date (YYYY-MM-DD) matching /%s/", l->fresh->src);
+			return 1;
+		}
+		*day = best;
+		*line = bline;
+	}
+	return 1;
+}
 
-	st->nselected++;
-	if (leaf_needs_content(l) && unreadable) {
-		/* the path is selected but its text cannot be matched */
-		if (l->negated || !(l->executable >= 0 && exec != l->executable))
-			add_note(st, path, 0, oid, xstrdup(unreadable));
-		return;
+/* ---- cache records ------------------------------------------------------------------ */
+
+static void put_varint(struct buf *b, uint64_t v)
+{
+	char c[10];
+	size_t n = 0;
+	do {
+		c[n++] = (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v);
+	buf_put(b, c, n);
+}
+
+static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	unsigned shift = 0;
+	*v = 0;
+	while (*p < end && shift < 64) {
+		unsigned char c = *(*p)++;
+		*v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return 0;
+		shift += 7;
 	}
-	why = check_file(w, l, path, exec, data, len, &line, &day, &err);
-	if (err) {
-		set_error(st, err);
-		free(why);
-		return;
-	}
-	if (why) {
-		if (!l->negated)
-			add_note(st, path, line, oid, why);
-		else
-			free(why);
-		return;
-	}
-	add_evidence(st, path, line, oid);
-	if (day >= 0 && day > st->newest_day) {
-		st->newest_day = day;
-		set_evidence(&st->newest, path, line, oid);
+	return -1;
+}
+
+/* match results are small negatives or 0/1: stored shifted */
+#define RC_BIAS 16
+
+static void encode_blob(struct buf *b, const struct blob_facts *bf)
+{
+	size_t i, k;
+	buf_clear(b);
+	put_varint(b, FACTS_FORMAT);
+	put_varint(b, bf->size);
+	put_varint(b, (uint64_t)(bf->seen | bf->binary << 1 | bf->have_lines << 2));
+	if (bf->have_lines)
+		put_varint(b, bf->nlines);
+	put_varint(b, bf->nlf);
+	for (i = 0; i < bf->nlf; i++) {
+		const struct facts *f = &bf->lf[i];
+		put_varint(b, f->leaf);
+		put_varint(b, f->have);
+		if (f->have & HAVE_NC) {
+			put_varint(b, (uint64_t)(f->nc_rc + RC_BIAS));
+			put_varint(b, f->nc_line);
+		}
+		if (f->have & HAVE_C) {
+			put_varint(b, (uint64_t)(f->c_rc + RC_BIAS));
+			put_varint(b, f->c_count);
+			put_varint(b, f->c_line);
+		}
+		if (f->have & HAVE_F) {
+			put_varint(b, (uint64_t)(f->f_rc + RC_BIAS));
+			put_varint(b, (uint64_t)(f->f_more | f->f_later << 1));
+			put_varint(b, f->nf);
+			for (k = 0; k < f->nf; k++) {
+				put_varint(b, (uint64_t)f->f[k].day);
+				put_varint(b, f->f[k].line);
+			}
+		}
 	}
 }
+
+static void blob_facts_free(struct blob_facts *bf)
+{
+	free(bf->lf);
+	memset(bf, 0, sizeof(*bf));
+}
+
+static struct facts *add_facts(struct blob_facts *bf)
+{
+	XGROW(bf->lf, bf->lf_cap, bf->nlf + 1);
+	memset(&bf->lf[bf->nlf], 0, sizeof(bf->lf[0]));
+	return &bf->lf[bf->nlf++];
+}
+
+/* Decodes a cached record; -1 (and bf empty) when it is not one this build wrote. */
+static int decode_blob(struct blob_facts *bf, const unsigned char *p, size_t len, size_t nleaves)
+{
+	const unsigned char *end = p + len;
+	uint64_t v, n, i, k, flags;
+
+	memset(bf, 0, sizeof(*bf));
+	if (get_varint(&p, end, &v) < 0 || v != FACTS_FORMAT)
+		goto bad;
+	if (get_varint(&p, end, &bf->size) < 0 || get_varint(&p, end, &flags) < 0)
+		goto bad;
+	bf->seen = (int)(flags & 1);
+	bf->binary = (int)(flags >> 1 & 1);
+	bf->have_lines = (int)(flags >> 2 & 1);
+	if (bf->have_lines) {
+		if (get_varint(&p, end, &v) < 0)
+			goto bad;
+		bf->nlines = (size_t)v;
+	}
+	if (get_varint(&p, end, &n) < 0 || n > nleaves)
+		goto bad;
+	for (i = 0; i < n; i++) {
+		struct facts *f = add_facts(bf);
+		if (get_varint(&p, end, &v) < 0 || v >= nleaves)
+			goto bad;
+		f->leaf = (size_t)v;
+		if (get_varint(&p, end, &v) < 0 || v > 7)
+			goto bad;
+		f->have = (unsigned)v;
+		if (f->have & HAVE_NC) {
+			if (get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+				goto bad;
+			f->nc_rc = (int)v - RC_BIAS;
+			if (get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->nc_line = (size_t)v;
+		}
+		if (f->have & HAVE_C) {
+			if (get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+				goto bad;
+			f->c_rc = (int)v - RC_BIAS;
+			if (get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->c_count = (size_t)v;
+			if (get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->c_line = (size_t)v;
+		}
+		if (f->have & HAVE_F) {
+			if (get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+				goto bad;
+			f->f_rc = (int)v - RC_BIAS;
+			if (get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->f_more = (int)(v & 1);
+			f->f_later = (int)(v >> 1 & 1);
+			if (get_varint(&p, end, &v) < 0 || v > FRESH_KEEP)
+				goto bad;
+			f->nf = (size_t)v;
+			for (k = 0; k < f->nf; k++) {
+				if (get_varint(&p, end, &v) < 0 || v > LONG_MAX)
+					goto bad;
+				f->f[k].day = (long)v;
+				if (get_varint(&p, end, &v) < 0)
+					goto bad;
+				f->f[k].line = (size_t)v;
+			}
+		}
+	}
+	if (p != end)
+		goto bad;
+	return 0;
+bad:
+	blob_facts_free(bf);
+	return -1;
+}
+
+/* 1 when the facts of every leaf of it that needs them are there and decide. */
+static int facts_complete(const struct scan_job *j, const struct item *it, const struct blob_facts *bf)
+{
+	size_t i;
+	if (bf->size > j->opts->max_file_size)
+		return 1;
+	if (!bf->seen)
+		return 0;
+	if (bf->binary)
+		return 1;
+	for (i = 0; i < it->nsel; i++) {
+		const struct leaf *l = j->rs->leaves[it->sel[i]];
+		const struct facts *f;
+		char *why, *err;
+		size_t line;
+		long day;
+		int ok;
+		if (!needs_facts(l, it->exec))
+			continue;
+		if (l->min_lines && !bf->have_lines)
+			return 0;
+		if (l->min_lines && bf->nlines < l->min_lines)
+			continue;
+		if (!(f = find_facts(bf, l->index)))
+			return 0;
+		/* every check the leaf asks for, up to the one that decided, must be there */
+		if ((l->not_contains && !(f->have & HAVE_NC)) ||
+		    (l->contains && !(f->have & HAVE_C) && !(f->have & HAVE_NC && f->nc_rc != MATCH_NONE)))
+			return 0;
+		if (l->fresh && !(f->have & HAVE_F)) {
+			int stopped = (f->have & HAVE_NC && f->nc_rc != MATCH_NONE) ||
+				      (f->have & HAVE_C && f->c_count < l->min_matches);
+			if (!stopped)
+				return 0;
+		}
+		ok = decide(l, f, bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+		free(why);
+		free(err);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- one file, on a worker ---------------------------------------------------------- */
+
+static void out_set(struct leaf_out *o, const struct leaf *l, char *why, size_t line, long day, char *err)
+{
+	if (err) {
+		o->kind = OUT_ERROR;
+		o->text = err;
+		free(why);
+	} else if (why) {
+		if (!l->negated) {
+			o->kind = OUT_NOTE;
+			o->line = line;
+			o->text = why;
+		} else {
+			free(why);
+		}
+	} else {
+		o->kind = OUT_EVIDENCE;
+		o->line = line;
+		o->day = day;
+	}
+}
+
+/*
+ * Reads (or finds in the cache) what the file's contents show and decides
+ * every leaf that selects it into it->outs.  Touches only it and the
+ * worker's own state, so any thread may run any item.
+ */
+static void run_item(struct worker *wk, struct item *it)
+{
+	const struct scan_job *j = wk->job;
+	const struct rules *rs = j->rs;
+	struct blob_facts bf, old;
+	git_odb_object *obj = NULL;
+	const char *data = "", *unreadable = NULL;
+	char *missing = NULL, reason[160];
+	size_t len = 0, i;
+	int have_data = 0;
+
+	memset(&bf, 0, sizeof(bf));
+	memset(&old, 0, sizeof(old));
+	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
+	if (it->content) {
+		const unsigned char *rec;
+		size_t reclen;
+		rec = cache_get(j->opts->cache, it->oid.id, &reclen);
+		/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
+		if (rec && decode_blob(&old, rec, reclen, rs->nleaves) == 0 && facts_complete(j, it, &old) &&
+		    git_odb_exists(wk->odb, &it->oid)) {
+			bf = old;
+			memset(&old, 0, sizeof(old));
+		} else {
+			size_t size = 0;
+			git_object_t type;
+			if (git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
+				char hex[GIT_OID_HEXSZ + 1];
+				git_oid_tostr(hex, sizeof(hex), &it->oid);
+				missing = fmt("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
+					      hex, it->path);
+			} else if (size > j->opts->max_file_size) {
+				bf.size = size;
+			} else if (type != GIT_OBJECT_BLOB) {
+				missing = fmt("cannot read object for '%s': %s", it->path,
+					      "the requested type does not match the type in the ODB");
+			} else if (git_odb_read(&obj, wk->odb, &it->oid) < 0) {
+				const git_error *ge = git_error_last();
+				missing = fmt("cannot read object for '%s': %s", it->path,
+					      ge && ge->message ? ge->message : "unknown error");
+			} else {
+				it->read = 1;
+				have_data = 1;
+				data = git_odb_object_data(obj);
+				len = git_odb_object_size(obj);
+				bf.size = len;
+				bf.seen = 1;
+				bf.binary = memchr(data, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
+			}
+			if (bf.seen && !bf.binary) {
+				int lines = 0;
+				for (i = 0; i < it->nsel; i++)
+					lines |= rs->leaves[it->sel[i]]->min_lines > 0;
+				if (lines || old.have_lines) {
+					bf.have_lines = 1;
+					bf.nlines = scan_count_lines(data, len);
+				}
+				for (i = 0; i < it->nsel; i++) {
+					const struct leaf *l = rs->leaves[it->sel[i]];
+					if (needs_facts(l, it->exec) && !find_facts(&bf, l->index))
+						compute_facts(wk->mc, l, data, len, bf.nlines, LONG_MAX, add_facts(&bf));
+				}
+				/* what earlier scans found for other leaves stays in the record */
+				for (i = 0; i < old.nlf; i++)
+					if (!find_facts(&bf, old.lf[i].leaf))
+						*add_facts(&bf) = old.lf[i];
+			}
+			if (!missing && j->opts->cache) {
+				encode_blob(&wk->ser, &bf);
+				cache_put(j->opts->cache, it->oid.id, wk->ser.ptr, wk->ser.len);
+			}
+		}
+		if (!missing && bf.size > j->opts->max_file_size) {
+			snprintf(reason, sizeof(reason), "is larger than the %llu-byte cap (%zu bytes): not content-matched",
+				 (unsigned long long)j->opts->max_file_size, (size_t)bf.size);
+			unreadable = reason;
+		} else if (!missing && bf.binary) {
+			unreadable = "is binary (a NUL in its first 8000 bytes): not content-matched";
+		}
+		if (unreadable)
+			it->skipped = xstrdup(unreadable);
+	}
+	for (i = 0; i < it->nsel; i++) {
+		const struct leaf *l = rs->leaves[it->sel[i]];
+		struct leaf_out *o = &it->outs[i];
+		struct facts tmp;
+		const struct facts *f;
+		char *why, *err;
+		size_t line;
+		long day;
+
+		o->leaf = l->index;
+		o->day = -1;
+		if (missing && leaf_needs_content(l)) {
+			o->kind = OUT_ERROR;
+			o->text = xstrdup(missing);
+			continue;
+		}
+		if (leaf_needs_content(l) && unreadable) {
+			/* the path is selected but its text cannot be matched */
+			if (l->negated || !exec_mismatch(l, it->exec)) {
+				o->kind = OUT_NOTE;
+				o->text = xstrdup(unreadable);
+			}
+			continue;
+		}
+		f = find_facts(&bf, l->index);
+		if (!decide(l, f, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err)) {
+			/* the cacheable dates cannot tell: look again with this commit's cutoff */
+			if (!have_data) {
+				/* not reachable: facts_complete() sends such a file to be read */
+				o->kind = OUT_ERROR;
+				o->text = fmt("cannot decide freshness of '%s'", it->path);
+				continue;
+			}
+			compute_facts(wk->mc, l, data, len, bf.nlines, j->commit_day + 1, &tmp);
+			decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+		}
+		out_set(o, l, why, line, day, err);
+	}
+	free(missing);
+	blob_facts_free(&bf);
+	blob_facts_free(&old);
+	git_odb_object_free(obj); /* the contents are not kept past the leaves that needed them */
+}
+
+/* ---- the ring between the walk and the workers -------------------------------------- */
+
+/* Takes the first queued item; called with j->mu held.  1 and *idx when there was one. */
+static int ring_claim(struct scan_job *j, size_t *idx)
+{
+	if (j->claim < j->tail)
+		j->claim = j->tail;
+	while (j->claim < j->head && j->slots[j->claim % j->cap].state != ITEM_QUEUED)
+		j->claim++;
+	if (j->claim == j->head)
+		return 0;
+	*idx = j->claim % j->cap;
+	j->slots[*idx].state = ITEM_BUSY;
+	j->claim++;
+	return 1;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct scan_job *j = wk->job;
+	size_t idx;
+
+	pthread_mutex_lock(&j->mu);
+	for (;;) {
+		if (ring_claim(j, &idx)) {
+			pthread_mutex_unlock(&j->mu);
+			run_item(wk, &j->slots[idx]);
+			pthread_mutex_lock(&j->mu);
+			j->slots[idx].state = ITEM_DONE;
+			pthread_cond_signal(&j->done);
+			continue;
+		}
+		if (j->closing)
+			break;
+		pthread_cond_wait(&j->work, &j->mu);
+	}
+	pthread_mutex_unlock(&j->mu);
+	return NULL;
+}
+
+static void item_free(struct item *it)
+{
+	size_t i;
+	for (i = 0; i < it->nsel && it->outs; i++)
+		free(it->outs[i].text);
+	free(it->outs);
+	free(it->sel);
+	free(it->skipped);
+	free(it->path);
+	memset(it, 0, sizeof(*it));
+}
+
+/* Applies a decided file to the result: the walking thread only, in walk order. */
+static void merge_item(struct walk *w, struct item *it)
+{
+	struct scan_result *r = w->res;
+	size_t i;
+
+	if (it->read)
+		r->blobs_read++;
+	if (it->skipped)
+		add_skipped(r, it->path, it->skipped);
+	for (i = 0; i < it->nsel; i++) {
+		struct leaf_out *o = &it->outs[i];
+		struct leaf_state *st = &r->leaves[o->leaf];
+		st->nselected++;
+		switch (o->kind) {
+		case OUT_NONE:
+			break;
+		case OUT_EVIDENCE:
+			add_evidence(st, it->path, o->line, &it->oid);
+			if (o->day >= 0 && o->day > st->newest_day) {
+				st->newest_day = o->day;
+				set_evidence(&st->newest, it->path, o->line, &it->oid);
+			}
+			break;
+		case OUT_NOTE:
+			add_note(st, it->path, o->line, &it->oid, o->text);
+			o->text = NULL;
+			break;
+		case OUT_ERROR:
+			set_error(st, o->text);
+			o->text = NULL;
+			break;
+		}
+	}
+	item_free(it);
+}
+
+/* Merges every decided item at the tail of the ring, in order. */
+static void ring_merge_ready(struct walk *w)
+{
+	struct scan_job *j = &w->job;
+	struct item it;
+
+	for (;;) {
+		pthread_mutex_lock(&j->mu);
+		if (j->tail == j->head || j->slots[j->tail % j->cap].state != ITEM_DONE) {
+			pthread_mutex_unlock(&j->mu);
+			return;
+		}
+		it = j->slots[j->tail % j->cap];
+		memset(&j->slots[j->tail % j->cap], 0, sizeof(it));
+		j->tail++;
+		pthread_mutex_unlock(&j->mu);
+		merge_item(w, &it);
+	}
+}
+
+/*
+ * Waits, with j->mu held, until the ring has room (or, when all, until it is
+ * empty), merging and helping meanwhile.  Returns with j->mu held.
+ */
+static void ring_wait(struct walk *w, int all)
+{
+	struct scan_job *j = &w->job;
+	size_t idx;
+
+	while (all ? j->tail < j->head : j->head - j->tail == j->cap) {
+		if (j->slots[j->tail % j->cap].state == ITEM_DONE) {
+			pthread_mutex_unlock(&j->mu);
+			ring_merge_ready(w);
+			pthread_mutex_lock(&j->mu);
+			continue;
+		}
+		if (ring_claim(j, &idx)) {
+			pthread_mutex_unlock(&j->mu);
+			run_item(&w->self, &j->slots[idx]);
+			pthread_mutex_lock(&j->mu);
+			j->slots[idx].state = ITEM_DONE;
+			continue;
+		}
+		pthread_cond_wait(&j->done, &j->mu);
+	}
+}
+
+/* Queues an item (taking what it owns); decided items are merged as soon as their turn comes. */
+static void ring_push(struct walk *w, struct item *it)
+{
+	struct scan_job *j = &w->job;
+
+	if (!j->threaded) {
+		if (it->state == ITEM_QUEUED)
+			run_item(&w->self, it);
+		merge_item(w, it);
+		return;
+	}
+	pthread_mutex_lock(&j->mu);
+	ring_wait(w, 0);
+	j->slots[j->head % j->cap] = *it;
+	j->head++;
+	if (it->state == ITEM_QUEUED)
+		pthread_cond_signal(&j->work);
+	pthread_mutex_unlock(&j->mu);
+	memset(it, 0, sizeof(*it));
+	ring_merge_ready(w);
+}
+
+/* ---- the walk, on the calling thread ------------------------------------------------ */
 
 static int leaf_selects(const struct leaf *l, const char *path, size_t len)
 {
@@ -321,11 +1032,8 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 {
 	const char *path = buf_cstr(&w->path);
 	git_filemode_t mode = git_tree_entry_filemode(e);
-	const git_oid *oid = git_tree_entry_id(e);
-	git_blob *blob = NULL;
-	const char *data = NULL, *unreadable = NULL;
-	char *missing = NULL, reason[160];
-	size_t nsel = 0, i, len = 0;
+	struct item it;
+	size_t nsel = 0, i;
 	int content = 0;
 
 	for (i = 0; i < nactive; i++) {
@@ -337,47 +1045,39 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	}
 	if (nsel == 0 || linguist_excluded(w, path))
 		return;
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(path, w->path.len);
+	git_oid_cpy(&it.oid, git_tree_entry_id(e));
+	it.state = ITEM_DONE;
 	if (mode == GIT_FILEMODE_LINK) {
-		add_skipped(w->res, path, "symbolic link, not followed");
-		return;
+		it.skipped = xstrdup("symbolic link, not followed");
+	} else {
+		it.exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+		it.content = content;
+		it.sel = xmalloc(nsel * sizeof(*it.sel));
+		memcpy(it.sel, w->sel, nsel * sizeof(*it.sel));
+		it.nsel = nsel;
+		if (content)
+			it.state = ITEM_QUEUED;
+		else
+			run_item(&w->self, &it); /* path-only leaves: nothing to read */
 	}
-	if (content) {
-		size_t size = 0;
-		git_object_t type;
-		if (git_odb_read_header(&size, &type, w->odb, oid) < 0) {
-			char hex[GIT_OID_HEXSZ + 1];
-			git_oid_tostr(hex, sizeof(hex), oid);
-			missing = fmt("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone", hex,
-				      path);
-		} else if (size > w->opts->max_file_size) {
-			snprintf(reason, sizeof(reason), "is larger than the %llu-byte cap (%zu bytes): not content-matched",
-				 (unsigned long long)w->opts->max_file_size, size);
-			unreadable = reason;
-			add_skipped(w->res, path, reason);
-		} else if (git_blob_lookup(&blob, w->repo, oid) < 0) {
-			const git_error *ge = git_error_last();
-			missing = fmt("cannot read object for '%s': %s", path, ge && ge->message ? ge->message : "unknown error");
-		} else {
-			w->res->blobs_read++;
-			data = git_blob_rawcontent(blob);
-			len = (size_t)git_blob_rawsize(blob);
-			if (memchr(data, '\0', len < BINARY_PROBE ? len : BINARY_PROBE)) {
-				unreadable = "is binary (a NUL in its first 8000 bytes): not content-matched";
-				add_skipped(w->res, path, unreadable);
-			}
+	ring_push(w, &it);
+}
+
+static void visit_submodule(struct walk *w, const size_t *active, size_t nactive)
+{
+	struct item it;
+	size_t j;
+	for (j = 0; j < nactive; j++)
+		if (leaf_selects(w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
+			memset(&it, 0, sizeof(it));
+			it.path = xstrndup(w->path.ptr, w->path.len);
+			it.skipped = xstrdup("submodule, not scanned");
+			it.state = ITEM_DONE;
+			ring_push(w, &it);
+			return;
 		}
-	}
-	for (i = 0; i < nsel; i++) {
-		const struct leaf *l = w->rs->leaves[w->sel[i]];
-		if (missing && leaf_needs_content(l)) {
-			w->res->leaves[l->index].nselected++;
-			set_error(&w->res->leaves[l->index], xstrdup(missing));
-			continue;
-		}
-		eval_leaf(w, l, e, data ? data : "", len, unreadable);
-	}
-	free(missing);
-	git_blob_free(blob); /* the contents are not kept past the leaves that needed them */
 }
 
 static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive)
@@ -414,12 +1114,7 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 			rc = walk_tree(w, child, sub, nsub);
 			git_tree_free(child);
 		} else if (type == GIT_OBJECT_COMMIT) {
-			size_t j;
-			for (j = 0; j < nactive; j++)
-				if (leaf_selects(w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
-					add_skipped(w->res, w->path.ptr, "submodule, not scanned");
-					break;
-				}
+			visit_submodule(w, active, nactive);
 		} else if (type == GIT_OBJECT_BLOB) {
 			visit_blob(w, e, active, nactive);
 		}
@@ -431,17 +1126,97 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 	return rc;
 }
 
+unsigned scan_jobs(unsigned jobs)
+{
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n > 0 ? (unsigned)n : 1;
+	}
+	return jobs > SCAN_MAX_JOBS ? SCAN_MAX_JOBS : jobs;
+}
+
+/*
+ * Starts jobs - 1 worker threads (the walking thread is the last one), each
+ * with its own object database: libgit2 objects are not shared between
+ * threads.  Falls back to fewer threads, never fails.
+ */
+static void start_workers(struct walk *w, unsigned jobs)
+{
+	struct scan_job *j = &w->job;
+	struct buf objdir = BUF_INIT;
+	size_t i;
+
+	if (jobs < 2)
+		return;
+	buf_printf(&objdir, "%sobjects", git_repository_commondir(w->repo));
+	j->workers = xcalloc(jobs - 1, sizeof(*j->workers));
+	for (i = 0; i < jobs - 1; i++) {
+		struct worker *wk = &j->workers[i];
+		wk->job = j;
+		if (git_odb_open(&wk->odb, objdir.ptr) < 0)
+			break;
+		wk->own_odb = 1;
+		wk->mc = match_ctx_new();
+		j->nworkers++;
+	}
+	buf_free(&objdir);
+	if (j->nworkers == 0)
+		return;
+	pthread_mutex_init(&j->mu, NULL);
+	pthread_cond_init(&j->work, NULL);
+	pthread_cond_init(&j->done, NULL);
+	j->cap = RING_SLOTS;
+	j->slots = xcalloc(j->cap, sizeof(*j->slots));
+	j->threaded = 1;
+	for (i = 0; i < j->nworkers; i++)
+		if (pthread_create(&j->workers[i].tid, NULL, worker_main, &j->workers[i]) == 0)
+			j->workers[i].started = 1;
+}
+
+/* Decides and merges everything still queued, then ends the workers. */
+static void finish_workers(struct walk *w)
+{
+	struct scan_job *j = &w->job;
+	size_t i;
+
+	if (j->threaded) {
+		pthread_mutex_lock(&j->mu);
+		j->closing = 1;
+		pthread_cond_broadcast(&j->work);
+		ring_wait(w, 1);
+		pthread_mutex_unlock(&j->mu);
+		for (i = 0; i < j->nworkers; i++)
+			if (j->workers[i].started)
+				pthread_join(j->workers[i].tid, NULL);
+		pthread_cond_destroy(&j->done);
+		pthread_cond_destroy(&j->work);
+		pthread_mutex_destroy(&j->mu);
+	}
+	for (i = 0; i < j->nworkers; i++) {
+		match_ctx_free(j->workers[i].mc);
+		git_odb_free(j->workers[i].odb);
+		buf_free(&j->workers[i].ser);
+	}
+	free(j->workers);
+	free(j->slots);
+	memset(j, 0, sizeof(*j));
+}
+
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
 	     const struct scan_opts *opts)
 {
 	struct walk w;
 	struct scan_result *res = NULL;
 	size_t *all = NULL, i;
-	int rc = -1;
+	int rc = -1, walked;
 
 	*out = NULL;
 	memset(&w, 0, sizeof(w));
-	if (git_repository_odb(&w.odb, repo) < 0) {
+	/* mapped pack windows count as resident memory: keep them few and small */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, MWINDOW_SIZE);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, MWINDOW_MAPPED_LIMIT);
+	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, OBJECT_CACHE_MAX);
+	if (git_repository_odb(&w.self.odb, repo) < 0) {
 		err_set("cannot open the object database");
 		goto done;
 	}
@@ -454,17 +1229,24 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.rs = rs;
 	w.opts = opts;
 	w.res = res;
-	w.mc = match_ctx_new();
+	w.job.rs = rs;
+	w.job.opts = opts;
+	w.job.commit_day =
+		(long)(opts->commit_time >= 0 ? opts->commit_time / 86400 : (opts->commit_time - 86399) / 86400);
+	w.self.job = &w.job;
+	w.self.mc = match_ctx_new();
 	w.attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
 	w.attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
 	git_oid_cpy(&w.attr_opts.attr_commit_id, &opts->commit_id);
-	w.commit_day = (long)(opts->commit_time >= 0 ? opts->commit_time / 86400 : (opts->commit_time - 86399) / 86400);
 	w.sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w.sel));
 	all = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*all));
 	for (i = 0; i < rs->nleaves; i++)
 		all[i] = i;
 	buf_puts(&w.path, "");
-	if (walk_tree(&w, tree, all, rs->nleaves) < 0)
+	start_workers(&w, scan_jobs(opts->jobs));
+	walked = walk_tree(&w, tree, all, rs->nleaves);
+	finish_workers(&w);
+	if (walked < 0)
 		goto done;
 	*out = res;
 	res = NULL;
@@ -473,9 +1255,33 @@ done:
 	free(all);
 	free(w.sel);
 	buf_free(&w.path);
-	match_ctx_free(w.mc);
-	git_odb_free(w.odb);
+	buf_free(&w.self.ser);
+	match_ctx_free(w.self.mc);
+	git_odb_free(w.self.odb);
 	scan_result_free(res);
+	return rc;
+}
+
+int scan_cache_open(struct cache **out, git_repository *repo, const struct rules *rs, const char *dir)
+{
+	const char *forbidden[4];
+	struct buf ns = BUF_INIT;
+	char pcre[64] = "";
+	size_t n = 0;
+	int rc;
+
+	if (git_repository_workdir(repo))
+		forbidden[n++] = git_repository_workdir(repo);
+	forbidden[n++] = git_repository_path(repo);
+	forbidden[n++] = git_repository_commondir(repo);
+	forbidden[n] = NULL;
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+	/* everything a cached result depends on but the blob itself */
+	buf_printf(&ns, "proofgate %s; facts %d; pcre2 %s; limits %u/%u; dates kept %d; binary probe %d; rules %s",
+		   PROOFGATE_VERSION, FACTS_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, FRESH_KEEP, BINARY_PROBE,
+		   rs->digest);
+	rc = cache_open(out, dir, ns.ptr, forbidden, 0);
+	buf_free(&ns);
 	return rc;
 }
 

@@ -56,22 +56,49 @@ struct scan_result {
 	size_t blobs_read;
 };
 
+struct cache;
+
 struct scan_opts {
 	uint64_t max_file_size;
 	int64_t commit_time; /* seconds; freshness is measured from it */
 	git_oid commit_id;   /* .gitattributes are read from this commit */
+	unsigned jobs;       /* threads reading and matching blobs; 0: the online CPUs */
+	struct cache *cache; /* per-blob results from earlier scans, or NULL; borrowed */
 };
+
+/* Most worker threads --jobs may ask for. */
+#define SCAN_MAX_JOBS 256
 
 /*
  * Walks tree once, reading each selected blob at most once, and fills *out
  * (caller frees with scan_result_free).  Unreadable evidence (missing
  * objects, match limits) is recorded in the leaf, not returned as failure;
  * returns -1 and sets err only when the walk itself cannot go on.
+ *
+ * The calling thread walks the trees and queues each selected file, in walk
+ * order, to opts->jobs worker threads that read, inflate and match it (each
+ * with its own object database); results are merged back in walk order, so
+ * *out is the same whatever the number of threads.  At most a bounded queue
+ * of files is in flight; a blob's contents are dropped once matched.  With
+ * opts->cache, a blob whose results are cached is not read at all.
  */
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
 	     const struct scan_opts *opts);
 
 void scan_result_free(struct scan_result *r);
+
+/* The number of threads for jobs (0: the online CPUs), within 1..SCAN_MAX_JOBS. */
+unsigned scan_jobs(unsigned jobs);
+
+/*
+ * Opens the content cache in dir for scans of repo with rs: its namespace
+ * holds the rule-pack digest, the proofgate version, the cache format and
+ * the PCRE2 version and limits, everything a cached result depends on (the
+ * size cap and the commit date are applied when results are read back).
+ * Refuses a dir inside the repository's work tree or git folder.  Returns 0
+ * and *out (the caller ends it with cache_close), or -1 with err.
+ */
+int scan_cache_open(struct cache **out, git_repository *repo, const struct rules *rs, const char *dir);
 
 /* Days since 1970-01-01 of "YYYY-MM-DD" at s (len bytes), or -1 when it is not a valid date. */
 long scan_parse_day(const char *s, size_t len);
