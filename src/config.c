@@ -444,7 +444,8 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 		add_diag(cfg, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
 		goto done;
 	}
-	if (get_fields(&c, root, "policy", keys, v) < 0)
+	/* unknown keys are reported and the known ones still checked, so that every problem is listed */
+	if (get_fields(&c, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
 		goto done;
 	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(scalar(v[0]), "1")))
 		diag(&c, v[0], "version must be 1");
