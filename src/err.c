@@ -3,15 +3,19 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 static _Thread_local char last[2048];
 
 int err_set(const char *fmt, ...)
 {
+	/* format aside first: err_set("...: %s", err_last()) reads the message it replaces */
+	char msg[sizeof(last)];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(last, sizeof(last), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	memcpy(last, msg, strlen(msg) + 1);
 	return -1;
 }
 
