@@ -659,6 +659,16 @@ static void test_nesting_limit(void **state)
 	CLEAN(f->rs);
 	assert_int_equal(f->rs->nleaves, 1);
 
+	/* the boundary: 32 levels of all/any around a leaf load, 33 do not */
+	s = nested(32);
+	load(f, s);
+	free(s);
+	CLEAN(f->rs);
+	s = nested(33);
+	load(f, s);
+	free(s);
+	EXPECT(f->rs, "conditions nest deeper than 32 levels", 12, 0);
+
 	s = nested(40);
 	load(f, s);
 	free(s);
@@ -838,6 +848,39 @@ static void test_no_rules_at_all(void **state)
 	EXPECT(f->rs, "no rules loaded", 0, 0);
 }
 
+static void test_every_problem_reported(void **state)
+{
+	struct fx *f = *state;
+	/* one pass finds them all, each at its place, and add_buffer says the pack failed */
+	static const char yaml[] = PRE "  - id: r\n"
+				   "    domain: d\n"
+				   "    level: sometimes\n"
+				   "    title: {en: T, de: X}\n"
+				   "    next_step: N\n"
+				   "    evidence:\n"
+				   "      any:\n"
+				   "        - file: {paths: '[a', contains: '(x'}\n"
+				   "        - no_file: {paths: ok, min_lines: many}\n"
+				   "  - id: r2\n"
+				   "    domain: d\n"
+				   "    level: advisory\n"
+				   "    title: T\n"
+				   "    next_step: N\n"
+				   "    evidence: {file: {paths: ok}}\n";
+	f->rs = rules_new();
+	assert_int_equal(rules_add_buffer(f->rs, "test.yml", yaml, strlen(yaml)), -1);
+	EXPECT(f->rs, "level must be required, expected or advisory, found 'sometimes'", 8, 12);
+	EXPECT(f->rs, "unknown language 'de'", 9, 20);
+	EXPECT(f->rs, "invalid glob '[a'", 13, 25);
+	EXPECT(f->rs, "invalid regex '(x'", 13, 41);
+	EXPECT(f->rs, "min_lines must be a whole number, found 'many'", 14, 43);
+	assert_int_equal(f->rs->ndiags, 5);
+	/* the valid rule is kept, the broken one is not */
+	assert_int_equal(f->rs->nrules, 1);
+	assert_string_equal(f->rs->rules[0].id, "r2");
+	assert_int_equal(rules_finish(f->rs), -1);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -865,6 +908,7 @@ int main(void)
 		T(test_fresh_needs_a_group),
 		T(test_condition_shape),
 		T(test_nesting_limit),
+		T(test_every_problem_reported),
 		T(test_alias_bomb),
 		T(test_pack_too_big),
 		T(test_add_path_file_and_missing),
