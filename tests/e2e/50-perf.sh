@@ -1,0 +1,260 @@
+# 50-perf.sh - threads, the content cache and PCRE2 limits change nothing but speed.
+# No timing is asserted anywhere: only that results are identical and nothing hangs.
+
+# A tree big enough to wrap the scanner's queue several times, with every kind
+# of leaf: contains (min_matches), not_contains, min_lines, fresh (with more
+# dates after the commit than a cached record keeps), executable, binary,
+# oversized, symlink, and the same blob at several paths.
+perf_repo() { # DEST
+	rm -rf "$1"
+	git init -q --bare -b main "$1"
+	python3 - <<'EOF' | git -C "$1" fast-import --quiet
+import sys
+w = sys.stdout.buffer
+def data(b):
+    w.write(b"data %d\n" % len(b)); w.write(b); w.write(b"\n")
+w.write(b"commit refs/heads/main\n")
+w.write(b"author T <t@t.invalid> 1780315200 +0000\ncommitter T <t@t.invalid> 1780315200 +0000\n")
+data(b"perf fixture\n")
+def f(path, b, mode="100644"):
+    w.write(("M %s inline %s\n" % (mode, path)).encode()); data(b)
+for i in range(3000):
+    d = "src/m%02d/s%d" % (i % 37, i % 5)
+    body = "".join("line %d of file %d\n" % (k, i) for k in range(i % 23))
+    if i % 7 == 0:
+        body += "TOKEN=abc%d\n" % i
+    if i % 11 == 0:
+        body += "placeholder\n"
+    if i % 13 == 0:
+        body += "reviewed 2026-0%d-1%d\n" % (1 + i % 5, i % 10)
+    f("%s/f%d.txt" % (d, i), body.encode(), "100755" if i % 17 == 0 else "100644")
+    if i % 101 == 0:
+        f("%s/dup%d.txt" % (d, i), b"TOKEN=same\nTOKEN=same\n")
+    if i % 250 == 0:
+        f("%s/bin%d.dat" % (d, i), b"TOKEN=x\0" + bytes(range(256)))
+    if i % 400 == 0:
+        f("%s/big%d.txt" % (d, i), b"TOKEN=big\n" * 3000)
+later = "".join("dated 2026-07-%02d\n" % d for d in range(1, 8))
+f("docs/drill.md", ("restore drill\n" + later + "dated 2026-05-20\n").encode())
+f("docs/drill-late.md", ("restore drill\n" + later).encode())
+w.write(b"M 120000 inline src/link.txt\n"); data(b"src/m00/s0/f0.txt")
+EOF
+}
+
+cat >"$T/perf.yml" <<'EOF'
+domains:
+  - id: perf
+    title: {en: Perf, ar: أداء}
+rules:
+  - id: perf.tokens
+    domain: perf
+    level: required
+    title: Tokens
+    next_step: Add tokens
+    evidence:
+      file:
+        paths: ['**/*.{txt,dat}']
+        contains: {pattern: '^TOKEN=', min_matches: 2}
+        min_files: 5000
+  - id: perf.no-placeholder
+    domain: perf
+    level: expected
+    title: No placeholder
+    next_step: Remove placeholders
+    evidence:
+      no_file:
+        paths: ['src/**']
+        contains: 'placeholder'
+  - id: perf.lines
+    domain: perf
+    level: advisory
+    title: Long files
+    next_step: Write more
+    evidence:
+      file:
+        paths: ['src/m0*/**']
+        min_lines: 15
+        not_contains: '(?i)PLACEHOLDER'
+        min_files: 4000
+  - id: perf.exec
+    domain: perf
+    level: advisory
+    title: Executables
+    next_step: chmod
+    evidence:
+      file:
+        paths: ['src/m1*/**/*.txt']
+        executable: true
+        contains: 'line 3 '
+        min_files: 500
+  - id: perf.fresh
+    domain: perf
+    level: expected
+    title: Fresh
+    next_step: Review
+    evidence:
+      file:
+        paths: ['**/*.txt']
+        fresh: {pattern: 'reviewed (\d{4}-\d{2}-\d{2})', days: 30}
+  - id: perf.drill
+    domain: perf
+    level: expected
+    title: Drills
+    next_step: Drill
+    evidence:
+      file:
+        paths: ['docs/drill*.md']
+        contains: 'restore'
+        fresh: {pattern: 'dated (\d{4}-\d{2}-\d{2})', days: 30}
+        min_files: 2
+EOF
+
+PR="$T/perf.git"
+perf_repo "$PR"
+PERF="--no-builtin --rules $T/perf.yml --format json --fail-on never --max-file-size 20000"
+
+begin "the perf fixture scans, with findings of every kind"
+run "$PG" scan $PERF --no-cache --jobs 1 "$PR"
+rc_is 0
+cp "$T/out" "$T/perf-ref.json"
+json_is "len(d['skipped']) >= 20" True
+json_is "any('larger than the 20000-byte cap' in s['why'] for s in d['skipped'])" True
+json_is "any('binary' in s['why'] for s in d['skipped'])" True
+json_is "any('symbolic link' in s['why'] for s in d['skipped'])" True
+json_is "[r['outcome'] for r in d['rules'] if r['id']=='perf.no-placeholder'][0]" fail
+json_is "[r['outcome'] for r in d['rules'] if r['id']=='perf.fresh'][0]" pass
+json_is "[m['why'] for r in d['rules'] if r['id']=='perf.drill' for m in r['near_misses']] == [r'dates matching /dated (\d{4}-\d{2}-\d{2})/ are all after the scanned commit']" True
+end
+
+begin "--jobs 1, 2 and 8, cache off, cold and warm: byte-identical JSON"
+rm -rf "$T/pc"
+for j in 1 2 8; do
+	run "$PG" scan $PERF --no-cache --jobs "$j" "$PR"
+	holds cmp "$T/out" "$T/perf-ref.json"
+	run "$PG" scan $PERF --cache "$T/pc/$j" --jobs "$j" "$PR"
+	holds cmp "$T/out" "$T/perf-ref.json"
+	run "$PG" scan $PERF --cache "$T/pc/$j" --jobs "$j" "$PR"
+	holds cmp "$T/out" "$T/perf-ref.json"
+	err_empty
+done
+holds test -n "$(find "$T/pc/1" -name 'seg-*.pgc')"
+end
+
+begin "a cache filled at one --jobs serves another, and another size cap"
+run "$PG" scan $PERF --cache "$T/pc/1" --jobs 8 "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+run "$PG" scan --no-builtin --rules "$T/perf.yml" --format json --fail-on never --cache "$T/pc/1" "$PR"
+cp "$T/out" "$T/perf-bigcap.json"
+run "$PG" scan --no-builtin --rules "$T/perf.yml" --format json --fail-on never --no-cache "$PR"
+holds cmp "$T/out" "$T/perf-bigcap.json"
+end
+
+begin "a torn or corrupt cache segment is ignored, never trusted"
+for s in $(find "$T/pc/2" -name 'seg-*.pgc'); do
+	head -c 100 "$s" >"$s.cut" && mv "$s.cut" "$s"
+done
+run "$PG" scan $PERF --cache "$T/pc/2" --jobs 2 "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+for s in $(find "$T/pc/8" -name 'seg-*.pgc'); do
+	python3 -c "import sys; p=sys.argv[1]; b=bytearray(open(p,'rb').read()); b[len(b)//2]^=0xff; open(p,'wb').write(b)" "$s"
+done
+run "$PG" scan $PERF --cache "$T/pc/8" --jobs 8 "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+end
+
+begin "the default cache (under XDG_CACHE_HOME) gives the same results, cold and warm"
+rm -rf "$XDG_CACHE_HOME/proofgate"
+run "$PG" scan $PERF "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+holds test -d "$XDG_CACHE_HOME/proofgate/v1"
+run "$PG" scan $PERF "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+end
+
+tree_digest_50() {
+	(cd "$1" && find . -printf '%p %m %y %s\n' | LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha256sum
+}
+
+begin "the cache is never written inside the scanned repository"
+copy_fixture basic "$T/pc-repo"
+before=$(tree_digest_50 "$T/pc-repo")
+run "$PG" scan --format json --fail-on never "$T/pc-repo"
+rc_is 0
+cp "$T/out" "$T/pc-repo-ref.json"
+for inside in "$T/pc-repo/.cache" "$T/pc-repo/.git/proofgate" "$T/pc-repo/docs/../x" "$T/pc-repo/no/such/../.."; do
+	run "$PG" scan --format json --fail-on never --cache "$inside" "$T/pc-repo"
+	rc_is 0
+	err_has 'scanning without the cache'
+	holds cmp "$T/out" "$T/pc-repo-ref.json"
+done
+(cd "$T/pc-repo/docs" && "$PG" scan --format json --fail-on never --cache .pgcache . >"$T/out" 2>"$T/err")
+err_has 'inside the scanned repository'
+holds cmp "$T/out" "$T/pc-repo-ref.json"
+after=$(tree_digest_50 "$T/pc-repo")
+holds test "$before" = "$after"
+end
+
+begin "an unusable cache folder never fails the scan"
+: >"$T/a-file"
+run "$PG" scan --format json --fail-on never --cache "$T/a-file/cache" "$T/pc-repo"
+rc_is 0
+err_has 'note: scanning without the cache'
+holds cmp "$T/out" "$T/pc-repo-ref.json"
+run env HOME="$T/a-file" XDG_CACHE_HOME= "$PG" scan --format json --fail-on never "$T/pc-repo"
+rc_is 0; err_empty
+holds cmp "$T/out" "$T/pc-repo-ref.json"
+end
+
+begin "--jobs must be a positive number"
+run "$PG" scan --jobs 0 "$T/pc-repo"
+rc_is 2; err_has -- '--jobs must be a number of threads'
+run "$PG" scan --jobs lots "$T/pc-repo"
+rc_is 2; err_has -- '--jobs must be a number of threads'
+end
+
+# (a+)+$ on many a's then a b backtracks exponentially: PCRE2's match limit
+# must stop it, and the rule must end as an error naming the file and limit.
+rm -rf "$T/evil"
+git init -q "$T/evil"
+python3 -c "print('a' * 5000 + 'b')" >"$T/evil/evil.txt"
+echo fine >"$T/evil/fine.txt"
+git -C "$T/evil" add -A
+git -C "$T/evil" -c user.name=T -c user.email=t@t.invalid commit -qm evil
+cat >"$T/evil.yml" <<'EOF'
+domains:
+  - id: perf
+    title: {en: Perf}
+rules:
+  - id: perf.catastrophic
+    domain: perf
+    level: required
+    title: Catastrophic pattern
+    next_step: Simplify the pattern
+    evidence:
+      file:
+        paths: ['*.txt']
+        contains: '(a+)+$'
+EOF
+
+begin "a catastrophic pattern ends as the rule's error outcome, naming file and limit"
+run timeout 120 "$PG" scan --no-builtin --rules "$T/evil.yml" --format json --fail-on never --no-cache "$T/evil"
+rc_is 0
+json_is "d['rules'][0]['outcome']" error
+json_is "'evil.txt' in d['rules'][0]['message']" True
+json_is "\"hit PCRE2's match limit (10000000 steps, depth 100000)\" in d['rules'][0]['message']" True
+end
+
+begin "when that rule matters for the gate, the scan cannot decide: exit 2"
+run timeout 120 "$PG" scan --no-builtin --rules "$T/evil.yml" --fail-on blocked --no-cache --jobs 2 "$T/evil"
+rc_is 2
+err_has 'could not decide'
+out_has 'ERROR required perf.catastrophic'
+end
+
+begin "a match-limit error is cached as such and comes back the same"
+run timeout 120 "$PG" scan --no-builtin --rules "$T/evil.yml" --format json --fail-on never --cache "$T/evil-cache" "$T/evil"
+cp "$T/out" "$T/evil-cold.json"
+run timeout 120 "$PG" scan --no-builtin --rules "$T/evil.yml" --format json --fail-on never --cache "$T/evil-cache" "$T/evil"
+holds cmp "$T/out" "$T/evil-cold.json"
+json_is "d['rules'][0]['outcome']" error
+end
