@@ -280,6 +280,16 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 			free(g.glob);
 			continue;
 		}
+		{
+			size_t i;
+			for (i = 0; i < cfg->ngates && strcmp(cfg->gates[i].glob, g.glob); i++)
+				;
+			if (i < cfg->ngates) {
+				rc = diag(c, k, "gates: duplicate glob '%s' (first at line %d)", g.glob, cfg->gates[i].at.line);
+				free(g.glob);
+				continue;
+			}
+		}
 		/* a branch glob matches the whole name: anchor it, or "main" would match "x/main" */
 		if (g.glob[0] != '/')
 			buf_putc(&anchored, '/');

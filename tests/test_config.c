@@ -183,6 +183,8 @@ static void test_gates_anchor_and_first_match(void **state)
 	assert_null(config_gate_for(f->cfg, "feature/main"));
 	assert_null(config_gate_for(f->cfg, "mainline"));
 	assert_null(config_gate_for(f->cfg, NULL));
+	assert_int_equal(load(f, "gates:\n  main: never\n  main: blocked\n"), -1);
+	assert_true(diag_at(f->cfg, "gates: duplicate glob 'main' (first at line 2)", 3, 3));
 	assert_int_equal(load(f, "gates: {\"[\": blocked}\n"), -1);
 	assert_true(diag_at(f->cfg, "gates: invalid glob '['", 1, 9));
 }
