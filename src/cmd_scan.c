@@ -358,12 +358,12 @@ int cmd_scan(int argc, char **argv)
 		}
 		policy_commit = ptarget.commit;
 		policy_from = "--policy-rev";
-	} else if (br.change) {
-		if (config_target_commit(&policy_commit, repo, br.name, br.source) < 0) {
+	} else if (br.target) {
+		if (config_target_commit(&policy_commit, repo, br.target, br.target_source) < 0) {
 			cli_error("%s", err_last());
 			goto done;
 		}
-		policy_from = br.source;
+		policy_from = br.target_source;
 	}
 	if (config_load_commit(&cfg, repo, policy_commit ? policy_commit : target.commit, target.commit_time) < 0) {
 		print_config_diags(cfg, policy_from);
@@ -383,7 +383,7 @@ int cmd_scan(int argc, char **argv)
 		buf_printf(&nb,
 			   "this change edits %s; the policy of %s (commit %.12s) applied instead, and the edit takes "
 			   "effect once merged",
-			   CONFIG_FILE, br.change && !a.policy_rev ? br.name : a.policy_rev ? a.policy_rev : "the target",
+			   CONFIG_FILE, a.policy_rev ? a.policy_rev : br.target,
 			   git_oid_tostr_s(git_commit_id(policy_commit)));
 		notes[0] = buf_detach(&nb);
 	}

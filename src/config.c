@@ -808,18 +808,22 @@ void config_branch_resolve(struct config_branch *out, const char *flag, const ch
 	size_t i;
 
 	memset(out, 0, sizeof(*out));
+	for (i = 0; env && i < 2 && !out->target; i++)
+		if (nonempty(env(change[i]))) {
+			out->target = env(change[i]);
+			out->target_source = change[i];
+		}
 	if (nonempty(flag)) {
 		out->name = flag;
 		out->source = "--branch";
 		return;
 	}
-	for (i = 0; env && i < 2; i++)
-		if (nonempty(env(change[i]))) {
-			out->name = env(change[i]);
-			out->source = change[i];
-			out->change = 1;
-			return;
-		}
+	if (out->target) {
+		out->name = out->target;
+		out->source = out->target_source;
+		out->change = 1;
+		return;
+	}
 	for (i = 0; env && i < 2; i++)
 		if (nonempty(env(pushed[i]))) {
 			out->name = env(pushed[i]);

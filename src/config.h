@@ -101,6 +101,8 @@ struct config_branch {
 	const char *name;   /* borrowed from the flag, the environment or rev_branch; may be NULL */
 	const char *source; /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
 	int change;         /* 1 when it is the target of a pull or merge request */
+	const char *target; /* a pull or merge request's target branch, even when --branch wins; or NULL */
+	const char *target_source; /* the variable that named it */
 };
 
 typedef const char *(*config_env_fn)(const char *name);
@@ -108,7 +110,8 @@ typedef const char *(*config_env_fn)(const char *name);
 /*
  * --branch; else GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME (a
  * pull or merge request's target); else GITHUB_REF_NAME, CI_COMMIT_REF_NAME;
- * else rev_branch.  Empty values count as unset.
+ * else rev_branch.  Empty values count as unset.  target is set whenever a
+ * pull or merge request's target is known: its policy applies.
  */
 void config_branch_resolve(struct config_branch *out, const char *flag, const char *rev_branch, config_env_fn env);
 

@@ -240,6 +240,11 @@ static void test_branch_resolution_table(void **state)
 		else
 			assert_null(b.source);
 		assert_int_equal(b.change, rows[i].change);
+		/* a pull or merge request's target is known whatever names the gate's branch */
+		if (rows[i].env == r3 || rows[i].env == r4 || rows[i].env == r6)
+			assert_non_null(b.target);
+		else
+			assert_null(b.target);
 	}
 }
 

@@ -35,6 +35,9 @@ end
 begin "the --branch option row of the table (given as an option, not in the environment)"
 run env GITHUB_BASE_REF=release/1.0 "$PG" scan $CI_RULES --branch main --format json "$BR"
 json_is "d['gate']['branch'], d['gate']['branch_source']" "main --branch"
+# --branch names the gate, but in a pull request the policy still comes from the target
+json_is "d['policy']['commit'] == '$(git -C "$BR" rev-parse release/1.0)'" True
+json_is "[r['outcome'] for r in d['rules'] if r['id']=='deploy.runbook'][0]" fail
 end
 
 begin "a pull request that adds a waiver for its own failure still fails: the target branch's policy applies"
