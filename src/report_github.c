@@ -110,7 +110,8 @@ static void collect(struct annots *as, const struct report *r)
 			add(as, k, file, line,
 			    sprintf_new("proofgate %s %s: %s", level_name(ru->level), rr->outcome == OUTCOME_ERROR ? "error" : "gap",
 					ru->id),
-			    sprintf_new("%s: %s\nNext safe step: %s", text_get(&ru->title, r->lang), rr->message,
+			    sprintf_new("%s: %s\n%s: %s", text_get(&ru->title, r->lang), rr->message,
+					r->lang == LANG_AR ? "الخطوة الآمنة التالية" : "Next safe step",
 					text_get(&ru->next_step, r->lang)));
 		}
 	for (i = 0; i < v->nrules; i++) {

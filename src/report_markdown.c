@@ -65,7 +65,8 @@ static void put_head(struct buf *b, const struct report *r)
 		if (v->gate.branch_source)
 			buf_printf(b, " (from %s)", v->gate.branch_source);
 	}
-	buf_puts(b, ".\n\n| Domain | Status | Current signal | Next safe step |\n| --- | --- | --- | --- |\n");
+	buf_puts(b, r->lang == LANG_AR ? ".\n\n| المجال | الحالة | الإشارة الحالية | الخطوة الآمنة التالية |\n| --- | --- | --- | --- |\n"
+				       : ".\n\n| Domain | Status | Current signal | Next safe step |\n| --- | --- | --- | --- |\n");
 	for (i = 0; i < v->ndomains; i++) {
 		const struct domain_result *d = &v->domains[i];
 		char *signal = report_signal(r, d);

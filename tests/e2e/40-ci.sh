@@ -166,6 +166,8 @@ out_has '^::group::النشر والبيئات: محجوب'
 holds grep -q 'دليل النشر جاهز' "$T/ci/s-ar.json"
 holds grep -q '<testsuite name="النشر والبيئات"' "$T/ci/j-ar.xml"
 holds grep -q '^| النشر والبيئات | \*\*محجوب حتى يكتمل الدليل أو التكامل\*\* |' "$T/ci/m-ar.md"
+holds grep -q '^| المجال | الحالة | الإشارة الحالية | الخطوة الآمنة التالية |$' "$T/ci/m-ar.md"
+out_has '%0Aالخطوة الآمنة التالية: اكتب دليل النشر$'
 end
 
 begin "SARIF validates against the 2.1.0 schema and GitHub's ingestion rules; every rule listed"
