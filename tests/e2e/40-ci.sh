@@ -230,6 +230,15 @@ file_is "$T/ci/o.json" "json.loads(d['statuses'])" "{'deploy': 'blocked', 'backu
 file_is "$T/ci/o.json" "d['sarif'] == sys.argv[1].rsplit('/', 1)[0] + '/s.json', d['junit'].endswith('/j.xml'), 'codequality' in d" "True True False"
 end
 
+begin "GITHUB_OUTPUT: a report path with a line break uses the delimited form"
+: >"$T/ci/gh-out"
+run env GITHUB_OUTPUT="$T/ci/gh-out" "$PG" scan $CI_RULES --junit "$T/ci/odd${NL}name.xml" "$CIR"
+rc_is 0
+holds grep -q '^junit<<proofgate_EOF_' "$T/ci/gh-out"
+ci_check outputs "$T/ci/gh-out" >"$T/ci/o.json" || bad "$(cat "$T/ci/o.json")"
+file_is "$T/ci/o.json" "d['junit'].endswith('/odd\\nname.xml'), d['verdict']" "True stop"
+end
+
 begin "--markdown FILE writes the summary anywhere; it matches the step summary"
 : >"$T/ci/summary2.md"
 run env GITHUB_STEP_SUMMARY="$T/ci/summary2.md" "$PG" scan $CI_RULES --markdown "$T/ci/m.md" "$CIR"
