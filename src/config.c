@@ -25,7 +25,8 @@ struct cctx {
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void add_diag(struct config *cfg, struct where at, const char *fmt, ...)
+static void
+add_diag(struct config *cfg, struct where at, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
@@ -51,7 +52,8 @@ static struct where where_of(struct cctx *c, const yaml_node_t *n)
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int diag(struct cctx *c, const yaml_node_t *n, const char *fmt, ...)
+static int
+diag(struct cctx *c, const yaml_node_t *n, const char *fmt, ...)
 {
 	struct buf b = BUF_INIT;
 	va_list ap;
@@ -261,7 +263,8 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
-		return diag(c, n, "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
+		return diag(c, n,
+			    "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
 			    kind(n));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
@@ -285,7 +288,8 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 			for (i = 0; i < cfg->ngates && strcmp(cfg->gates[i].glob, g.glob); i++)
 				;
 			if (i < cfg->ngates) {
-				rc = diag(c, k, "gates: duplicate glob '%s' (first at line %d)", g.glob, cfg->gates[i].at.line);
+				rc = diag(c, k, "gates: duplicate glob '%s' (first at line %d)", g.glob,
+					  cfg->gates[i].at.line);
 				free(g.glob);
 				continue;
 			}
@@ -330,7 +334,8 @@ static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
 		return -1;
 	for (i = 0; i < 4; i++)
 		if (!v[i])
-			rc = diag(c, n, "waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
+			rc = diag(c, n,
+				  "waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
 				  keys[i]);
 	if (rc < 0)
 		return -1;
@@ -358,7 +363,8 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return diag(c, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s", kind(n));
+		return diag(c, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
+			    kind(n));
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		yaml_node_t *v = node(c, *it);
 		struct waiver w;
@@ -389,7 +395,8 @@ static int check_expiry(struct cctx *c)
 			continue;
 		day_str(cday, c->commit_day);
 		add_diag(cfg, w->at,
-			 "waiver for '%s' expires on %s, %ld days after the scanned commit (%s); the policy allows at most "
+			 "waiver for '%s' expires on %s, %ld days after the scanned commit (%s); the policy allows at "
+			 "most "
 			 "%ld days (max_waiver_days): pick an earlier date",
 			 w->rule, w->expires, w->expires_day - c->commit_day, cday, cfg->max_waiver_days);
 		rc = -1;
@@ -407,7 +414,8 @@ static struct config *config_new(const char *name)
 
 static int parse(struct config *cfg, const char *data, size_t len, long long commit_time)
 {
-	static const char *const keys[] = {"version", "rules", "off", "levels", "gates", "waivers", "max_waiver_days", NULL};
+	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
+					   "waivers", "max_waiver_days", NULL};
 	yaml_parser_t parser;
 	yaml_document_t doc, extra;
 	yaml_node_t *root, *v[7];
@@ -475,8 +483,8 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 		long d;
 		errno = 0;
 		d = strtol(s, &end, 10);
-		if (v[6]->type != YAML_SCALAR_NODE || v[6]->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s || *end ||
-		    errno || d < 1 || d > 3650)
+		if (v[6]->type != YAML_SCALAR_NODE || v[6]->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s ||
+		    *end || errno || d < 1 || d > 3650)
 			diag(&c, v[6], "max_waiver_days must be a whole number of days from 1 to 3650");
 		else
 			cfg->max_waiver_days = d;
@@ -572,7 +580,8 @@ int config_load_commit(struct config **out, git_repository *repo, git_commit *co
 	}
 	if (rc == 1) {
 		if (type != GIT_OBJECT_INVALID) {
-			add_diag(cfg, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s", cfg->commit_hex);
+			add_diag(cfg, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s",
+				 cfg->commit_hex);
 			return -1;
 		}
 		return 0;
@@ -649,7 +658,8 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 		for (j = 0; j < git_tree_entrycount(sub); j++) {
 			const git_tree_entry *se = git_tree_entry_byindex(sub, j);
 			const char *n = git_tree_entry_name(se);
-			if (git_tree_entry_type(se) != GIT_OBJECT_BLOB || git_tree_entry_filemode(se) == GIT_FILEMODE_LINK ||
+			if (git_tree_entry_type(se) != GIT_OBJECT_BLOB ||
+			    git_tree_entry_filemode(se) == GIT_FILEMODE_LINK ||
 			    !(ends_with(n, ".yml") || ends_with(n, ".yaml")))
 				continue;
 			buf_clear(&name);
@@ -669,7 +679,8 @@ static int known_rule(struct config *cfg, const struct rules *rs, const char *id
 {
 	if (rules_find_rule(rs, id) >= 0)
 		return 0;
-	add_diag(cfg, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what, id);
+	add_diag(cfg, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what,
+		 id);
 	return -1;
 }
 
@@ -787,7 +798,8 @@ int config_target_commit(git_commit **out, git_repository *repo, const char *bra
 		obj = NULL;
 	}
 	if (rc < 0)
-		err_set("the policy comes from the target branch '%s' (%s), and neither origin/%s nor %s is in this clone "
+		err_set("the policy comes from the target branch '%s' (%s), and neither origin/%s nor %s is in this "
+			"clone "
 			"(a shallow clone holds only the change); fetch it: git fetch --no-tags --depth=1 origin "
 			"+refs/heads/%s:refs/remotes/origin/%s (with actions/checkout: fetch-depth: 0), or name the "
 			"policy commit with --policy-rev REV",

@@ -12,7 +12,7 @@
 #define CONFIG_FILE ".proofgate.yml"
 /* A waiver may run at most this many days past the scanned commit unless max_waiver_days says otherwise. */
 #define CONFIG_DEFAULT_WAIVER_DAYS 90
-#define CONFIG_MAX_BYTES (256u * 1024u)
+#define CONFIG_MAX_BYTES	   (256u * 1024u)
 
 /* A gate for branches matching a glob (first match wins). */
 struct config_gate {
@@ -29,13 +29,13 @@ struct config_level {
 };
 
 struct config {
-	int present;                          /* 0: the commit has no .proofgate.yml */
-	char *name;                           /* for messages */
-	char commit_hex[GIT_OID_HEXSZ + 1];   /* the commit it was read from ("" for a buffer) */
-	char **packs;                         /* rule packs kept in the repository: paths in the tree */
+	int present;			    /* 0: the commit has no .proofgate.yml */
+	char *name;			    /* for messages */
+	char commit_hex[GIT_OID_HEXSZ + 1]; /* the commit it was read from ("" for a buffer) */
+	char **packs;			    /* rule packs kept in the repository: paths in the tree */
 	struct where *packs_at;
 	size_t npacks;
-	char **off;                           /* rule ids turned off */
+	char **off; /* rule ids turned off */
 	struct where *off_at;
 	size_t noff;
 	struct config_level *levels;
@@ -45,7 +45,7 @@ struct config {
 	struct waiver *waivers;
 	size_t nwaivers;
 	long max_waiver_days;
-	struct rules_diag *diags;             /* every problem, with file, line and column */
+	struct rules_diag *diags; /* every problem, with file, line and column */
 	size_t ndiags, diags_cap;
 };
 
@@ -98,10 +98,10 @@ int config_target_commit(git_commit **out, git_repository *repo, const char *bra
 
 /* The branch a gate is chosen for, and where the name came from. */
 struct config_branch {
-	const char *name;   /* borrowed from the flag, the environment or rev_branch; may be NULL */
-	const char *source; /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
-	int change;         /* 1 when it is the target of a pull or merge request */
-	const char *target; /* a pull or merge request's target branch, even when --branch wins; or NULL */
+	const char *name;	   /* borrowed from the flag, the environment or rev_branch; may be NULL */
+	const char *source;	   /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
+	int change;		   /* 1 when it is the target of a pull or merge request */
+	const char *target;	   /* a pull or merge request's target branch, even when --branch wins; or NULL */
 	const char *target_source; /* the variable that named it */
 };
 

@@ -90,10 +90,10 @@ static void put_name(struct buf *b, const char *prefix, const char *id)
 	buf_puts(b, prefix);
 	for (; *id; id++) {
 		unsigned char ch = (unsigned char)*id;
-		buf_putc(b, (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' ||
-				    ch == '-'
-			    ? (char)ch
-			    : '-');
+		buf_putc(b, (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+					    ch == '_' || ch == '-'
+				    ? (char)ch
+				    : '-');
 	}
 }
 

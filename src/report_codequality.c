@@ -35,7 +35,8 @@ json_t *report_codequality_build(const struct report *r)
 			raw++;
 		buf_printf(&desc, "%s %s: %s: %s. Next safe step: %s", level_name(ru->level), ru->id,
 			   text_get(&ru->title, r->lang), rr->message, text_get(&ru->next_step, r->lang));
-		/* one entry per rule, so the rule id alone keeps fingerprints unique; GitLab keeps one per fingerprint */
+		/* one entry per rule, so the rule id alone keeps fingerprints unique; GitLab keeps one per fingerprint
+		 */
 		buf_printf(&fp, "proofgate/codequality/v1\n%s\n%s", ru->id, raw);
 		if (git_odb_hash(&id, fp.ptr, fp.len, GIT_OBJECT_BLOB) < 0)
 			memset(&id, 0, sizeof(id));

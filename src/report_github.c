@@ -101,15 +101,17 @@ static void collect(struct annots *as, const struct report *r)
 		for (i = 0; i < v->nrules; i++) {
 			const struct rule_result *rr = &v->rules[i];
 			const struct rule *ru = rr->rule;
-			enum kind k = ru->level == LEVEL_REQUIRED ? K_ERROR : ru->level == LEVEL_EXPECTED ? K_WARNING : K_NOTICE;
+			enum kind k = ru->level == LEVEL_REQUIRED   ? K_ERROR
+				      : ru->level == LEVEL_EXPECTED ? K_WARNING
+								    : K_NOTICE;
 			size_t line;
 			const char *file;
 			if (!outcome_fails(rr->outcome) || (size_t)k != pass)
 				continue;
 			file = report_rule_location(r, rr, &line);
 			add(as, k, file, line,
-			    sprintf_new("proofgate %s %s: %s", level_name(ru->level), rr->outcome == OUTCOME_ERROR ? "error" : "gap",
-					ru->id),
+			    sprintf_new("proofgate %s %s: %s", level_name(ru->level),
+					rr->outcome == OUTCOME_ERROR ? "error" : "gap", ru->id),
 			    sprintf_new("%s: %s\n%s: %s", text_get(&ru->title, r->lang), rr->message,
 					r->lang == LANG_AR ? "الخطوة الآمنة التالية" : "Next safe step",
 					text_get(&ru->next_step, r->lang)));
@@ -123,8 +125,8 @@ static void collect(struct annots *as, const struct report *r)
 		file = report_rule_location(r, rr, &line);
 		add(as, K_NOTICE, file, line, sprintf_new("proofgate waived: %s", rr->rule->id),
 		    sprintf_new("%s is waived until %s (owner %s): %s\nWithout the waiver: %s",
-				text_get(&rr->rule->title, r->lang), rr->waiver->expires, rr->waiver->owner, rr->waiver->reason,
-				rr->message));
+				text_get(&rr->rule->title, r->lang), rr->waiver->expires, rr->waiver->owner,
+				rr->waiver->reason, rr->message));
 	}
 	for (i = 0; i < v->nwaivers; i++) {
 		const struct waiver_result *wr = &v->waivers[i];
@@ -151,7 +153,8 @@ static void put_group(FILE *f, const struct report *r, const struct domain_resul
 	for (j = 0; j < d->nrules; j++) {
 		const struct rule_result *rr = &v->rules[d->rules[j]];
 		char *m = report_safe(rr->message);
-		fprintf(f, "%-6s %-8s %s  %s\n", outcome_name(rr->outcome), level_name(rr->rule->level), rr->rule->id, m);
+		fprintf(f, "%-6s %-8s %s  %s\n", outcome_name(rr->outcome), level_name(rr->rule->level), rr->rule->id,
+			m);
 		free(m);
 		for (k = 0; k < rr->nev && k < 5; k++) {
 			char *p = report_safe(rr->ev[k]->path);
@@ -200,13 +203,14 @@ int report_github(FILE *f, const struct report *r)
 	if (dropped) {
 		struct annot more = {K_NOTICE, NULL, 0, NULL, NULL};
 		more.title = sprintf_new("proofgate: %zu more finding%s", dropped, dropped == 1 ? "" : "s");
-		more.msg = sprintf_new("GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, %zu "
-				       "warning%s, %zu notice%s) are in the job summary and in this step's log, one group "
-				       "per domain",
-				       REPORT_GITHUB_PER_KIND, dropped, count[K_ERROR] - sent[K_ERROR],
-				       count[K_ERROR] - sent[K_ERROR] == 1 ? "" : "s", count[K_WARNING] - sent[K_WARNING],
-				       count[K_WARNING] - sent[K_WARNING] == 1 ? "" : "s", count[K_NOTICE] - sent[K_NOTICE],
-				       count[K_NOTICE] - sent[K_NOTICE] == 1 ? "" : "s");
+		more.msg =
+			sprintf_new("GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, %zu "
+				    "warning%s, %zu notice%s) are in the job summary and in this step's log, one group "
+				    "per domain",
+				    REPORT_GITHUB_PER_KIND, dropped, count[K_ERROR] - sent[K_ERROR],
+				    count[K_ERROR] - sent[K_ERROR] == 1 ? "" : "s", count[K_WARNING] - sent[K_WARNING],
+				    count[K_WARNING] - sent[K_WARNING] == 1 ? "" : "s",
+				    count[K_NOTICE] - sent[K_NOTICE], count[K_NOTICE] - sent[K_NOTICE] == 1 ? "" : "s");
 		put_cmd(f, &more);
 		free(more.title);
 		free(more.msg);

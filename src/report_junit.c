@@ -140,7 +140,8 @@ int report_junit(FILE *f, const struct report *r)
 
 	count(r, NULL, n);
 	buf_printf(&b,
-		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"proofgate\" tests=\"%zu\" failures=\"%zu\" "
+		   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"proofgate\" tests=\"%zu\" "
+		   "failures=\"%zu\" "
 		   "errors=\"%zu\" skipped=\"%zu\" time=\"0\">\n",
 		   n[0], n[1], n[2], n[3]);
 	for (i = 0; i < v->ndomains; i++) {
@@ -150,8 +151,8 @@ int report_junit(FILE *f, const struct report *r)
 		xml(&b, text_get(&d->domain->title, r->lang));
 		buf_printf(&b, "\" id=\"%zu\" package=\"", i);
 		xml(&b, d->domain->id);
-		buf_printf(&b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"0\">\n", n[0], n[1],
-			   n[2], n[3]);
+		buf_printf(&b, "\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"0\">\n", n[0],
+			   n[1], n[2], n[3]);
 		buf_printf(&b, "    <properties>\n      <property name=\"status\" value=\"%s\"/>\n    </properties>\n",
 			   status_name(d->status));
 		for (j = 0; j < d->nrules; j++)
@@ -162,8 +163,9 @@ int report_junit(FILE *f, const struct report *r)
 	for (i = 0, j = 0; i < v->nrules; i++)
 		j += v->rules[i].outcome == OUTCOME_OFF;
 	if (j) {
-		buf_printf(&b, "  <testsuite name=\"turned off by policy\" tests=\"%zu\" failures=\"0\" errors=\"0\" "
-			       "skipped=\"%zu\" time=\"0\">\n",
+		buf_printf(&b,
+			   "  <testsuite name=\"turned off by policy\" tests=\"%zu\" failures=\"0\" errors=\"0\" "
+			   "skipped=\"%zu\" time=\"0\">\n",
 			   j, j);
 		for (i = 0; i < v->nrules; i++)
 			if (v->rules[i].outcome == OUTCOME_OFF)

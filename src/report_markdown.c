@@ -52,8 +52,10 @@ static void put_head(struct buf *b, const struct report *r)
 	md(b, r->target->rev);
 	buf_printf(b, ", commit `%.12s`", r->target->commit_hex);
 	buf_printf(b, "; gate **%s** (fail-on `%s`, %s",
-		   !v->gate.decided ? "undecided" : v->gate.passed ? "passed" : "failed", fail_on_name(v->gate.fail_on),
-		   v->gate.fail_on_source);
+		   !v->gate.decided ? "undecided"
+		   : v->gate.passed ? "passed"
+				    : "failed",
+		   fail_on_name(v->gate.fail_on), v->gate.fail_on_source);
 	if (v->gate.pattern) {
 		buf_puts(b, " ");
 		md(b, v->gate.pattern);
@@ -65,8 +67,11 @@ static void put_head(struct buf *b, const struct report *r)
 		if (v->gate.branch_source)
 			buf_printf(b, " (from %s)", v->gate.branch_source);
 	}
-	buf_puts(b, r->lang == LANG_AR ? ".\n\n| المجال | الحالة | الإشارة الحالية | الخطوة الآمنة التالية |\n| --- | --- | --- | --- |\n"
-				       : ".\n\n| Domain | Status | Current signal | Next safe step |\n| --- | --- | --- | --- |\n");
+	buf_puts(b,
+		 r->lang == LANG_AR
+			 ? ".\n\n| المجال | الحالة | الإشارة الحالية | الخطوة الآمنة التالية |\n| --- | --- | --- | "
+			   "--- |\n"
+			 : ".\n\n| Domain | Status | Current signal | Next safe step |\n| --- | --- | --- | --- |\n");
 	for (i = 0; i < v->ndomains; i++) {
 		const struct domain_result *d = &v->domains[i];
 		char *signal = report_signal(r, d);
@@ -99,11 +104,13 @@ static void put_head(struct buf *b, const struct report *r)
 			continue;
 		if (!policy++)
 			buf_printf(b, "\n### Policy (%s)\n", r->policy_file ? r->policy_file : ".proofgate.yml");
-		buf_printf(b, "\n- `%s` %s: ", rr->rule->id, rr->outcome == OUTCOME_WAIVED ? "waived" : "waiver expired");
+		buf_printf(b, "\n- `%s` %s: ", rr->rule->id,
+			   rr->outcome == OUTCOME_WAIVED ? "waived" : "waiver expired");
 		md(b, rr->waiver->reason);
 		buf_puts(b, " (owner ");
 		md(b, rr->waiver->owner);
-		buf_printf(b, ", %s %s)", rr->outcome == OUTCOME_WAIVED ? "expires" : "expired on", rr->waiver->expires);
+		buf_printf(b, ", %s %s)", rr->outcome == OUTCOME_WAIVED ? "expires" : "expired on",
+			   rr->waiver->expires);
 	}
 	for (i = 0; i < v->nwaivers; i++) {
 		const struct waiver_result *wr = &v->waivers[i];
@@ -111,8 +118,9 @@ static void put_head(struct buf *b, const struct report *r)
 			continue;
 		if (!policy++)
 			buf_printf(b, "\n### Policy (%s)\n", r->policy_file ? r->policy_file : ".proofgate.yml");
-		buf_printf(b, "\n- unused waiver for `%s` (line %d of `%s`)%s%s: remove it", wr->waiver->rule, wr->waiver->at.line,
-			   r->policy_file ? r->policy_file : ".proofgate.yml", wr->state == WAIVER_EXPIRED ? ", expired on " : "",
+		buf_printf(b, "\n- unused waiver for `%s` (line %d of `%s`)%s%s: remove it", wr->waiver->rule,
+			   wr->waiver->at.line, r->policy_file ? r->policy_file : ".proofgate.yml",
+			   wr->state == WAIVER_EXPIRED ? ", expired on " : "",
 			   wr->state == WAIVER_EXPIRED ? wr->waiver->expires : "");
 	}
 	for (i = 0; i < r->nnotes; i++) {
@@ -178,7 +186,8 @@ int report_markdown(FILE *f, const struct report *r, size_t max)
 		}
 		buf_puts(&b, "\n<details><summary>");
 		md(&b, text_get(&d->domain->title, r->lang));
-		buf_printf(&b, ": %s (%zu rule%s)</summary>\n\n", status_name(d->status), d->nrules, d->nrules == 1 ? "" : "s");
+		buf_printf(&b, ": %s (%zu rule%s)</summary>\n\n", status_name(d->status), d->nrules,
+			   d->nrules == 1 ? "" : "s");
 		for (j = 0; j < d->nrules; j++) {
 			buf_clear(&item);
 			put_rule(&item, r, &v->rules[d->rules[j]]);
@@ -192,10 +201,11 @@ int report_markdown(FILE *f, const struct report *r, size_t max)
 		buf_puts(&b, "\n</details>\n");
 	}
 	if (cut)
-		buf_printf(&b,
-			   "\n_Evidence cut to stay under GitHub's %u KiB job summary limit: %zu rule%s not shown here; "
-			   "the JSON report (--json) and this step's log hold them all._\n",
-			   (unsigned)(REPORT_MARKDOWN_MAX / 1024), cut, cut == 1 ? "" : "s");
+		buf_printf(
+			&b,
+			"\n_Evidence cut to stay under GitHub's %u KiB job summary limit: %zu rule%s not shown here; "
+			"the JSON report (--json) and this step's log hold them all._\n",
+			(unsigned)(REPORT_MARKDOWN_MAX / 1024), cut, cut == 1 ? "" : "s");
 	rc = fwrite(buf_cstr(&b), 1, b.len, f) == b.len ? 0 : -1;
 	buf_free(&item);
 	buf_free(&b);

@@ -7,7 +7,7 @@
 #include "buf.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-#define INFO_URI "https://github.com/proofgate/proofgate"
+#define INFO_URI     "https://github.com/proofgate/proofgate"
 
 static json_t *jtext(const char *s)
 {
@@ -31,7 +31,8 @@ static char *uri_of(const char *path)
 	while (*p == '/')
 		p++;
 	for (; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("-._~/", *p))
 			buf_putc(&b, (char)*p);
 		else
 			buf_printf(&b, "%%%02X", *p);
@@ -62,8 +63,9 @@ static json_t *rule_desc(const struct report *r, const struct rule *ru)
 	json_object_set_new(o, "id", json_string(ru->id));
 	json_object_set_new(o, "name", json_string(ru->id));
 	json_object_set_new(o, "shortDescription", jtext(text_get(&ru->title, r->lang)));
-	json_object_set_new(o, "fullDescription",
-			    jtext(ru->description.en ? text_get(&ru->description, r->lang) : text_get(&ru->title, r->lang)));
+	json_object_set_new(
+		o, "fullDescription",
+		jtext(ru->description.en ? text_get(&ru->description, r->lang) : text_get(&ru->title, r->lang)));
 	buf_printf(&help, "Next safe step: %s", text_get(&ru->next_step, r->lang));
 	for (i = 0; i < ru->nlinks; i++)
 		buf_printf(&help, "\n%s", ru->links[i]);
@@ -88,8 +90,8 @@ static json_t *rule_desc(const struct report *r, const struct rule *ru)
 static json_t *result_of(const struct report *r, const struct rule_result *rr, size_t index)
 {
 	const struct rule *ru = rr->rule;
-	json_t *o = json_object(), *loc = json_object(), *phys = json_object(), *art = json_object(), *reg = json_object(),
-	       *locs = json_array(), *fp = json_object(), *props = json_object();
+	json_t *o = json_object(), *loc = json_object(), *phys = json_object(), *art = json_object(),
+	       *reg = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
 	struct buf msg = BUF_INIT;
 	char fpr[GIT_OID_HEXSZ + 1], *uri;
 	const char *path;
@@ -177,7 +179,10 @@ json_t *report_sarif_build(const struct report *r)
 	json_object_set_new(run, "results", results);
 	json_object_set_new(props, "commit", json_string(r->target->commit_hex));
 	json_object_set_new(props, "verdict", json_string(v->go ? "go" : "stop"));
-	json_object_set_new(props, "gate", json_string(!v->gate.decided ? "undecided" : v->gate.passed ? "passed" : "failed"));
+	json_object_set_new(props, "gate",
+			    json_string(!v->gate.decided ? "undecided"
+					: v->gate.passed ? "passed"
+							 : "failed"));
 	json_object_set_new(props, "rulesDigest", json_string(r->rules->digest));
 	json_object_set_new(run, "properties", props);
 	json_array_append_new(runs, run);

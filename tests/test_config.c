@@ -159,8 +159,8 @@ static void test_expiry_limit_counts_from_the_commit(void **state)
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-08-30}]\n"), 0);
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-08-31}]\n"), -1);
 	assert_true(diag_at(f->cfg, "expires on 2026-08-31, 91 days after the scanned commit (2026-06-01)", 1, 11));
-	assert_int_equal(load(f, "max_waiver_days: 10\nwaivers: [{rule: d.a, reason: r, owner: o, expires: 2026-06-12}]\n"),
-			 -1);
+	assert_int_equal(
+		load(f, "max_waiver_days: 10\nwaivers: [{rule: d.a, reason: r, owner: o, expires: 2026-06-12}]\n"), -1);
 	assert_true(diag_at(f->cfg, "at most 10 days", 2, 11));
 	/* already expired is not a policy error: the rule fails instead */
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2020-01-01}]\n"), 0);
@@ -172,7 +172,8 @@ static void test_gates_anchor_and_first_match(void **state)
 {
 	struct fx *f = *state;
 	const struct config_gate *g;
-	assert_int_equal(load(f, "gates:\n  \"release/*\": blocked\n  \"release/**\": never\n  main: readiness-only\n"), 0);
+	assert_int_equal(load(f, "gates:\n  \"release/*\": blocked\n  \"release/**\": never\n  main: readiness-only\n"),
+			 0);
 	g = config_gate_for(f->cfg, "release/1.0");
 	assert_non_null(g);
 	assert_string_equal(g->glob, "release/*");

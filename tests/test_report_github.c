@@ -36,7 +36,7 @@ static void test_utf8_kept_invalid_bytes_made_visible(void **state)
 	assert_true(report_utf8_valid("النشر"));
 	assert_false(report_utf8_valid("caf\xe9"));
 	assert_false(report_utf8_valid("\xed\xa0\x80")); /* a UTF-16 surrogate */
-	assert_false(report_utf8_valid("\xc0\xaf"));     /* overlong */
+	assert_false(report_utf8_valid("\xc0\xaf"));	 /* overlong */
 }
 
 int main(void)
