@@ -219,3 +219,20 @@ run "$PG" scan $CI_RULES --format json "$T/nopol"
 rc_is 0
 json_is "d['policy']['file'], d['policy']['waivers']" "None []"
 end
+
+begin "JSON with waived, expired, unused and off rules validates against docs/report-schema.json"
+pol_repo 'off: [hygiene.pct]
+waivers:
+  - {rule: deploy.runbook, reason: r, owner: o, expires: 2026-07-01}
+  - {rule: deploy.smoke, reason: r, owner: o, expires: 2026-07-01}
+  - {rule: backup.script, reason: r, owner: o, expires: 2026-05-01}'
+run "$PG" scan $CI_RULES --format json --branch release/1 "$POL"
+json_is "sorted(set(r['outcome'] for r in d['rules']))" "['off', 'pass', 'waived']"
+json_is "[w['state'] for w in d['policy']['waivers']]" "['used', 'unused', 'expired']"
+json_is "d['gate']['branch_source'], d['policy']['file']" "--branch .proofgate.yml"
+python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/out" "$ROOT/docs/report-schema.json" >"$T/pol.err" 2>&1 || bad "$(tail -3 "$T/pol.err")"
+sed 's/"waived"/"waivered"/' "$T/out" >"$T/pol-bad.json"
+! python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/pol-bad.json" "$ROOT/docs/report-schema.json" >/dev/null 2>&1 || bad "an unknown outcome passed the schema"
+end
