@@ -37,3 +37,23 @@ begin "unknown revision: exit 2, names it"
 run "$PG" scan --rev no-such-branch "$FX/basic"
 rc_is 2; err_has "unknown revision 'no-such-branch'"
 end
+
+begin "make install and uninstall honour PREFIX and DESTDIR"
+run make -s -C "$ROOT" install DESTDIR="$T/inst" PREFIX=/opt/pg
+rc_is 0
+holds test -x "$T/inst/opt/pg/bin/proofgate"
+holds test -f "$T/inst/opt/pg/share/man/man1/proofgate.1"
+run "$T/inst/opt/pg/bin/proofgate" --version
+rc_is 0; out_has '^proofgate '
+run make -s -C "$ROOT" uninstall DESTDIR="$T/inst" PREFIX=/opt/pg
+rc_is 0
+holds test ! -e "$T/inst/opt/pg/bin/proofgate"
+holds test ! -e "$T/inst/opt/pg/share/man/man1/proofgate.1"
+end
+
+begin "every scan option in --help is documented in the man page"
+run "$PG" scan --help
+for o in $(grep -Eo -- '--[a-z][a-z-]+' "$T/out" | sort -u); do
+	grep -q -- "$(echo "$o" | sed 's/-/\\\\-/g')" "$ROOT/docs/proofgate.1" || bad "man page lacks $o"
+done
+end
