@@ -17,10 +17,21 @@
 
 /* A pack bigger than this is refused: rule packs are small. */
 #define PACK_MAX_BYTES (4u << 20)
-/* Nodes visited while reading one pack; stops alias bombs. */
-#define PACK_MAX_NODES 200000
+/*
+ * Node visits beyond the pack's own nodes, which only aliases cause: a few
+ * reused selectors are fine, a "billion laughs" stops here (each visit may
+ * compile a glob, so this bounds the time too).
+ */
+#define PACK_MAX_ALIAS_NODES 20000
 /* Nesting of any/all. */
 #define COND_MAX_DEPTH 32
+/*
+ * Nesting of YAML lists and mappings: libyaml's scanner takes time in the
+ * square of the flow nesting ("[[[[..." of 100000 levels: 35 s), so a pack
+ * deeper than this is refused before it is loaded.  any/all at 32 levels
+ * take about 70.
+ */
+#define PACK_MAX_NESTING 200
 
 struct ctx {
 	struct rules *rs;
@@ -198,7 +209,7 @@ static int get_text(struct ctx *c, const yaml_node_t *n, const char *what, struc
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
 		if (!k || !v)
-			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+			return diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
 		if (k->type != YAML_SCALAR_NODE)
 			rc = diag(c, k, "%s: a language must be a string", what);
 		else if ((!strcmp(scalar(k), "en") && out->en) || (!strcmp(scalar(k), "ar") && out->ar))
@@ -246,7 +257,7 @@ static int get_strlist(struct ctx *c, const yaml_node_t *n, const char *what, ch
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		yaml_node_t *v = node_at(c, *it);
 		if (!v)
-			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+			return diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
 		if (want_scalar(c, v, what) < 0)
 			return -1;
 		XGROW(*out, cap, *nout + 1);
@@ -287,7 +298,7 @@ static int get_fields(struct ctx *c, const yaml_node_t *n, const char *what, con
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
 		if (!k || !v)
-			return diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+			return diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
 		if (k->type != YAML_SCALAR_NODE) {
 			rc = diag(c, k, "%s: keys must be strings", what);
 			continue;
@@ -537,7 +548,7 @@ static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond 
 			yaml_node_t *kn = node_at(c, *it);
 			struct cond *kid = NULL;
 			if (!kn) {
-				rc = diag(c, n, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+				rc = diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
 				break;
 			}
 			if (get_cond(c, kn, depth + 1, &kid) < 0) {
@@ -741,7 +752,7 @@ static int for_each_item(struct ctx *c, const yaml_node_t *seq, const char *what
 	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++, pos++) {
 		yaml_node_t *n = node_at(c, *it);
 		if (!n)
-			return diag(c, seq, "rule pack too complex (more than %d nodes)", PACK_MAX_NODES);
+			return diag(c, seq, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
 		if (fn(c, n, pos) < 0)
 			rc = -1;
 	}
@@ -792,6 +803,35 @@ static void yaml_diag(struct rules *rs, const char *file, const yaml_parser_t *p
 	buf_free(&hint);
 }
 
+/* 1 when lists and mappings nest deeper than PACK_MAX_NESTING; *at is where. */
+static int too_deep(const char *data, size_t len, yaml_mark_t *at)
+{
+	yaml_parser_t p;
+	yaml_event_t e;
+	int depth = 0, rc = 0, more = 1;
+
+	if (!yaml_parser_initialize(&p))
+		return 0;
+	yaml_parser_set_input_string(&p, (const unsigned char *)data, len);
+	/* a YAML error stops this pass: the loader reports it */
+	while (more && yaml_parser_parse(&p, &e)) {
+		if (e.type == YAML_SEQUENCE_START_EVENT || e.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > PACK_MAX_NESTING) {
+				*at = e.start_mark;
+				rc = 1;
+				more = 0;
+			}
+		} else if (e.type == YAML_SEQUENCE_END_EVENT || e.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (e.type == YAML_STREAM_END_EVENT) {
+			more = 0;
+		}
+		yaml_event_delete(&e);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
 static const char *intern_file(struct rules *rs, const char *name)
 {
 	size_t i;
@@ -816,7 +856,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	memset(&c, 0, sizeof(c));
 	c.rs = rs;
 	c.file = intern_file(rs, name);
-	c.budget = PACK_MAX_NODES;
+	c.budget = PACK_MAX_ALIAS_NODES;
 	c.doc = &doc;
 
 	if (len > PACK_MAX_BYTES) {
@@ -827,6 +867,14 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	buf_putc(&rs->canon, '\0');
 	buf_put(&rs->canon, data, len);
 	buf_putc(&rs->canon, '\0');
+	{
+		yaml_mark_t m;
+		if (too_deep(data, len, &m)) {
+			diag_at(rs, (struct where){c.file, (int)m.line + 1, (int)m.column + 1},
+				"rule pack nests deeper than %d levels of lists and mappings", PACK_MAX_NESTING);
+			return -1;
+		}
+	}
 
 	if (!yaml_parser_initialize(&parser)) {
 		diag_at(rs, (struct where){c.file, 1, 1}, "cannot initialise the YAML parser");
@@ -839,6 +887,8 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 		goto done;
 	}
 	doc_ok = 1;
+	/* every node once, plus what aliases may add */
+	c.budget += (long)(doc.nodes.top - doc.nodes.start);
 	root = yaml_document_get_root_node(&doc);
 	if (!root) {
 		diag_at(rs, (struct where){c.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");

@@ -674,11 +674,40 @@ static void test_nesting_limit(void **state)
 	free(s);
 	EXPECT(f->rs, "conditions nest deeper than 32 levels", 12, 0);
 
+	/* far deeper: refused before libyaml's scanner goes quadratic */
 	s = nested(1000);
 	load(f, s);
 	free(s);
-	EXPECT(f->rs, "conditions nest deeper than 32 levels", 12, 0);
-	assert_true(f->rs->ndiags < 10);
+	EXPECT(f->rs, "nests deeper than 200 levels", 12, 0);
+	assert_int_equal(f->rs->ndiags, 1);
+}
+
+static void test_deep_flow_nesting_is_quick(void **state)
+{
+	struct fx *f = *state;
+	size_t depth = 1000000, k, i;
+	char *s = malloc(2 * depth + 64);
+	time_t t0 = time(NULL);
+
+	assert_non_null(s);
+	k = (size_t)sprintf(s, "domains: ");
+	for (i = 0; i < depth; i++)
+		s[k++] = '[';
+	for (i = 0; i < depth; i++)
+		s[k++] = ']';
+	s[k++] = '\n';
+	s[k] = '\0';
+	f->rs = rules_new();
+	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, k), -1);
+	free(s);
+	/* the root mapping is the first level: the 200th '[' is the 201st */
+	EXPECT(f->rs, "rule pack nests deeper than 200 levels of lists and mappings", 1, 209);
+	assert_int_equal(f->rs->ndiags, 1);
+	assert_true(time(NULL) - t0 < 5);
+
+	/* modest nesting is loaded and judged as usual */
+	load(f, "domains: [[[[[[[[[[{id: d, title: D}]]]]]]]]]]\n");
+	EXPECT(f->rs, "domain must be a mapping, found a list", 1, 0);
 }
 
 static void test_alias_bomb(void **state)
@@ -709,6 +738,15 @@ static void test_alias_bomb(void **state)
 	EXPECT(f->rs, "rule pack too complex", 0, 0);
 	assert_true(time(NULL) - t0 < 20);
 	assert_true(f->rs->ndiags < 50);
+
+	/* reusing a selector through an alias is ordinary YAML and loads */
+	load(f, PRE RULE "      file: &sel {paths: ['docs/**/*.md', '*.txt'], contains: 'x', min_lines: 3}\n"
+		"  - {id: r2, domain: d, level: advisory, title: T, next_step: N, evidence: {no_file: *sel}}\n"
+		"  - {id: r3, domain: d, level: advisory, title: T, next_step: N, evidence: {any: [{file: *sel}, {file: *sel}]}}\n");
+	CLEAN(f->rs);
+	assert_int_equal(f->rs->nrules, 3);
+	assert_int_equal(f->rs->nleaves, 4);
+	assert_int_equal(f->rs->rules[1].evidence->leaf->min_lines, 3);
 }
 
 /* ---- size, files and folders ---------------------------------------------------------- */
@@ -908,6 +946,7 @@ int main(void)
 		T(test_fresh_needs_a_group),
 		T(test_condition_shape),
 		T(test_nesting_limit),
+		T(test_deep_flow_nesting_is_quick),
 		T(test_every_problem_reported),
 		T(test_alias_bomb),
 		T(test_pack_too_big),
