@@ -43,7 +43,7 @@ LIBOBJS   = $(filter-out $(O)/cmd_%.o $(O)/cli.o,$(OBJS))
 RULES_YML = $(sort $(wildcard rules/*.yml))
 TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e install uninstall fmt clean bench
+.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall fmt clean bench
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -97,6 +97,18 @@ e2e: $(O)/proofgate build/fixtures/.stamp
 check:
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' unit
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' e2e
+
+# every unit test and a few scans under valgrind: no leak, no invalid access
+# (PCRE2's JIT is off there: valgrind cannot follow its vector loads)
+VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite
+valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
+	@command -v valgrind >/dev/null || scripts/deps.sh valgrind
+	@set -e; export PG_FIXTURES="$$(pwd)/build/fixtures" PROOFGATE_NO_JIT=1; \
+	for t in $(TESTS); do $(VALGRIND) $(O)/tests/$$t >/dev/null; echo "valgrind: $$t clean"; done; \
+	$(VALGRIND) $(O)/proofgate scan --no-cache --format json build/fixtures/basic >/dev/null; \
+	$(VALGRIND) $(O)/proofgate scan --no-cache --jobs 2 --no-builtin --rules tests/rules/core.yml build/fixtures/basic >/dev/null; \
+	$(VALGRIND) $(O)/proofgate rules list --format markdown >/dev/null; \
+	echo "valgrind: scans clean"
 
 # ---- install ---------------------------------------------------------------
 install: $(O)/proofgate

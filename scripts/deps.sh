@@ -3,6 +3,7 @@
 # them, through the system's package manager; otherwise prints the command.
 #   scripts/deps.sh          build libraries
 #   scripts/deps.sh test     build libraries, cmocka, git and python3-jsonschema
+#   scripts/deps.sh valgrind build libraries and valgrind
 set -u
 
 want_test=${1:-}
@@ -17,12 +18,17 @@ need_pkgconfig=0
 command -v pkg-config >/dev/null 2>&1 || need_pkgconfig=1
 need_git=0
 command -v git >/dev/null 2>&1 || need_git=1
+need_valgrind=0
+if [ "$want_test" = valgrind ]; then
+	command -v valgrind >/dev/null 2>&1 || need_valgrind=1
+fi
 need_jsonschema=0
 if [ "$want_test" = test ]; then
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || need_jsonschema=1
 fi
 
-[ -z "$missing_pc" ] && [ $need_pkgconfig = 0 ] && [ $need_git = 0 ] && [ $need_jsonschema = 0 ] && exit 0
+[ -z "$missing_pc" ] && [ $need_pkgconfig = 0 ] && [ $need_git = 0 ] && [ $need_jsonschema = 0 ] &&
+	[ $need_valgrind = 0 ] && exit 0
 
 # map pkg-config names to each package manager's package names
 map() { # manager pcname
@@ -51,6 +57,7 @@ if [ $need_pkgconfig = 1 ]; then
 	case $mgr in apt|apk) pkgs="$pkgs pkg-config" ;; dnf) pkgs="$pkgs pkgconf-pkg-config" ;; brew) pkgs="$pkgs pkg-config" ;; esac
 fi
 [ $need_git = 1 ] && pkgs="$pkgs git"
+[ $need_valgrind = 1 ] && pkgs="$pkgs valgrind"
 if [ $need_jsonschema = 1 ]; then
 	case $mgr in apt) pkgs="$pkgs python3-jsonschema" ;; dnf) pkgs="$pkgs python3-jsonschema" ;; apk) pkgs="$pkgs py3-jsonschema" ;; esac
 fi

@@ -11,7 +11,6 @@
 static int setup(void **state)
 {
 	git_repository *repo = NULL;
-	git_libgit2_init();
 	assert_int_equal(repo_open(&repo, fixture_path("basic")), 0);
 	*state = repo;
 	return 0;
@@ -20,7 +19,6 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	git_repository_free(*state);
-	git_libgit2_shutdown();
 	return 0;
 }
 
@@ -109,6 +107,21 @@ static void test_release_branches(void **state)
 	assert_false(repo_is_release_branch(NULL));
 }
 
+/* libgit2 is started once: starting and stopping it per test loses its per-thread error state */
+static int group_setup(void **state)
+{
+	(void)state;
+	git_libgit2_init();
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	git_libgit2_shutdown();
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,5 +133,5 @@ int main(void)
 		cmocka_unit_test(test_open_from_subfolder),
 		cmocka_unit_test(test_release_branches),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -18,7 +18,6 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	git_libgit2_init();
 	assert_int_equal(repo_open(&f->repo, fixture_path("basic")), 0);
 	assert_int_equal(repo_resolve(&f->target, f->repo, "HEAD"), 0);
 	*state = f;
@@ -33,7 +32,6 @@ static int teardown(void **state)
 	repo_target_free(&f->target);
 	git_repository_free(f->repo);
 	free(f);
-	git_libgit2_shutdown();
 	return 0;
 }
 
@@ -238,6 +236,21 @@ static void test_lines(void **state)
 	assert_int_equal(scan_line_at("a\r\nb\r\nc", 6), 3);
 }
 
+/* libgit2 is started once: starting and stopping it per test loses its per-thread error state */
+static int group_setup(void **state)
+{
+	(void)state;
+	git_libgit2_init();
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	git_libgit2_shutdown();
+	return 0;
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -260,5 +273,5 @@ int main(void)
 		cmocka_unit_test(test_lines),
 	};
 #undef T
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
