@@ -60,6 +60,7 @@ b30_scan bare
 b30_scan arabic
 b30_scan layouts
 b30_scan stubs
+b30_scan layouts-more
 
 begin "built-in pack: the rule files validate"
 run "$PG" rules check --no-builtin "$ROOT/rules"
@@ -312,6 +313,20 @@ for b30_p in api/app.py svc/main.py web/urls.py config/routes.rb java/src/main/j
 	b30_ev_has layouts monitoring.health-endpoint $b30_p
 done
 b30_ev_lacks layouts monitoring.health-endpoint lib/status.py
+end
+
+begin "monitoring.health-endpoint: Go 1.22 method patterns, Symfony and ASP.NET attributes, Ktor, aiohttp, Remix route files"
+for b30_p in go/routes.go src/Controller/HealthController.php Api/StatusController.cs kt/src/Application.kt py/server.py app/routes/healthcheck.tsx; do
+	b30_ev_has layouts-more monitoring.health-endpoint $b30_p
+done
+end
+
+begin "backup.script and backup.schedule: managed and operator backups as code (RDS retention, CloudNativePG)"
+b30_ev_has layouts-more backup.script infra/terraform/db.tf
+b30_ev_has layouts-more backup.script k8s/cluster.yaml
+b30_ev_has layouts-more backup.schedule infra/terraform/db.tf
+b30_ev_has layouts-more backup.schedule k8s/cluster.yaml
+b30_ev_has layouts-more backup.restore-procedure docs/runbooks/restore.mdx
 end
 
 begin "monitoring.health-endpoint: a HealthChecker model, a request spec, vendored and node_modules routes are not endpoints"
