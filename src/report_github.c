@@ -172,6 +172,20 @@ static void put_group(FILE *f, const struct report *r, const struct domain_resul
 	free(t);
 }
 
+/* Which branch and which gate applied, as a plain log line. */
+static void put_gate(FILE *f, const struct report *r)
+{
+	const struct gate *g = &r->verdict->gate;
+	char *pat = g->pattern ? report_safe(g->pattern) : NULL, *br = g->branch ? report_safe(g->branch) : NULL;
+	fprintf(f, "gate: fail-on %s (%s%s%s%s)", fail_on_name(g->fail_on), g->fail_on_source, pat ? " '" : "",
+		pat ? pat : "", pat ? "'" : "");
+	if (br)
+		fprintf(f, ", branch %s (from %s)", br, g->branch_source ? g->branch_source : "revision");
+	fputc('\n', f);
+	free(pat);
+	free(br);
+}
+
 int report_github(FILE *f, const struct report *r)
 {
 	struct annots as = {NULL, 0, 0};
@@ -224,5 +238,6 @@ int report_github(FILE *f, const struct report *r)
 
 	for (i = 0; i < r->verdict->ndomains; i++)
 		put_group(f, r, &r->verdict->domains[i]);
+	put_gate(f, r);
 	return report_verdict_line(f, r);
 }

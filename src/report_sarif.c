@@ -184,6 +184,15 @@ json_t *report_sarif_build(const struct report *r)
 					: v->gate.passed ? "passed"
 							 : "failed"));
 	json_object_set_new(props, "rulesDigest", json_string(r->rules->digest));
+	json_object_set_new(props, "failOn", json_string(fail_on_name(v->gate.fail_on)));
+	json_object_set_new(props, "gateSource", json_string(v->gate.fail_on_source));
+	if (v->gate.branch) {
+		char *b = report_safe(v->gate.branch);
+		json_object_set_new(props, "branch", json_string(b));
+		free(b);
+	}
+	if (v->gate.branch_source)
+		json_object_set_new(props, "branchSource", json_string(v->gate.branch_source));
 	json_object_set_new(run, "properties", props);
 	json_array_append_new(runs, run);
 	json_object_set_new(root, "runs", runs);

@@ -49,6 +49,7 @@ json_is "d['policy']['notes'][0][:60]" "this change edits .proofgate.yml; the po
 run env CI_MERGE_REQUEST_TARGET_BRANCH_NAME=release/1.0 "$PG" scan $CI_RULES --format github "$BR"
 rc_is 1
 out_has '^::notice file=\.proofgate\.yml,line=1,title=proofgate policy::this change edits \.proofgate\.yml; the policy of release/1\.0 \(commit [0-9a-f]{12}\) applied instead, and the edit takes effect once merged$'
+out_has "^gate: fail-on blocked \\(policy 'release/\\*\\*'\\), branch release/1\\.0 \\(from CI_MERGE_REQUEST_TARGET_BRANCH_NAME\\)$"
 # the control: with the change's own policy the waiver would have let it through
 run env GITHUB_BASE_REF=release/1.0 "$PG" scan $CI_RULES --policy-rev HEAD --format json "$BR"
 json_is "[r['outcome'] for r in d['rules'] if r['id']=='deploy.runbook'][0]" waived
