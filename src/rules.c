@@ -1103,61 +1103,152 @@ static int cmp_domain(const void *a, const void *b)
 
 /*
  * Depth-first check that proof requirements do not loop; on a loop returns 1
- * and sets *in_loop to a proof that is part of it.
+ * and sets *in_loop to a proof that is part of it.  Iterative: a chain of
+ * 100000 proofs must not overflow the stack.
  */
-static int proof_cycle(const struct rules *rs, size_t p, unsigned char *state, size_t *in_loop)
+static int proof_cycle(const struct rules *rs, size_t start, unsigned char *state, size_t *in_loop)
 {
-	size_t i;
-	if (state[p] == 1) {
-		*in_loop = p;
-		return 1;
-	}
-	if (state[p] == 2)
+	/* each entry: a proof and how many of its requirements were followed */
+	size_t *stack_p = NULL, *stack_i = NULL, cap = 0, cap2 = 0, n = 0;
+	int rc = 0;
+
+	if (state[start] == 2)
 		return 0;
-	state[p] = 1;
-	for (i = 0; i < rs->proofs[p].nrequires; i++)
-		if (proof_cycle(rs, rs->proofs[p].requires_idx[i], state, in_loop))
-			return 1;
-	state[p] = 2;
-	return 0;
+	XGROW(stack_p, cap, 1);
+	XGROW(stack_i, cap2, 1);
+	stack_p[0] = start;
+	stack_i[0] = 0;
+	state[start] = 1;
+	n = 1;
+	while (n > 0 && !rc) {
+		size_t p = stack_p[n - 1], i = stack_i[n - 1];
+		if (i == rs->proofs[p].nrequires) {
+			state[p] = 2;
+			n--;
+			continue;
+		}
+		stack_i[n - 1]++;
+		p = rs->proofs[p].requires_idx[i];
+		if (state[p] == 1) {
+			*in_loop = p;
+			rc = 1;
+		} else if (state[p] == 0) {
+			state[p] = 1;
+			XGROW(stack_p, cap, n + 1);
+			XGROW(stack_i, cap2, n + 1);
+			stack_p[n] = p;
+			stack_i[n] = 0;
+			n++;
+		}
+	}
+	free(stack_p);
+	free(stack_i);
+	return rc;
+}
+
+/* An id and its index, sorted by id then index: duplicates and lookups in n log n. */
+struct idref {
+	const char *id;
+	size_t i;
+};
+
+static int cmp_idref(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	if (c)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The ids of n items of size stride at base (the id at offset off), sorted; caller frees. */
+static struct idref *sort_ids(const void *base, size_t n, size_t stride, size_t off)
+{
+	struct idref *s = xcalloc(n, sizeof(*s));
+	size_t i;
+	for (i = 0; i < n; i++) {
+		s[i].id = *(char *const *)((const char *)base + i * stride + off);
+		s[i].i = i;
+	}
+	if (n)
+		qsort(s, n, sizeof(*s), cmp_idref);
+	return s;
+}
+
+/* Index of the first item with that id in a sorted_ids array, or -1. */
+static long find_id(const struct idref *s, size_t n, const char *id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(s[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(s[lo].id, id) ? (long)s[lo].i : -1;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Reports every later item whose id an earlier one has, in file order, pointing at the first. */
+static void report_dups(struct rules *rs, const char *kind, const void *base, size_t n, size_t stride, size_t id_off,
+			size_t at_off)
+{
+	struct idref *s = sort_ids(base, n, stride, id_off);
+	size_t *pairs = xcalloc(2 * n, sizeof(size_t)); /* (later, first), sorted by later */
+	size_t i, run = 0, nd = 0;
+
+	for (i = 1; i < n; i++) {
+		if (strcmp(s[i].id, s[run].id)) {
+			run = i;
+			continue;
+		}
+		pairs[2 * nd] = s[i].i;
+		pairs[2 * nd + 1] = s[run].i;
+		nd++;
+	}
+	if (nd)
+		qsort(pairs, nd, 2 * sizeof(size_t), cmp_size);
+	for (i = 0; i < nd; i++) {
+		const char *item = (const char *)base + pairs[2 * i] * stride;
+		const struct where *at = (const struct where *)(item + at_off);
+		const struct where *first = (const struct where *)((const char *)base + pairs[2 * i + 1] * stride + at_off);
+		diag_at(rs, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind, *(char *const *)(item + id_off),
+			first->file, first->line);
+	}
+	free(pairs);
+	free(s);
 }
 
 int rules_finish(struct rules *rs)
 {
 	size_t i, j;
 	git_oid oid;
+	struct idref *dom_ids, *proof_ids;
 
-	/* duplicates: report the later one, pointing at the first */
-	for (i = 0; i < rs->ndomains; i++)
-		for (j = 0; j < i; j++)
-			if (!strcmp(rs->domains[i].id, rs->domains[j].id)) {
-				diag_at(rs, rs->domains[i].at, "duplicate domain id '%s' (first defined at %s:%d)",
-					rs->domains[i].id, rs->domains[j].at.file, rs->domains[j].at.line);
-				break;
-			}
-	for (i = 0; i < rs->nproofs; i++)
-		for (j = 0; j < i; j++)
-			if (!strcmp(rs->proofs[i].id, rs->proofs[j].id)) {
-				diag_at(rs, rs->proofs[i].at, "duplicate proof id '%s' (first defined at %s:%d)",
-					rs->proofs[i].id, rs->proofs[j].at.file, rs->proofs[j].at.line);
-				break;
-			}
-	for (i = 0; i < rs->nrules; i++)
-		for (j = 0; j < i; j++)
-			if (!strcmp(rs->rules[i].id, rs->rules[j].id)) {
-				diag_at(rs, rs->rules[i].at, "duplicate rule id '%s' (first defined at %s:%d)",
-					rs->rules[i].id, rs->rules[j].at.file, rs->rules[j].at.line);
-				break;
-			}
+	/* duplicates: report the later one, pointing at the first (sorted: packs may be large) */
+	report_dups(rs, "domain", rs->domains, rs->ndomains, sizeof(*rs->domains), offsetof(struct domain, id),
+		    offsetof(struct domain, at));
+	report_dups(rs, "proof", rs->proofs, rs->nproofs, sizeof(*rs->proofs), offsetof(struct proof, id),
+		    offsetof(struct proof, at));
+	report_dups(rs, "rule", rs->rules, rs->nrules, sizeof(*rs->rules), offsetof(struct rule, id),
+		    offsetof(struct rule, at));
 
 	if (rs->ndomains) /* qsort's base is declared nonnull: no NULL even for 0 items */
 		qsort(rs->domains, rs->ndomains, sizeof(*rs->domains), cmp_domain);
+	dom_ids = sort_ids(rs->domains, rs->ndomains, sizeof(*rs->domains), offsetof(struct domain, id));
+	proof_ids = sort_ids(rs->proofs, rs->nproofs, sizeof(*rs->proofs), offsetof(struct proof, id));
 
 	for (i = 0; i < rs->nproofs; i++) {
 		struct proof *p = &rs->proofs[i];
 		p->requires_idx = xcalloc(p->nrequires, sizeof(size_t));
 		for (j = 0; j < p->nrequires; j++) {
-			long k = rules_find_proof(rs, p->requires[j]);
+			long k = find_id(proof_ids, rs->nproofs, p->requires[j]);
 			if (k < 0)
 				diag_at(rs, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
 			else if ((size_t)k == i)
@@ -1180,14 +1271,14 @@ int rules_finish(struct rules *rs)
 	rs->nleaves = 0;
 	for (i = 0; i < rs->nrules; i++) {
 		struct rule *r = &rs->rules[i];
-		long d = rules_find_domain(rs, r->domain_id);
+		long d = find_id(dom_ids, rs->ndomains, r->domain_id);
 		if (d < 0)
 			diag_at(rs, r->domain_at, "rule '%s' names unknown domain '%s'", r->id, r->domain_id);
 		else
 			r->domain = (size_t)d;
 		r->proof_idx = xcalloc(r->nproofs, sizeof(size_t));
 		for (j = 0; j < r->nproofs; j++) {
-			long k = rules_find_proof(rs, r->proofs[j]);
+			long k = find_id(proof_ids, rs->nproofs, r->proofs[j]);
 			if (k < 0)
 				diag_at(rs, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
 			else
@@ -1195,6 +1286,8 @@ int rules_finish(struct rules *rs)
 		}
 		collect_leaves(rs, r->evidence);
 	}
+	free(dom_ids);
+	free(proof_ids);
 	if (rs->nrules == 0 && rs->ndiags == 0)
 		diag_at(rs, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
 			"no rules loaded: give --rules PATH or drop --no-builtin");

@@ -518,6 +518,93 @@ static void test_duplicate_ids_in_a_pack(void **state)
 		"duplicate rule id 'r' (first defined at test.yml:6)", 13, 5);
 }
 
+static void test_duplicate_ids_three_times(void **state)
+{
+	struct fx *f = *state;
+	/* every later copy is reported, in file order, each pointing at the first */
+	load(f, "domains:\n  - {id: b, title: B}\n  - {id: a, title: A}\n  - {id: b, title: B2}\n  - {id: a, title: A2}\n"
+		"  - {id: b, title: B3}\n");
+	assert_int_equal(f->rs->ndiags, 3);
+	assert_int_equal(f->rs->diags[0].at.line, 4);
+	assert_non_null(strstr(f->rs->diags[0].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
+	assert_int_equal(f->rs->diags[1].at.line, 5);
+	assert_non_null(strstr(f->rs->diags[1].msg, "duplicate domain id 'a' (first defined at test.yml:3)"));
+	assert_int_equal(f->rs->diags[2].at.line, 6);
+	assert_non_null(strstr(f->rs->diags[2].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
+}
+
+/* Seconds a quick step may take here: valgrind and sanitizers slow everything down. */
+static double quick(double seconds)
+{
+	const char *pre = getenv("LD_PRELOAD");
+	if (pre && strstr(pre, "vgpreload"))
+		seconds *= 40;
+#if defined(__SANITIZE_ADDRESS__)
+	seconds *= 5;
+#endif
+	return seconds;
+}
+
+/* A pack of n domains d0..d(n-1), a duplicate of d7 at the end, and one rule using the last domain. */
+static char *many_domains(size_t n, size_t *len)
+{
+	char *s = malloc(n * 32 + 256);
+	size_t i, k;
+	assert_non_null(s);
+	k = (size_t)sprintf(s, "domains:\n");
+	for (i = 0; i < n; i++)
+		k += (size_t)sprintf(s + k, "  - {id: d%zu, title: D}\n", i);
+	k += (size_t)sprintf(s + k, "  - {id: d7, title: again}\nrules:\n  - {id: r, domain: d%zu, level: advisory, title: T,"
+				    " next_step: N, evidence: {file: {paths: a}}}\n", n - 1);
+	*len = k;
+	return s;
+}
+
+static void test_large_pack_is_quick(void **state)
+{
+	struct fx *f = *state;
+	size_t n = 120000, len, i;
+	char *s = many_domains(n, &len);
+	clock_t t0 = clock();
+
+	assert_true(len < (4u << 20));
+	f->rs = rules_new();
+	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, len), 0);
+	free(s);
+	assert_int_equal(rules_finish(f->rs), -1);
+	/* comparing every id with every other took seconds here */
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < quick(3.0));
+	assert_int_equal(f->rs->ndiags, 1);
+	EXPECT(f->rs, "duplicate domain id 'd7' (first defined at test.yml:9)", (int)n + 2, 5);
+	assert_int_equal(f->rs->ndomains, n + 1);
+	assert_string_equal(f->rs->domains[f->rs->rules[0].domain].id, "d119999");
+
+	/* a chain of 60000 proofs: no deep recursion, no quadratic lookups */
+	s = malloc(60000 * 48 + 256);
+	assert_non_null(s);
+	len = (size_t)sprintf(s, "proofs:\n");
+	for (i = 0; i < 60000; i++)
+		len += (size_t)sprintf(s + len, "  - {id: p%zu, title: P, requires: [p%zu]}\n", i, i + 1);
+	len += (size_t)sprintf(s + len, "  - {id: p60000, title: P, requires: [p0]}\n");
+	t0 = clock();
+	rules_free(f->rs);
+	f->rs = rules_new();
+	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, len), 0);
+	assert_int_equal(rules_finish(f->rs), -1);
+	EXPECT(f->rs, "is part of a requirement loop", 0, 0);
+	assert_int_equal(f->rs->ndiags, 1);
+	/* the same chain without the loop back */
+	strcpy(strstr(s, "  - {id: p60000"), "  - {id: p60000, title: P}\n");
+	rules_free(f->rs);
+	f->rs = rules_new();
+	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, strlen(s)), 0);
+	free(s);
+	rules_finish(f->rs);
+	EXPECT(f->rs, "no rules loaded", 0, 0);
+	assert_int_equal(f->rs->ndiags, 1);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < quick(3.0));
+}
+
 static void test_duplicate_ids_across_packs(void **state)
 {
 	struct fx *f = *state;
@@ -937,7 +1024,9 @@ int main(void)
 		T(test_missing_required_keys),
 		T(test_duplicate_keys),
 		T(test_duplicate_ids_in_a_pack),
+		T(test_duplicate_ids_three_times),
 		T(test_duplicate_ids_across_packs),
+		T(test_large_pack_is_quick),
 		T(test_unknown_references),
 		T(test_proof_loops),
 		T(test_bad_ids),
