@@ -1,6 +1,7 @@
 /* match.c - globs converted by PCRE2 and content regexes, JIT-compiled. */
 #include "match.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -339,13 +340,36 @@ void match_glob_free(struct match_glob *g)
  */
 static _Thread_local pcre2_match_data *glob_md;
 
+/*
+ * A thread that ends without match_thread_cleanup() would leak what it kept
+ * (a scan's worker threads did): a key destructor cleans up at thread exit.
+ */
+static pthread_once_t cleanup_once = PTHREAD_ONCE_INIT;
+static pthread_key_t cleanup_key;
+static int cleanup_key_ok;
+
+static void cleanup_at_exit(void *unused)
+{
+	(void)unused;
+	match_thread_cleanup();
+}
+
+static void cleanup_key_init(void)
+{
+	cleanup_key_ok = pthread_key_create(&cleanup_key, cleanup_at_exit) == 0;
+}
+
 static pcre2_match_data *glob_data(void)
 {
-	if (!glob_md)
-		glob_md = pcre2_match_data_create(4, NULL);
 	if (!glob_md) {
-		fprintf(stderr, "proofgate: out of memory creating match data\n");
-		exit(2);
+		glob_md = pcre2_match_data_create(4, NULL);
+		if (!glob_md) {
+			fprintf(stderr, "proofgate: out of memory creating match data\n");
+			exit(2);
+		}
+		pthread_once(&cleanup_once, cleanup_key_init);
+		if (cleanup_key_ok)
+			pthread_setspecific(cleanup_key, glob_md); /* any non-NULL value: the destructor runs */
 	}
 	return glob_md;
 }
@@ -370,6 +394,7 @@ static void as_subject(const char **s, size_t *len)
 		return;
 	buf_clear(&display);
 	buf_put_safe(&display, *s, *len);
+	(void)glob_data(); /* arms the cleanup at thread exit for display too */
 	*s = buf_cstr(&display);
 	*len = display.len;
 }
