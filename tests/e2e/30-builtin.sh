@@ -393,6 +393,8 @@ b30_ev_has arabic incidents.response-runbook docs/runbooks/الحوادث.md
 b30_ev_lacks arabic incidents.response-runbook docs/runbooks/النشر-الإنتاجي.md
 b30_ev_has layouts incidents.response-runbook ops/incident-response.adoc
 b30_miss_has near-miss incidents.response-runbook docs/runbooks/incident.md 'fewer than the 10 needed'
+b30_rule_is stubs incidents.response-runbook fail
+b30_miss_has stubs incidents.response-runbook docs/runbooks/الحوادث.md '^matches /.* at line 3$'
 end
 
 begin "incidents.severity-levels: SEV lists, an AsciiDoc table, Arabic levels; 'Severity: TBD' and a changelog do not count"
