@@ -7,6 +7,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/proofgate-e2e.XXXXXX")
 export PG FX ROOT T
 export NO_COLOR=1
+# full stacks, so that the suppressions can see libgit2 frames
+export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
 unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY GITHUB_OUTPUT GITHUB_BASE_REF GITHUB_REF_NAME \
 	CI_MERGE_REQUEST_TARGET_BRANCH_NAME CI_COMMIT_REF_NAME 2>/dev/null || true
 # tests must not see the user's git configuration

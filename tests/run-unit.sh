@@ -7,8 +7,12 @@ npass=0
 nfail=0
 export PG_FIXTURES="$(pwd)/build/fixtures"
 export NO_COLOR=1
+# full stacks, so that the suppressions can see libgit2 frames
+export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export LSAN_OPTIONS="suppressions=$(cd "$(dirname "$0")" && pwd)/lsan.supp:print_suppressions=0"
 for t in "$@"; do
-	"$dir/$t" >"$dir/$t.log" 2>&1
+	# a hang fails the run instead of stalling it (no test asserts on time)
+	timeout 900 "$dir/$t" >"$dir/$t.log" 2>&1
 	st=$?
 	cat "$dir/$t.log"
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$dir/$t.log" | tail -n 1)

@@ -646,13 +646,11 @@ static void test_regex_catastrophic_pattern(void **state)
 	struct match_regex *r = re(f, "(a+)+$", 0);
 	char s[32];
 	size_t start = 0, ms, me, cs, ce;
-	clock_t t0;
 	int rc;
 
 	memset(s, 'a', 30);
 	s[30] = 'b';
 	s[31] = '\0';
-	t0 = clock();
 	rc = match_regex_next(f->ctx, r, s, 31, &start, &ms, &me, &cs, &ce);
 	/*
 	 * Either answer is acceptable to the caller, but what PCRE2 10.42 really does,
@@ -660,7 +658,6 @@ static void test_regex_catastrophic_pattern(void **state)
 	 */
 	assert_true(rc == MATCH_LIMIT_HIT || rc == MATCH_NONE);
 	assert_int_equal(rc, MATCH_LIMIT_HIT);
-	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 5.0);
 
 	/* the same pattern still works on ordinary text */
 	start = 0;

