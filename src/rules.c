@@ -863,6 +863,9 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 		diag_at(rs, (struct where){c.file, 1, 1}, "rule pack is larger than %u bytes", PACK_MAX_BYTES);
 		return -1;
 	}
+	XGROW(rs->pack_blobs, rs->pack_blobs_cap, rs->npack_blobs + 1);
+	if (git_odb_hash(&rs->pack_blobs[rs->npack_blobs], data, len, GIT_OBJECT_BLOB) == 0)
+		rs->npack_blobs++;
 	buf_printf(&rs->canon, "%s", name);
 	buf_putc(&rs->canon, '\0');
 	buf_put(&rs->canon, data, len);
@@ -1064,6 +1067,15 @@ int rules_add_builtin(struct rules *rs)
 		if (rules_add_buffer(rs, builtin_files[i].name, builtin_files[i].data, builtin_files[i].len) < 0)
 			rc = -1;
 	return rc;
+}
+
+int rules_is_pack_blob(const struct rules *rs, const git_oid *oid)
+{
+	size_t i;
+	for (i = 0; i < rs->npack_blobs; i++)
+		if (git_oid_equal(&rs->pack_blobs[i], oid))
+			return 1;
+	return 0;
 }
 
 long rules_find_rule(const struct rules *rs, const char *id)
@@ -1329,5 +1341,6 @@ void rules_free(struct rules *rs)
 	free(rs->diags);
 	free(rs->files);
 	buf_free(&rs->canon);
+	free(rs->pack_blobs);
 	free(rs);
 }

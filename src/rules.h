@@ -2,6 +2,7 @@
 #ifndef PG_RULES_H
 #define PG_RULES_H
 
+#include <git2.h>
 #include <stddef.h>
 
 #include "buf.h"
@@ -122,6 +123,8 @@ struct rules {
 	size_t ndiags, diags_cap;
 	char digest[48]; /* "sha1:" + hex, set by rules_finish */
 	struct buf canon; /* what the digest covers: each pack's name and bytes */
+	git_oid *pack_blobs; /* the blob id each loaded pack would have: packs are never their own evidence */
+	size_t npack_blobs, pack_blobs_cap;
 };
 
 /* An empty set; free with rules_free. */
@@ -148,6 +151,9 @@ int rules_add_builtin(struct rules *rs);
  * order and sets the digest.  Returns -1 when any diag exists.
  */
 int rules_finish(struct rules *rs);
+
+/* 1 when oid is the blob of a loaded rule pack (scanning a repository that keeps it). */
+int rules_is_pack_blob(const struct rules *rs, const git_oid *oid);
 
 /* Index of the rule, domain or proof with that id, or -1. */
 long rules_find_rule(const struct rules *rs, const char *id);
