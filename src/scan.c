@@ -13,6 +13,7 @@
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
+#include "twin.h"
 
 #ifndef PROOFGATE_VERSION
 #define PROOFGATE_VERSION "0.0.0"
@@ -105,6 +106,7 @@ struct worker {
 	git_odb *odb;
 	int own_odb;
 	struct match_ctx *mc;
+	struct twin_ctx *tc;
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -115,6 +117,7 @@ struct scan_job {
 	const struct rules *rs;
 	const struct scan_opts *opts;
 	long commit_day;
+	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a file was queued, or the walk ended */
 	pthread_cond_t done; /* a file was decided */
@@ -287,14 +290,34 @@ static void fresh_keep(struct facts *f, long day, size_t off)
 	f->nf++;
 }
 
-/*
- * Runs the leaf's content checks on data into *f, in check order, stopping
- * where the outcome is decided.  Dates after cutoff are only noted (LONG_MAX:
- * keep the newest dates whatever the commit, for the cache).
- */
-static void compute_facts(struct match_ctx *mc, const struct leaf *l, const char *data, size_t len, size_t nlines,
-			  long cutoff, struct facts *f)
+enum { TW_CONTAINS, TW_NOT_CONTAINS, TW_FRESH, TW_N };
+
+/* The blob being matched: its bytes and whether they are all ASCII. */
+struct subject {
+	const char *data;
+	size_t len;
+	int ascii;
+};
+
+/* match_regex_next(), through the regex's ASCII twin when the subject allows it. */
+static int next_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
+		      size_t *start, size_t *ms, size_t *me, size_t *cs, size_t *ce)
 {
+	const struct twin *t = s->ascii ? wk->job->twins[leaf * TW_N + which] : NULL;
+	if (t)
+		return twin_next(wk->tc, t, r, s->data, s->len, start, ms, me, cs, ce);
+	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
+}
+
+/*
+ * Runs the leaf's content checks on the subject into *f, in check order,
+ * stopping where the outcome is decided.  Dates after cutoff are only noted
+ * (LONG_MAX: keep the newest dates whatever the commit, for the cache).
+ */
+static void compute_facts(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
+			  struct facts *f)
+{
+	const char *data = sj->data;
 	size_t start, ms, me, cs, ce, i;
 	int rc;
 
@@ -304,7 +327,7 @@ static void compute_facts(struct match_ctx *mc, const struct leaf *l, const char
 		return;
 	if (l->not_contains) {
 		start = 0;
-		rc = match_regex_next(mc, l->not_contains, data, len, &start, &ms, &me, &cs, &ce);
+		rc = next_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &start, &ms, &me, &cs, &ce);
 		f->have |= HAVE_NC;
 		f->nc_rc = rc;
 		if (rc == MATCH_OK)
@@ -317,7 +340,7 @@ static void compute_facts(struct match_ctx *mc, const struct leaf *l, const char
 		rc = MATCH_OK;
 		start = 0;
 		while (count < l->min_matches &&
-		       (rc = match_regex_next(mc, l->contains, data, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		       (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
 			if (count++ == 0)
 				first = ms;
 		}
@@ -330,7 +353,7 @@ static void compute_facts(struct match_ctx *mc, const struct leaf *l, const char
 	}
 	if (l->fresh) {
 		start = 0;
-		while ((rc = match_regex_next(mc, l->fresh, data, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
 			long d = scan_parse_day(data + cs, ce - cs);
 			if (d < 0)
 				continue;
@@ -705,6 +728,7 @@ static void run_item(struct worker *wk, struct item *it)
 	char *missing = NULL, reason[160];
 	size_t len = 0, i;
 	int have_data = 0;
+	struct subject sj = {"", 0, 1};
 
 	memset(&bf, 0, sizeof(bf));
 	memset(&old, 0, sizeof(old));
@@ -746,6 +770,9 @@ static void run_item(struct worker *wk, struct item *it)
 			}
 			if (bf.seen && !bf.binary) {
 				int lines = 0;
+				sj.data = data;
+				sj.len = len;
+				sj.ascii = twin_is_ascii(data, len);
 				for (i = 0; i < it->nsel; i++)
 					lines |= rs->leaves[it->sel[i]]->min_lines > 0;
 				if (lines || old.have_lines) {
@@ -755,7 +782,7 @@ static void run_item(struct worker *wk, struct item *it)
 				for (i = 0; i < it->nsel; i++) {
 					const struct leaf *l = rs->leaves[it->sel[i]];
 					if (needs_facts(l, it->exec) && !find_facts(&bf, l->index))
-						compute_facts(wk->mc, l, data, len, bf.nlines, LONG_MAX, add_facts(&bf));
+						compute_facts(wk, l, &sj, bf.nlines, LONG_MAX, add_facts(&bf));
 				}
 				/* what earlier scans found for other leaves stays in the record */
 				for (i = 0; i < old.nlf; i++)
@@ -810,7 +837,7 @@ static void run_item(struct worker *wk, struct item *it)
 				o->text = fmt("cannot decide freshness of '%s'", it->path);
 				continue;
 			}
-			compute_facts(wk->mc, l, data, len, bf.nlines, j->commit_day + 1, &tmp);
+			compute_facts(wk, l, &sj, bf.nlines, j->commit_day + 1, &tmp);
 			decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
 		}
 		out_set(o, l, why, line, day, err);
@@ -1157,6 +1184,7 @@ static void start_workers(struct walk *w, unsigned jobs)
 			break;
 		wk->own_odb = 1;
 		wk->mc = match_ctx_new();
+		wk->tc = twin_ctx_new();
 		j->nworkers++;
 	}
 	buf_free(&objdir);
@@ -1193,6 +1221,7 @@ static void finish_workers(struct walk *w)
 		pthread_mutex_destroy(&j->mu);
 	}
 	for (i = 0; i < j->nworkers; i++) {
+		twin_ctx_free(j->workers[i].tc);
 		match_ctx_free(j->workers[i].mc);
 		git_odb_free(j->workers[i].odb);
 		buf_free(&j->workers[i].ser);
@@ -1207,6 +1236,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 {
 	struct walk w;
 	struct scan_result *res = NULL;
+	struct twin **twins = NULL;
 	size_t *all = NULL, i;
 	int rc = -1, walked;
 
@@ -1235,6 +1265,14 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 		(long)(opts->commit_time >= 0 ? opts->commit_time / 86400 : (opts->commit_time - 86399) / 86400);
 	w.self.job = &w.job;
 	w.self.mc = match_ctx_new();
+	w.self.tc = twin_ctx_new();
+	w.job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*w.job.twins));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		w.job.twins[i * TW_N + TW_CONTAINS] = twin_compile(l->contains);
+		w.job.twins[i * TW_N + TW_NOT_CONTAINS] = twin_compile(l->not_contains);
+		w.job.twins[i * TW_N + TW_FRESH] = twin_compile(l->fresh);
+	}
 	w.attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
 	w.attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
 	git_oid_cpy(&w.attr_opts.attr_commit_id, &opts->commit_id);
@@ -1243,6 +1281,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	for (i = 0; i < rs->nleaves; i++)
 		all[i] = i;
 	buf_puts(&w.path, "");
+	twins = w.job.twins;
 	start_workers(&w, scan_jobs(opts->jobs));
 	walked = walk_tree(&w, tree, all, rs->nleaves);
 	finish_workers(&w);
@@ -1256,6 +1295,10 @@ done:
 	free(w.sel);
 	buf_free(&w.path);
 	buf_free(&w.self.ser);
+	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
+		twin_free(twins[i]);
+	free(twins);
+	twin_ctx_free(w.self.tc);
 	match_ctx_free(w.self.mc);
 	git_odb_free(w.self.odb);
 	scan_result_free(res);

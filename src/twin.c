@@ -1,0 +1,147 @@
+/* twin.c - content regexes recompiled without UTF and UCP, run on ASCII subjects only. */
+#include "twin.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mem.h"
+
+struct twin {
+	pcre2_code *code;
+	int group; /* capture group that twin_next reports: "date", else 1, else 0 */
+};
+
+struct twin_ctx {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+};
+
+struct twin *twin_compile(const struct match_regex *r)
+{
+	pcre2_compile_context *cc = NULL;
+	struct twin *t = NULL;
+	uint32_t opts = 0, nl = 0, ncap = 0;
+	PCRE2_SIZE eo;
+	int ec, named;
+
+	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0 ||
+	    pcre2_pattern_info(r->code, PCRE2_INFO_NEWLINE, &nl) != 0)
+		return NULL;
+	cc = pcre2_compile_context_create(NULL);
+	if (!cc)
+		return NULL;
+	pcre2_set_newline(cc, nl);
+	/* the same options but the Unicode ones; (*UTF) or (*UCP) in the pattern makes it twinless */
+	opts &= ~(uint32_t)(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NO_UTF_CHECK);
+	opts |= PCRE2_NEVER_UTF | PCRE2_NEVER_UCP;
+	t = xcalloc(1, sizeof(*t));
+	t->code = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, cc);
+	pcre2_compile_context_free(cc);
+	if (!t->code) {
+		free(t);
+		return NULL;
+	}
+	(void)pcre2_jit_compile(t->code, PCRE2_JIT_COMPLETE);
+	/* the same groups, or it is not the same pattern */
+	pcre2_pattern_info(t->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
+	if (ncap != r->ncaptures) {
+		twin_free(t);
+		return NULL;
+	}
+	named = pcre2_substring_number_from_name(t->code, (PCRE2_SPTR) "date");
+	t->group = r->ncaptures >= 1 ? (named > 0 ? named : 1) : 0;
+	return t;
+}
+
+void twin_free(struct twin *t)
+{
+	if (!t)
+		return;
+	pcre2_code_free(t->code);
+	free(t);
+}
+
+int twin_is_ascii(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	uint64_t acc = 0, w;
+
+	/* eight bytes at a time: any high bit set means a byte of 0x80 or more */
+	while (end - p >= 32) {
+		uint64_t a, b, c, d;
+		memcpy(&a, p, 8);
+		memcpy(&b, p + 8, 8);
+		memcpy(&c, p + 16, 8);
+		memcpy(&d, p + 24, 8);
+		if ((a | b | c | d) & 0x8080808080808080ull)
+			return 0;
+		p += 32;
+	}
+	while (end - p >= 8) {
+		memcpy(&w, p, 8);
+		acc |= w;
+		p += 8;
+	}
+	if (acc & 0x8080808080808080ull)
+		return 0;
+	while (p < end)
+		if (*p++ & 0x80)
+			return 0;
+	return 1;
+}
+
+struct twin_ctx *twin_ctx_new(void)
+{
+	struct twin_ctx *c = xcalloc(1, sizeof(*c));
+	c->md = pcre2_match_data_create(32, NULL);
+	c->mc = pcre2_match_context_create(NULL);
+	if (!c->md || !c->mc) {
+		fprintf(stderr, "proofgate: out of memory creating match data\n");
+		exit(2);
+	}
+	pcre2_set_match_limit(c->mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(c->mc, MATCH_DEPTH_LIMIT);
+	return c;
+}
+
+void twin_ctx_free(struct twin_ctx *c)
+{
+	if (!c)
+		return;
+	pcre2_match_data_free(c->md);
+	pcre2_match_context_free(c->mc);
+	free(c);
+}
+
+int twin_next(struct twin_ctx *c, const struct twin *t, const struct match_regex *r, const char *subject, size_t len,
+	      size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
+{
+	PCRE2_SIZE *ov;
+	int n, g = t->group;
+
+	(void)r;
+	if (*start > len)
+		return MATCH_NONE;
+	n = pcre2_match(t->code, (PCRE2_SPTR)subject, len, *start, 0, c->md, c->mc);
+	if (n == PCRE2_ERROR_NOMATCH)
+		return MATCH_NONE;
+	if (n == PCRE2_ERROR_MATCHLIMIT || n == PCRE2_ERROR_DEPTHLIMIT || n == PCRE2_ERROR_HEAPLIMIT ||
+	    n == PCRE2_ERROR_JIT_STACKLIMIT)
+		return MATCH_LIMIT_HIT;
+	if (n < 0)
+		return MATCH_FAILED;
+	ov = pcre2_get_ovector_pointer(c->md);
+	*mstart = ov[0];
+	*mend = ov[1];
+	if (g > 0 && g < n && ov[2 * g] != PCRE2_UNSET) {
+		*cstart = ov[2 * g];
+		*cend = ov[2 * g + 1];
+	} else {
+		*cstart = ov[0];
+		*cend = ov[1];
+	}
+	*start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+	return MATCH_OK;
+}
