@@ -1,0 +1,149 @@
+#!/bin/sh
+# run.sh PROOFGATE [REPO] - the measurements of issue 5 on the benchmark monorepo.
+#
+# Times whole processes with hyperfine (median of RUNS runs after a warm-up, so
+# the repository is in the page cache for every command alike), and the peak
+# resident memory of each proofgate run with /usr/bin/time -f %M.  Prints each
+# measurement with the exact command behind it and its ratio, and writes the
+# table to build/bench/results.md.  Nothing here asserts a time.
+set -eu
+
+PG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=$ROOT/build/bench
+REPO=${2:-$B/mono.git}
+RUNS=${RUNS:-5}
+SLOW_RUNS=${SLOW_RUNS:-3}
+W=$B/work
+rm -rf "$W"
+mkdir -p "$W"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null NO_COLOR=1 LC_ALL=C
+# proofgate's default cache must not leak between measurements
+export XDG_CACHE_HOME="$W/xdg"
+
+for tool in hyperfine /usr/bin/time python3 git; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "run.sh: $tool is needed" >&2; exit 2; }
+done
+
+# one pattern for measurements 3 and 4: private keys and cloud/forge tokens
+PAT='-----BEGIN (?:RSA |DSA |EC |OPENSSH )?PRIVATE KEY-----|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{36}\b|\bglpat-[A-Za-z0-9_-]{20}\b|\bxox[abprs]-[0-9A-Za-z]{10,}-[0-9A-Za-z-]{10,}'
+cat >"$W/one.yml" <<EOF
+domains:
+  - id: bench
+    title: {en: Bench}
+rules:
+  - id: bench.one-pattern
+    domain: bench
+    level: advisory
+    title: One content rule over every file
+    next_step: none
+    evidence:
+      no_file:
+        paths: '**'
+        contains: '$PAT'
+EOF
+
+# the built-in pack as the per-rule git grep script a team would write
+python3 "$ROOT/bench/greps.py" base "$ROOT"/rules/*.yml >"$W/greps.sh" 2>"$W/greps.count"
+NGREP=$(sed -n 's/^greps.py: \([0-9]*\) git grep.*/\1/p' "$W/greps.count")
+# a pattern git grep rejects would make the script look cheaper than it is
+(cd "$REPO" && sh "$W/greps.sh") 2>"$W/greps.err" || true
+if grep -q . "$W/greps.err"; then
+	echo "run.sh: the git grep script reports errors:" >&2
+	head -5 "$W/greps.err" >&2
+fi
+
+DIGEST=$("$PG" rules list --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules_digest"])')
+NRULES=$("$PG" rules list --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["rules"]))')
+
+G="git -C $REPO"
+C1="$PG scan --rev base --no-cache --format json --fail-on never $REPO"
+C2="sh $W/greps.sh"
+C3="$G grep -P -c -e '$PAT' base"
+C4="$PG scan --rev base --no-builtin --rules $W/one.yml --no-cache --format json --fail-on never $REPO"
+C5a="$G ls-tree -r base"
+C5b="$G ls-tree -r base | awk '\$2 == \"blob\" { print \$3 }' | $G cat-file --batch"
+C6="$PG scan --rev main --cache $W/cache --format json --fail-on never $REPO"
+C7="$PG scan --rev base --cache $W/cache --format json --fail-on never $REPO"
+
+# 6 measures the second commit after the first: each run starts from the cache as the first scan left it
+$PG scan --rev base --cache "$W/cache.base" --format json --fail-on never "$REPO" >/dev/null
+PREP6="rm -rf $W/cache && cp -a $W/cache.base $W/cache"
+PREP7="rm -rf $W/cache"
+
+hf() { # NAME RUNS [--prepare CMD] COMMAND
+	name=$1 runs=$2
+	shift 2
+	(cd "$REPO" && hyperfine --style none --warmup 1 --runs "$runs" --export-json "$W/$name.json" "$@" >"$W/$name.log" 2>&1)
+	python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.3f" % r["median"])' "$W/$name.json"
+}
+
+# peak resident memory, in MB, of one run
+mem() {
+	/usr/bin/time -f %M -o "$W/mem" sh -c "$1" >/dev/null 2>&1 || true
+	awk '{ printf "%.1f", $1 / 1024 }' "$W/mem"
+}
+
+echo "bench: measuring (median of $RUNS runs, $SLOW_RUNS for the git grep script) ..." >&2
+T1=$(hf m1 "$RUNS" --shell=none "$C1")
+T2=$(hf m2 "$SLOW_RUNS" "$C2")
+T3=$(hf m3 "$RUNS" "$C3 >/dev/null")
+T4=$(hf m4 "$RUNS" --shell=none "$C4")
+T5a=$(hf m5a "$RUNS" "$C5a >/dev/null")
+T5b=$(hf m5b "$RUNS" "$C5b >/dev/null")
+T6=$(hf m6 "$RUNS" --prepare "$PREP6" --shell=none "$C6")
+T7=$(hf m7 "$RUNS" --prepare "$PREP7" --shell=none "$C7")
+M1=$(mem "$C1")
+M4=$(mem "$C4")
+sh -c "$PREP6"
+M6=$(mem "$C6")
+sh -c "$PREP7"
+M7=$(mem "$C7")
+
+# what the scans saw
+FILES=$($G ls-tree -r base | wc -l)
+BYTES=$($G ls-tree -r -l base | awk '$2 == "blob" { s += $4 } END { printf "%.2f", s / 1e9 }')
+CHANGED=$($G diff --name-only base main | wc -l)
+
+ratio() { python3 -c "import sys; print('%.3f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
+verdict() { python3 -c "import sys; print('met' if float(sys.argv[1]) <= float(sys.argv[2]) else 'missed')" "$1" "$2"; }
+
+R12=$(ratio "$T1" "$T2")
+R13=$(ratio "$T1" "$T3")
+R43=$(ratio "$T4" "$T3")
+R61=$(ratio "$T6" "$T1")
+R5a=$(ratio "$T5a" "$T1")
+R5b=$(ratio "$T5b" "$T1")
+R71=$(ratio "$T7" "$T1")
+MMAX=$(printf '%s\n%s\n%s\n%s\n' "$M1" "$M4" "$M6" "$M7" | sort -n | tail -n 1)
+
+OUT=$B/results.md
+{
+	echo "Repository: $REPO, revision base: $FILES files, $BYTES GB of blobs; main changes $CHANGED files."
+	echo "Built-in pack: $NRULES rules, digest $DIGEST; the script runs $NGREP git grep commands."
+	echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(git --version), $("$PG" --version)."
+	echo "Median of $RUNS runs ($SLOW_RUNS for 2) after one warm-up run; peak memory is max RSS of one run."
+	echo
+	echo "| # | measurement | median (s) | ratio | target | result | peak MB |"
+	echo "|---|---|---|---|---|---|---|"
+	echo "| 1 | proofgate scan, built-in pack | $T1 | 1 / 2 = $R12 | <= 0.10 | $(verdict "$R12" 0.10) | $M1 |"
+	echo "| 2 | git grep -P script, one per rule pattern | $T2 | | | | |"
+	echo "| 3 | git grep -P -c, one pattern, every file | $T3 | 1 / 3 = $R13 | <= 1.0 | $(verdict "$R13" 1.0) | |"
+	echo "| 4 | proofgate scan, one \`**\` content rule | $T4 | 4 / 3 = $R43 | <= 0.6 | $(verdict "$R43" 0.6) | $M4 |"
+	echo "| 5a | git ls-tree -r (tree-walk floor) | $T5a | 5a / 1 = $R5a | | | |"
+	echo "| 5b | git cat-file --batch, every blob (inflate floor) | $T5b | 5b / 1 = $R5b | | | |"
+	echo "| 6 | proofgate scan of main after base, cache on | $T6 | 6 / 1 = $R61 | <= 0.2 | $(verdict "$R61" 0.2) | $M6 |"
+	echo "| 7 | proofgate scan of base, cache on and empty (writes it) | $T7 | 7 / 1 = $R71 | | | $M7 |"
+	echo "| | peak memory, every proofgate run | | | <= 100 MB | $(verdict "$MMAX" 100) | max $MMAX |"
+	echo
+	echo "Commands (run in the repository; hyperfine --warmup 1 --runs N):"
+	echo
+	echo "1. \`$C1\`"
+	echo "2. \`$C2\` (generated by \`bench/greps.py base rules/*.yml\`)"
+	echo "3. \`$C3\`"
+	echo "4. \`$C4\` (one.yml: \`no_file\`, paths \`**\`, contains the pattern of 3)"
+	echo "5. \`$C5a\` and \`$C5b\`"
+	echo "6. \`$C6\`, each run from the cache left by \`proofgate scan --rev base --cache\` (hyperfine --prepare)"
+	echo "7. \`$C7\`, each run from an empty cache"
+} >"$OUT"
+cat "$OUT"
