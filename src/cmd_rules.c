@@ -246,7 +246,7 @@ static void explain_cond(const struct cond *c, int depth, enum lang lang)
 {
 	size_t i;
 	if (c->kind == COND_LEAF) {
-		char *d = verdict_describe_leaf(c->leaf, lang);
+		char *d = verdict_describe_leaf(c->leaf, lang, 1);
 		printf("%*s- %s\n", depth * 2, "", d);
 		if (c->leaf->nexclude) {
 			printf("%*s  excluding:", depth * 2, "");

@@ -167,14 +167,28 @@ static void day_str(char out[64], long days)
 	snprintf(out, 64, "%04ld-%02ld-%02ld", y, m, d);
 }
 
-static void put_globs(struct buf *b, struct match_glob **g, size_t n)
+/* Reports name a few globs and short patterns; `proofgate explain` names them all. */
+#define SHORT_GLOBS 4
+#define SHORT_PATTERN 48
+
+static void put_globs(struct buf *b, struct match_glob **g, size_t n, int full)
 {
-	size_t i;
-	for (i = 0; i < n; i++)
+	size_t i, shown = full || n <= SHORT_GLOBS ? n : SHORT_GLOBS - 1;
+	for (i = 0; i < shown; i++)
 		buf_printf(b, "%s`%s`", i ? (i + 1 == n ? " or " : ", ") : "", g[i]->src);
+	if (shown < n)
+		buf_printf(b, " or %zu more places (see proofgate explain)", n - shown);
 }
 
-char *verdict_describe_leaf(const struct leaf *l, enum lang lang)
+static void put_pattern(struct buf *b, const char *verb, const struct match_regex *re, int full)
+{
+	if (full || strlen(re->src) <= SHORT_PATTERN)
+		buf_printf(b, ", %s /%s/", verb, re->src);
+	else
+		buf_printf(b, ", %s its pattern", verb);
+}
+
+char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full)
 {
 	struct buf b = BUF_INIT;
 
@@ -188,7 +202,7 @@ char *verdict_describe_leaf(const struct leaf *l, enum lang lang)
 		buf_printf(&b, "at least %zu files in ", l->min_files);
 	else
 		buf_puts(&b, "a file in ");
-	put_globs(&b, l->paths, l->npaths);
+	put_globs(&b, l->paths, l->npaths, full);
 	if (l->executable == 1)
 		buf_puts(&b, ", executable");
 	else if (l->executable == 0)
@@ -196,14 +210,16 @@ char *verdict_describe_leaf(const struct leaf *l, enum lang lang)
 	if (l->min_lines)
 		buf_printf(&b, ", at least %zu lines", l->min_lines);
 	if (l->contains) {
-		buf_printf(&b, ", matching /%s/", l->contains->src);
+		put_pattern(&b, "matching", l->contains, full);
 		if (l->min_matches > 1)
 			buf_printf(&b, " at least %zu times", l->min_matches);
 	}
 	if (l->not_contains)
-		buf_printf(&b, ", not matching /%s/", l->not_contains->src);
-	if (l->fresh)
-		buf_printf(&b, ", with a date matching /%s/ within %ld days of the commit", l->fresh->src, l->fresh_days);
+		put_pattern(&b, "not matching", l->not_contains, full);
+	if (l->fresh) {
+		put_pattern(&b, "with a date matching", l->fresh, full);
+		buf_printf(&b, " within %ld days of the commit", l->fresh_days);
+	}
 	if (l->what.en)
 		buf_puts(&b, ")");
 	return buf_detach(&b);
@@ -214,7 +230,7 @@ static void eval_cond(struct acc *out, const struct cond *c, const struct scan_r
 static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_state *st, long commit_day)
 {
 	struct buf b = BUF_INIT;
-	char *desc = verdict_describe_leaf(l, LANG_EN);
+	char *desc = verdict_describe_leaf(l, LANG_EN, 0);
 	size_t i;
 
 	if (l->negated) {

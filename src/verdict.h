@@ -133,8 +133,11 @@ int outcome_fails(enum outcome o);
 /* Applies the gate; branch may be NULL.  Sets v->gate. */
 void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch);
 
-/* A description of what a leaf looks for (caller frees). */
-char *verdict_describe_leaf(const struct leaf *l, enum lang lang);
+/*
+ * A description of what a leaf looks for (caller frees): with full, every
+ * glob and pattern; else a few globs and only short patterns, for reports.
+ */
+char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full);
 
 void verdict_free(struct verdict *v);
 
