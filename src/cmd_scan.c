@@ -401,7 +401,7 @@ int cmd_scan(int argc, char **argv)
 		fprintf(stderr, "proofgate: note: the cache was not updated: %s\n", err_last());
 	cache = NULL;
 	pol = config_policy(cfg);
-	verdict_compute_policy(&v, rs, scan, (long long)target.commit_time, &pol);
+	verdict_compute_policy(&v, rs, scan, (long long)target.commit_time, &pol, a.lang);
 	cgate = config_gate_for(cfg, br.name);
 	if (a.fail_on_set) {
 		fail_on = a.fail_on;

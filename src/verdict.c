@@ -167,29 +167,62 @@ static void day_str(char out[64], long days)
 	snprintf(out, 64, "%04ld-%02ld-%02ld", y, m, d);
 }
 
+/* The words of generated explanations, in each report language. */
+struct phrases {
+	const char *a_file_in, *files_in, *no_file_in, *executable, *not_executable, *lines, *matching, *not_matching,
+		*date_matching, *its_pattern, *times, *within, *or, *more_places, *looked_none, *looked_none_count,
+		*looked_only, *found_forbidden, *could_not, *too_old, *found, *nothing_forbidden, *and_more, *no_evidence;
+};
+
+static const struct phrases PH_EN = {
+	"a file in ", "at least %zu files in ", "no file in ", ", executable", ", not executable", ", at least %zu lines",
+	"matching", "not matching", "with a date matching", "its pattern", " at least %zu times",
+	" within %ld days of the commit", " or ", " or %zu more places (see proofgate explain)",
+	"looked for %s; no such file in the tree", "looked for %s; %zu file(s) found, none counts",
+	"looked for %s; only %zu of %zu found", "found %zu file(s) where there must be %s", "could not check %s: %s",
+	"looked for %s; the newest date found is %s at %s:%zu, %ld days before the commit (%s)", "found ",
+	"nothing forbidden found", " and %zu more", "no evidence"};
+
+static const struct phrases PH_AR = {
+	"ملف في ", "%zu ملفات على الأقل في ", "لا ملف في ", "، قابل للتنفيذ", "، غير قابل للتنفيذ",
+	"، من %zu أسطر على الأقل", "يطابق", "لا يطابق", "بتاريخ يطابق", "نمطها", " %zu مرات على الأقل",
+	" خلال %ld يوماً من تاريخ الإيداع", " أو ", " أو %zu مواضع أخرى (انظر proofgate explain)",
+	"بحثنا عن %s؛ لا يوجد ملف كهذا في الشجرة", "بحثنا عن %s؛ وُجد %zu ملف ولا يُحتسب أيٌّ منها",
+	"بحثنا عن %s؛ وُجد %zu فقط من %zu", "وُجد %zu ملف حيث المطلوب %s", "تعذّر التحقق من %s: %s",
+	"بحثنا عن %s؛ أحدث تاريخ وُجد هو %s في %s:%zu، قبل الإيداع بـ %ld يوماً (%s)", "وُجد ",
+	"لم يُعثر على شيء محظور", " و%zu غيرها", "لا دليل"};
+
+static const struct phrases *phrases(enum lang lang)
+{
+	return lang == LANG_AR ? &PH_AR : &PH_EN;
+}
+
 /* Reports name a few globs and short patterns; `proofgate explain` names them all. */
 #define SHORT_GLOBS 4
 #define SHORT_PATTERN 48
 
-static void put_globs(struct buf *b, struct match_glob **g, size_t n, int full)
+static void put_globs(struct buf *b, const struct phrases *ph, struct match_glob **g, size_t n, int full)
 {
 	size_t i, shown = full || n <= SHORT_GLOBS ? n : SHORT_GLOBS - 1;
 	for (i = 0; i < shown; i++)
-		buf_printf(b, "%s`%s`", i ? (i + 1 == n ? " or " : ", ") : "", g[i]->src);
+		buf_printf(b, "%s`%s`", i ? (i + 1 == n ? ph->or : ph == &PH_AR ? "، " : ", ") : "", g[i]->src);
 	if (shown < n)
-		buf_printf(b, " or %zu more places (see proofgate explain)", n - shown);
+		buf_printf(b, ph->more_places, n - shown);
 }
 
-static void put_pattern(struct buf *b, const char *verb, const struct match_regex *re, int full)
+static void put_pattern(struct buf *b, const struct phrases *ph, const char *verb, const struct match_regex *re,
+			int full)
 {
+	const char *comma = ph == &PH_AR ? "، " : ", ";
 	if (full || strlen(re->src) <= SHORT_PATTERN)
-		buf_printf(b, ", %s /%s/", verb, re->src);
+		buf_printf(b, "%s%s /%s/", comma, verb, re->src);
 	else
-		buf_printf(b, ", %s its pattern", verb);
+		buf_printf(b, "%s%s %s", comma, verb, ph->its_pattern);
 }
 
 char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full)
 {
+	const struct phrases *ph = phrases(lang);
 	struct buf b = BUF_INIT;
 
 	if (l->what.en) {
@@ -197,40 +230,40 @@ char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full)
 		buf_puts(&b, " (");
 	}
 	if (l->negated)
-		buf_puts(&b, "no file in ");
+		buf_puts(&b, ph->no_file_in);
 	else if (l->min_files > 1)
-		buf_printf(&b, "at least %zu files in ", l->min_files);
+		buf_printf(&b, ph->files_in, l->min_files);
 	else
-		buf_puts(&b, "a file in ");
-	put_globs(&b, l->paths, l->npaths, full);
+		buf_puts(&b, ph->a_file_in);
+	put_globs(&b, ph, l->paths, l->npaths, full);
 	if (l->executable == 1)
-		buf_puts(&b, ", executable");
+		buf_puts(&b, ph->executable);
 	else if (l->executable == 0)
-		buf_puts(&b, ", not executable");
+		buf_puts(&b, ph->not_executable);
 	if (l->min_lines)
-		buf_printf(&b, ", at least %zu lines", l->min_lines);
+		buf_printf(&b, ph->lines, l->min_lines);
 	if (l->contains) {
-		put_pattern(&b, "matching", l->contains, full);
+		put_pattern(&b, ph, ph->matching, l->contains, full);
 		if (l->min_matches > 1)
-			buf_printf(&b, " at least %zu times", l->min_matches);
+			buf_printf(&b, ph->times, l->min_matches);
 	}
 	if (l->not_contains)
-		put_pattern(&b, "not matching", l->not_contains, full);
+		put_pattern(&b, ph, ph->not_matching, l->not_contains, full);
 	if (l->fresh) {
-		put_pattern(&b, "with a date matching", l->fresh, full);
-		buf_printf(&b, " within %ld days of the commit", l->fresh_days);
+		put_pattern(&b, ph, ph->date_matching, l->fresh, full);
+		buf_printf(&b, ph->within, l->fresh_days);
 	}
 	if (l->what.en)
 		buf_puts(&b, ")");
 	return buf_detach(&b);
 }
 
-static void eval_cond(struct acc *out, const struct cond *c, const struct scan_result *scan, long commit_day);
-
-static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_state *st, long commit_day)
+static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_state *st, long commit_day,
+		      enum lang lang)
 {
+	const struct phrases *ph = phrases(lang);
 	struct buf b = BUF_INIT;
-	char *desc = verdict_describe_leaf(l, LANG_EN, 0);
+	char *desc = verdict_describe_leaf(l, lang, 0);
 	size_t i;
 
 	if (l->negated) {
@@ -238,11 +271,10 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 			a->outcome = OUTCOME_FAIL;
 			for (i = 0; i < st->nev; i++)
 				acc_ev(a, &st->ev[i]);
-			buf_printf(&b, "found %zu file%s where there must be %s", st->nsatisfied,
-				   st->nsatisfied == 1 ? "" : "s", desc);
+			buf_printf(&b, ph->found_forbidden, st->nsatisfied, desc);
 		} else if (st->error) {
 			a->outcome = OUTCOME_ERROR;
-			buf_printf(&b, "could not check %s: %s", desc, st->error);
+			buf_printf(&b, ph->could_not, desc, st->error);
 		} else {
 			a->outcome = OUTCOME_PASS;
 		}
@@ -258,8 +290,7 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 			day_str(day, st->newest_day);
 			day_str(cday, commit_day);
 			a->outcome = OUTCOME_FAIL;
-			buf_printf(&b, "looked for %s; the newest date found is %s at %s:%zu, %ld days before the commit (%s)",
-				   desc, day, st->newest.path, st->newest.line, commit_day - st->newest_day, cday);
+			buf_printf(&b, ph->too_old, desc, day, st->newest.path, st->newest.line, commit_day - st->newest_day, cday);
 			acc_miss(a, &st->newest, "too old");
 		} else {
 			a->outcome = OUTCOME_PASS;
@@ -271,16 +302,15 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 		}
 	} else if (st->error) {
 		a->outcome = OUTCOME_ERROR;
-		buf_printf(&b, "could not check %s: %s", desc, st->error);
+		buf_printf(&b, ph->could_not, desc, st->error);
 	} else {
 		a->outcome = OUTCOME_FAIL;
 		if (st->nselected == 0)
-			buf_printf(&b, "looked for %s; no such file in the tree", desc);
+			buf_printf(&b, ph->looked_none, desc);
 		else if (st->nsatisfied == 0)
-			buf_printf(&b, "looked for %s; %zu file%s found, none counts", desc, st->nselected,
-				   st->nselected == 1 ? "" : "s");
+			buf_printf(&b, ph->looked_none_count, desc, st->nselected);
 		else
-			buf_printf(&b, "looked for %s; only %zu of %zu found", desc, st->nsatisfied, l->min_files);
+			buf_printf(&b, ph->looked_only, desc, st->nsatisfied, l->min_files);
 		for (i = 0; i < st->nnotes; i++)
 			acc_miss(a, &st->notes[i].at, st->notes[i].why);
 	}
@@ -291,19 +321,20 @@ done:
 	free(desc);
 }
 
-static void eval_cond(struct acc *out, const struct cond *c, const struct scan_result *scan, long commit_day)
+static void eval_cond(struct acc *out, const struct cond *c, const struct scan_result *scan, long commit_day,
+		      enum lang lang)
 {
 	size_t i, npass = 0, nfail = 0, nerr = 0;
 	struct acc *kids;
 
 	memset(out, 0, sizeof(*out));
 	if (c->kind == COND_LEAF) {
-		eval_leaf(out, c->leaf, &scan->leaves[c->leaf->index], commit_day);
+		eval_leaf(out, c->leaf, &scan->leaves[c->leaf->index], commit_day, lang);
 		return;
 	}
 	kids = xcalloc(c->nkids, sizeof(*kids));
 	for (i = 0; i < c->nkids; i++) {
-		eval_cond(&kids[i], c->kids[i], scan, commit_day);
+		eval_cond(&kids[i], c->kids[i], scan, commit_day, lang);
 		npass += kids[i].outcome == OUTCOME_PASS;
 		nfail += kids[i].outcome == OUTCOME_FAIL;
 		nerr += kids[i].outcome == OUTCOME_ERROR;
@@ -322,16 +353,17 @@ static void eval_cond(struct acc *out, const struct cond *c, const struct scan_r
 	free(kids);
 }
 
-static void rule_message(struct rule_result *rr)
+static void rule_message(struct rule_result *rr, enum lang lang)
 {
+	const struct phrases *ph = phrases(lang);
 	struct buf b = BUF_INIT;
 	size_t i;
 
 	if (rr->outcome == OUTCOME_PASS) {
 		if (rr->nev == 0)
-			buf_puts(&b, "nothing forbidden found");
+			buf_puts(&b, ph->nothing_forbidden);
 		else
-			buf_puts(&b, "found ");
+			buf_puts(&b, ph->found);
 		for (i = 0; i < rr->nev && i < 3; i++) {
 			buf_printf(&b, "%s", i ? ", " : "");
 			buf_put_safe(&b, rr->ev[i]->path, strlen(rr->ev[i]->path));
@@ -339,11 +371,11 @@ static void rule_message(struct rule_result *rr)
 				buf_printf(&b, ":%zu", rr->ev[i]->line);
 		}
 		if (rr->nev > 3)
-			buf_printf(&b, " and %zu more", rr->nev - 3);
+			buf_printf(&b, ph->and_more, rr->nev - 3);
 	} else if (rr->nlooked) {
 		buf_put_safe(&b, rr->looked_for[0], strlen(rr->looked_for[0]));
 	} else {
-		buf_puts(&b, "no evidence");
+		buf_puts(&b, ph->no_evidence);
 	}
 	rr->message = buf_detach(&b);
 }
@@ -415,11 +447,11 @@ static void apply_waivers(struct verdict *v, const struct rules *rs, const struc
 
 int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time)
 {
-	return verdict_compute_policy(out, rs, scan, commit_time, NULL);
+	return verdict_compute_policy(out, rs, scan, commit_time, NULL, LANG_EN);
 }
 
 int verdict_compute_policy(struct verdict **out, const struct rules *rs, const struct scan_result *scan,
-			   long long commit_time, const struct verdict_policy *pol)
+			   long long commit_time, const struct verdict_policy *pol, enum lang lang)
 {
 	struct verdict *v = xcalloc(1, sizeof(*v));
 	long commit_day = (long)(commit_time >= 0 ? commit_time / 86400 : (commit_time - 86399) / 86400);
@@ -431,7 +463,7 @@ int verdict_compute_policy(struct verdict **out, const struct rules *rs, const s
 	for (i = 0; i < rs->nrules; i++) {
 		struct rule_result *rr = &v->rules[i];
 		struct acc a;
-		eval_cond(&a, rs->rules[i].evidence, scan, commit_day);
+		eval_cond(&a, rs->rules[i].evidence, scan, commit_day, lang);
 		rr->rule = &rs->rules[i];
 		rr->outcome = a.outcome;
 		rr->ev = a.ev;
@@ -441,7 +473,7 @@ int verdict_compute_policy(struct verdict **out, const struct rules *rs, const s
 		rr->misses = a.misses;
 		rr->nmisses = a.nmisses;
 		rr->found = a.outcome;
-		rule_message(rr);
+		rule_message(rr, lang);
 		if (is_off(pol, rr->rule->id))
 			rr->outcome = OUTCOME_OFF;
 	}

@@ -119,10 +119,11 @@ int verdict_compute(struct verdict **out, const struct rules *rs, const struct s
  * The same, under a repository policy (may be NULL): rules turned off get
  * `off`; a failing or erroring rule with a waiver that has not expired by the
  * commit's day gets `waived`; an expired waiver leaves the rule failing, its
- * message saying so.  The caller frees *out with verdict_free.
+ * message saying so.  Explanations are written in lang.  The caller frees
+ * *out with verdict_free.
  */
 int verdict_compute_policy(struct verdict **out, const struct rules *rs, const struct scan_result *scan,
-			   long long commit_time, const struct verdict_policy *pol);
+			   long long commit_time, const struct verdict_policy *pol, enum lang lang);
 
 /* "unused", "used" or "expired". */
 const char *waiver_state_name(enum waiver_state s);

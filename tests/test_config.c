@@ -256,7 +256,7 @@ static void compute(struct fx *f)
 	f->scan.nleaves = f->rs->nleaves;
 	f->scan.leaves = xcalloc(f->rs->nleaves, sizeof(*f->scan.leaves));
 	assert_int_equal(config_apply(f->cfg, f->rs), 0);
-	assert_int_equal(verdict_compute_policy(&f->v, f->rs, &f->scan, COMMIT_TIME, &pol), 0);
+	assert_int_equal(verdict_compute_policy(&f->v, f->rs, &f->scan, COMMIT_TIME, &pol, LANG_EN), 0);
 }
 
 static const struct rule_result *rr(const struct fx *f, const char *id)
