@@ -218,8 +218,9 @@ int cmd_rules(int argc, char **argv)
 			fprintf(stderr, "proofgate: %zu problem%s found\n", rs->ndiags, rs->ndiags == 1 ? "" : "s");
 			goto done;
 		}
-		printf("ok: %zu rules, %zu domains, %zu proofs in %zu files\n", rs->nrules, rs->ndomains, rs->nproofs,
-		       rs->nfiles);
+		printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
+		       rs->ndomains, rs->ndomains == 1 ? "" : "s", rs->nproofs, rs->nproofs == 1 ? "" : "s", rs->nfiles,
+		       rs->nfiles == 1 ? "" : "s");
 		rc = EXIT_PASS;
 		goto done;
 	}

@@ -855,17 +855,23 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 
 	memset(&c, 0, sizeof(c));
 	c.rs = rs;
-	c.file = intern_file(rs, name);
 	c.budget = PACK_MAX_ALIAS_NODES;
 	c.doc = &doc;
 
 	if (len > PACK_MAX_BYTES) {
-		diag_at(rs, (struct where){c.file, 1, 1}, "rule pack is larger than %u bytes", PACK_MAX_BYTES);
+		diag_at(rs, (struct where){intern_file(rs, name), 1, 1}, "rule pack is larger than %u bytes",
+			PACK_MAX_BYTES);
 		return -1;
 	}
 	XGROW(rs->pack_blobs, rs->pack_blobs_cap, rs->npack_blobs + 1);
-	if (git_odb_hash(&rs->pack_blobs[rs->npack_blobs], data, len, GIT_OBJECT_BLOB) == 0)
+	if (git_odb_hash(&rs->pack_blobs[rs->npack_blobs], data, len, GIT_OBJECT_BLOB) == 0) {
+		/* the same bytes twice (rules/ of proofgate's own tree beside the
+		 * built-in copy) is one pack, not a set of duplicate ids */
+		if (rules_is_pack_blob(rs, &rs->pack_blobs[rs->npack_blobs]))
+			return 0;
 		rs->npack_blobs++;
+	}
+	c.file = intern_file(rs, name);
 	buf_printf(&rs->canon, "%s", name);
 	buf_putc(&rs->canon, '\0');
 	buf_put(&rs->canon, data, len);

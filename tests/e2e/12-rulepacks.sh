@@ -196,7 +196,7 @@ printf 'domains: [{id: d, title: D}]\n' >"$P/dir/a.yml"
 printf 'rules:\n  - {id: d.r, domain: d, level: advisory, title: T, next_step: N, evidence: {file: {paths: README.md}}}\n' >"$P/dir/b.yaml"
 printf 'not: [yaml' >"$P/dir/ignored.txt"
 run "$PG" rules check --no-builtin "$P/dir"
-rc_is 0; out_has '^ok: 1 rules, 1 domains, 0 proofs in 2 files'
+rc_is 0; out_has '^ok: 1 rule, 1 domain, 0 proofs in 2 files'
 run "$PG" scan --no-builtin --rules "$P/dir" -q "$B"
 rc_is 0
 end
@@ -219,4 +219,12 @@ out_has '^next safe step when it fails: Write a restore runbook with real steps'
 out_has 'defined at: .*core.yml:[0-9]+'
 run "$PG" explain --no-builtin --rules "$ROOT/tests/rules/core.yml" ops.nope
 rc_is 2; err_has "no rule 'ops.nope'"; err_has 'did you mean ops.deploy-runbook'
+end
+
+begin "checking a copy of a loaded pack is not a pile of duplicate ids"
+run "$PG" rules check "$ROOT/rules"
+rc_is 0; out_has '^ok: [0-9]+ rules, 6 domains, 11 proofs'
+cp "$ROOT/tests/rules/core.yml" "$P/core-copy.yml"
+run "$PG" rules check --no-builtin "$ROOT/tests/rules/core.yml" "$P/core-copy.yml"
+rc_is 0; out_has 'in 1 file$'
 end
