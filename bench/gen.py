@@ -73,6 +73,8 @@ def build_pools(rng):
             f"// {Cap()} {sent(rng.randint(4, 12))}.",
             f"\tfor _, {W()} := range {W()}.{Cap()} {{",
             f"\tlog.Printf(\"{sent(4)} %s\", {W()}.{Cap()})",
+            f"\tr.HandleFunc(\"/api/{W()}\", h.{Cap()}).Methods(\"GET\")",
+            "\tlogger, _ := zap.NewProduction()",
             f"\t{W()}.{Cap()} = {rng.randint(0, 100000)}",
             "",
         ]))
@@ -86,6 +88,9 @@ def build_pools(rng):
             f"class {Cap()}({Cap()}):",
             f"# {sent(rng.randint(4, 10))}",
             f"    logger.info(\"{sent(3)} %s\", {W()})",
+            f"@app.route(\"/{W()}/<int:{W()}_id>\")",
+            "import sentry_sdk",
+            "log = structlog.get_logger()",
             "",
         ]))
         ts.append(rng.choice([
@@ -97,6 +102,9 @@ def build_pools(rng):
             f"import {{ {Cap()} }} from \"../{W()}/{W()}\";",
             f"// {sent(rng.randint(4, 12))}",
             f"  {W()}.{W()} = `{sent(3)} ${{{W()}}}`;",
+            f"app.get(\"/api/{W()}\", async (req, res) => res.json(await {W()}.{W()}()));",
+            "import * as Sentry from \"@sentry/node\";",
+            "const logger = pino({ level: process.env.LOG_LEVEL });",
             "",
         ]))
         java.append(rng.choice([
@@ -107,6 +115,7 @@ def build_pools(rng):
             "    }",
             f"    /** {sent(rng.randint(5, 12)).capitalize()}. */",
             f"    private static final int {W().upper()}_{W().upper()} = {rng.randint(0, 9999)};",
+            f"    @GetMapping(\"/{W()}/{{id}}\")",
             "",
         ]))
         rs.append(rng.choice([

@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +119,7 @@ struct scan_job {
 	const struct scan_opts *opts;
 	long commit_day;
 	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
+	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see settles()) */
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a file was queued, or the walk ended */
 	pthread_cond_t done; /* a file was decided */
@@ -130,8 +132,23 @@ struct scan_job {
 	int threaded;
 };
 
+/*
+ * Leaves of a pack each hold their own copy of the pack's excludes, and
+ * many share path globs: a glob written once is tested once per path.
+ * Each distinct glob (source and case) gets an id; the result of each id
+ * is remembered for the current path (and, apart, the current folder).
+ */
+struct globs {
+	size_t **path_ids, **excl_ids; /* per leaf, per glob of paths / exclude */
+	size_t n;                      /* distinct globs */
+	unsigned char *val, *dval;      /* results for the current path / folder */
+	unsigned long *at, *dat;        /* the path (folder) number they are for */
+	unsigned long path_no, dir_no;
+};
+
 struct walk {
 	git_repository *repo;
+	struct globs gl;
 	const struct rules *rs;
 	const struct scan_opts *opts;
 	struct scan_result *res;
@@ -404,6 +421,24 @@ static int needs_facts(const struct leaf *l, int exec)
 	return leaf_needs_content(l) && !exec_mismatch(l, exec);
 }
 
+/*
+ * A `file` leaf without freshness is settled once it has min_files files
+ * and a full list of evidence: it passes whatever comes later, and its
+ * evidence is the first files in walk order, which it already has.  Later
+ * files are not matched against it (nor read, when no other leaf needs
+ * them), and are not counted.  `no_file` leaves report how many files
+ * violate them and fresh leaves want the newest date, so they never settle.
+ */
+static int settles(const struct leaf *l, const struct leaf_state *st)
+{
+	return !l->negated && !l->fresh && st->nsatisfied >= l->min_files && st->nev == SCAN_EVIDENCE_MAX;
+}
+
+static int is_settled(const struct scan_job *j, size_t leaf)
+{
+	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
+}
+
 static const struct facts *find_facts(const struct blob_facts *bf, size_t leaf)
 {
 	size_t i;
@@ -663,7 +698,7 @@ static int facts_complete(const struct scan_job *j, const struct item *it, const
 		size_t line;
 		long day;
 		int ok;
-		if (!needs_facts(l, it->exec))
+		if (!needs_facts(l, it->exec) || is_settled(j, l->index))
 			continue;
 		if (l->min_lines && !bf->have_lines)
 			return 0;
@@ -727,13 +762,17 @@ static void run_item(struct worker *wk, struct item *it)
 	const char *data = "", *unreadable = NULL;
 	char *missing = NULL, reason[160];
 	size_t len = 0, i;
-	int have_data = 0;
+	int have_data = 0, live = 0;
 	struct subject sj = {"", 0, 1};
 
 	memset(&bf, 0, sizeof(bf));
 	memset(&old, 0, sizeof(old));
 	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
-	if (it->content) {
+	for (i = 0; i < it->nsel; i++)
+		if (leaf_needs_content(rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
+			live = 1;
+	/* every leaf that wanted the contents is settled: the blob need not be read at all */
+	if (it->content && live) {
 		const unsigned char *rec;
 		size_t reclen;
 		rec = cache_get(j->opts->cache, it->oid.id, &reclen);
@@ -781,7 +820,7 @@ static void run_item(struct worker *wk, struct item *it)
 				}
 				for (i = 0; i < it->nsel; i++) {
 					const struct leaf *l = rs->leaves[it->sel[i]];
-					if (needs_facts(l, it->exec) && !find_facts(&bf, l->index))
+					if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !find_facts(&bf, l->index))
 						compute_facts(wk, l, &sj, bf.nlines, LONG_MAX, add_facts(&bf));
 				}
 				/* what earlier scans found for other leaves stays in the record */
@@ -815,6 +854,8 @@ static void run_item(struct worker *wk, struct item *it)
 
 		o->leaf = l->index;
 		o->day = -1;
+		if (is_settled(j, l->index))
+			continue; /* the merge ignores it */
 		if (missing && leaf_needs_content(l)) {
 			o->kind = OUT_ERROR;
 			o->text = xstrdup(missing);
@@ -905,15 +946,27 @@ static void item_free(struct item *it)
 static void merge_item(struct walk *w, struct item *it)
 {
 	struct scan_result *r = w->res;
+	struct scan_job *j = &w->job;
 	size_t i;
+	int live = it->nsel == 0; /* a symbolic link or submodule is always reported */
 
 	if (it->read)
 		r->blobs_read++;
-	if (it->skipped)
+	/*
+	 * Whether a worker saw a leaf settled or not, the merge decides from the
+	 * state in walk order, so the result never depends on timing.
+	 */
+	for (i = 0; i < it->nsel; i++)
+		if (leaf_needs_content(w->rs->leaves[it->outs[i].leaf]) && !is_settled(j, it->outs[i].leaf))
+			live = 1;
+	/* not content-matched, and it mattered: some leaf that would have read it is not settled */
+	if (it->skipped && live)
 		add_skipped(r, it->path, it->skipped);
 	for (i = 0; i < it->nsel; i++) {
 		struct leaf_out *o = &it->outs[i];
 		struct leaf_state *st = &r->leaves[o->leaf];
+		if (is_settled(j, o->leaf))
+			continue;
 		st->nselected++;
 		switch (o->kind) {
 		case OUT_NONE:
@@ -934,6 +987,8 @@ static void merge_item(struct walk *w, struct item *it)
 			o->text = NULL;
 			break;
 		}
+		if (settles(w->rs->leaves[o->leaf], st))
+			atomic_store_explicit(&j->settled[o->leaf], 1, memory_order_relaxed);
 	}
 	item_free(it);
 }
@@ -1009,29 +1064,118 @@ static void ring_push(struct walk *w, struct item *it)
 
 /* ---- the walk, on the calling thread ------------------------------------------------ */
 
-static int leaf_selects(const struct leaf *l, const char *path, size_t len)
+static int glob_caseless(const struct match_glob *g)
 {
+	uint32_t o = 0;
+	if (g->nalts)
+		pcre2_pattern_info(g->alts[0], PCRE2_INFO_ARGOPTIONS, &o);
+	return (o & PCRE2_CASELESS) != 0;
+}
+
+/* Gives every glob of every leaf the id of its first equal (same source, same case). */
+static void globs_init(struct globs *gl, const struct rules *rs)
+{
+	const struct match_glob **uniq = NULL;
+	size_t cap = 0, i, k;
+
+	memset(gl, 0, sizeof(*gl));
+	gl->path_ids = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->path_ids));
+	gl->excl_ids = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->excl_ids));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		size_t n = l->npaths + l->nexclude;
+		gl->path_ids[i] = xmalloc((l->npaths ? l->npaths : 1) * sizeof(size_t));
+		gl->excl_ids[i] = xmalloc((l->nexclude ? l->nexclude : 1) * sizeof(size_t));
+		for (k = 0; k < n; k++) {
+			const struct match_glob *g = k < l->npaths ? l->paths[k] : l->exclude[k - l->npaths];
+			size_t u;
+			for (u = 0; u < gl->n; u++)
+				if (!strcmp(uniq[u]->src, g->src) && glob_caseless(uniq[u]) == glob_caseless(g))
+					break;
+			if (u == gl->n) {
+				XGROW(uniq, cap, gl->n + 1);
+				uniq[gl->n++] = g;
+			}
+			if (k < l->npaths)
+				gl->path_ids[i][k] = u;
+			else
+				gl->excl_ids[i][k - l->npaths] = u;
+		}
+	}
+	free(uniq);
+	gl->val = xcalloc(gl->n ? gl->n : 1, 1);
+	gl->dval = xcalloc(gl->n ? gl->n : 1, 1);
+	gl->at = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->at));
+	gl->dat = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->dat));
+	/* numbers start at 1: nothing is remembered yet */
+	gl->path_no = gl->dir_no = 1;
+}
+
+static void globs_free(struct globs *gl, size_t nleaves)
+{
+	size_t i;
+	for (i = 0; gl->path_ids && i < nleaves; i++) {
+		free(gl->path_ids[i]);
+		free(gl->excl_ids[i]);
+	}
+	free(gl->path_ids);
+	free(gl->excl_ids);
+	free(gl->val);
+	free(gl->dval);
+	free(gl->at);
+	free(gl->dat);
+}
+
+/* match_glob_path(g) for the current path, once per distinct glob. */
+static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
+{
+	if (gl->at[id] != gl->path_no) {
+		gl->val[id] = (unsigned char)match_glob_path(g, path, len);
+		gl->at[id] = gl->path_no;
+	}
+	return gl->val[id];
+}
+
+static int leaf_selects(struct walk *w, const struct leaf *l, const char *path, size_t len)
+{
+	struct globs *gl = &w->gl;
 	size_t i;
 	int hit = 0;
 	for (i = 0; i < l->npaths && !hit; i++)
-		hit = match_glob_path(l->paths[i], path, len);
+		hit = path_hit(gl, gl->path_ids[l->index][i], l->paths[i], path, len);
 	if (!hit)
 		return 0;
 	for (i = 0; i < l->nexclude; i++)
-		if (match_glob_path(l->exclude[i], path, len))
+		if (path_hit(gl, gl->excl_ids[l->index][i], l->exclude[i], path, len))
 			return 0;
 	return 1;
 }
 
-static int leaf_may_descend(const struct leaf *l, const char *dir, size_t len)
+/* For the current folder: bit 0 remembered, bit 1 covers_dir, bit 2 may_descend (each computed when asked). */
+static int dir_test(struct globs *gl, size_t id, const struct match_glob *g, const char *dir, size_t len, int covers)
 {
+	unsigned char bit = covers ? 2 : 4, known = covers ? 8 : 16;
+	if (gl->dat[id] != gl->dir_no) {
+		gl->dval[id] = 0;
+		gl->dat[id] = gl->dir_no;
+	}
+	if (!(gl->dval[id] & known)) {
+		int r = covers ? match_glob_covers_dir(g, dir, len - 1) : match_glob_may_descend(g, dir, len);
+		gl->dval[id] |= known | (r ? bit : 0);
+	}
+	return (gl->dval[id] & bit) != 0;
+}
+
+static int leaf_may_descend(struct walk *w, const struct leaf *l, const char *dir, size_t len)
+{
+	struct globs *gl = &w->gl;
 	size_t i;
 	int hit = 0;
 	for (i = 0; i < l->nexclude; i++)
-		if (match_glob_covers_dir(l->exclude[i], dir, len - 1))
+		if (dir_test(gl, gl->excl_ids[l->index][i], l->exclude[i], dir, len, 1))
 			return 0;
 	for (i = 0; i < l->npaths && !hit; i++)
-		hit = match_glob_may_descend(l->paths[i], dir, len);
+		hit = dir_test(gl, gl->path_ids[l->index][i], l->paths[i], dir, len, 0);
 	return hit;
 }
 
@@ -1063,9 +1207,10 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	size_t nsel = 0, i;
 	int content = 0;
 
+	w->gl.path_no++;
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
-		if (leaf_selects(l, path, w->path.len)) {
+		if (leaf_selects(w, l, path, w->path.len)) {
 			w->sel[nsel++] = active[i];
 			content |= leaf_needs_content(l);
 		}
@@ -1096,8 +1241,9 @@ static void visit_submodule(struct walk *w, const size_t *active, size_t nactive
 {
 	struct item it;
 	size_t j;
+	w->gl.path_no++;
 	for (j = 0; j < nactive; j++)
-		if (leaf_selects(w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
+		if (leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
 			memset(&it, 0, sizeof(it));
 			it.path = xstrndup(w->path.ptr, w->path.len);
 			it.skipped = xstrdup("submodule, not scanned");
@@ -1125,8 +1271,9 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 			size_t nsub = 0, j;
 			git_tree *child = NULL;
 			buf_putc(&w->path, '/');
+			w->gl.dir_no++;
 			for (j = 0; j < nactive; j++)
-				if (leaf_may_descend(w->rs->leaves[active[j]], w->path.ptr, w->path.len))
+				if (leaf_may_descend(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len))
 					sub[nsub++] = active[j];
 			if (nsub == 0) {
 				w->res->trees_pruned++;
@@ -1237,6 +1384,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	struct walk w;
 	struct scan_result *res = NULL;
 	struct twin **twins = NULL;
+	atomic_uchar *settled = NULL;
 	size_t *all = NULL, i;
 	int rc = -1, walked;
 
@@ -1267,6 +1415,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.self.mc = match_ctx_new();
 	w.self.tc = twin_ctx_new();
 	w.job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*w.job.twins));
+	w.job.settled = settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*w.job.settled));
 	for (i = 0; i < rs->nleaves; i++) {
 		const struct leaf *l = rs->leaves[i];
 		w.job.twins[i * TW_N + TW_CONTAINS] = twin_compile(l->contains);
@@ -1277,6 +1426,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
 	git_oid_cpy(&w.attr_opts.attr_commit_id, &opts->commit_id);
 	w.sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w.sel));
+	globs_init(&w.gl, rs);
 	all = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*all));
 	for (i = 0; i < rs->nleaves; i++)
 		all[i] = i;
@@ -1293,11 +1443,13 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 done:
 	free(all);
 	free(w.sel);
+	globs_free(&w.gl, rs->nleaves);
 	buf_free(&w.path);
 	buf_free(&w.self.ser);
 	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
 		twin_free(twins[i]);
 	free(twins);
+	free((void *)settled);
 	twin_ctx_free(w.self.tc);
 	match_ctx_free(w.self.mc);
 	git_odb_free(w.self.odb);

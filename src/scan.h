@@ -27,8 +27,14 @@ struct note {
 	char *why;
 };
 
+/*
+ * What the walk gathered for one leaf.  Once a `file` leaf without
+ * freshness has min_files files and SCAN_EVIDENCE_MAX evidence entries it
+ * is settled (nothing later can change its outcome or evidence): later
+ * files are neither matched against it nor counted.
+ */
 struct leaf_state {
-	size_t nselected;  /* files whose path the leaf selects */
+	size_t nselected;  /* files whose path the leaf selects (until settled) */
 	size_t nsatisfied; /* of those, files that showed everything asked */
 	struct evidence ev[SCAN_EVIDENCE_MAX];
 	size_t nev;
