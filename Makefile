@@ -119,6 +119,21 @@ install: $(O)/proofgate
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/proofgate $(DESTDIR)$(MANDIR)/man1/proofgate.1
 
+# ---- benchmark (issue 5) ----------------------------------------------------
+# The monorepo is generated once (a few minutes) and again only when its
+# generator or the seed fixture changes; see docs/performance.md.
+BENCH_REPO = build/bench/mono.git
+build/bench/mono.stamp: bench/gen.py $(shell find fixtures/seed-v1 -type f 2>/dev/null)
+	@mkdir -p build/bench
+	python3 bench/gen.py $(BENCH_REPO) fixtures/seed-v1
+	@touch $@
+
+bench: $(O)/proofgate build/bench/mono.stamp
+	@command -v hyperfine >/dev/null || { echo "make bench: install hyperfine (apt-get install hyperfine)"; exit 2; }
+	@[ -x /usr/bin/time ] || { if [ "$$(id -u)" = 0 ]; then apt-get install -y time; \
+		else sudo apt-get install -y time; fi; } || { echo "make bench: install GNU time: apt-get install time"; exit 2; }
+	bench/run.sh $(O)/proofgate $(BENCH_REPO)
+
 fmt:
 	clang-format -i src/*.c src/*.h tests/*.c tools/*.c
 

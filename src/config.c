@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "buf.h"
+#include "date.h"
 #include "err.h"
 #include "mem.h"
 #include "scan.h"
@@ -192,29 +193,6 @@ static int get_fields(struct cctx *c, const yaml_node_t *n, const char *what, co
 	return rc;
 }
 
-static int parse_level(const char *s, enum level *out)
-{
-	if (!strcmp(s, "required"))
-		*out = LEVEL_REQUIRED;
-	else if (!strcmp(s, "expected"))
-		*out = LEVEL_EXPECTED;
-	else if (!strcmp(s, "advisory"))
-		*out = LEVEL_ADVISORY;
-	else
-		return -1;
-	return 0;
-}
-
-static void day_str(char out[64], long days)
-{
-	long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	snprintf(out, 64, "%04ld-%02ld-%02ld", y, m, d);
-}
-
 static int get_levels(struct cctx *c, const yaml_node_t *n)
 {
 	struct config *cfg = c->cfg;
@@ -235,7 +213,7 @@ static int get_levels(struct cctx *c, const yaml_node_t *n)
 			rc = -1;
 			continue;
 		}
-		if (v->type != YAML_SCALAR_NODE || parse_level(scalar(v), &l.level) < 0) {
+		if (v->type != YAML_SCALAR_NODE || level_parse(&l.level, scalar(v)) < 0) {
 			rc = diag(c, v, "levels: '%s' must be required, expected or advisory", l.rule);
 			free(l.rule);
 			continue;
@@ -349,7 +327,7 @@ static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
 		return diag(c, v[1], "waiver: reason must not be empty: say why the rule may fail");
 	if (!w->owner[strspn(w->owner, " \t")])
 		return diag(c, v[2], "waiver: owner must not be empty: name who answers for it");
-	w->expires_day = strlen(w->expires) == 10 ? scan_parse_day(w->expires, 10) : -1;
+	w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
 	if (w->expires_day < 0)
 		return diag(c, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
 	return 0;
@@ -393,7 +371,7 @@ static int check_expiry(struct cctx *c)
 		char cday[64];
 		if (w->expires_day <= c->commit_day + cfg->max_waiver_days)
 			continue;
-		day_str(cday, c->commit_day);
+		date_format_day(cday, c->commit_day);
 		add_diag(cfg, w->at,
 			 "waiver for '%s' expires on %s, %ld days after the scanned commit (%s); the policy allows at "
 			 "most "
@@ -426,7 +404,7 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 	c.cfg = cfg;
 	c.doc = &doc;
 	c.budget = CONFIG_MAX_NODES;
-	c.commit_day = (long)(commit_time >= 0 ? commit_time / 86400 : (commit_time - 86399) / 86400);
+	c.commit_day = date_day_of(commit_time);
 	cfg->present = 1;
 
 	if (len > CONFIG_MAX_BYTES) {

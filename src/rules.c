@@ -583,17 +583,24 @@ static void collect_leaves(struct rules *rs, struct cond *c)
 		collect_leaves(rs, c->kids[i]);
 }
 
+int level_parse(enum level *out, const char *s)
+{
+	if (!strcmp(s, "required"))
+		*out = LEVEL_REQUIRED;
+	else if (!strcmp(s, "expected"))
+		*out = LEVEL_EXPECTED;
+	else if (!strcmp(s, "advisory"))
+		*out = LEVEL_ADVISORY;
+	else
+		return -1;
+	return 0;
+}
+
 static int get_level(struct ctx *c, const yaml_node_t *n, enum level *out)
 {
 	if (want_scalar(c, n, "level") < 0)
 		return -1;
-	if (!strcmp(scalar(n), "required"))
-		*out = LEVEL_REQUIRED;
-	else if (!strcmp(scalar(n), "expected"))
-		*out = LEVEL_EXPECTED;
-	else if (!strcmp(scalar(n), "advisory"))
-		*out = LEVEL_ADVISORY;
-	else
+	if (level_parse(out, scalar(n)) < 0)
 		return diag(c, n, "level must be required, expected or advisory, found '%s'", scalar(n));
 	return 0;
 }

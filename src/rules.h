@@ -21,6 +21,8 @@ const char *text_get(const struct text *t, enum lang lang);
 
 enum level { LEVEL_REQUIRED, LEVEL_EXPECTED, LEVEL_ADVISORY };
 const char *level_name(enum level l);
+/* Parses "required", "expected" or "advisory"; -1 when it is none. */
+int level_parse(enum level *out, const char *s);
 
 /* Where something was written, for messages: file name, 1-based line and column. */
 struct where {

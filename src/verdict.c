@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "date.h"
 #include "mem.h"
 
 const char *outcome_name(enum outcome o)
@@ -156,17 +157,6 @@ static void acc_merge(struct acc *dst, struct acc *src, int ev, int looked)
 	acc_free(src);
 }
 
-static void day_str(char out[64], long days)
-{
-	/* civil from days (Howard Hinnant's algorithm) */
-	long z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097, yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
-	y += m <= 2;
-	snprintf(out, 64, "%04ld-%02ld-%02ld", y, m, d);
-}
-
 /* The words of generated explanations, in each report language. */
 struct phrases {
 	const char *a_file_in, *files_in, *no_file_in, *executable, *not_executable, *lines, *matching, *not_matching,
@@ -287,8 +277,8 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 		long threshold = commit_day - l->fresh_days;
 		if (l->fresh && st->newest_day < threshold) {
 			char day[64], cday[64];
-			day_str(day, st->newest_day);
-			day_str(cday, commit_day);
+			date_format_day(day, st->newest_day);
+			date_format_day(cday, commit_day);
 			a->outcome = OUTCOME_FAIL;
 			buf_printf(&b, ph->too_old, desc, day, st->newest.path, st->newest.line, commit_day - st->newest_day, cday);
 			acc_miss(a, &st->newest, "too old");
@@ -454,7 +444,7 @@ int verdict_compute_policy(struct verdict **out, const struct rules *rs, const s
 			   long long commit_time, const struct verdict_policy *pol, enum lang lang)
 {
 	struct verdict *v = xcalloc(1, sizeof(*v));
-	long commit_day = (long)(commit_time >= 0 ? commit_time / 86400 : (commit_time - 86399) / 86400);
+	long commit_day = date_day_of(commit_time);
 	signed char *memo;
 	size_t i, j;
 
