@@ -29,8 +29,8 @@
 /* format of cached per-blob results; bump it when they or the matching change */
 #define FACTS_FORMAT 1
 /* libgit2 maps pack files in windows; these keep the mapped (resident) part small */
-#define MWINDOW_SIZE ((size_t)32 << 20)
-#define MWINDOW_MAPPED_LIMIT ((size_t)64 << 20)
+#define MWINDOW_SIZE ((size_t)16 << 20)
+#define MWINDOW_MAPPED_LIMIT ((size_t)32 << 20)
 #define OBJECT_CACHE_MAX ((ssize_t)16 << 20)
 
 /*
@@ -75,12 +75,36 @@ struct blob_facts {
 /* What one file did to one leaf; applied to the leaf state in walk order. */
 enum out_kind { OUT_NONE, OUT_EVIDENCE, OUT_NOTE, OUT_ERROR };
 
+/*
+ * Why a file does not count for a leaf, kept as a code: most are never
+ * shown (a leaf keeps SCAN_NOTES_MAX), so the text is made at the merge,
+ * only for those kept.
+ */
+enum why_kind {
+	WHY_NONE, /* it counts */
+	WHY_EXEC_NOT,
+	WHY_EXEC_IS,
+	WHY_LINES,    /* n: its lines */
+	WHY_NC_MATCH, /* n: the line */
+	WHY_UNREADABLE,
+	WHY_NO_MATCH,
+	WHY_FEW, /* n: matches */
+	WHY_LATER,
+	WHY_NO_DATE
+};
+
+struct why {
+	enum why_kind kind;
+	size_t n;
+};
+
 struct leaf_out {
 	size_t leaf;
 	enum out_kind kind;
 	size_t line;
 	long day;
-	char *text; /* OUT_NOTE: why; OUT_ERROR: the message; owned */
+	struct why why; /* OUT_NOTE without text */
+	char *text;     /* OUT_NOTE: a ready why, or NULL; OUT_ERROR: the message; owned */
 };
 
 enum item_state { ITEM_FREE, ITEM_QUEUED, ITEM_BUSY, ITEM_DONE };
@@ -144,6 +168,23 @@ struct globs {
 	unsigned char *val, *dval;      /* results for the current path / folder */
 	unsigned long *at, *dat;        /* the path (folder) number they are for */
 	unsigned long path_no, dir_no;
+	struct suffixes *suf;           /* per distinct glob: literal endings, or none */
+	int path_ascii;                 /* the current path is all ASCII */
+};
+
+/*
+ * A quick no: a glob matches whole paths, so an alternative that ends in
+ * literal text matches only paths that end in it, and the literal text
+ * between its stars appears in every path it matches.  When no alternative
+ * of a glob (after {a,b} expansion) passes those tests, PCRE2 need not run;
+ * otherwise it decides, as always.  Only globs of plain ASCII letters,
+ * digits and . _ - / * { } , are tested this way.
+ */
+struct suffixes {
+	char **s; /* the alternatives, expanded */
+	size_t n;
+	int usable;
+	int caseless;
 };
 
 struct walk {
@@ -448,60 +489,85 @@ static const struct facts *find_facts(const struct blob_facts *bf, size_t leaf)
 	return NULL;
 }
 
+/* The words for a why, as check_file() always wrote them (caller frees). */
+static char *why_text(const struct leaf *l, const struct why *w)
+{
+	size_t n = w->n;
+	switch (w->kind) {
+	case WHY_EXEC_NOT:
+		return xstrdup("is not executable");
+	case WHY_EXEC_IS:
+		return xstrdup("is executable");
+	case WHY_LINES:
+		return fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
+			   l->min_lines);
+	case WHY_NC_MATCH:
+		return fmt("matches /%s/ at line %zu", l->not_contains->src, n);
+	case WHY_UNREADABLE:
+		return xstrdup("could not be read");
+	case WHY_NO_MATCH:
+		return fmt("does not match /%s/", l->contains->src);
+	case WHY_FEW:
+		return fmt("matches /%s/ %zu time%s, fewer than %zu", l->contains->src, n, n == 1 ? "" : "s",
+			   l->min_matches);
+	case WHY_LATER:
+		return fmt("dates matching /%s/ are all after the scanned commit", l->fresh->src);
+	case WHY_NO_DATE:
+		return fmt("holds no date (YYYY-MM-DD) matching /%s/", l->fresh->src);
+	case WHY_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static int say(struct why *w, enum why_kind kind, size_t n)
+{
+	w->kind = kind;
+	w->n = n;
+	return 1;
+}
+
 /*
  * Decides whether one file shows what leaf asks, from its facts (f may be
- * NULL when the leaf reads no content).  Returns 1 with *why NULL when it
- * does (*line the line to cite), or *why (caller frees) when not; on a match
+ * NULL when the leaf reads no content).  Returns 1 with why->kind WHY_NONE
+ * when it does (*line the line to cite), or the why when not; on a match
  * failure sets *err (caller frees).  Returns 0 when f cannot tell (see
  * fresh_pick).
  */
 static int decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec,
-		  const char *path, long commit_day, char **why, size_t *line, long *day, char **err)
+		  const char *path, long commit_day, struct why *why, size_t *line, long *day, char **err)
 {
-	*why = NULL;
+	why->kind = WHY_NONE;
+	why->n = 0;
 	*line = 0;
 	*day = -1;
 	*err = NULL;
-	if (exec_mismatch(l, exec)) {
-		*why = xstrdup(l->executable ? "is not executable" : "is executable");
-		return 1;
-	}
+	if (exec_mismatch(l, exec))
+		return say(why, l->executable ? WHY_EXEC_NOT : WHY_EXEC_IS, 0);
 	if (!leaf_needs_content(l))
 		return 1;
-	if (l->min_lines && bf->nlines < l->min_lines) {
-		size_t n = bf->nlines;
-		*why = fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
-			   l->min_lines);
-		return 1;
-	}
+	if (l->min_lines && bf->nlines < l->min_lines)
+		return say(why, WHY_LINES, bf->nlines);
 	if (l->not_contains) {
 		if (f->nc_rc == MATCH_OK) {
 			*line = f->nc_line;
-			*why = fmt("matches /%s/ at line %zu", l->not_contains->src, *line);
-			return 1;
+			return say(why, WHY_NC_MATCH, *line);
 		}
 		if (f->nc_rc != MATCH_NONE) {
 			*err = limit_msg(f->nc_rc, l->not_contains, path);
-			*why = xstrdup("could not be read");
-			return 1;
+			return say(why, WHY_UNREADABLE, 0);
 		}
 	}
 	if (l->contains) {
 		size_t count = f->c_count;
 		if (count < l->min_matches && f->c_rc != MATCH_NONE) {
 			*err = limit_msg(f->c_rc, l->contains, path);
-			*why = xstrdup("could not be read");
-			return 1;
+			return say(why, WHY_UNREADABLE, 0);
 		}
-		if (count == 0) {
-			*why = fmt("does not match /%s/", l->contains->src);
-			return 1;
-		}
-		if (count < l->min_matches) {
-			*why = fmt("matches /%s/ %zu time%s, fewer than %zu", l->contains->src, count, count == 1 ? "" : "s",
-				   l->min_matches);
-			return 1;
-		}
+		if (count == 0)
+			return say(why, WHY_NO_MATCH, 0);
+		if (count < l->min_matches)
+			return say(why, WHY_FEW, count);
 		*line = f->c_line;
 	}
 	if (l->fresh) {
@@ -510,16 +576,12 @@ static int decide(const struct leaf *l, const struct facts *f, const struct blob
 		int later;
 		if (f->f_rc != MATCH_NONE) {
 			*err = limit_msg(f->f_rc, l->fresh, path);
-			*why = xstrdup("could not be read");
-			return 1;
+			return say(why, WHY_UNREADABLE, 0);
 		}
 		if (!fresh_pick(f, commit_day + 1, &best, &bline, &later))
 			return 0;
-		if (best < 0) {
-			*why = later ? fmt("dates matching /%s/ are all after the scanned commit", l->fresh->src)
-				     : fmt("holds no date (YYYY-MM-DD) matching /%s/", l->fresh->src);
-			return 1;
-		}
+		if (best < 0)
+			return say(why, later ? WHY_LATER : WHY_NO_DATE, 0);
 		*day = best;
 		*line = bline;
 	}
@@ -694,7 +756,8 @@ static int facts_complete(const struct scan_job *j, const struct item *it, const
 	for (i = 0; i < it->nsel; i++) {
 		const struct leaf *l = j->rs->leaves[it->sel[i]];
 		const struct facts *f;
-		char *why, *err;
+		struct why why;
+		char *err;
 		size_t line;
 		long day;
 		int ok;
@@ -717,7 +780,6 @@ static int facts_complete(const struct scan_job *j, const struct item *it, const
 				return 0;
 		}
 		ok = decide(l, f, bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
-		free(why);
 		free(err);
 		if (!ok)
 			return 0;
@@ -727,19 +789,16 @@ static int facts_complete(const struct scan_job *j, const struct item *it, const
 
 /* ---- one file, on a worker ---------------------------------------------------------- */
 
-static void out_set(struct leaf_out *o, const struct leaf *l, char *why, size_t line, long day, char *err)
+static void out_set(struct leaf_out *o, const struct leaf *l, const struct why *why, size_t line, long day, char *err)
 {
 	if (err) {
 		o->kind = OUT_ERROR;
 		o->text = err;
-		free(why);
-	} else if (why) {
+	} else if (why->kind != WHY_NONE) {
 		if (!l->negated) {
 			o->kind = OUT_NOTE;
 			o->line = line;
-			o->text = why;
-		} else {
-			free(why);
+			o->why = *why;
 		}
 	} else {
 		o->kind = OUT_EVIDENCE;
@@ -848,7 +907,8 @@ static void run_item(struct worker *wk, struct item *it)
 		struct leaf_out *o = &it->outs[i];
 		struct facts tmp;
 		const struct facts *f;
-		char *why, *err;
+		struct why why;
+		char *err;
 		size_t line;
 		long day;
 
@@ -881,7 +941,7 @@ static void run_item(struct worker *wk, struct item *it)
 			compute_facts(wk, l, &sj, bf.nlines, j->commit_day + 1, &tmp);
 			decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
 		}
-		out_set(o, l, why, line, day, err);
+		out_set(o, l, &why, line, day, err);
 	}
 	free(missing);
 	blob_facts_free(&bf);
@@ -979,6 +1039,9 @@ static void merge_item(struct walk *w, struct item *it)
 			}
 			break;
 		case OUT_NOTE:
+			/* words only for the notes the leaf keeps */
+			if (!o->text && st->nnotes < SCAN_NOTES_MAX)
+				o->text = why_text(w->rs->leaves[o->leaf], &o->why);
 			add_note(st, it->path, o->line, &it->oid, o->text);
 			o->text = NULL;
 			break;
@@ -1072,6 +1135,145 @@ static int glob_caseless(const struct match_glob *g)
 	return (o & PCRE2_CASELESS) != 0;
 }
 
+static int plain_glob(const char *g)
+{
+	for (; *g; g++)
+		if (!((*g >= 'a' && *g <= 'z') || (*g >= 'A' && *g <= 'Z') || (*g >= '0' && *g <= '9') ||
+		      strchr("._-/*{},", *g)))
+			return 0;
+	return 1;
+}
+
+/* Expands the {a,b} groups of a plain glob into out (strings the caller frees). */
+static void expand_plain(char ***out, size_t *n, size_t *cap, const char *g)
+{
+	const char *open = strchr(g, '{'), *close, *q, *alt;
+	int depth = 0;
+
+	if (!open) {
+		XGROW(*out, *cap, *n + 1);
+		(*out)[(*n)++] = xstrdup(g);
+		return;
+	}
+	for (close = open; *close; close++) {
+		if (*close == '{')
+			depth++;
+		else if (*close == '}' && --depth == 0)
+			break;
+	}
+	if (!*close)
+		return; /* unbalanced: match.c refused it already */
+	depth = 0;
+	for (q = open + 1, alt = open + 1; q <= close; q++) {
+		if (*q == '{') {
+			depth++;
+		} else if (*q == '}' && q != close) {
+			depth--;
+		} else if ((*q == ',' && depth == 0) || q == close) {
+			struct buf b = BUF_INIT;
+			buf_put(&b, g, (size_t)(open - g));
+			buf_put(&b, alt, (size_t)(q - alt));
+			buf_puts(&b, close + 1);
+			expand_plain(out, n, cap, buf_cstr(&b));
+			buf_free(&b);
+			alt = q + 1;
+		}
+	}
+}
+
+static void suffixes_init(struct suffixes *sf, const struct match_glob *g, int caseless)
+{
+	char **alts = NULL;
+	size_t n = 0, cap = 0, scap = 0, i;
+
+	memset(sf, 0, sizeof(*sf));
+	sf->caseless = caseless;
+	if (!plain_glob(g->src))
+		return;
+	expand_plain(&alts, &n, &cap, g->src);
+	sf->usable = n > 0 && n == g->nalts;
+	for (i = 0; i < n; i++) {
+		XGROW(sf->s, scap, sf->n + 1);
+		sf->s[sf->n++] = alts[i];
+	}
+	free(alts);
+}
+
+static int ends_with(const char *path, size_t len, const char *suf, int caseless)
+{
+	size_t n = strlen(suf), i;
+	if (n > len)
+		return 0;
+	path += len - n;
+	if (!caseless)
+		return !memcmp(path, suf, n);
+	for (i = 0; i < n; i++) {
+		char a = path[i], b = suf[i];
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (char)(b - 'A' + 'a');
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+static int contains_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+	size_t i;
+	if (m == 0)
+		return 1;
+	for (i = 0; i + m <= n; i++)
+		if (hay[i] == needle[0] && !memcmp(hay + i, needle, m))
+			return 1;
+	return 0;
+}
+
+/* 0 when the expanded alternative alt surely does not match path. */
+static int alt_may_match(const char *alt, const char *path, size_t len, int caseless)
+{
+	const char *star = strrchr(alt, '*'), *p, *seg;
+
+	if (!star || star[1]) {
+		/* ends in literal text: the path ends in it (a / after ** or at the start may be no character) */
+		const char *tail = star ? star + 1 : alt;
+		while (*tail == '/')
+			tail++;
+		if (!ends_with(path, len, tail, caseless))
+			return 0;
+	}
+	if (caseless)
+		return 1;
+	/* each literal run between stars, less the slashes at its ends, is somewhere in the path */
+	for (p = alt; *p;) {
+		size_t m;
+		while (*p == '*' || *p == '/')
+			p++;
+		seg = p;
+		while (*p && *p != '*')
+			p++;
+		m = (size_t)(p - seg);
+		while (m && seg[m - 1] == '/')
+			m--;
+		if (m && !contains_bytes(path, len, seg, m))
+			return 0;
+	}
+	return 1;
+}
+
+/* 0 when the glob surely does not match the (ASCII) path; 1 when PCRE2 must say. */
+static int suffixes_may_match(const struct suffixes *sf, const char *path, size_t len)
+{
+	size_t i;
+	if (!sf->usable)
+		return 1;
+	for (i = 0; i < sf->n; i++)
+		if (alt_may_match(sf->s[i], path, len, sf->caseless))
+			return 1;
+	return 0;
+}
+
 /* Gives every glob of every leaf the id of its first equal (same source, same case). */
 static void globs_init(struct globs *gl, const struct rules *rs)
 {
@@ -1102,6 +1304,9 @@ static void globs_init(struct globs *gl, const struct rules *rs)
 				gl->excl_ids[i][k - l->npaths] = u;
 		}
 	}
+	gl->suf = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->suf));
+	for (k = 0; k < gl->n; k++)
+		suffixes_init(&gl->suf[k], uniq[k], glob_caseless(uniq[k]));
 	free(uniq);
 	gl->val = xcalloc(gl->n ? gl->n : 1, 1);
 	gl->dval = xcalloc(gl->n ? gl->n : 1, 1);
@@ -1120,6 +1325,13 @@ static void globs_free(struct globs *gl, size_t nleaves)
 	}
 	free(gl->path_ids);
 	free(gl->excl_ids);
+	for (i = 0; gl->suf && i < gl->n; i++) {
+		size_t k;
+		for (k = 0; k < gl->suf[i].n; k++)
+			free(gl->suf[i].s[k]);
+		free(gl->suf[i].s);
+	}
+	free(gl->suf);
 	free(gl->val);
 	free(gl->dval);
 	free(gl->at);
@@ -1130,7 +1342,10 @@ static void globs_free(struct globs *gl, size_t nleaves)
 static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
 {
 	if (gl->at[id] != gl->path_no) {
-		gl->val[id] = (unsigned char)match_glob_path(g, path, len);
+		if (gl->path_ascii && !suffixes_may_match(&gl->suf[id], path, len))
+			gl->val[id] = 0;
+		else
+			gl->val[id] = (unsigned char)match_glob_path(g, path, len);
 		gl->at[id] = gl->path_no;
 	}
 	return gl->val[id];
@@ -1208,6 +1423,7 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	int content = 0;
 
 	w->gl.path_no++;
+	w->gl.path_ascii = twin_is_ascii(path, w->path.len);
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
 		if (leaf_selects(w, l, path, w->path.len)) {
@@ -1242,6 +1458,7 @@ static void visit_submodule(struct walk *w, const size_t *active, size_t nactive
 	struct item it;
 	size_t j;
 	w->gl.path_no++;
+	w->gl.path_ascii = twin_is_ascii(w->path.ptr, w->path.len);
 	for (j = 0; j < nactive; j++)
 		if (leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
 			memset(&it, 0, sizeof(it));
