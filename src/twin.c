@@ -43,7 +43,9 @@ struct twin *twin_compile(const struct match_regex *r)
 		free(t);
 		return NULL;
 	}
-	(void)pcre2_jit_compile(t->code, PCRE2_JIT_COMPLETE);
+	/* as match.c does: PROOFGATE_NO_JIT leaves the interpreter, for valgrind */
+	if (!getenv("PROOFGATE_NO_JIT") || !*getenv("PROOFGATE_NO_JIT"))
+		(void)pcre2_jit_compile(t->code, PCRE2_JIT_COMPLETE);
 	/* the same groups, or it is not the same pattern */
 	pcre2_pattern_info(t->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 	if (ncap != r->ncaptures) {
