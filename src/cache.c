@@ -33,7 +33,7 @@
 #define SEG_HEAD 32
 #define SEG_IREC (CACHE_KEY_SIZE + 8)
 /* pending values are written as a segment once they pass this */
-#define PENDING_MAX ((size_t)8 << 20)
+#define PENDING_MAX ((size_t)2 << 20)
 /* more segments than this in one namespace are merged into one */
 #define MERGE_AT 8
 /* a temporary file this old was left by a run that died */

@@ -29,8 +29,8 @@
 /* format of cached per-blob results; bump it when they or the matching change */
 #define FACTS_FORMAT 1
 /* libgit2 maps pack files in windows; these keep the mapped (resident) part small */
-#define MWINDOW_SIZE ((size_t)16 << 20)
-#define MWINDOW_MAPPED_LIMIT ((size_t)32 << 20)
+#define MWINDOW_SIZE ((size_t)8 << 20)
+#define MWINDOW_MAPPED_LIMIT ((size_t)16 << 20)
 #define OBJECT_CACHE_MAX ((ssize_t)16 << 20)
 
 /*
