@@ -321,11 +321,21 @@ done:
 	return rc;
 }
 
+struct match_glob *match_glob_ref(struct match_glob *g)
+{
+	g->refs++;
+	return g;
+}
+
 void match_glob_free(struct match_glob *g)
 {
 	size_t i;
 	if (!g)
 		return;
+	if (g->refs) {
+		g->refs--;
+		return;
+	}
 	for (i = 0; i < g->nalts; i++)
 		pcre2_code_free(g->alts[i]);
 	pcre2_code_free(g->dir_all);

@@ -20,6 +20,7 @@ struct match_glob {
 	pcre2_code **alts;  /* one compiled pattern per brace alternative */
 	size_t nalts;
 	pcre2_code *dir_all; /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
+	unsigned refs;       /* owners beyond the first (match_glob_ref); loading is single-threaded */
 };
 
 /*
@@ -27,7 +28,11 @@ struct match_glob {
  * returns -1, sets err, and stores the byte offset in glob at *erroff.
  */
 int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff);
+/* Drops one owner; the last one frees.  Accepts NULL. */
 void match_glob_free(struct match_glob *g);
+
+/* Adds an owner to g (one compiled glob shared by many conditions) and returns g. */
+struct match_glob *match_glob_ref(struct match_glob *g);
 
 /* 1 when path (len bytes, no trailing /) matches the glob, else 0. */
 int match_glob_path(const struct match_glob *g, const char *path, size_t len);

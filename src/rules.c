@@ -42,6 +42,8 @@ struct ctx {
 	char **pack_exclude;
 	size_t npack_exclude;
 	struct where *pack_exclude_at;
+	/* the pack's excludes compiled once, case-sensitive [0] and not [1], shared by every condition */
+	struct match_glob **pack_globs[2];
 };
 
 const char *text_get(const struct text *t, enum lang lang)
@@ -456,15 +458,23 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 		rc = -1;
 	if (v[1] && get_globs(c, v[1], "exclude", icase, &l->exclude, &l->nexclude) < 0)
 		rc = -1;
-	for (i = 0; i < c->npack_exclude; i++) {
-		yaml_node_t fake;
-		fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
-		fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
-		l->exclude = xrealloc(l->exclude, (l->nexclude + 1) * sizeof(*l->exclude));
-		if (compile_glob(c, &fake, c->pack_exclude[i], icase, &l->exclude[l->nexclude]) == 0)
-			l->nexclude++;
-		else
-			rc = -1;
+	if (c->npack_exclude) {
+		struct match_glob **shared = c->pack_globs[icase ? 1 : 0];
+		if (!shared) {
+			/* compiled on first use; already validated when the pack was read */
+			shared = c->pack_globs[icase ? 1 : 0] = xcalloc(c->npack_exclude, sizeof(*shared));
+			for (i = 0; i < c->npack_exclude; i++) {
+				yaml_node_t fake;
+				fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
+				fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
+				if (compile_glob(c, &fake, c->pack_exclude[i], icase, &shared[i]) < 0)
+					rc = -1;
+			}
+		}
+		l->exclude = xrealloc(l->exclude, (l->nexclude + c->npack_exclude) * sizeof(*l->exclude));
+		for (i = 0; i < c->npack_exclude; i++)
+			if (shared[i])
+				l->exclude[l->nexclude++] = match_glob_ref(shared[i]);
 	}
 	if (v[3] && get_pattern(c, v[3], "contains", 1, &l->contains, &l->min_matches) < 0)
 		rc = -1;
@@ -955,6 +965,12 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 		diag(&c, root, "a rule pack needs at least one of domains, proofs or rules");
 	rc = rs->ndiags == before ? 0 : -1;
 done:
+	for (i = 0; i < 2; i++) {
+		size_t j;
+		for (j = 0; c.pack_globs[i] && j < c.npack_exclude; j++)
+			match_glob_free(c.pack_globs[i][j]);
+		free(c.pack_globs[i]);
+	}
 	strlist_free(c.pack_exclude, c.npack_exclude);
 	free(c.pack_exclude_at);
 	if (doc_ok)
