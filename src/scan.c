@@ -489,10 +489,20 @@ static const struct facts *find_facts(const struct blob_facts *bf, size_t leaf)
 	return NULL;
 }
 
-/* The words for a why, as check_file() always wrote them (caller frees). */
+/* A pattern as reports quote it: long ones are named, `proofgate explain` shows them. */
+static const char *quoted(const struct match_regex *r, char tmp[80])
+{
+	if (strlen(r->src) > 48)
+		return "the pattern it looks for";
+	snprintf(tmp, 80, "/%s/", r->src);
+	return tmp;
+}
+
+/* The words for a why (caller frees). */
 static char *why_text(const struct leaf *l, const struct why *w)
 {
 	size_t n = w->n;
+	char tmp[80];
 	switch (w->kind) {
 	case WHY_EXEC_NOT:
 		return xstrdup("is not executable");
@@ -502,18 +512,19 @@ static char *why_text(const struct leaf *l, const struct why *w)
 		return fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
 			   l->min_lines);
 	case WHY_NC_MATCH:
+		/* what disqualified the file is the point: always quoted whole */
 		return fmt("matches /%s/ at line %zu", l->not_contains->src, n);
 	case WHY_UNREADABLE:
 		return xstrdup("could not be read");
 	case WHY_NO_MATCH:
-		return fmt("does not match /%s/", l->contains->src);
+		return fmt("does not match %s", quoted(l->contains, tmp));
 	case WHY_FEW:
-		return fmt("matches /%s/ %zu time%s, fewer than %zu", l->contains->src, n, n == 1 ? "" : "s",
+		return fmt("matches %s %zu time%s, fewer than %zu", quoted(l->contains, tmp), n, n == 1 ? "" : "s",
 			   l->min_matches);
 	case WHY_LATER:
-		return fmt("dates matching /%s/ are all after the scanned commit", l->fresh->src);
+		return fmt("dates matching %s are all after the scanned commit", quoted(l->fresh, tmp));
 	case WHY_NO_DATE:
-		return fmt("holds no date (YYYY-MM-DD) matching /%s/", l->fresh->src);
+		return fmt("holds no date (YYYY-MM-DD) matching %s", quoted(l->fresh, tmp));
 	case WHY_NONE:
 		break;
 	}
@@ -1431,7 +1442,8 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 			content |= leaf_needs_content(l);
 		}
 	}
-	if (nsel == 0 || linguist_excluded(w, path))
+	/* a rule pack kept in the tree is not evidence for itself */
+	if (nsel == 0 || rules_is_pack_blob(w->rs, git_tree_entry_id(e)) || linguist_excluded(w, path))
 		return;
 	memset(&it, 0, sizeof(it));
 	it.path = xstrndup(path, w->path.len);

@@ -228,3 +228,36 @@ cp "$ROOT/tests/rules/core.yml" "$P/core-copy.yml"
 run "$PG" rules check --no-builtin "$ROOT/tests/rules/core.yml" "$P/core-copy.yml"
 rc_is 0; out_has 'in 1 file$'
 end
+
+begin "a rule pack kept in the scanned tree is not evidence for itself"
+cat >"$P/self.yml" <<'EOF2'
+domains: [{id: d, title: D}]
+rules:
+  - {id: d.self, domain: d, level: required, title: T, next_step: N,
+     evidence: {file: {paths: "**/*.yml", contains: 'selfmatch'}}}
+EOF2
+rm -rf "$T/selfrepo" && git init -q -b main "$T/selfrepo"
+mkdir -p "$T/selfrepo/ops" && cp "$P/self.yml" "$T/selfrepo/ops/self.yml"
+git -C "$T/selfrepo" add . && git -C "$T/selfrepo" -c user.name=t -c user.email=t@t commit -qm pack
+run "$PG" scan --no-builtin --rules "$P/self.yml" --format json "$T/selfrepo"
+json_is "d['rules'][0]['outcome']" fail
+printf 'name: selfmatch-ok\n' >"$T/selfrepo/ops/other.yml"
+git -C "$T/selfrepo" add . && git -C "$T/selfrepo" -c user.name=t -c user.email=t@t commit -qm other
+run "$PG" scan --no-builtin --rules "$P/self.yml" --format json "$T/selfrepo"
+json_is "d['rules'][0]['outcome']" pass
+json_is "d['rules'][0]['evidence'][0]['path']" ops/other.yml
+end
+
+begin "a long pattern is named, not quoted, in a near miss; explain quotes it"
+cat >"$P/long.yml" <<'EOF2'
+domains: [{id: d, title: D}]
+rules:
+  - {id: d.long, domain: d, level: required, title: T, next_step: N,
+     evidence: {file: {paths: "README.md", contains: 'this-is-a-very-long-pattern-that-nobody-wants-to-read-twice'}}}
+EOF2
+run "$PG" scan --no-builtin --rules "$P/long.yml" --format json "$B"
+json_is "d['rules'][0]['near_misses'][0]['why']" "does not match the pattern it looks for"
+json_is "'matching its pattern' in d['rules'][0]['message']" True
+run "$PG" explain --no-builtin --rules "$P/long.yml" d.long
+out_has 'this-is-a-very-long-pattern-that-nobody-wants-to-read-twice'
+end
