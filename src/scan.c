@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "date.h"
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
@@ -200,35 +201,6 @@ struct walk {
 	struct worker self; /* the walking thread helps when the ring is full */
 };
 
-long scan_parse_day(const char *s, size_t len)
-{
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	long y, m, d, era, yoe, doy, doe;
-	size_t i;
-
-	if (len < 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return -1;
-	if (len > 10 && s[10] >= '0' && s[10] <= '9')
-		return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1970 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return -1;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return -1;
-	/* days from civil (Howard Hinnant's algorithm) */
-	y -= m <= 2;
-	era = y / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 size_t scan_line_at(const char *data, size_t off)
 {
 	size_t line = 1;
@@ -412,7 +384,7 @@ static void compute_facts(struct worker *wk, const struct leaf *l, const struct 
 	if (l->fresh) {
 		start = 0;
 		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
-			long d = scan_parse_day(data + cs, ce - cs);
+			long d = date_parse_day(data + cs, ce - cs);
 			if (d < 0)
 				continue;
 			if (d > cutoff) {
@@ -1638,8 +1610,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.res = res;
 	w.job.rs = rs;
 	w.job.opts = opts;
-	w.job.commit_day =
-		(long)(opts->commit_time >= 0 ? opts->commit_time / 86400 : (opts->commit_time - 86399) / 86400);
+	w.job.commit_day = date_day_of(opts->commit_time);
 	w.self.job = &w.job;
 	w.self.mc = match_ctx_new();
 	w.self.tc = twin_ctx_new();

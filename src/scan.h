@@ -106,9 +106,6 @@ unsigned scan_jobs(unsigned jobs);
  */
 int scan_cache_open(struct cache **out, git_repository *repo, const struct rules *rs, const char *dir);
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" at s (len bytes), or -1 when it is not a valid date. */
-long scan_parse_day(const char *s, size_t len);
-
 /* 1-based line of byte offset off in data; CRLF and LF count the same. */
 size_t scan_line_at(const char *data, size_t off);
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "repo.h"
 #include "scan.h"
 
@@ -141,7 +142,7 @@ static void test_fresh_newest_valid_date(void **state)
 			  1 << 20);
 	assert_int_equal(st->nsatisfied, 1);
 	/* 2026-02-30 is not a date; 2026-05-20 is the newest valid one */
-	assert_int_equal(st->newest_day, scan_parse_day("2026-05-20", 10));
+	assert_int_equal(st->newest_day, date_parse_day("2026-05-20", 10));
 	assert_int_equal(st->newest.line, 6);
 }
 
@@ -211,16 +212,16 @@ static void test_no_file_records_violations(void **state)
 static void test_parse_day(void **state)
 {
 	(void)state;
-	assert_int_equal(scan_parse_day("1970-01-01", 10), 0);
-	assert_int_equal(scan_parse_day("2026-06-01", 10), 20605);
-	assert_int_equal(scan_parse_day("2024-02-29", 10), 19782);
-	assert_int_equal(scan_parse_day("2023-02-29", 10), -1);
-	assert_int_equal(scan_parse_day("2026-13-01", 10), -1);
-	assert_int_equal(scan_parse_day("2026-04-31", 10), -1);
-	assert_int_equal(scan_parse_day("2026-1-01", 9), -1);
-	assert_int_equal(scan_parse_day("2026-06-01T10:00:00Z", 20), 20605);
-	assert_int_equal(scan_parse_day("2026-06-011", 11), -1);
-	assert_int_equal(scan_parse_day("2026-06-0", 9), -1);
+	assert_int_equal(date_parse_day("1970-01-01", 10), 0);
+	assert_int_equal(date_parse_day("2026-06-01", 10), 20605);
+	assert_int_equal(date_parse_day("2024-02-29", 10), 19782);
+	assert_int_equal(date_parse_day("2023-02-29", 10), -1);
+	assert_int_equal(date_parse_day("2026-13-01", 10), -1);
+	assert_int_equal(date_parse_day("2026-04-31", 10), -1);
+	assert_int_equal(date_parse_day("2026-1-01", 9), -1);
+	assert_int_equal(date_parse_day("2026-06-01T10:00:00Z", 20), 20605);
+	assert_int_equal(date_parse_day("2026-06-011", 11), -1);
+	assert_int_equal(date_parse_day("2026-06-0", 9), -1);
 }
 
 static void test_lines(void **state)
