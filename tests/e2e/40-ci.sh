@@ -1,7 +1,16 @@
 # 40-ci.sh - CI outputs: GitHub annotations, job summary, GITHUB_OUTPUT, SARIF, Code Quality, JUnit.
 # Repositories are made here with fixed identities and dates; 41..43 reuse these helpers.
 
-CI_SCHEMAS="$ROOT/../shared/schemas"
+# the project's shared schemas when present (CI), else the copies kept in tests/schemas
+CI_SCHEMAS="$ROOT/tests/schemas"
+if [ -d "$ROOT/../shared/schemas" ]; then
+	begin "tests/schemas holds unchanged copies of the shared schemas"
+	for f in sarif-schema-2.1.0.json gitlab-codequality.json; do
+		holds cmp "$ROOT/../shared/schemas/$f" "$ROOT/tests/schemas/$f"
+	done
+	end
+	CI_SCHEMAS="$ROOT/../shared/schemas"
+fi
 ci_check() { python3 "$ROOT/tests/ci_check.py" "$@"; }
 
 ci_repo() { # DIR
