@@ -129,9 +129,7 @@ build/bench/mono.stamp: bench/gen.py $(shell find fixtures/seed-v1 -type f 2>/de
 	@touch $@
 
 bench: $(O)/proofgate build/bench/mono.stamp
-	@command -v hyperfine >/dev/null || { echo "make bench: install hyperfine (apt-get install hyperfine)"; exit 2; }
-	@[ -x /usr/bin/time ] || { if [ "$$(id -u)" = 0 ]; then apt-get install -y time; \
-		else sudo apt-get install -y time; fi; } || { echo "make bench: install GNU time: apt-get install time"; exit 2; }
+	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
 
 fmt:
