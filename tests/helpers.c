@@ -5,6 +5,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <git2.h>
+
+int libgit2_group_setup(void **state)
+{
+	(void)state;
+	git_libgit2_init();
+	return 0;
+}
+
+int libgit2_group_teardown(void **state)
+{
+	(void)state;
+	git_libgit2_shutdown();
+	return 0;
+}
+
 const char *fixture_path(const char *name)
 {
 	static char buf[4096];

@@ -10,6 +10,13 @@
 
 #include "rules.h"
 
+/*
+ * Group setup and teardown that start and stop libgit2 once: starting and
+ * stopping it per test loses its per-thread error state (a leak valgrind sees).
+ */
+int libgit2_group_setup(void **state);
+int libgit2_group_teardown(void **state);
+
 /* Path of a built fixture repository (build/fixtures/NAME); static storage. */
 const char *fixture_path(const char *name);
 

@@ -107,21 +107,6 @@ static void test_release_branches(void **state)
 	assert_false(repo_is_release_branch(NULL));
 }
 
-/* libgit2 is started once: starting and stopping it per test loses its per-thread error state */
-static int group_setup(void **state)
-{
-	(void)state;
-	git_libgit2_init();
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	git_libgit2_shutdown();
-	return 0;
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,5 +118,5 @@ int main(void)
 		cmocka_unit_test(test_open_from_subfolder),
 		cmocka_unit_test(test_release_branches),
 	};
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }

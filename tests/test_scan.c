@@ -237,21 +237,6 @@ static void test_lines(void **state)
 	assert_int_equal(scan_line_at("a\r\nb\r\nc", 6), 3);
 }
 
-/* libgit2 is started once: starting and stopping it per test loses its per-thread error state */
-static int group_setup(void **state)
-{
-	(void)state;
-	git_libgit2_init();
-	return 0;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	git_libgit2_shutdown();
-	return 0;
-}
-
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -274,5 +259,5 @@ int main(void)
 		cmocka_unit_test(test_lines),
 	};
 #undef T
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }
