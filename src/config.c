@@ -411,6 +411,14 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 		add_diag(cfg, where_of(&c, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
 		goto done;
 	}
+	{
+		int line, col;
+		if (rules_nesting_exceeds(data, len, &line, &col)) {
+			struct where at = {cfg->name, line, col};
+			add_diag(cfg, at, "policy nests lists and mappings too deeply");
+			goto done;
+		}
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		add_diag(cfg, where_of(&c, NULL), "cannot initialise the YAML parser");
 		goto done;

@@ -849,6 +849,16 @@ static int too_deep(const char *data, size_t len, yaml_mark_t *at)
 	return rc;
 }
 
+int rules_nesting_exceeds(const char *data, size_t len, int *line, int *col)
+{
+	yaml_mark_t m;
+	if (!too_deep(data, len, &m))
+		return 0;
+	*line = (int)m.line + 1;
+	*col = (int)m.column + 1;
+	return 1;
+}
+
 static const char *intern_file(struct rules *rs, const char *name)
 {
 	size_t i;

@@ -145,6 +145,13 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
  */
 int rules_add_path(struct rules *rs, const char *path);
 
+/*
+ * 1 when the YAML in data nests lists and mappings deeper than rule packs
+ * may (libyaml slows down with the square of the depth), with where at
+ * *line and *col; for any YAML proofgate reads from a repository.
+ */
+int rules_nesting_exceeds(const char *data, size_t len, int *line, int *col);
+
 /* Loads the pack compiled into the binary (every .yml file under rules/). */
 int rules_add_builtin(struct rules *rs);
 

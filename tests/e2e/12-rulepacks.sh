@@ -261,3 +261,12 @@ json_is "'matching its pattern' in d['rules'][0]['message']" True
 run "$PG" explain --no-builtin --rules "$P/long.yml" d.long
 out_has 'this-is-a-very-long-pattern-that-nobody-wants-to-read-twice'
 end
+
+begin "a deeply nested .proofgate.yml is refused at once, not parsed for minutes"
+rm -rf "$T/deep" && git init -q -b main "$T/deep"
+python3 -c "print('off: ' + '['*120000 + ']'*120000)" >"$T/deep/.proofgate.yml"
+git -C "$T/deep" add . && git -C "$T/deep" -c user.name=t -c user.email=t@t commit -qm deep
+run timeout 60 "$PG" scan -q "$T/deep"
+rc_is 2
+err_has '\.proofgate\.yml:1:205: policy nests lists and mappings too deeply'
+end
