@@ -437,6 +437,15 @@ int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t le
 	return g->dir_all && pcre2_match(g->dir_all, (PCRE2_SPTR)dir, len, 0, 0, glob_data(), NULL) >= 0;
 }
 
+int match_report_group(const pcre2_code *code, uint32_t ncaptures)
+{
+	int named;
+	if (ncaptures < 1)
+		return 0;
+	named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "date");
+	return named > 0 ? named : 1;
+}
+
 int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff)
 {
 	struct match_regex *r = NULL;
@@ -468,6 +477,7 @@ int match_regex_compile(struct match_regex **out, const char *pattern, unsigned 
 	}
 	jit(r->code);
 	pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
+	r->group = match_report_group(r->code, r->ncaptures);
 	*out = r;
 	r = NULL;
 	rc = 0;
@@ -527,15 +537,15 @@ void match_ctx_free(struct match_ctx *c)
 	free(c);
 }
 
-int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
-		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
+int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, const char *subject, size_t len,
+		    size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
 	PCRE2_SIZE *ov;
-	int n, group = 1;
+	int n;
 
 	if (*start > len)
 		return MATCH_NONE;
-	n = pcre2_match(r->code, (PCRE2_SPTR)subject, len, *start, 0, c->md, c->mc);
+	n = pcre2_match(code, (PCRE2_SPTR)subject, len, *start, 0, c->md, c->mc);
 	if (n == PCRE2_ERROR_NOMATCH)
 		return MATCH_NONE;
 	if (n == PCRE2_ERROR_MATCHLIMIT || n == PCRE2_ERROR_DEPTHLIMIT || n == PCRE2_ERROR_HEAPLIMIT ||
@@ -546,13 +556,6 @@ int match_regex_next(struct match_ctx *c, const struct match_regex *r, const cha
 	ov = pcre2_get_ovector_pointer(c->md);
 	*mstart = ov[0];
 	*mend = ov[1];
-	if (r->ncaptures >= 1) {
-		int named = pcre2_substring_number_from_name(r->code, (PCRE2_SPTR) "date");
-		if (named > 0)
-			group = named;
-	} else {
-		group = 0;
-	}
 	if (group > 0 && group < n && ov[2 * group] != PCRE2_UNSET) {
 		*cstart = ov[2 * group];
 		*cend = ov[2 * group + 1];
@@ -574,4 +577,10 @@ int match_regex_next(struct match_ctx *c, const struct match_regex *r, const cha
 				;
 	}
 	return MATCH_OK;
+}
+
+int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
+		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
+{
+	return match_code_next(c, r->code, r->group, subject, len, start, mstart, mend, cstart, cend);
 }

@@ -54,6 +54,7 @@ struct match_regex {
 	char *src;
 	pcre2_code *code;
 	uint32_t ncaptures;
+	int group; /* the group matches report: the one named "date", else 1, else 0 */
 };
 
 #define MATCH_CASELESS 1u
@@ -87,5 +88,16 @@ enum {
  */
 int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
 		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+
+/* The group a match reports for code: the one named "date", else 1 with groups, else 0. */
+int match_report_group(const pcre2_code *code, uint32_t ncaptures);
+
+/*
+ * match_regex_next() for any compiled code (an ASCII twin, say), reporting
+ * capture group `group`: the same limits, return codes and empty-match
+ * stepping (a whole UTF-8 character, a whole CRLF).
+ */
+int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, const char *subject, size_t len,
+		    size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
 
 #endif

@@ -132,7 +132,6 @@ struct worker {
 	git_odb *odb;
 	int own_odb;
 	struct match_ctx *mc;
-	struct twin_ctx *tc;
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -335,7 +334,7 @@ static int next_match(struct worker *wk, const struct match_regex *r, size_t lea
 {
 	const struct twin *t = s->ascii ? wk->job->twins[leaf * TW_N + which] : NULL;
 	if (t)
-		return twin_next(wk->tc, t, r, s->data, s->len, start, ms, me, cs, ce);
+		return twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
 	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
 }
 
@@ -1532,7 +1531,6 @@ static void start_workers(struct walk *w, unsigned jobs)
 			break;
 		wk->own_odb = 1;
 		wk->mc = match_ctx_new();
-		wk->tc = twin_ctx_new();
 		j->nworkers++;
 	}
 	buf_free(&objdir);
@@ -1569,7 +1567,6 @@ static void finish_workers(struct walk *w)
 		pthread_mutex_destroy(&j->mu);
 	}
 	for (i = 0; i < j->nworkers; i++) {
-		twin_ctx_free(j->workers[i].tc);
 		match_ctx_free(j->workers[i].mc);
 		git_odb_free(j->workers[i].odb);
 		buf_free(&j->workers[i].ser);
@@ -1613,7 +1610,6 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.job.commit_day = date_day_of(opts->commit_time);
 	w.self.job = &w.job;
 	w.self.mc = match_ctx_new();
-	w.self.tc = twin_ctx_new();
 	w.job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*w.job.twins));
 	w.job.settled = settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*w.job.settled));
 	for (i = 0; i < rs->nleaves; i++) {
@@ -1650,7 +1646,6 @@ done:
 		twin_free(twins[i]);
 	free(twins);
 	free((void *)settled);
-	twin_ctx_free(w.self.tc);
 	match_ctx_free(w.self.mc);
 	git_odb_free(w.self.odb);
 	scan_result_free(res);

@@ -13,18 +13,13 @@ struct twin {
 	int group; /* capture group that twin_next reports: "date", else 1, else 0 */
 };
 
-struct twin_ctx {
-	pcre2_match_data *md;
-	pcre2_match_context *mc;
-};
-
 struct twin *twin_compile(const struct match_regex *r)
 {
 	pcre2_compile_context *cc = NULL;
 	struct twin *t = NULL;
 	uint32_t opts = 0, nl = 0, ncap = 0;
 	PCRE2_SIZE eo;
-	int ec, named;
+	int ec;
 
 	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0 ||
 	    pcre2_pattern_info(r->code, PCRE2_INFO_NEWLINE, &nl) != 0)
@@ -52,8 +47,7 @@ struct twin *twin_compile(const struct match_regex *r)
 		twin_free(t);
 		return NULL;
 	}
-	named = pcre2_substring_number_from_name(t->code, (PCRE2_SPTR) "date");
-	t->group = r->ncaptures >= 1 ? (named > 0 ? named : 1) : 0;
+	t->group = match_report_group(t->code, ncap);
 	return t;
 }
 
@@ -94,56 +88,8 @@ int twin_is_ascii(const char *s, size_t len)
 	return 1;
 }
 
-struct twin_ctx *twin_ctx_new(void)
+int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
+	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
-	struct twin_ctx *c = xcalloc(1, sizeof(*c));
-	c->md = pcre2_match_data_create(32, NULL);
-	c->mc = pcre2_match_context_create(NULL);
-	if (!c->md || !c->mc) {
-		fprintf(stderr, "proofgate: out of memory creating match data\n");
-		exit(2);
-	}
-	pcre2_set_match_limit(c->mc, MATCH_LIMIT);
-	pcre2_set_depth_limit(c->mc, MATCH_DEPTH_LIMIT);
-	return c;
-}
-
-void twin_ctx_free(struct twin_ctx *c)
-{
-	if (!c)
-		return;
-	pcre2_match_data_free(c->md);
-	pcre2_match_context_free(c->mc);
-	free(c);
-}
-
-int twin_next(struct twin_ctx *c, const struct twin *t, const struct match_regex *r, const char *subject, size_t len,
-	      size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
-{
-	PCRE2_SIZE *ov;
-	int n, g = t->group;
-
-	(void)r;
-	if (*start > len)
-		return MATCH_NONE;
-	n = pcre2_match(t->code, (PCRE2_SPTR)subject, len, *start, 0, c->md, c->mc);
-	if (n == PCRE2_ERROR_NOMATCH)
-		return MATCH_NONE;
-	if (n == PCRE2_ERROR_MATCHLIMIT || n == PCRE2_ERROR_DEPTHLIMIT || n == PCRE2_ERROR_HEAPLIMIT ||
-	    n == PCRE2_ERROR_JIT_STACKLIMIT)
-		return MATCH_LIMIT_HIT;
-	if (n < 0)
-		return MATCH_FAILED;
-	ov = pcre2_get_ovector_pointer(c->md);
-	*mstart = ov[0];
-	*mend = ov[1];
-	if (g > 0 && g < n && ov[2 * g] != PCRE2_UNSET) {
-		*cstart = ov[2 * g];
-		*cend = ov[2 * g + 1];
-	} else {
-		*cstart = ov[0];
-		*cend = ov[1];
-	}
-	*start = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-	return MATCH_OK;
+	return match_code_next(c, t->code, t->group, subject, len, start, mstart, mend, cstart, cend);
 }

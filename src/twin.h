@@ -25,17 +25,11 @@ void twin_free(struct twin *t);
 /* 1 when the len bytes at s are all ASCII. */
 int twin_is_ascii(const char *s, size_t len);
 
-/* Per-thread match state for twins, with match.c's limits.  twin_ctx_free frees. */
-struct twin_ctx;
-struct twin_ctx *twin_ctx_new(void);
-void twin_ctx_free(struct twin_ctx *c);
-
 /*
- * match_regex_next() for an ASCII subject: the same contract and return
- * codes (MATCH_OK, MATCH_NONE, MATCH_LIMIT_HIT...), the same capture group
- * (the one named "date", else group 1).  t must be r's twin.
+ * match_regex_next() for an ASCII subject, run through r's twin t with
+ * match.c's context, limits, capture group and empty-match stepping.
  */
-int twin_next(struct twin_ctx *c, const struct twin *t, const struct match_regex *r, const char *subject, size_t len,
-	      size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
+	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
 
 #endif
