@@ -12,14 +12,16 @@
 #include "err.h"
 #include "mem.h"
 #include "scan.h"
+#include "ydoc.h"
 
 /* Nodes visited while reading the policy; stops alias bombs. */
 #define CONFIG_MAX_NODES 20000
+#define STR_(x) #x
+#define STR(x) STR_(x)
 
 struct cctx {
+	struct ydoc y;
 	struct config *cfg;
-	yaml_document_t *doc;
-	long budget;
 	long commit_day;
 };
 
@@ -40,159 +42,6 @@ add_diag(struct config *cfg, struct where at, const char *fmt, ...)
 	cfg->ndiags++;
 }
 
-static struct where where_of(struct cctx *c, const yaml_node_t *n)
-{
-	struct where w = {c->cfg->name, 1, 1};
-	if (n) {
-		w.line = (int)n->start_mark.line + 1;
-		w.col = (int)n->start_mark.column + 1;
-	}
-	return w;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static int
-diag(struct cctx *c, const yaml_node_t *n, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	add_diag(c->cfg, where_of(c, n), "%s", buf_cstr(&b));
-	buf_free(&b);
-	return -1;
-}
-
-static yaml_node_t *node(struct cctx *c, int idx)
-{
-	if (--c->budget < 0)
-		return NULL;
-	return yaml_document_get_node(c->doc, idx);
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-static const char *kind(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return "a string";
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "nothing";
-	}
-}
-
-static int is_null(const yaml_node_t *n)
-{
-	const char *s;
-	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	s = scalar(n);
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
-}
-
-static int get_str(struct cctx *c, const yaml_node_t *n, const char *what, char **out)
-{
-	if (n->type != YAML_SCALAR_NODE || is_null(n))
-		return diag(c, n, "%s must be a string, found %s", what,
-			    n->type == YAML_SCALAR_NODE ? "an empty value" : kind(n));
-	if (memchr(n->data.scalar.value, '\0', n->data.scalar.length))
-		return diag(c, n, "%s holds a NUL byte", what);
-	free(*out);
-	*out = xstrdup(scalar(n));
-	return 0;
-}
-
-/* A list of strings (a single string is a list of one), with where each is written. */
-static int get_strlist(struct cctx *c, const yaml_node_t *n, const char *what, char ***out, struct where **at,
-		       size_t *nout)
-{
-	yaml_node_item_t *it;
-	size_t cap = 0;
-	int rc = 0;
-
-	if (n->type == YAML_SCALAR_NODE) {
-		char *s = NULL;
-		if (get_str(c, n, what, &s) < 0)
-			return -1;
-		*out = xcalloc(1, sizeof(char *));
-		*at = xcalloc(1, sizeof(**at));
-		(*out)[0] = s;
-		(*at)[0] = where_of(c, n);
-		*nout = 1;
-		return 0;
-	}
-	if (n->type != YAML_SEQUENCE_NODE)
-		return diag(c, n, "%s must be a list of strings, found %s", what, kind(n));
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *v = node(c, *it);
-		char *s = NULL;
-		size_t acap;
-		if (!v)
-			return diag(c, n, "policy too complex (more than %d nodes)", CONFIG_MAX_NODES);
-		if (get_str(c, v, what, &s) < 0) {
-			rc = -1;
-			continue;
-		}
-		acap = cap;
-		XGROW(*out, cap, *nout + 1);
-		if (cap != acap || !*at)
-			*at = xrealloc(*at, cap * sizeof(**at));
-		(*at)[*nout] = where_of(c, v);
-		(*out)[(*nout)++] = s;
-	}
-	return rc;
-}
-
-/* Checks a mapping's keys against allowed (NULL-terminated); vals[i] gets allowed[i]'s value or NULL. */
-static int get_fields(struct cctx *c, const yaml_node_t *n, const char *what, const char *const *allowed,
-		      yaml_node_t **vals)
-{
-	yaml_node_pair_t *p;
-	size_t i, nallowed = 0;
-	int rc = 0;
-
-	while (allowed[nallowed])
-		vals[nallowed++] = NULL;
-	if (n->type != YAML_MAPPING_NODE)
-		return diag(c, n, "%s must be a mapping, found %s", what, kind(n));
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
-		if (!k || !v)
-			return diag(c, n, "policy too complex (more than %d nodes)", CONFIG_MAX_NODES);
-		if (k->type != YAML_SCALAR_NODE) {
-			rc = diag(c, k, "%s: keys must be strings", what);
-			continue;
-		}
-		for (i = 0; i < nallowed; i++)
-			if (!strcmp(scalar(k), allowed[i]))
-				break;
-		if (i == nallowed) {
-			struct buf b = BUF_INIT;
-			size_t j;
-			for (j = 0; j < nallowed; j++)
-				buf_printf(&b, "%s%s", j ? ", " : "", allowed[j]);
-			rc = diag(c, k, "%s: unknown key '%s' (expected one of: %s)", what, scalar(k), buf_cstr(&b));
-			buf_free(&b);
-		} else if (vals[i]) {
-			rc = diag(c, k, "%s: duplicate key '%s'", what, scalar(k));
-		} else {
-			vals[i] = v;
-		}
-	}
-	return rc;
-}
-
 static int get_levels(struct cctx *c, const yaml_node_t *n)
 {
 	struct config *cfg = c->cfg;
@@ -201,20 +50,20 @@ static int get_levels(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
-		return diag(c, n, "levels must be a mapping of rule id to level, found %s", kind(n));
+		return ydoc_diag(&c->y, n, "levels must be a mapping of rule id to level, found %s", ydoc_kind(n));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
+		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
 		struct config_level l;
 		size_t i;
 		memset(&l, 0, sizeof(l));
 		if (!k || !v)
-			return diag(c, n, "policy too complex (more than %d nodes)", CONFIG_MAX_NODES);
-		if (get_str(c, k, "levels: a rule id", &l.rule) < 0) {
+			return ydoc_too_complex(&c->y, n);
+		if (ydoc_str(&c->y, k, "levels: a rule id", &l.rule) < 0) {
 			rc = -1;
 			continue;
 		}
-		if (v->type != YAML_SCALAR_NODE || level_parse(&l.level, scalar(v)) < 0) {
-			rc = diag(c, v, "levels: '%s' must be required, expected or advisory", l.rule);
+		if (v->type != YAML_SCALAR_NODE || level_parse(&l.level, ydoc_scalar(v)) < 0) {
+			rc = ydoc_diag(&c->y, v, "levels: '%s' must be required, expected or advisory", l.rule);
 			free(l.rule);
 			continue;
 		}
@@ -222,11 +71,11 @@ static int get_levels(struct cctx *c, const yaml_node_t *n)
 			if (!strcmp(cfg->levels[i].rule, l.rule))
 				break;
 		if (i < cfg->nlevels) {
-			rc = diag(c, k, "levels: duplicate rule '%s'", l.rule);
+			rc = ydoc_diag(&c->y, k, "levels: duplicate rule '%s'", l.rule);
 			free(l.rule);
 			continue;
 		}
-		l.at = where_of(c, k);
+		l.at = ydoc_where(&c->y, k);
 		XGROW(cfg->levels, cap, cfg->nlevels + 1);
 		cfg->levels[cfg->nlevels++] = l;
 	}
@@ -241,23 +90,23 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
-		return diag(c, n,
+		return ydoc_diag(&c->y, n,
 			    "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
-			    kind(n));
+			    ydoc_kind(n));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(c, p->key), *v = node(c, p->value);
+		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
 		struct config_gate g;
 		struct buf anchored = BUF_INIT;
 		size_t off = 0;
 		memset(&g, 0, sizeof(g));
 		if (!k || !v)
-			return diag(c, n, "policy too complex (more than %d nodes)", CONFIG_MAX_NODES);
-		if (get_str(c, k, "gates: a branch glob", &g.glob) < 0) {
+			return ydoc_too_complex(&c->y, n);
+		if (ydoc_str(&c->y, k, "gates: a branch glob", &g.glob) < 0) {
 			rc = -1;
 			continue;
 		}
-		if (v->type != YAML_SCALAR_NODE || fail_on_parse(&g.fail_on, scalar(v)) < 0) {
-			rc = diag(c, v, "gates: '%s' must be blocked, readiness-only or never", g.glob);
+		if (v->type != YAML_SCALAR_NODE || fail_on_parse(&g.fail_on, ydoc_scalar(v)) < 0) {
+			rc = ydoc_diag(&c->y, v, "gates: '%s' must be blocked, readiness-only or never", g.glob);
 			free(g.glob);
 			continue;
 		}
@@ -266,7 +115,7 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 			for (i = 0; i < cfg->ngates && strcmp(cfg->gates[i].glob, g.glob); i++)
 				;
 			if (i < cfg->ngates) {
-				rc = diag(c, k, "gates: duplicate glob '%s' (first at line %d)", g.glob,
+				rc = ydoc_diag(&c->y, k, "gates: duplicate glob '%s' (first at line %d)", g.glob,
 					  cfg->gates[i].at.line);
 				free(g.glob);
 				continue;
@@ -277,14 +126,14 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 			buf_putc(&anchored, '/');
 		buf_puts(&anchored, g.glob);
 		if (match_glob_compile(&g.match, buf_cstr(&anchored), 0, &off) < 0) {
-			rc = diag(c, k, "gates: invalid glob '%s': %s at offset %zu", g.glob, err_last(),
+			rc = ydoc_diag(&c->y, k, "gates: invalid glob '%s': %s at offset %zu", g.glob, err_last(),
 				  off ? off - (g.glob[0] != '/') : 0);
 			buf_free(&anchored);
 			free(g.glob);
 			continue;
 		}
 		buf_free(&anchored);
-		g.at = where_of(c, k);
+		g.at = ydoc_where(&c->y, k);
 		XGROW(cfg->gates, cap, cfg->ngates + 1);
 		cfg->gates[cfg->ngates++] = g;
 	}
@@ -307,29 +156,29 @@ static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
 	size_t i;
 
 	memset(w, 0, sizeof(*w));
-	w->at = where_of(c, n);
-	if (get_fields(c, n, "waiver", keys, v) < 0)
+	w->at = ydoc_where(&c->y, n);
+	if (ydoc_fields(&c->y, n, "waiver", keys, v) < 0)
 		return -1;
 	for (i = 0; i < 4; i++)
 		if (!v[i])
-			rc = diag(c, n,
+			rc = ydoc_diag(&c->y, n,
 				  "waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
 				  keys[i]);
 	if (rc < 0)
 		return -1;
-	rc |= get_str(c, v[0], "waiver: rule", &w->rule);
-	rc |= get_str(c, v[1], "waiver: reason", &w->reason);
-	rc |= get_str(c, v[2], "waiver: owner", &w->owner);
-	rc |= get_str(c, v[3], "waiver: expires", &w->expires);
+	rc |= ydoc_str(&c->y, v[0], "waiver: rule", &w->rule);
+	rc |= ydoc_str(&c->y, v[1], "waiver: reason", &w->reason);
+	rc |= ydoc_str(&c->y, v[2], "waiver: owner", &w->owner);
+	rc |= ydoc_str(&c->y, v[3], "waiver: expires", &w->expires);
 	if (rc < 0)
 		return -1;
 	if (!w->reason[strspn(w->reason, " \t")])
-		return diag(c, v[1], "waiver: reason must not be empty: say why the rule may fail");
+		return ydoc_diag(&c->y, v[1], "waiver: reason must not be empty: say why the rule may fail");
 	if (!w->owner[strspn(w->owner, " \t")])
-		return diag(c, v[2], "waiver: owner must not be empty: name who answers for it");
+		return ydoc_diag(&c->y, v[2], "waiver: owner must not be empty: name who answers for it");
 	w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
 	if (w->expires_day < 0)
-		return diag(c, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
+		return ydoc_diag(&c->y, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
 	return 0;
 }
 
@@ -341,13 +190,13 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return diag(c, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
-			    kind(n));
+		return ydoc_diag(&c->y, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
+			    ydoc_kind(n));
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *v = node(c, *it);
+		yaml_node_t *v = ydoc_node(&c->y, *it);
 		struct waiver w;
 		if (!v)
-			return diag(c, n, "policy too complex (more than %d nodes)", CONFIG_MAX_NODES);
+			return ydoc_too_complex(&c->y, n);
 		if (get_waiver(c, v, &w) < 0) {
 			waiver_free(&w);
 			rc = -1;
@@ -402,13 +251,18 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 
 	memset(&c, 0, sizeof(c));
 	c.cfg = cfg;
-	c.doc = &doc;
-	c.budget = CONFIG_MAX_NODES;
+	c.y.doc = &doc;
+	c.y.file = cfg->name;
+	c.y.budget = CONFIG_MAX_NODES;
+	c.y.diags = &cfg->diags;
+	c.y.ndiags = &cfg->ndiags;
+	c.y.diags_cap = &cfg->diags_cap;
+	c.y.too_complex = "policy too complex (more than " STR(CONFIG_MAX_NODES) " nodes)";
 	c.commit_day = date_day_of(commit_time);
 	cfg->present = 1;
 
 	if (len > CONFIG_MAX_BYTES) {
-		add_diag(cfg, where_of(&c, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
+		add_diag(cfg, ydoc_where(&c.y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
 		goto done;
 	}
 	{
@@ -420,7 +274,7 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 		}
 	}
 	if (!yaml_parser_initialize(&parser)) {
-		add_diag(cfg, where_of(&c, NULL), "cannot initialise the YAML parser");
+		add_diag(cfg, ydoc_where(&c.y, NULL), "cannot initialise the YAML parser");
 		goto done;
 	}
 	parser_ok = 1;
@@ -449,14 +303,14 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 		goto done;
 	}
 	/* unknown keys are reported and the known ones still checked, so that every problem is listed */
-	if (get_fields(&c, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
+	if (ydoc_fields(&c.y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
 		goto done;
-	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(scalar(v[0]), "1")))
-		diag(&c, v[0], "version must be 1");
+	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(ydoc_scalar(v[0]), "1")))
+		ydoc_diag(&c.y, v[0], "version must be 1");
 	if (v[1])
-		get_strlist(&c, v[1], "rules", &cfg->packs, &cfg->packs_at, &cfg->npacks);
+		ydoc_strlist(&c.y, v[1], "rules", &cfg->packs, &cfg->npacks, &cfg->packs_at);
 	if (v[2])
-		get_strlist(&c, v[2], "off", &cfg->off, &cfg->off_at, &cfg->noff);
+		ydoc_strlist(&c.y, v[2], "off", &cfg->off, &cfg->noff, &cfg->off_at);
 	if (v[3])
 		get_levels(&c, v[3]);
 	if (v[4])
@@ -464,14 +318,14 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 	if (v[5])
 		get_waivers(&c, v[5]);
 	if (v[6]) {
-		const char *s = v[6]->type == YAML_SCALAR_NODE ? scalar(v[6]) : "";
+		const char *s = v[6]->type == YAML_SCALAR_NODE ? ydoc_scalar(v[6]) : "";
 		char *end;
 		long d;
 		errno = 0;
 		d = strtol(s, &end, 10);
 		if (v[6]->type != YAML_SCALAR_NODE || v[6]->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s ||
 		    *end || errno || d < 1 || d > 3650)
-			diag(&c, v[6], "max_waiver_days must be a whole number of days from 1 to 3650");
+			ydoc_diag(&c.y, v[6], "max_waiver_days must be a whole number of days from 1 to 3650");
 		else
 			cfg->max_waiver_days = d;
 	}

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "builtin.h"
+#include "ydoc.h"
 #include "err.h"
 #include "mem.h"
 
@@ -23,6 +24,8 @@
  * compile a glob, so this bounds the time too).
  */
 #define PACK_MAX_ALIAS_NODES 20000
+#define STR_(x) #x
+#define STR(x) STR_(x)
 /* Nesting of any/all. */
 #define COND_MAX_DEPTH 32
 /*
@@ -34,11 +37,8 @@
 #define PACK_MAX_NESTING 200
 
 struct ctx {
+	struct ydoc y; /* the document; its file is owned by rs->files */
 	struct rules *rs;
-	const char *file; /* owned by rs->files */
-	yaml_document_t *doc;
-	int errors;
-	long budget;
 	char **pack_exclude;
 	size_t npack_exclude;
 	struct where *pack_exclude_at;
@@ -71,16 +71,6 @@ int leaf_needs_content(const struct leaf *l)
 	return l->contains || l->not_contains || l->fresh || l->min_lines > 0;
 }
 
-static struct where where_of(struct ctx *c, const yaml_node_t *n)
-{
-	struct where w = {c->file, 1, 1};
-	if (n) {
-		w.line = (int)n->start_mark.line + 1;
-		w.col = (int)n->start_mark.column + 1;
-	}
-	return w;
-}
-
 static void add_diag(struct rules *rs, struct where at, const char *fmt, va_list ap)
 {
 	struct buf b = BUF_INIT;
@@ -94,108 +84,12 @@ static void add_diag(struct rules *rs, struct where at, const char *fmt, va_list
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static int diag(struct ctx *c, const yaml_node_t *n, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	add_diag(c->rs, where_of(c, n), fmt, ap);
-	va_end(ap);
-	c->errors++;
-	return -1;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
 static void diag_at(struct rules *rs, struct where at, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	add_diag(rs, at, fmt, ap);
 	va_end(ap);
-}
-
-static yaml_node_t *node_at(struct ctx *c, int idx)
-{
-	if (--c->budget < 0)
-		return NULL;
-	return yaml_document_get_node(c->doc, idx);
-}
-
-static const char *kind_name(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		return "a string";
-	case YAML_SEQUENCE_NODE:
-		return "a list";
-	case YAML_MAPPING_NODE:
-		return "a mapping";
-	default:
-		return "nothing";
-	}
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-/* A plain (unquoted) scalar that YAML would read as null. */
-static int is_null(const yaml_node_t *n)
-{
-	const char *s;
-	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	s = scalar(n);
-	return !*s || !strcmp(s, "~") || !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
-}
-
-static int want_scalar(struct ctx *c, const yaml_node_t *n, const char *what)
-{
-	if (n->type != YAML_SCALAR_NODE || is_null(n))
-		return diag(c, n, "%s must be a string, found %s", what,
-			    n->type == YAML_SCALAR_NODE ? "an empty value" : kind_name(n));
-	if (memchr(n->data.scalar.value, '\0', n->data.scalar.length))
-		return diag(c, n, "%s holds a NUL byte", what);
-	return 0;
-}
-
-static int get_str(struct ctx *c, const yaml_node_t *n, const char *what, char **out)
-{
-	if (want_scalar(c, n, what) < 0)
-		return -1;
-	free(*out);
-	*out = xstrdup(scalar(n));
-	return 0;
-}
-
-static int get_bool(struct ctx *c, const yaml_node_t *n, const char *what, int *out)
-{
-	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    (strcmp(scalar(n), "true") && strcmp(scalar(n), "false")))
-		return diag(c, n, "%s must be true or false", what);
-	*out = !strcmp(scalar(n), "true");
-	return 0;
-}
-
-static int get_long(struct ctx *c, const yaml_node_t *n, const char *what, long min, long max, long *out)
-{
-	const char *s;
-	char *end;
-	long v;
-
-	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return diag(c, n, "%s must be a whole number", what);
-	s = scalar(n);
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (!*s || *end || errno)
-		return diag(c, n, "%s must be a whole number, found '%s'", what, s);
-	if (v < min || v > max)
-		return diag(c, n, "%s must be between %ld and %ld, found %ld", what, min, max, v);
-	*out = v;
-	return 0;
 }
 
 /* A text: a string, or a mapping with en (required) and ar. */
@@ -205,26 +99,26 @@ static int get_text(struct ctx *c, const yaml_node_t *n, const char *what, struc
 	int rc = 0;
 
 	if (n->type == YAML_SCALAR_NODE)
-		return get_str(c, n, what, &out->en);
+		return ydoc_str(&c->y, n, what, &out->en);
 	if (n->type != YAML_MAPPING_NODE)
-		return diag(c, n, "%s must be a string or a mapping of language to string (en, ar)", what);
+		return ydoc_diag(&c->y, n, "%s must be a string or a mapping of language to string (en, ar)", what);
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
+		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
 		if (!k || !v)
-			return diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
+			return ydoc_too_complex(&c->y, n);
 		if (k->type != YAML_SCALAR_NODE)
-			rc = diag(c, k, "%s: a language must be a string", what);
-		else if ((!strcmp(scalar(k), "en") && out->en) || (!strcmp(scalar(k), "ar") && out->ar))
-			rc = diag(c, k, "%s: duplicate key '%s'", what, scalar(k));
-		else if (!strcmp(scalar(k), "en"))
-			rc |= get_str(c, v, what, &out->en);
-		else if (!strcmp(scalar(k), "ar"))
-			rc |= get_str(c, v, what, &out->ar);
+			rc = ydoc_diag(&c->y, k, "%s: a language must be a string", what);
+		else if ((!strcmp(ydoc_scalar(k), "en") && out->en) || (!strcmp(ydoc_scalar(k), "ar") && out->ar))
+			rc = ydoc_diag(&c->y, k, "%s: duplicate key '%s'", what, ydoc_scalar(k));
+		else if (!strcmp(ydoc_scalar(k), "en"))
+			rc |= ydoc_str(&c->y, v, what, &out->en);
+		else if (!strcmp(ydoc_scalar(k), "ar"))
+			rc |= ydoc_str(&c->y, v, what, &out->ar);
 		else
-			rc = diag(c, k, "%s: unknown language '%s' (expected en or ar)", what, scalar(k));
+			rc = ydoc_diag(&c->y, k, "%s: unknown language '%s' (expected en or ar)", what, ydoc_scalar(k));
 	}
 	if (!out->en && rc == 0)
-		return diag(c, n, "%s needs an English text (en)", what);
+		return ydoc_diag(&c->y, n, "%s needs an English text (en)", what);
 	return rc;
 }
 
@@ -235,107 +129,11 @@ static void text_free(struct text *t)
 	t->en = t->ar = NULL;
 }
 
-/* A list of strings; a single string is a list of one. */
-static int get_strlist(struct ctx *c, const yaml_node_t *n, const char *what, char ***out, size_t *nout,
-		       struct where **at)
-{
-	yaml_node_item_t *it;
-	size_t cap = 0;
-
-	if (n->type == YAML_SCALAR_NODE) {
-		if (want_scalar(c, n, what) < 0)
-			return -1;
-		*out = xcalloc(1, sizeof(char *));
-		(*out)[0] = xstrdup(scalar(n));
-		*nout = 1;
-		if (at) {
-			*at = xcalloc(1, sizeof(**at));
-			(*at)[0] = where_of(c, n);
-		}
-		return 0;
-	}
-	if (n->type != YAML_SEQUENCE_NODE)
-		return diag(c, n, "%s must be a list of strings, found %s", what, kind_name(n));
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *v = node_at(c, *it);
-		if (!v)
-			return diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
-		if (want_scalar(c, v, what) < 0)
-			return -1;
-		XGROW(*out, cap, *nout + 1);
-		if (at) {
-			size_t acap = cap;
-			*at = xrealloc(*at, acap * sizeof(**at));
-			(*at)[*nout] = where_of(c, v);
-		}
-		(*out)[(*nout)++] = xstrdup(scalar(v));
-	}
-	return 0;
-}
-
-static void strlist_free(char **l, size_t n)
-{
-	size_t i;
-	for (i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
-}
-
-/*
- * Checks a mapping's keys against allowed (NULL-terminated) and fills
- * vals[i] with the value of allowed[i] or NULL.  Unknown and duplicate keys
- * are errors.
- */
-static int get_fields(struct ctx *c, const yaml_node_t *n, const char *what, const char *const *allowed,
-		      yaml_node_t **vals)
-{
-	yaml_node_pair_t *p;
-	size_t i, nallowed = 0;
-	int rc = 0;
-
-	while (allowed[nallowed])
-		vals[nallowed++] = NULL;
-	if (n->type != YAML_MAPPING_NODE)
-		return diag(c, n, "%s must be a mapping, found %s", what, kind_name(n));
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
-		if (!k || !v)
-			return diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
-		if (k->type != YAML_SCALAR_NODE) {
-			rc = diag(c, k, "%s: keys must be strings", what);
-			continue;
-		}
-		for (i = 0; i < nallowed; i++)
-			if (!strcmp(scalar(k), allowed[i]))
-				break;
-		if (i == nallowed) {
-			struct buf b = BUF_INIT;
-			size_t j;
-			for (j = 0; j < nallowed; j++)
-				buf_printf(&b, "%s%s", j ? ", " : "", allowed[j]);
-			rc = diag(c, k, "%s: unknown key '%s' (expected one of: %s)", what, scalar(k), buf_cstr(&b));
-			buf_free(&b);
-		} else if (vals[i]) {
-			rc = diag(c, k, "%s: duplicate key '%s'", what, scalar(k));
-		} else {
-			vals[i] = v;
-		}
-	}
-	return rc;
-}
-
-static int need(struct ctx *c, const yaml_node_t *map, yaml_node_t *v, const char *what, const char *key)
-{
-	if (!v)
-		return diag(c, map, "%s: missing required key '%s'", what, key);
-	return 0;
-}
-
 static int compile_glob(struct ctx *c, const yaml_node_t *at, const char *src, int icase, struct match_glob **out)
 {
 	size_t off = 0;
 	if (match_glob_compile(out, src, icase, &off) < 0)
-		return diag(c, at, "invalid glob '%s': %s at offset %zu", src, err_last(), off);
+		return ydoc_diag(&c->y, at, "invalid glob '%s': %s at offset %zu", src, err_last(), off);
 	return 0;
 }
 
@@ -351,26 +149,26 @@ static int get_pattern(struct ctx *c, const yaml_node_t *n, const char *what, in
 
 	if (n->type == YAML_MAPPING_NODE) {
 		long m = 1;
-		if (get_fields(c, n, what, keys, v) < 0)
+		if (ydoc_fields(&c->y, n, what, keys, v) < 0)
 			return -1;
-		if (need(c, n, v[0], what, "pattern") < 0)
+		if (ydoc_need(&c->y, n, v[0], what, "pattern") < 0)
 			return -1;
-		if (v[1] && get_bool(c, v[1], "ignore_case", &icase) < 0)
+		if (v[1] && ydoc_bool(&c->y, v[1], "ignore_case", &icase) < 0)
 			return -1;
 		if (v[2]) {
 			if (!allow_min)
-				return diag(c, v[2], "%s: min_matches is allowed only under contains", what);
-			if (get_long(c, v[2], "min_matches", 1, 1000000, &m) < 0)
+				return ydoc_diag(&c->y, v[2], "%s: min_matches is allowed only under contains", what);
+			if (ydoc_long(&c->y, v[2], "min_matches", 1, 1000000, &m) < 0)
 				return -1;
 		}
 		if (min_matches)
 			*min_matches = (size_t)m;
 		pn = v[0];
 	}
-	if (want_scalar(c, pn, what) < 0)
+	if (ydoc_want_scalar(&c->y, pn, what) < 0)
 		return -1;
-	if (match_regex_compile(out, scalar(pn), icase ? MATCH_CASELESS : 0, &off) < 0)
-		return diag(c, pn, "%s: invalid regex '%s': %s at offset %zu", what, scalar(pn), err_last(), off);
+	if (match_regex_compile(out, ydoc_scalar(pn), icase ? MATCH_CASELESS : 0, &off) < 0)
+		return ydoc_diag(&c->y, pn, "%s: invalid regex '%s': %s at offset %zu", what, ydoc_scalar(pn), err_last(), off);
 	return 0;
 }
 
@@ -382,9 +180,9 @@ static int get_globs(struct ctx *c, const yaml_node_t *n, const char *what, int 
 	size_t n_src = 0, i;
 	int rc;
 
-	rc = get_strlist(c, n, what, &srcs, &n_src, &at);
+	rc = ydoc_strlist(&c->y, n, what, &srcs, &n_src, &at);
 	if (rc == 0 && n_src == 0)
-		rc = diag(c, n, "%s must list at least one glob", what);
+		rc = ydoc_diag(&c->y, n, "%s must list at least one glob", what);
 	if (rc == 0) {
 		*out = xrealloc(*out, (*nout + n_src) * sizeof(**out));
 		for (i = 0; i < n_src; i++) {
@@ -397,7 +195,7 @@ static int get_globs(struct ctx *c, const yaml_node_t *n, const char *what, int 
 				(*nout)++;
 		}
 	}
-	strlist_free(srcs, n_src);
+	ydoc_strlist_free(srcs, n_src);
 	free(at);
 	return rc;
 }
@@ -447,12 +245,12 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 	l->executable = -1;
 	l->min_files = 1;
 	l->min_matches = 1;
-	l->at = where_of(c, n);
-	if (get_fields(c, n, what, keys, v) < 0 || need(c, n, v[0], what, "paths") < 0) {
+	l->at = ydoc_where(&c->y, n);
+	if (ydoc_fields(&c->y, n, what, keys, v) < 0 || ydoc_need(&c->y, n, v[0], what, "paths") < 0) {
 		rc = -1;
 		goto done;
 	}
-	if (v[2] && get_bool(c, v[2], "ignore_case", &icase) < 0)
+	if (v[2] && ydoc_bool(&c->y, v[2], "ignore_case", &icase) < 0)
 		rc = -1;
 	if (get_globs(c, v[0], "paths", icase, &l->paths, &l->npaths) < 0)
 		rc = -1;
@@ -482,32 +280,32 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 		rc = -1;
 	if (v[5]) {
 		long m = 0;
-		if (get_long(c, v[5], "min_lines", 1, 100000000, &m) < 0)
+		if (ydoc_long(&c->y, v[5], "min_lines", 1, 100000000, &m) < 0)
 			rc = -1;
 		l->min_lines = (size_t)m;
 	}
-	if (v[6] && get_bool(c, v[6], "executable", &l->executable) < 0)
+	if (v[6] && ydoc_bool(&c->y, v[6], "executable", &l->executable) < 0)
 		rc = -1;
 	if (v[7]) {
 		yaml_node_t *fv[2];
-		if (get_fields(c, v[7], "fresh", fresh_keys, fv) < 0 || need(c, v[7], fv[0], "fresh", "pattern") < 0 ||
-		    need(c, v[7], fv[1], "fresh", "days") < 0) {
+		if (ydoc_fields(&c->y, v[7], "fresh", fresh_keys, fv) < 0 || ydoc_need(&c->y, v[7], fv[0], "fresh", "pattern") < 0 ||
+		    ydoc_need(&c->y, v[7], fv[1], "fresh", "days") < 0) {
 			rc = -1;
 		} else {
 			if (get_pattern(c, fv[0], "fresh.pattern", 0, &l->fresh, NULL) < 0)
 				rc = -1;
 			else if (l->fresh->ncaptures < 1)
-				rc = diag(c, fv[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
+				rc = ydoc_diag(&c->y, fv[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
 					  l->fresh->src);
-			if (get_long(c, fv[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
+			if (ydoc_long(&c->y, fv[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
 				rc = -1;
 		}
 	}
 	if (v[8]) {
 		long m = 1;
 		if (negated)
-			rc = diag(c, v[8], "no_file: min_files has no meaning here (no file may match)");
-		else if (get_long(c, v[8], "min_files", 1, 1000000, &m) < 0)
+			rc = ydoc_diag(&c->y, v[8], "no_file: min_files has no meaning here (no file may match)");
+		else if (ydoc_long(&c->y, v[8], "min_files", 1, 1000000, &m) < 0)
 			rc = -1;
 		l->min_files = (size_t)m;
 	}
@@ -531,34 +329,34 @@ static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond 
 
 	*out = NULL;
 	if (depth > COND_MAX_DEPTH)
-		return diag(c, n, "conditions nest deeper than %d levels", COND_MAX_DEPTH);
-	if (get_fields(c, n, "condition", keys, v) < 0)
+		return ydoc_diag(&c->y, n, "conditions nest deeper than %d levels", COND_MAX_DEPTH);
+	if (ydoc_fields(&c->y, n, "condition", keys, v) < 0)
 		return -1;
 	for (i = 0; i < 4; i++) {
 		if (!v[i])
 			continue;
 		if (which >= 0)
-			return diag(c, n, "a condition holds exactly one of all, any, file, no_file; found both '%s' and '%s'",
+			return ydoc_diag(&c->y, n, "a condition holds exactly one of all, any, file, no_file; found both '%s' and '%s'",
 				    keys[which], keys[i]);
 		which = i;
 	}
 	if (which < 0)
-		return diag(c, n, "a condition needs one of all, any, file, no_file");
+		return ydoc_diag(&c->y, n, "a condition needs one of all, any, file, no_file");
 	cd = xcalloc(1, sizeof(*cd));
 	if (which <= 1) {
 		yaml_node_item_t *it;
 		cd->kind = which == 0 ? COND_ALL : COND_ANY;
 		if (v[which]->type != YAML_SEQUENCE_NODE || v[which]->data.sequence.items.start ==
 								 v[which]->data.sequence.items.top) {
-			diag(c, v[which], "%s must be a non-empty list of conditions", keys[which]);
+			ydoc_diag(&c->y, v[which], "%s must be a non-empty list of conditions", keys[which]);
 			cond_free(cd);
 			return -1;
 		}
 		for (it = v[which]->data.sequence.items.start; it < v[which]->data.sequence.items.top; it++) {
-			yaml_node_t *kn = node_at(c, *it);
+			yaml_node_t *kn = ydoc_node(&c->y, *it);
 			struct cond *kid = NULL;
 			if (!kn) {
-				rc = diag(c, n, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
+				rc = ydoc_too_complex(&c->y, n);
 				break;
 			}
 			if (get_cond(c, kn, depth + 1, &kid) < 0) {
@@ -608,10 +406,10 @@ int level_parse(enum level *out, const char *s)
 
 static int get_level(struct ctx *c, const yaml_node_t *n, enum level *out)
 {
-	if (want_scalar(c, n, "level") < 0)
+	if (ydoc_want_scalar(&c->y, n, "level") < 0)
 		return -1;
-	if (level_parse(out, scalar(n)) < 0)
-		return diag(c, n, "level must be required, expected or advisory, found '%s'", scalar(n));
+	if (level_parse(out, ydoc_scalar(n)) < 0)
+		return ydoc_diag(&c->y, n, "level must be required, expected or advisory, found '%s'", ydoc_scalar(n));
 	return 0;
 }
 
@@ -620,12 +418,12 @@ static int check_id(struct ctx *c, const yaml_node_t *n, const char *what, const
 {
 	const char *p;
 	if (!(*id >= 'a' && *id <= 'z'))
-		return diag(c, n, "%s '%s' must start with a lowercase letter", what, id);
+		return ydoc_diag(&c->y, n, "%s '%s' must start with a lowercase letter", what, id);
 	for (p = id; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_'))
-			return diag(c, n, "%s '%s' may hold only a-z, 0-9, '.', '-' and '_'", what, id);
+			return ydoc_diag(&c->y, n, "%s '%s' may hold only a-z, 0-9, '.', '-' and '_'", what, id);
 	if (p - id > 100)
-		return diag(c, n, "%s '%s' is longer than 100 characters", what, id);
+		return ydoc_diag(&c->y, n, "%s '%s' is longer than 100 characters", what, id);
 	return 0;
 }
 
@@ -636,10 +434,10 @@ static void rule_free(struct rule *r)
 	text_free(&r->title);
 	text_free(&r->description);
 	text_free(&r->next_step);
-	strlist_free(r->proofs, r->nproofs);
+	ydoc_strlist_free(r->proofs, r->nproofs);
 	free(r->proof_idx);
 	free(r->proofs_at);
-	strlist_free(r->links, r->nlinks);
+	ydoc_strlist_free(r->links, r->nlinks);
 	cond_free(r->evidence);
 }
 
@@ -652,31 +450,31 @@ static int get_rule(struct ctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	memset(&r, 0, sizeof(r));
-	r.at = where_of(c, n);
-	if (get_fields(c, n, "rule", keys, v) < 0)
+	r.at = ydoc_where(&c->y, n);
+	if (ydoc_fields(&c->y, n, "rule", keys, v) < 0)
 		return -1;
-	if (need(c, n, v[0], "rule", "id") < 0 || get_str(c, v[0], "rule id", &r.id) < 0 ||
+	if (ydoc_need(&c->y, n, v[0], "rule", "id") < 0 || ydoc_str(&c->y, v[0], "rule id", &r.id) < 0 ||
 	    check_id(c, v[0], "rule id", r.id) < 0) {
 		rule_free(&r);
 		return -1;
 	}
-	if (need(c, n, v[1], r.id, "domain") < 0 || get_str(c, v[1], "domain", &r.domain_id) < 0)
+	if (ydoc_need(&c->y, n, v[1], r.id, "domain") < 0 || ydoc_str(&c->y, v[1], "domain", &r.domain_id) < 0)
 		rc = -1;
 	else
-		r.domain_at = where_of(c, v[1]);
-	if (need(c, n, v[2], r.id, "level") < 0 || get_level(c, v[2], &r.level) < 0)
+		r.domain_at = ydoc_where(&c->y, v[1]);
+	if (ydoc_need(&c->y, n, v[2], r.id, "level") < 0 || get_level(c, v[2], &r.level) < 0)
 		rc = -1;
-	if (need(c, n, v[3], r.id, "title") < 0 || get_text(c, v[3], "title", &r.title) < 0)
+	if (ydoc_need(&c->y, n, v[3], r.id, "title") < 0 || get_text(c, v[3], "title", &r.title) < 0)
 		rc = -1;
 	if (v[4] && get_text(c, v[4], "description", &r.description) < 0)
 		rc = -1;
-	if (need(c, n, v[5], r.id, "next_step") < 0 || get_text(c, v[5], "next_step", &r.next_step) < 0)
+	if (ydoc_need(&c->y, n, v[5], r.id, "next_step") < 0 || get_text(c, v[5], "next_step", &r.next_step) < 0)
 		rc = -1;
-	if (v[6] && get_strlist(c, v[6], "proofs", &r.proofs, &r.nproofs, &r.proofs_at) < 0)
+	if (v[6] && ydoc_strlist(&c->y, v[6], "proofs", &r.proofs, &r.nproofs, &r.proofs_at) < 0)
 		rc = -1;
-	if (v[7] && get_strlist(c, v[7], "links", &r.links, &r.nlinks, NULL) < 0)
+	if (v[7] && ydoc_strlist(&c->y, v[7], "links", &r.links, &r.nlinks, NULL) < 0)
 		rc = -1;
-	if (need(c, n, v[8], r.id, "evidence") < 0 || get_cond(c, v[8], 0, &r.evidence) < 0)
+	if (ydoc_need(&c->y, n, v[8], r.id, "evidence") < 0 || get_cond(c, v[8], 0, &r.evidence) < 0)
 		rc = -1;
 	if (rc < 0) {
 		rule_free(&r);
@@ -695,16 +493,16 @@ static int get_domain(struct ctx *c, const yaml_node_t *n, long pos)
 	int rc = 0;
 
 	memset(&d, 0, sizeof(d));
-	d.at = where_of(c, n);
+	d.at = ydoc_where(&c->y, n);
 	d.order = pos;
-	if (get_fields(c, n, "domain", keys, v) < 0)
+	if (ydoc_fields(&c->y, n, "domain", keys, v) < 0)
 		return -1;
-	if (need(c, n, v[0], "domain", "id") < 0 || get_str(c, v[0], "domain id", &d.id) < 0 ||
+	if (ydoc_need(&c->y, n, v[0], "domain", "id") < 0 || ydoc_str(&c->y, v[0], "domain id", &d.id) < 0 ||
 	    check_id(c, v[0], "domain id", d.id) < 0)
 		rc = -1;
-	if (need(c, n, v[1], "domain", "title") < 0 || get_text(c, v[1], "title", &d.title) < 0)
+	if (ydoc_need(&c->y, n, v[1], "domain", "title") < 0 || get_text(c, v[1], "title", &d.title) < 0)
 		rc = -1;
-	if (v[2] && get_long(c, v[2], "order", -1000000, 1000000, &d.order) < 0)
+	if (v[2] && ydoc_long(&c->y, v[2], "order", -1000000, 1000000, &d.order) < 0)
 		rc = -1;
 	if (v[3] && get_text(c, v[3], "next_step", &d.next_step) < 0)
 		rc = -1;
@@ -724,7 +522,7 @@ static void proof_free(struct proof *p)
 	free(p->id);
 	text_free(&p->title);
 	text_free(&p->description);
-	strlist_free(p->requires, p->nrequires);
+	ydoc_strlist_free(p->requires, p->nrequires);
 	free(p->requires_idx);
 	free(p->requires_at);
 }
@@ -737,17 +535,17 @@ static int get_proof(struct ctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	memset(&p, 0, sizeof(p));
-	p.at = where_of(c, n);
-	if (get_fields(c, n, "proof", keys, v) < 0)
+	p.at = ydoc_where(&c->y, n);
+	if (ydoc_fields(&c->y, n, "proof", keys, v) < 0)
 		return -1;
-	if (need(c, n, v[0], "proof", "id") < 0 || get_str(c, v[0], "proof id", &p.id) < 0 ||
+	if (ydoc_need(&c->y, n, v[0], "proof", "id") < 0 || ydoc_str(&c->y, v[0], "proof id", &p.id) < 0 ||
 	    check_id(c, v[0], "proof id", p.id) < 0)
 		rc = -1;
-	if (need(c, n, v[1], "proof", "title") < 0 || get_text(c, v[1], "title", &p.title) < 0)
+	if (ydoc_need(&c->y, n, v[1], "proof", "title") < 0 || get_text(c, v[1], "title", &p.title) < 0)
 		rc = -1;
 	if (v[2] && get_text(c, v[2], "description", &p.description) < 0)
 		rc = -1;
-	if (v[3] && get_strlist(c, v[3], "requires", &p.requires, &p.nrequires, &p.requires_at) < 0)
+	if (v[3] && ydoc_strlist(&c->y, v[3], "requires", &p.requires, &p.nrequires, &p.requires_at) < 0)
 		rc = -1;
 	if (rc < 0) {
 		proof_free(&p);
@@ -765,11 +563,11 @@ static int for_each_item(struct ctx *c, const yaml_node_t *seq, const char *what
 	int rc = 0;
 
 	if (seq->type != YAML_SEQUENCE_NODE)
-		return diag(c, seq, "%s must be a list, found %s", what, kind_name(seq));
+		return ydoc_diag(&c->y, seq, "%s must be a list, found %s", what, ydoc_kind(seq));
 	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++, pos++) {
-		yaml_node_t *n = node_at(c, *it);
+		yaml_node_t *n = ydoc_node(&c->y, *it);
 		if (!n)
-			return diag(c, seq, "rule pack too complex (aliases add more than %d nodes)", PACK_MAX_ALIAS_NODES);
+			return ydoc_too_complex(&c->y, seq);
 		if (fn(c, n, pos) < 0)
 			rc = -1;
 	}
@@ -882,8 +680,12 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 
 	memset(&c, 0, sizeof(c));
 	c.rs = rs;
-	c.budget = PACK_MAX_ALIAS_NODES;
-	c.doc = &doc;
+	c.y.budget = PACK_MAX_ALIAS_NODES;
+	c.y.doc = &doc;
+	c.y.diags = &rs->diags;
+	c.y.ndiags = &rs->ndiags;
+	c.y.diags_cap = &rs->diags_cap;
+	c.y.too_complex = "rule pack too complex (aliases add more than " STR(PACK_MAX_ALIAS_NODES) " nodes)";
 
 	if (len > PACK_MAX_BYTES) {
 		diag_at(rs, (struct where){intern_file(rs, name), 1, 1}, "rule pack is larger than %u bytes",
@@ -898,7 +700,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 			return 0;
 		rs->npack_blobs++;
 	}
-	c.file = intern_file(rs, name);
+	c.y.file = intern_file(rs, name);
 	buf_printf(&rs->canon, "%s", name);
 	buf_putc(&rs->canon, '\0');
 	buf_put(&rs->canon, data, len);
@@ -906,47 +708,47 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	{
 		yaml_mark_t m;
 		if (too_deep(data, len, &m)) {
-			diag_at(rs, (struct where){c.file, (int)m.line + 1, (int)m.column + 1},
+			diag_at(rs, (struct where){c.y.file, (int)m.line + 1, (int)m.column + 1},
 				"rule pack nests deeper than %d levels of lists and mappings", PACK_MAX_NESTING);
 			return -1;
 		}
 	}
 
 	if (!yaml_parser_initialize(&parser)) {
-		diag_at(rs, (struct where){c.file, 1, 1}, "cannot initialise the YAML parser");
+		diag_at(rs, (struct where){c.y.file, 1, 1}, "cannot initialise the YAML parser");
 		return -1;
 	}
 	parser_ok = 1;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_diag(rs, c.file, &parser, data, len);
+		yaml_diag(rs, c.y.file, &parser, data, len);
 		goto done;
 	}
 	doc_ok = 1;
 	/* every node once, plus what aliases may add */
-	c.budget += (long)(doc.nodes.top - doc.nodes.start);
+	c.y.budget += (long)(doc.nodes.top - doc.nodes.start);
 	root = yaml_document_get_root_node(&doc);
 	if (!root) {
-		diag_at(rs, (struct where){c.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
+		diag_at(rs, (struct where){c.y.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
 		goto done;
 	}
 	if (yaml_parser_load(&parser, &extra)) {
 		int more = yaml_document_get_root_node(&extra) != NULL;
 		/* the second document starts at its "---" */
-		struct where at = {c.file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
+		struct where at = {c.y.file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
 		yaml_document_delete(&extra);
 		if (more) {
 			diag_at(rs, at, "a rule pack holds one YAML document; found a second one");
 			goto done;
 		}
 	} else {
-		yaml_diag(rs, c.file, &parser, data, len);
+		yaml_diag(rs, c.y.file, &parser, data, len);
 		goto done;
 	}
-	if (get_fields(&c, root, "rule pack", keys, v) < 0)
+	if (ydoc_fields(&c.y, root, "rule pack", keys, v) < 0)
 		goto done;
 	if (v[2]) {
-		if (get_strlist(&c, v[2], "exclude", &c.pack_exclude, &c.npack_exclude, &c.pack_exclude_at) == 0) {
+		if (ydoc_strlist(&c.y, v[2], "exclude", &c.pack_exclude, &c.npack_exclude, &c.pack_exclude_at) == 0) {
 			/* validate once here so that an invalid glob is reported once */
 			for (i = 0; i < c.npack_exclude; i++) {
 				struct match_glob *g = NULL;
@@ -954,7 +756,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 				fake.start_mark.line = (size_t)(c.pack_exclude_at[i].line - 1);
 				fake.start_mark.column = (size_t)(c.pack_exclude_at[i].col - 1);
 				if (compile_glob(&c, &fake, c.pack_exclude[i], 0, &g) < 0) {
-					strlist_free(c.pack_exclude, c.npack_exclude);
+					ydoc_strlist_free(c.pack_exclude, c.npack_exclude);
 					free(c.pack_exclude_at);
 					c.pack_exclude = NULL;
 					c.pack_exclude_at = NULL;
@@ -972,7 +774,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	if (v[3])
 		for_each_item(&c, v[3], "rules", rule_cb);
 	if (!v[0] && !v[1] && !v[3])
-		diag(&c, root, "a rule pack needs at least one of domains, proofs or rules");
+		ydoc_diag(&c.y, root, "a rule pack needs at least one of domains, proofs or rules");
 	rc = rs->ndiags == before ? 0 : -1;
 done:
 	for (i = 0; i < 2; i++) {
@@ -981,7 +783,7 @@ done:
 			match_glob_free(c.pack_globs[i][j]);
 		free(c.pack_globs[i]);
 	}
-	strlist_free(c.pack_exclude, c.npack_exclude);
+	ydoc_strlist_free(c.pack_exclude, c.npack_exclude);
 	free(c.pack_exclude_at);
 	if (doc_ok)
 		yaml_document_delete(&doc);
