@@ -32,18 +32,26 @@ void cli_print_diags(const struct rules *rs)
 	}
 }
 
-int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths)
+int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths)
 {
-	struct rules *rs = rules_new();
 	size_t i;
 	int rc = 0;
 
-	*out = rs;
 	if (builtin && rules_add_builtin(rs) < 0)
 		rc = -1;
 	for (i = 0; i < npaths; i++)
 		if (rules_add_path(rs, paths[i]) < 0)
 			rc = -1;
+	return rc;
+}
+
+int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths)
+{
+	struct rules *rs = rules_new();
+	int rc;
+
+	*out = rs;
+	rc = cli_add_rules(rs, builtin, paths, npaths);
 	if (rules_finish(rs) < 0)
 		rc = -1;
 	if (rc < 0)

@@ -16,6 +16,12 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
 /*
+ * Adds the built-in pack (unless builtin is 0) and each path to rs, without
+ * finishing it; -1 when any failed (the problems are in rs->diags).
+ */
+int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths);
+
+/*
  * Loads the built-in pack (unless builtin is 0) and each path, prints every
  * problem as "proofgate: FILE:LINE:COL: MSG" to stderr, and returns -1 when
  * there was any.  *out is the caller's to free with rules_free, even on error.

@@ -271,15 +271,10 @@ static int load_rules(struct rules **out, const struct scan_args *a, struct conf
 		      git_commit *policy_commit)
 {
 	struct rules *rs = rules_new();
-	size_t i;
-	int rc = 0;
+	int rc;
 
 	*out = rs;
-	if (a->builtin && rules_add_builtin(rs) < 0)
-		rc = -1;
-	for (i = 0; i < a->nrules; i++)
-		if (rules_add_path(rs, a->rules[i]) < 0)
-			rc = -1;
+	rc = cli_add_rules(rs, a->builtin, a->rules, a->nrules);
 	if (config_load_packs(cfg, rs, repo, policy_commit) < 0)
 		rc = -1;
 	if (rules_finish(rs) < 0)
