@@ -17,7 +17,7 @@ REV      ?= HEAD
 SANITIZE ?=
 STRICT   ?=
 
-PKGS      = libgit2 libpcre2-8 yaml-0.1 jansson
+PKGS      = libgit2 libpcre2-8 yaml-0.1 jansson libdeflate
 comma     = ,
 VARIANT   = $(if $(SANITIZE),san-$(subst $(comma),-,$(SANITIZE)),$(if $(STRICT),strict,release))
 O         = build/$(VARIANT)

@@ -9,7 +9,7 @@ set -u
 
 want_test=${1:-}
 missing_pc=""
-for pc in libgit2 libpcre2-8 yaml-0.1 jansson; do
+for pc in libgit2 libpcre2-8 yaml-0.1 jansson libdeflate; do
 	pkg-config --exists "$pc" 2>/dev/null || missing_pc="$missing_pc $pc"
 done
 if [ "$want_test" = test ]; then
@@ -42,6 +42,8 @@ map() { # manager pcname
 	case "$1:$2" in
 	apt:libgit2) echo libgit2-dev ;; apt:libpcre2-8) echo libpcre2-dev ;;
 	apt:yaml-0.1) echo libyaml-dev ;; apt:jansson) echo libjansson-dev ;; apt:cmocka) echo libcmocka-dev ;;
+	apt:libdeflate) echo libdeflate-dev ;; dnf:libdeflate) echo libdeflate-devel ;;
+	apk:libdeflate) echo libdeflate-dev ;; brew:libdeflate) echo libdeflate ;;
 	dnf:libgit2) echo libgit2-devel ;; dnf:libpcre2-8) echo pcre2-devel ;;
 	dnf:yaml-0.1) echo libyaml-devel ;; dnf:jansson) echo jansson-devel ;; dnf:cmocka) echo libcmocka-devel ;;
 	apk:libgit2) echo libgit2-dev ;; apk:libpcre2-8) echo pcre2-dev ;;

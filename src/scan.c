@@ -15,6 +15,7 @@
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
+#include "pack.h"
 #include "twin.h"
 
 #ifndef PROOFGATE_VERSION
@@ -29,10 +30,6 @@
 #define FRESH_KEEP 4
 /* format of cached per-blob results; bump it when they or the matching change */
 #define FACTS_FORMAT 1
-/* libgit2 maps pack files in windows; these keep the mapped (resident) part small */
-#define MWINDOW_SIZE ((size_t)8 << 20)
-#define MWINDOW_MAPPED_LIMIT ((size_t)16 << 20)
-#define OBJECT_CACHE_MAX ((ssize_t)16 << 20)
 
 /*
  * What one blob's contents show one leaf, checked in the order check_file
@@ -132,6 +129,7 @@ struct worker {
 	git_odb *odb;
 	int own_odb;
 	struct match_ctx *mc;
+	struct pack_reader *pk; /* whole packed blobs, without libgit2 */
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -141,6 +139,7 @@ struct worker {
 struct scan_job {
 	const struct rules *rs;
 	const struct scan_opts *opts;
+	struct pack_set *packs; /* the repository's pack indexes, read-only */
 	long commit_day;
 	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
 	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see settles()) */
@@ -824,26 +823,42 @@ static void run_item(struct worker *wk, struct item *it)
 			memset(&old, 0, sizeof(old));
 		} else {
 			size_t size = 0;
-			git_object_t type;
-			if (git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
+			uint64_t plen = 0;
+			git_object_t type = GIT_OBJECT_BLOB;
+			int prc = pack_read(wk->pk, it->oid.id, j->opts->max_file_size, &data, &plen);
+			if (prc == PACK_BLOB) {
+				len = (size_t)plen;
+			} else if (prc == PACK_TOO_BIG) {
+				size = (size_t)plen;
+			} else if (prc == PACK_NOT_BLOB) {
+				type = GIT_OBJECT_INVALID;
+			}
+			if (prc != PACK_MISS) {
+				/* read from the pack: size and type are known, the blob (if wanted) is in data */
+			} else if (git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
 				char hex[GIT_OID_HEXSZ + 1];
 				git_oid_tostr(hex, sizeof(hex), &it->oid);
 				missing = fmt("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
 					      hex, it->path);
+			}
+			if (missing) {
+				/* said above */
 			} else if (size > j->opts->max_file_size) {
 				bf.size = size;
 			} else if (type != GIT_OBJECT_BLOB) {
 				missing = fmt("cannot read object for '%s': %s", it->path,
 					      "the requested type does not match the type in the ODB");
-			} else if (git_odb_read(&obj, wk->odb, &it->oid) < 0) {
+			} else if (prc == PACK_MISS && git_odb_read(&obj, wk->odb, &it->oid) < 0) {
 				const git_error *ge = git_error_last();
 				missing = fmt("cannot read object for '%s': %s", it->path,
 					      ge && ge->message ? ge->message : "unknown error");
 			} else {
 				it->read = 1;
 				have_data = 1;
-				data = git_odb_object_data(obj);
-				len = git_odb_object_size(obj);
+				if (obj) {
+					data = git_odb_object_data(obj);
+					len = git_odb_object_size(obj);
+				}
 				bf.size = len;
 				bf.seen = 1;
 				bf.binary = memchr(data, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
@@ -1500,6 +1515,23 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 	return rc;
 }
 
+/*
+ * The pack indexes for the fast path (pack.h), or an empty set when
+ * PROOFGATE_NO_FASTPACK is set: then libgit2 reads every blob, which the
+ * tests use to show both paths give the same report.
+ */
+static struct pack_set *open_packs(git_repository *repo)
+{
+	struct buf objdir = BUF_INIT;
+	struct pack_set *ps;
+	const char *off = getenv("PROOFGATE_NO_FASTPACK");
+
+	buf_printf(&objdir, "%sobjects", git_repository_commondir(repo));
+	ps = pack_set_open(off && *off ? "" : objdir.ptr);
+	buf_free(&objdir);
+	return ps;
+}
+
 unsigned scan_jobs(unsigned jobs)
 {
 	if (jobs == 0) {
@@ -1531,6 +1563,7 @@ static void start_workers(struct walk *w, unsigned jobs)
 			break;
 		wk->own_odb = 1;
 		wk->mc = match_ctx_new();
+		wk->pk = pack_reader_new(j->packs);
 		j->nworkers++;
 	}
 	buf_free(&objdir);
@@ -1551,6 +1584,7 @@ static void start_workers(struct walk *w, unsigned jobs)
 static void finish_workers(struct walk *w)
 {
 	struct scan_job *j = &w->job;
+	struct pack_set *packs;
 	size_t i;
 
 	if (j->threaded) {
@@ -1568,12 +1602,15 @@ static void finish_workers(struct walk *w)
 	}
 	for (i = 0; i < j->nworkers; i++) {
 		match_ctx_free(j->workers[i].mc);
+		pack_reader_free(j->workers[i].pk);
 		git_odb_free(j->workers[i].odb);
 		buf_free(&j->workers[i].ser);
 	}
 	free(j->workers);
 	free(j->slots);
+	packs = j->packs;
 	memset(j, 0, sizeof(*j));
+	j->packs = packs; /* freed by scan_run, which opened them */
 }
 
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
@@ -1588,10 +1625,6 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 
 	*out = NULL;
 	memset(&w, 0, sizeof(w));
-	/* mapped pack windows count as resident memory: keep them few and small */
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, MWINDOW_SIZE);
-	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, MWINDOW_MAPPED_LIMIT);
-	git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, OBJECT_CACHE_MAX);
 	if (git_repository_odb(&w.self.odb, repo) < 0) {
 		err_set("cannot open the object database");
 		goto done;
@@ -1610,6 +1643,8 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.job.commit_day = date_day_of(opts->commit_time);
 	w.self.job = &w.job;
 	w.self.mc = match_ctx_new();
+	w.job.packs = open_packs(repo);
+	w.self.pk = pack_reader_new(w.job.packs);
 	w.job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*w.job.twins));
 	w.job.settled = settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*w.job.settled));
 	for (i = 0; i < rs->nleaves; i++) {
@@ -1647,6 +1682,8 @@ done:
 	free(twins);
 	free((void *)settled);
 	match_ctx_free(w.self.mc);
+	pack_reader_free(w.self.pk);
+	pack_set_free(w.job.packs);
 	git_odb_free(w.self.odb);
 	scan_result_free(res);
 	return rc;

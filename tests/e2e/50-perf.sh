@@ -140,6 +140,43 @@ done
 holds test -n "$(find "$T/pc/1" -name 'seg-*.pgc')"
 end
 
+begin "blobs read from packs by proofgate and through libgit2 give byte-identical reports"
+# the fast-import pack holds chains of deltas (read by libgit2); repacked, nearly
+# every blob is whole (read by pack.c); the fixtures were packed by git gc
+rm -rf "$T/perf-repacked.git"
+cp -a "$PR" "$T/perf-repacked.git"
+git -C "$T/perf-repacked.git" -c pack.threads=1 -c repack.writeBitmaps=false repack -a -d -f -q
+holds test "$(git -C "$T/perf-repacked.git" count-objects -v | sed -n 's/^in-pack: //p')" -gt 3000
+for r in "$PR" "$T/perf-repacked.git"; do
+	run env PROOFGATE_NO_FASTPACK=1 "$PG" scan $PERF --no-cache --jobs 2 "$r"
+	holds cmp "$T/out" "$T/perf-ref.json"
+	run "$PG" scan $PERF --no-cache --jobs 2 "$r"
+	holds cmp "$T/out" "$T/perf-ref.json"
+done
+for f in seed-v1 ops-ready basic arabic near-miss; do
+	run env PROOFGATE_NO_FASTPACK=1 "$PG" scan --format json --fail-on never --no-cache "$FX/$f"
+	cp "$T/out" "$T/fp-ref.json"
+	run "$PG" scan --format json --fail-on never --no-cache "$FX/$f"
+	holds cmp "$T/out" "$T/fp-ref.json"
+done
+end
+
+begin "a damaged pack: the same error outcome and exit status as libgit2 gives, never other bytes"
+copy_fixture seed-v1 "$T/fp-bad"
+pk=$(ls "$T"/fp-bad/.git/objects/pack/*.pack)
+chmod u+w "$pk"
+# one byte in the middle of the largest blob's deflated data
+at=$(git verify-pack -v "${pk%.pack}.idx" | awk '$2 == "blob" && NF == 5 && $4 > n { n = $4; at = $5 + int($4 / 2) } END { print at }')
+python3 -c "import sys; p=sys.argv[1]; b=bytearray(open(p,'rb').read()); b[int(sys.argv[2])]^=0x5a; open(p,'wb').write(b)" "$pk" "$at"
+run env PROOFGATE_NO_FASTPACK=1 "$PG" scan --format json --no-cache "$T/fp-bad"
+ref_rc=$rc
+cp "$T/out" "$T/fp-bad-ref.json"
+holds grep -q 'cannot read object' "$T/fp-bad-ref.json"
+run "$PG" scan --format json --no-cache "$T/fp-bad"
+rc_is "$ref_rc"
+holds cmp "$T/out" "$T/fp-bad-ref.json"
+end
+
 begin "a cache filled at one --jobs serves another, and another size cap"
 run "$PG" scan $PERF --cache "$T/pc/1" --jobs 8 "$PR"
 holds cmp "$T/out" "$T/perf-ref.json"

@@ -1,0 +1,55 @@
+/* pack.h - a fast path for whole blobs stored in a repository's pack files. */
+#ifndef PG_PACK_H
+#define PG_PACK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * libgit2 inflates objects with zlib; most of a full scan's time was that
+ * inflation.  A blob stored whole in a pack (every blob of a freshly
+ * repacked tip, as `git gc` leaves it) is found here through the pack's
+ * .idx, read with pread (nothing mapped, so nothing stays resident) and
+ * inflated in one call with libdeflate, which checks the zlib checksum.
+ *
+ * It is only a fast path: anything it does not handle - loose objects,
+ * deltas, alternates, a pack it does not understand, an object that does
+ * not inflate to its recorded size - is PACK_MISS, and the caller reads it
+ * through libgit2 as before, so errors and partial clones are reported
+ * exactly as libgit2 reports them.
+ */
+
+enum {
+	PACK_BLOB = 0,  /* the blob's bytes are in *data, *len */
+	PACK_TOO_BIG,   /* a blob larger than the cap: *len is its size, not read */
+	PACK_NOT_BLOB,  /* the object is there but is not a blob */
+	PACK_MISS       /* not handled here: ask libgit2 */
+};
+
+/* The pack indexes of one object directory, shared read-only between threads. */
+struct pack_set;
+
+/* One thread's decompressor and buffers; not shared. */
+struct pack_reader;
+
+/*
+ * Loads objects/pack/ *.idx under objdir.  Never fails the scan: a folder
+ * without packs or with packs it cannot use gives an empty set (every
+ * read is then PACK_MISS).  Owned by the caller; pack_set_free.
+ */
+struct pack_set *pack_set_open(const char *objdir);
+void pack_set_free(struct pack_set *ps);
+/* objects the set can find */
+size_t pack_set_count(const struct pack_set *ps);
+
+struct pack_reader *pack_reader_new(const struct pack_set *ps);
+void pack_reader_free(struct pack_reader *pr);
+
+/*
+ * Reads the object with the 20-byte id.  On PACK_BLOB, *data stays valid
+ * until the next call with the same reader.
+ */
+int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data,
+	      uint64_t *len);
+
+#endif
