@@ -12,9 +12,9 @@
 
 #include "mem.h"
 
-#define IDX_MAGIC "\377tOc"
-#define HASH_LEN 20
-#define OBJ_BLOB 3
+#define IDX_MAGIC     "\377tOc"
+#define HASH_LEN      20
+#define OBJ_BLOB      3
 #define OBJ_OFS_DELTA 6
 #define OBJ_REF_DELTA 7
 /* bytes of entry header read ahead of the data; a header is at most 10 bytes for 64-bit sizes */
@@ -22,12 +22,12 @@
 
 struct pack {
 	int fd;
-	uint64_t size;          /* of the .pack file */
-	unsigned char *idx;     /* the whole .idx file, read into memory */
+	uint64_t size;	    /* of the .pack file */
+	unsigned char *idx; /* the whole .idx file, read into memory */
 	uint32_t n;
 	const unsigned char *fanout, *ids, *off32, *off64;
 	uint32_t nlarge;
-	uint64_t *end;          /* per idx position: where its entry ends (the next entry, or the trailer) */
+	uint64_t *end; /* per idx position: where its entry ends (the next entry, or the trailer) */
 };
 
 struct pack_set {
@@ -297,8 +297,7 @@ static int ensure(unsigned char **b, size_t *cap, size_t need)
 	return *b ? 0 : -1;
 }
 
-int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data,
-	      uint64_t *len)
+int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len)
 {
 	const struct pack_set *ps = pr->ps;
 	const struct pack *p = NULL;
