@@ -24,6 +24,296 @@ static void jit(pcre2_code *code)
 }
 
 /*
+ * Most globs are made of literal text, ASCII classes, '*' within a segment
+ * and whole '**' segments.  Those are matched here segment by segment, with
+ * the meaning PCRE2's conversion gives them ('*' is any run without '/',
+ * '**' any number of whole segments, a trailing '**' at least one), without
+ * a regex call per path; anything else ('?', escapes, negated classes, '**'
+ * inside a segment, a caseless glob or path that is not ASCII, a path that
+ * is not UTF-8) goes to PCRE2.  The tests check both ways agree.
+ */
+/* One position of a segment pattern: '*', or the bytes it may be (a literal, or a class). */
+struct atom {
+	int star;
+	unsigned char set[32];
+};
+
+struct seg {
+	int any; /* "**": any number of whole segments */
+	struct atom *a;
+	size_t n;
+};
+
+struct glob_fast {
+	struct seg *segs;
+	unsigned char *more; /* per segment: some later segment is "**" */
+	size_t nsegs;
+	int caseless;
+	/*
+	 * A caseless alternative with a non-ASCII letter (an Arabic word, say)
+	 * matches no ASCII path: caseless UTF-8 matching pairs no non-ASCII
+	 * character with an ASCII one but KELVIN SIGN and LONG S, which such an
+	 * alternative may not hold.  Other paths go to PCRE2.
+	 */
+	int ascii_never;
+};
+
+#define FAST_MAX_SEGS MATCH_PATH_SEGS
+
+static void glob_fast_free(struct glob_fast *f)
+{
+	size_t i;
+	if (!f)
+		return;
+	for (i = 0; i < f->nsegs; i++)
+		free(f->segs[i].a);
+	free(f->segs);
+	free(f->more);
+	free(f);
+}
+
+static void set_add(unsigned char *set, unsigned c, int caseless)
+{
+	set[c >> 3] |= (unsigned char)(1u << (c & 7));
+	if (caseless && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+		unsigned o = c ^ 0x20;
+		set[o >> 3] |= (unsigned char)(1u << (o & 7));
+	}
+}
+
+/*
+ * One segment (n bytes at p) into atoms; -1 for what this matcher leaves to
+ * PCRE2: '?', escapes, negated or non-ASCII classes, '/' or ']' first in a
+ * class, '**' beside other text, a caseless non-ASCII byte.
+ */
+static int seg_atoms(struct seg *sg, const char *p, size_t n, int caseless);
+
+static int seg_parse(struct seg *sg, const char *p, size_t n, int caseless)
+{
+	if (seg_atoms(sg, p, n, caseless) == 0)
+		return 0;
+	free(sg->a);
+	memset(sg, 0, sizeof(*sg));
+	return -1;
+}
+
+/* seg_parse's work; on -1 the caller frees what was added */
+static int seg_atoms(struct seg *sg, const char *p, size_t n, int caseless)
+{
+	size_t i = 0, cap = 0;
+
+	memset(sg, 0, sizeof(*sg));
+	if (n == 2 && p[0] == '*' && p[1] == '*') {
+		sg->any = 1;
+		return 0;
+	}
+	while (i < n) {
+		struct atom at;
+		unsigned char c = (unsigned char)p[i];
+		memset(&at, 0, sizeof(at));
+		if (c == '*') {
+			if (i + 1 < n && p[i + 1] == '*')
+				return -1;
+			at.star = 1;
+			i++;
+		} else if (c == '[') {
+			size_t k = i + 1;
+			if (k >= n || p[k] == '!' || p[k] == '^' || p[k] == ']')
+				return -1;
+			for (; k < n && p[k] != ']'; k++) {
+				unsigned char lo = (unsigned char)p[k], hi = lo;
+				if (lo >= 0x80 || lo == '\\' || lo == '/' || lo == '[')
+					return -1;
+				if (k + 2 < n && p[k + 1] == '-' && p[k + 2] != ']') {
+					hi = (unsigned char)p[k + 2];
+					if (hi >= 0x80 || hi == '\\' || hi == '[' || hi < lo)
+						return -1;
+					k += 2;
+				}
+				for (unsigned v = lo; v <= hi; v++)
+					if (v != '/')
+						set_add(at.set, v, caseless);
+			}
+			if (k >= n)
+				return -1;
+			i = k + 1;
+		} else if (c == '?' || c == '\\' || c == ']' || (caseless && c >= 0x80)) {
+			return -1;
+		} else {
+			set_add(at.set, c, caseless);
+			i++;
+		}
+		XGROW(sg->a, cap, sg->n + 1);
+		sg->a[sg->n++] = at;
+	}
+	return 0;
+}
+
+/* The segment program of one alternative (no braces), or NULL when PCRE2 must match it. */
+static struct glob_fast *glob_fast_new(const char *alt, int caseless)
+{
+	struct glob_fast *f = xcalloc(1, sizeof(*f));
+	const char *p, *full = alt, *seg;
+	char *tmp = NULL;
+	size_t cap = 0, i;
+
+	f->caseless = caseless;
+	if (caseless) {
+		for (p = alt; *p && (unsigned char)*p < 0x80; p++)
+			;
+		if (*p) {
+			f->ascii_never = !strstr(alt, "\xe2\x84\xaa") && !strstr(alt, "\xc5\xbf");
+			if (!f->ascii_never) {
+				free(f);
+				return NULL;
+			}
+			return f;
+		}
+	}
+	if (alt[0] == '/')
+		full = alt + 1;
+	else if (!strchr(alt, '/')) {
+		tmp = xmalloc(strlen(alt) + 4);
+		memcpy(tmp, "**/", 3);
+		strcpy(tmp + 3, alt);
+		full = tmp;
+	}
+	f->caseless = caseless;
+	for (seg = full;; seg = p + 1) {
+		size_t n;
+		p = strchr(seg, '/');
+		n = p ? (size_t)(p - seg) : strlen(seg);
+		XGROW(f->segs, cap, f->nsegs + 1);
+		/* an empty segment means something else to PCRE2 */
+		if (n == 0 || f->nsegs == FAST_MAX_SEGS || seg_parse(&f->segs[f->nsegs], seg, n, caseless) < 0) {
+			glob_fast_free(f);
+			free(tmp);
+			return NULL;
+		}
+		f->nsegs++;
+		if (!p)
+			break;
+	}
+	free(tmp);
+	f->more = xcalloc(f->nsegs, 1);
+	for (i = f->nsegs; i-- > 0;)
+		f->more[i] = i + 1 < f->nsegs && (f->segs[i + 1].any || f->more[i + 1]);
+	return f;
+}
+
+static int atom_has(const struct atom *a, unsigned char c)
+{
+	return (a->set[c >> 3] >> (c & 7)) & 1;
+}
+
+/* atoms a[0..m) (no stars) against s[0..m) */
+static int piece_eq(const struct atom *a, const char *s, size_t m)
+{
+	size_t i;
+	for (i = 0; i < m; i++)
+		if (!atom_has(&a[i], (unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * A segment pattern against one whole path segment.  Split at its stars
+ * into pieces, it matches when the first piece is a prefix, the last a
+ * suffix and the pieces between appear in order between them: taking each
+ * at its leftmost place never loses a match.
+ */
+static int seg_match(const struct seg *sg, const char *s, size_t n)
+{
+	size_t first = 0, last, npre, nsuf, at, end, k;
+
+	while (first < sg->n && !sg->a[first].star)
+		first++;
+	if (first == sg->n)
+		return sg->n == n && piece_eq(sg->a, s, n);
+	last = sg->n - 1;
+	while (!sg->a[last].star)
+		last--;
+	npre = first;
+	nsuf = sg->n - last - 1;
+	if (n < npre + nsuf || !piece_eq(sg->a, s, npre) || !piece_eq(sg->a + last + 1, s + n - nsuf, nsuf))
+		return 0;
+	at = npre;
+	end = n - nsuf;
+	for (k = first + 1; k < last;) {
+		size_t m = 0, j;
+		int found = 0;
+		while (!sg->a[k + m].star)
+			m++;
+		for (j = at; !found && j + m <= end; j++)
+			if (piece_eq(sg->a + k, s + j, m)) {
+				found = 1;
+				at = j + m;
+			}
+		if (!found)
+			return 0;
+		k += m + 1;
+	}
+	return 1;
+}
+
+/* segments gi.. of f against path segments pi.. */
+static int segs_match(const struct glob_fast *f, size_t gi, const struct match_path *mp, size_t pi)
+{
+	size_t np = mp->np;
+	for (;;) {
+		if (gi == f->nsegs)
+			return pi == np;
+		if (f->segs[gi].any) {
+			size_t k, rest = f->nsegs - gi - 1;
+			if (rest == 0)
+				return pi < np; /* at least one segment below */
+			if (!f->more[gi]) {
+				/* no other "**": the rest lines up with the last segments */
+				if (np - pi < rest)
+					return 0;
+				pi = np - rest;
+				gi++;
+				continue;
+			}
+			for (k = pi; k < np; k++)
+				if (segs_match(f, gi + 1, mp, k))
+					return 1;
+			return 0;
+		}
+		if (pi == np || !seg_match(&f->segs[gi], mp->s + mp->at[pi], mp->end[pi] - mp->at[pi]))
+			return 0;
+		gi++;
+		pi++;
+	}
+}
+
+void match_path_prepare(struct match_path *mp, const char *path, size_t len)
+{
+	size_t i, start = 0;
+
+	mp->s = path;
+	mp->len = len;
+	mp->np = 0;
+	mp->ascii = 1;
+	mp->split = 1;
+	for (i = 0; i <= len; i++) {
+		if (i < len && path[i] != '/') {
+			if ((unsigned char)path[i] >= 0x80)
+				mp->ascii = 0;
+			continue;
+		}
+		if (mp->np == MATCH_PATH_SEGS) {
+			mp->split = 0;
+			break;
+		}
+		mp->at[mp->np] = start;
+		mp->end[mp->np++] = i;
+		start = i + 1;
+	}
+	mp->utf8 = mp->ascii || buf_is_utf8(path, len);
+}
+
+/*
  * When p opens a complete [...] class, returns its closing ']', else p: a
  * class is one unit, so braces and commas inside it are literal.
  */
@@ -180,7 +470,9 @@ static void strip_commit(PCRE2_UCHAR *p, PCRE2_SIZE *len)
 	*len = o;
 }
 
-static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob, int ignore_case, size_t *erroff)
+/* Converts and compiles one glob (no braces); its converted pattern is appended to text when given. */
+static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob, int ignore_case, size_t *erroff,
+		       struct buf *text)
 {
 	pcre2_convert_context *cc = NULL;
 	PCRE2_UCHAR *conv = NULL;
@@ -222,6 +514,8 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 		goto done;
 	}
 	strip_commit(conv, &convlen);
+	if (text)
+		buf_put(text, (const char *)conv, convlen);
 	*out = pcre2_compile(conv, convlen, copts, &ec, &eo, NULL);
 	if (!*out) {
 		PCRE2_UCHAR msg[256];
@@ -258,6 +552,7 @@ done:
 int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff)
 {
 	struct match_glob *g = NULL;
+	struct buf all = BUF_INIT;
 	char **alts = NULL;
 	size_t n = 0, cap = 0, i;
 	int rc = -1;
@@ -285,9 +580,14 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 	g = xcalloc(1, sizeof(*g));
 	g->src = xstrdup(glob);
 	g->alts = xcalloc(n, sizeof(*g->alts));
+	g->fast = xcalloc(n, sizeof(*g->fast));
+	for (i = 0; i < n; i++)
+		g->fast[i] = glob_fast_new(alts[i], ignore_case);
 	for (i = 0; i < n; i++) {
 		pcre2_code *dir_all = NULL;
-		if (convert_one(&g->alts[i], &dir_all, alts[i], ignore_case, erroff) < 0) {
+		if (n > 1)
+			buf_puts(&all, i ? ")|(?:" : "(?:");
+		if (convert_one(&g->alts[i], &dir_all, alts[i], ignore_case, erroff, n > 1 ? &all : NULL) < 0) {
 			pcre2_code *whole = NULL, *whole_dir = NULL;
 			size_t off = 0;
 			/*
@@ -295,7 +595,7 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 			 * literals, so the glob as written usually fails at the same place:
 			 * take the offset from there, else keep it if it fits.
 			 */
-			if (n > 1 && convert_one(&whole, &whole_dir, glob, ignore_case, &off) < 0)
+			if (n > 1 && convert_one(&whole, &whole_dir, glob, ignore_case, &off, NULL) < 0)
 				*erroff = off;
 			else if (*erroff > strlen(glob))
 				*erroff = 0;
@@ -310,6 +610,22 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 		else
 			pcre2_code_free(dir_all);
 	}
+	/*
+	 * One pattern for every alternative: a path is tested in one call, not
+	 * one per alternative (a glob with twenty extensions cost twenty).
+	 * Without it (it cannot fail on what compiled alone) the alternatives
+	 * are tried one by one.
+	 */
+	if (n > 1) {
+		int ec;
+		PCRE2_SIZE eo;
+		buf_putc(&all, ')');
+		g->all = pcre2_compile((PCRE2_SPTR)all.ptr, all.len,
+				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0), &ec, &eo,
+				       NULL);
+		if (g->all)
+			jit(g->all);
+	}
 	*out = g;
 	g = NULL;
 	rc = 0;
@@ -317,6 +633,7 @@ done:
 	for (i = 0; i < n; i++)
 		free(alts[i]);
 	free(alts);
+	buf_free(&all);
 	match_glob_free(g);
 	return rc;
 }
@@ -338,6 +655,10 @@ void match_glob_free(struct match_glob *g)
 	}
 	for (i = 0; i < g->nalts; i++)
 		pcre2_code_free(g->alts[i]);
+	for (i = 0; g->fast && i < g->nalts; i++)
+		glob_fast_free(g->fast[i]);
+	free(g->fast);
+	pcre2_code_free(g->all);
 	pcre2_code_free(g->dir_all);
 	free(g->alts);
 	free(g->src);
@@ -409,14 +730,38 @@ static void as_subject(const char **s, size_t *len)
 	*len = display.len;
 }
 
-int match_glob_path(const struct match_glob *g, const char *path, size_t len)
+int match_glob_path_pcre2(const struct match_glob *g, const char *path, size_t len)
 {
 	size_t i;
 	as_subject(&path, &len);
+	if (g->all)
+		return pcre2_match(g->all, (PCRE2_SPTR)path, len, 0, 0, glob_data(), NULL) >= 0;
 	for (i = 0; i < g->nalts; i++)
 		if (pcre2_match(g->alts[i], (PCRE2_SPTR)path, len, 0, 0, glob_data(), NULL) >= 0)
 			return 1;
 	return 0;
+}
+
+int match_glob_prepared(const struct match_glob *g, const struct match_path *mp)
+{
+	size_t i;
+	if (!mp->utf8 || !mp->split)
+		return match_glob_path_pcre2(g, mp->s, mp->len);
+	for (i = 0; i < g->nalts; i++) {
+		const struct glob_fast *f = g->fast[i];
+		if (!f || (f->caseless && !mp->ascii))
+			return match_glob_path_pcre2(g, mp->s, mp->len);
+		if (!f->ascii_never && segs_match(f, 0, mp, 0))
+			return 1;
+	}
+	return 0;
+}
+
+int match_glob_path(const struct match_glob *g, const char *path, size_t len)
+{
+	struct match_path mp;
+	match_path_prepare(&mp, path, len);
+	return match_glob_prepared(g, &mp);
 }
 
 int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len)

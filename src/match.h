@@ -15,10 +15,14 @@
  * .gitignore); a leading `/` anchors it to the root.  Braces are expanded
  * here; every alternative is converted by pcre2_pattern_convert().
  */
+struct glob_fast;
+
 struct match_glob {
 	char *src;          /* as written */
 	pcre2_code **alts;  /* one compiled pattern per brace alternative */
 	size_t nalts;
+	pcre2_code *all;    /* every alternative in one pattern (paths), or NULL */
+	struct glob_fast **fast; /* per alternative: matched without PCRE2, or NULL */
 	pcre2_code *dir_all; /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
 	unsigned refs;       /* owners beyond the first (match_glob_ref); loading is single-threaded */
 };
@@ -36,6 +40,22 @@ struct match_glob *match_glob_ref(struct match_glob *g);
 
 /* 1 when path (len bytes, no trailing /) matches the glob, else 0. */
 int match_glob_path(const struct match_glob *g, const char *path, size_t len);
+/*
+ * A path split into segments once, for testing it against many globs
+ * (match_glob_prepared); it points into path, which must outlive it.
+ */
+#define MATCH_PATH_SEGS 64
+struct match_path {
+	const char *s;
+	size_t len;
+	int ascii, utf8, split; /* split: fewer than MATCH_PATH_SEGS segments */
+	size_t np;
+	size_t at[MATCH_PATH_SEGS], end[MATCH_PATH_SEGS];
+};
+void match_path_prepare(struct match_path *mp, const char *path, size_t len);
+int match_glob_prepared(const struct match_glob *g, const struct match_path *mp);
+/* The same through PCRE2 alone, for the tests that compare both ways. */
+int match_glob_path_pcre2(const struct match_glob *g, const char *path, size_t len);
 
 /*
  * For a folder "dir/" (with the trailing slash): 1 when some path below it
