@@ -16,6 +16,7 @@
 #include "err.h"
 #include "mem.h"
 #include "pack.h"
+#include "prefilter.h"
 #include "twin.h"
 
 #ifndef PROOFGATE_VERSION
@@ -130,6 +131,8 @@ struct worker {
 	int own_odb;
 	struct match_ctx *mc;
 	struct pack_reader *pk; /* whole packed blobs, without libgit2 */
+	struct prefilter_scratch *pfs; /* words seen in the current blob */
+	int pf_done;                   /* the current blob was scanned for them */
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -142,6 +145,8 @@ struct scan_job {
 	struct pack_set *packs; /* the repository's pack indexes, read-only */
 	long commit_day;
 	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
+	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
+	int *pf_ids;          /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see settles()) */
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a file was queued, or the walk ended */
@@ -169,6 +174,8 @@ struct globs {
 	unsigned long path_no, dir_no;
 	struct suffixes *suf;           /* per distinct glob: literal endings, or none */
 	int path_ascii;                 /* the current path is all ASCII */
+	struct match_path mp;           /* the current path split for the globs, once mp_ready */
+	int mp_ready;
 };
 
 /*
@@ -331,7 +338,17 @@ struct subject {
 static int next_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
 		      size_t *start, size_t *ms, size_t *me, size_t *cs, size_t *ce)
 {
-	const struct twin *t = s->ascii ? wk->job->twins[leaf * TW_N + which] : NULL;
+	const struct scan_job *j = wk->job;
+	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
+	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
+	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0) {
+		if (!wk->pf_done) {
+			prefilter_scan(j->pf, wk->pfs, s->data, s->len);
+			wk->pf_done = 1;
+		}
+		if (!prefilter_may_match(j->pf, wk->pfs, j->pf_ids[leaf * TW_N + which]))
+			return MATCH_NONE;
+	}
 	if (t)
 		return twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
 	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
@@ -807,6 +824,7 @@ static void run_item(struct worker *wk, struct item *it)
 
 	memset(&bf, 0, sizeof(bf));
 	memset(&old, 0, sizeof(old));
+	wk->pf_done = 0;
 	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
 	for (i = 0; i < it->nsel; i++)
 		if (leaf_needs_content(rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
@@ -1339,10 +1357,15 @@ static void globs_free(struct globs *gl, size_t nleaves)
 static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
 {
 	if (gl->at[id] != gl->path_no) {
-		if (gl->path_ascii && !suffixes_may_match(&gl->suf[id], path, len))
+		if (gl->path_ascii && !suffixes_may_match(&gl->suf[id], path, len)) {
 			gl->val[id] = 0;
-		else
-			gl->val[id] = (unsigned char)match_glob_path(g, path, len);
+		} else {
+			if (!gl->mp_ready) {
+				match_path_prepare(&gl->mp, path, len);
+				gl->mp_ready = 1;
+			}
+			gl->val[id] = (unsigned char)match_glob_prepared(g, &gl->mp);
+		}
 		gl->at[id] = gl->path_no;
 	}
 	return gl->val[id];
@@ -1420,6 +1443,7 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	int content = 0;
 
 	w->gl.path_no++;
+	w->gl.mp_ready = 0;
 	w->gl.path_ascii = twin_is_ascii(path, w->path.len);
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
@@ -1456,6 +1480,7 @@ static void visit_submodule(struct walk *w, const size_t *active, size_t nactive
 	struct item it;
 	size_t j;
 	w->gl.path_no++;
+	w->gl.mp_ready = 0;
 	w->gl.path_ascii = twin_is_ascii(w->path.ptr, w->path.len);
 	for (j = 0; j < nactive; j++)
 		if (leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
@@ -1532,6 +1557,44 @@ static struct pack_set *open_packs(git_repository *repo)
 	return ps;
 }
 
+/*
+ * The words each content pattern needs (prefilter.h), or none when
+ * PROOFGATE_NO_PREFILTER is set: then every pattern runs on every file it
+ * selects, which the tests use to show the reports are the same.
+ */
+static void build_prefilter(struct scan_job *j, const struct rules *rs)
+{
+	const char *off = getenv("PROOFGATE_NO_PREFILTER");
+	size_t i;
+	int any = 0;
+
+	if (off && *off)
+		return;
+	j->pf = prefilter_new();
+	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		const struct match_regex *r[TW_N];
+		int k;
+		r[TW_CONTAINS] = l->contains;
+		r[TW_NOT_CONTAINS] = l->not_contains;
+		r[TW_FRESH] = l->fresh;
+		for (k = 0; k < TW_N; k++) {
+			int id = r[k] ? prefilter_add(j->pf, r[k]->src) : -1;
+			j->pf_ids[i * TW_N + (size_t)k] = id;
+			any |= id >= 0;
+		}
+	}
+	if (!any) {
+		prefilter_free(j->pf);
+		free(j->pf_ids);
+		j->pf = NULL;
+		j->pf_ids = NULL;
+		return;
+	}
+	prefilter_compile(j->pf);
+}
+
 unsigned scan_jobs(unsigned jobs)
 {
 	if (jobs == 0) {
@@ -1564,6 +1627,7 @@ static void start_workers(struct walk *w, unsigned jobs)
 		wk->own_odb = 1;
 		wk->mc = match_ctx_new();
 		wk->pk = pack_reader_new(j->packs);
+		wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
 		j->nworkers++;
 	}
 	buf_free(&objdir);
@@ -1603,6 +1667,7 @@ static void finish_workers(struct walk *w)
 	for (i = 0; i < j->nworkers; i++) {
 		match_ctx_free(j->workers[i].mc);
 		pack_reader_free(j->workers[i].pk);
+		prefilter_scratch_free(j->workers[i].pfs);
 		git_odb_free(j->workers[i].odb);
 		buf_free(&j->workers[i].ser);
 	}
@@ -1645,6 +1710,8 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.self.mc = match_ctx_new();
 	w.job.packs = open_packs(repo);
 	w.self.pk = pack_reader_new(w.job.packs);
+	build_prefilter(&w.job, rs);
+	w.self.pfs = w.job.pf ? prefilter_scratch_new(w.job.pf) : NULL;
 	w.job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*w.job.twins));
 	w.job.settled = settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*w.job.settled));
 	for (i = 0; i < rs->nleaves; i++) {
@@ -1684,6 +1751,9 @@ done:
 	match_ctx_free(w.self.mc);
 	pack_reader_free(w.self.pk);
 	pack_set_free(w.job.packs);
+	prefilter_scratch_free(w.self.pfs);
+	prefilter_free(w.job.pf);
+	free(w.job.pf_ids);
 	git_odb_free(w.self.odb);
 	scan_result_free(res);
 	return rc;

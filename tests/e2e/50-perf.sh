@@ -161,6 +161,23 @@ for f in seed-v1 ops-ready basic arabic near-miss; do
 done
 end
 
+begin "patterns skipped for want of their words change nothing: byte-identical reports"
+for f in seed-v1 ops-ready basic arabic near-miss layouts layouts-more stubs; do
+	for fmt in json text; do
+		run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache "$FX/$f"
+		cp "$T/out" "$T/pf-ref.out"
+		run "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache "$FX/$f"
+		holds cmp "$T/out" "$T/pf-ref.out"
+	done
+done
+run env PROOFGATE_NO_PREFILTER=1 "$PG" scan $PERF --no-cache "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+run "$PG" scan --format json --fail-on never --no-cache "$ROOT"
+cp "$T/out" "$T/pf-self.json"
+run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --format json --fail-on never --no-cache "$ROOT"
+holds cmp "$T/out" "$T/pf-self.json"
+end
+
 begin "a damaged pack: the same error outcome and exit status as libgit2 gives, never other bytes"
 copy_fixture seed-v1 "$T/fp-bad"
 pk=$(ls "$T"/fp-bad/.git/objects/pack/*.pack)
