@@ -201,6 +201,54 @@ static struct glob_fast *glob_fast_new(const char *alt, int caseless)
 	return f;
 }
 
+/* the one byte an atom stands for, folded (a letter in either case counts as one); else -1 */
+static int atom_byte(const struct atom *a)
+{
+	int c, found = -1, n = 0;
+	if (a->star)
+		return -1;
+	for (c = 0; c < 256; c++) {
+		if (!((a->set[c >> 3] >> (c & 7)) & 1))
+			continue;
+		n++;
+		if (found < 0)
+			found = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+	}
+	if (n == 1)
+		return found;
+	if (n == 2 && found >= 'a' && found <= 'z' && ((a->set[found >> 3] >> (found & 7)) & 1) &&
+	    ((a->set[(found ^ 0x20) >> 3] >> ((found ^ 0x20) & 7)) & 1))
+		return found;
+	return -1;
+}
+
+size_t match_glob_word(const struct match_glob *g, size_t alt, char *buf, size_t cap, int *ascii_never)
+{
+	const struct glob_fast *f = alt < g->nalts ? g->fast[alt] : NULL;
+	size_t best = 0, i, k;
+
+	*ascii_never = f && f->ascii_never;
+	if (!f || f->ascii_never || cap < 2)
+		return 0;
+	for (i = 0; i < f->nsegs; i++) {
+		const struct seg *sg = &f->segs[i];
+		for (k = 0; k < sg->n;) {
+			size_t m = 0;
+			while (k + m < sg->n && atom_byte(&sg->a[k + m]) >= 0)
+				m++;
+			if (m > best && m < cap) {
+				size_t j;
+				for (j = 0; j < m; j++)
+					buf[j] = (char)atom_byte(&sg->a[k + j]);
+				buf[m] = '\0';
+				best = m;
+			}
+			k += m ? m : 1;
+		}
+	}
+	return best;
+}
+
 static int atom_has(const struct atom *a, unsigned char c)
 {
 	return (a->set[c >> 3] >> (c & 7)) & 1;

@@ -54,6 +54,13 @@ struct match_path {
 };
 void match_path_prepare(struct match_path *mp, const char *path, size_t len);
 int match_glob_prepared(const struct match_glob *g, const struct match_path *mp);
+/*
+ * The longest run of literal text alternative alt of g needs (folded to
+ * lower case), into buf: every path it matches holds it.  Returns its
+ * length, 0 when there is none or the alternative is left to PCRE2.
+ * *ascii_never: the alternative matches no ASCII path at all.
+ */
+size_t match_glob_word(const struct match_glob *g, size_t alt, char *buf, size_t cap, int *ascii_never);
 /* The same through PCRE2 alone, for the tests that compare both ways. */
 int match_glob_path_pcre2(const struct match_glob *g, const char *path, size_t len);
 

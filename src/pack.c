@@ -297,6 +297,15 @@ static int ensure(unsigned char **b, size_t *cap, size_t need)
 	return *b ? 0 : -1;
 }
 
+int pack_has(const struct pack_set *ps, const unsigned char id[20])
+{
+	size_t i;
+	for (i = 0; ps && i < ps->n; i++)
+		if (find(&ps->p[i], id) >= 0)
+			return 1;
+	return 0;
+}
+
 int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len)
 {
 	const struct pack_set *ps = pr->ps;

@@ -20,10 +20,10 @@
  */
 
 enum {
-	PACK_BLOB = 0,  /* the blob's bytes are in *data, *len */
-	PACK_TOO_BIG,   /* a blob larger than the cap: *len is its size, not read */
-	PACK_NOT_BLOB,  /* the object is there but is not a blob */
-	PACK_MISS       /* not handled here: ask libgit2 */
+	PACK_BLOB = 0, /* the blob's bytes are in *data, *len */
+	PACK_TOO_BIG,  /* a blob larger than the cap: *len is its size, not read */
+	PACK_NOT_BLOB, /* the object is there but is not a blob */
+	PACK_MISS      /* not handled here: ask libgit2 */
 };
 
 /* The pack indexes of one object directory, shared read-only between threads. */
@@ -42,6 +42,9 @@ void pack_set_free(struct pack_set *ps);
 /* objects the set can find */
 size_t pack_set_count(const struct pack_set *ps);
 
+/* 1 when some pack of the set holds the object (cheaper than asking libgit2, which also stats loose files). */
+int pack_has(const struct pack_set *ps, const unsigned char id[20]);
+
 struct pack_reader *pack_reader_new(const struct pack_set *ps);
 void pack_reader_free(struct pack_reader *pr);
 
@@ -49,7 +52,6 @@ void pack_reader_free(struct pack_reader *pr);
  * Reads the object with the 20-byte id.  On PACK_BLOB, *data stays valid
  * until the next call with the same reader.
  */
-int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data,
-	      uint64_t *len);
+int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len);
 
 #endif

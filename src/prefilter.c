@@ -58,12 +58,16 @@ struct prefilter {
 	int32_t *out;	   /* per state: itself if a word ends there, else the nearest such suffix state, else 0 */
 	int32_t *next_out; /* per state: the next word-ending state along its suffixes, or 0 */
 	size_t nstates;
+	/* per state where a word ends: the one-clause patterns that word meets (by[bstart[s]..bstart[s+1])) */
+	size_t *bstart;
+	int *by;
 };
 
 #define HIT 0x80000000u
 
 struct prefilter_scratch {
 	uint32_t *seen; /* per state: the subject number it was last seen in */
+	uint32_t *met;  /* per one-clause pattern: the subject number its clause was met in */
 	uint32_t gen;
 	size_t n;
 };
@@ -867,6 +871,8 @@ void prefilter_free(struct prefilter *pf)
 	free(pf->go);
 	free(pf->out);
 	free(pf->next_out);
+	free(pf->bstart);
+	free(pf->by);
 	free(pf);
 }
 
@@ -934,6 +940,35 @@ int prefilter_add(struct prefilter *pf, const char *pattern)
 	}
 	pat.cl[nkeep] = pf->ncw;
 	info_free(&in);
+	XGROW(pf->pats, pf->pcap, pf->npats + 1);
+	pf->pats[pf->npats] = pat;
+	return (int)pf->npats++;
+}
+
+int prefilter_add_words(struct prefilter *pf, char *const *words, size_t n)
+{
+	struct pattern pat;
+	size_t i;
+
+	if (pf->go || n == 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (strlen(words[i]) < MIN_WORD)
+			return -1;
+	pat.ncl = 1;
+	pat.cl = xmalloc(2 * sizeof(*pat.cl));
+	pat.cl[0] = pf->ncw;
+	for (i = 0; i < n; i++) {
+		char *w = xstrdup(words[i]);
+		char *c;
+		for (c = w; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c | 0x20);
+		XGROW(pf->cwords, pf->cwcap, pf->ncw + 1);
+		pf->cwords[pf->ncw++] = word_id(pf, w);
+		free(w);
+	}
+	pat.cl[1] = pf->ncw;
 	XGROW(pf->pats, pf->pcap, pf->npats + 1);
 	pf->pats[pf->npats] = pat;
 	return (int)pf->npats++;
@@ -1031,6 +1066,27 @@ void prefilter_compile(struct prefilter *pf)
 	}
 	for (i = 0; i < pf->nwords; i++)
 		pf->wstate[i] = (size_t)renum[pf->wstate[i]];
+	/* the one-clause patterns each word meets: a scan marks them as it sees the word */
+	pf->bstart = xcalloc(pf->nstates + 1, sizeof(*pf->bstart));
+	for (i = 0; i < pf->npats; i++)
+		if (pf->pats[i].ncl == 1)
+			for (s = pf->pats[i].cl[0]; s < pf->pats[i].cl[1]; s++)
+				if (pf->wstate[pf->cwords[s]])
+					pf->bstart[pf->wstate[pf->cwords[s]] + 1]++;
+	for (s = 0; s < pf->nstates; s++)
+		pf->bstart[s + 1] += pf->bstart[s];
+	pf->by = xmalloc((pf->bstart[pf->nstates] ? pf->bstart[pf->nstates] : 1) * sizeof(*pf->by));
+	{
+		size_t *fill = xcalloc(pf->nstates, sizeof(*fill));
+		for (i = 0; i < pf->npats; i++)
+			if (pf->pats[i].ncl == 1)
+				for (s = pf->pats[i].cl[0]; s < pf->pats[i].cl[1]; s++) {
+					size_t st = pf->wstate[pf->cwords[s]];
+					if (st)
+						pf->by[pf->bstart[st] + fill[st]++] = (int)i;
+				}
+		free(fill);
+	}
 	free(renum);
 	free(go);
 	free(out);
@@ -1044,6 +1100,7 @@ struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *pf)
 	struct prefilter_scratch *s = xcalloc(1, sizeof(*s));
 	s->n = pf->nstates ? pf->nstates : 1;
 	s->seen = xcalloc(s->n, sizeof(*s->seen));
+	s->met = xcalloc(pf->npats ? pf->npats : 1, sizeof(*s->met));
 	s->gen = 1;
 	return s;
 }
@@ -1053,6 +1110,7 @@ void prefilter_scratch_free(struct prefilter_scratch *s)
 	if (!s)
 		return;
 	free(s->seen);
+	free(s->met);
 	free(s);
 }
 
@@ -1066,6 +1124,7 @@ void prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *s, con
 
 	if (++s->gen == 0) {
 		memset(s->seen, 0, s->n * sizeof(*s->seen));
+		memset(s->met, 0, (pf->npats ? pf->npats : 1) * sizeof(*s->met));
 		s->gen = 1;
 	}
 	gen = s->gen;
@@ -1078,7 +1137,10 @@ void prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *s, con
 			/* every word ending here: this state's own, then its suffixes' */
 			int32_t w = pf->out[row / ncls];
 			while (w && s->seen[w] != gen) {
+				size_t b;
 				s->seen[w] = gen;
+				for (b = pf->bstart[w]; b < pf->bstart[w + 1]; b++)
+					s->met[pf->by[b]] = gen;
 				w = pf->next_out[w];
 			}
 		}
@@ -1093,6 +1155,8 @@ int prefilter_may_match(const struct prefilter *pf, const struct prefilter_scrat
 	if (id < 0 || (size_t)id >= pf->npats)
 		return 1;
 	pat = &pf->pats[id];
+	if (pat->ncl == 1)
+		return s->met[id] == s->gen;
 	for (k = 0; k < pat->ncl; k++) {
 		int any = 0;
 		for (i = pat->cl[k]; i < pat->cl[k + 1] && !any; i++) {

@@ -34,6 +34,12 @@ void prefilter_free(struct prefilter *pf);
  */
 int prefilter_add(struct prefilter *pf, const char *pattern);
 
+/*
+ * Adds a clause of plain words (not patterns), any one of which the subject
+ * must hold; returns its id, or -1 when a word is shorter than 3 bytes.
+ */
+int prefilter_add_words(struct prefilter *pf, char *const *words, size_t n);
+
 /* Builds the automaton; after it the prefilter is read-only and shared. */
 void prefilter_compile(struct prefilter *pf);
 

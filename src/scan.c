@@ -27,6 +27,12 @@
 #define BINARY_PROBE 8000
 /* files queued between the walk and the merge: memory stays bounded whatever the tree */
 #define RING_SLOTS 1024
+/*
+ * Idle workers are woken once this many files wait: a cached or skipped
+ * file costs less than a thread's sleep and wake-up, so waking per file
+ * spent the time in the scheduler.
+ */
+#define WAKE_BATCH 32
 /* newest distinct dates a cacheable freshness result keeps */
 #define FRESH_KEEP 4
 /* format of cached per-blob results; bump it when they or the matching change */
@@ -155,6 +161,8 @@ struct scan_job {
 	size_t cap;
 	size_t head, tail, claim; /* next to queue, next to merge, first that may be unclaimed */
 	int closing;
+	unsigned idle;    /* workers waiting for work */
+	int waiting_done; /* the walking thread waits for a decided item */
 	struct worker *workers;
 	size_t nworkers;
 	int threaded;
@@ -168,6 +176,13 @@ struct scan_job {
  */
 struct globs {
 	size_t **path_ids, **excl_ids; /* per leaf, per glob of paths / exclude */
+	/*
+	 * Leaves of a pack share its excludes: each distinct exclude list gets
+	 * an id, and whether it excludes the current path is worked out once.
+	 */
+	size_t *elist;          /* per leaf: its exclude list's id */
+	unsigned char *el_val;  /* per list: it excludes the current path */
+	unsigned long *el_at;   /* per list: the path number el_val is for */
 	size_t n;                      /* distinct globs */
 	unsigned char *val, *dval;      /* results for the current path / folder */
 	unsigned long *at, *dat;        /* the path (folder) number they are for */
@@ -176,6 +191,14 @@ struct globs {
 	int path_ascii;                 /* the current path is all ASCII */
 	struct match_path mp;           /* the current path split for the globs, once mp_ready */
 	int mp_ready;
+	/*
+	 * Words a glob's matches hold (match_glob_word), all found in one pass
+	 * over an ASCII path: a glob none of whose words is there is a quick no.
+	 */
+	struct prefilter *pf;
+	struct prefilter_scratch *pfs;
+	int *pf_id;  /* per distinct glob, or -1 */
+	int pf_done; /* the current path was scanned */
 };
 
 /*
@@ -836,7 +859,7 @@ static void run_item(struct worker *wk, struct item *it)
 		rec = cache_get(j->opts->cache, it->oid.id, &reclen);
 		/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
 		if (rec && decode_blob(&old, rec, reclen, rs->nleaves) == 0 && facts_complete(j, it, &old) &&
-		    git_odb_exists(wk->odb, &it->oid)) {
+		    (pack_has(j->packs, it->oid.id) || git_odb_exists(wk->odb, &it->oid))) {
 			bf = old;
 			memset(&old, 0, sizeof(old));
 		} else {
@@ -994,12 +1017,15 @@ static void *worker_main(void *arg)
 			run_item(wk, &j->slots[idx]);
 			pthread_mutex_lock(&j->mu);
 			j->slots[idx].state = ITEM_DONE;
-			pthread_cond_signal(&j->done);
+			if (j->waiting_done)
+				pthread_cond_signal(&j->done);
 			continue;
 		}
 		if (j->closing)
 			break;
+		j->idle++;
 		pthread_cond_wait(&j->work, &j->mu);
+		j->idle--;
 	}
 	pthread_mutex_unlock(&j->mu);
 	return NULL;
@@ -1114,7 +1140,12 @@ static void ring_wait(struct walk *w, int all)
 			j->slots[idx].state = ITEM_DONE;
 			continue;
 		}
+		/* wake every idle worker before sleeping: nothing else will */
+		if (j->idle)
+			pthread_cond_broadcast(&j->work);
+		j->waiting_done = 1;
 		pthread_cond_wait(&j->done, &j->mu);
+		j->waiting_done = 0;
 	}
 }
 
@@ -1133,7 +1164,7 @@ static void ring_push(struct walk *w, struct item *it)
 	ring_wait(w, 0);
 	j->slots[j->head % j->cap] = *it;
 	j->head++;
-	if (it->state == ITEM_QUEUED)
+	if (it->state == ITEM_QUEUED && j->idle && j->head - j->claim >= WAKE_BATCH)
 		pthread_cond_signal(&j->work);
 	pthread_mutex_unlock(&j->mu);
 	memset(it, 0, sizeof(*it));
@@ -1290,6 +1321,43 @@ static int suffixes_may_match(const struct suffixes *sf, const char *path, size_
 }
 
 /* Gives every glob of every leaf the id of its first equal (same source, same case). */
+static void glob_words_init(struct globs *gl, const struct match_glob **uniq)
+{
+	size_t k, i;
+	int any = 0;
+
+	gl->pf = prefilter_new();
+	gl->pf_id = xmalloc((gl->n ? gl->n : 1) * sizeof(*gl->pf_id));
+	for (k = 0; k < gl->n; k++) {
+		const struct match_glob *g = uniq[k];
+		char **words = xcalloc(g->nalts ? g->nalts : 1, sizeof(*words)), buf[256];
+		size_t nw = 0;
+		int ok = 1;
+		for (i = 0; i < g->nalts && ok; i++) {
+			int never;
+			size_t n = match_glob_word(g, i, buf, sizeof(buf), &never);
+			if (never)
+				continue; /* this alternative matches no ASCII path */
+			if (n < 3)
+				ok = 0;
+			else
+				words[nw++] = xstrdup(buf);
+		}
+		gl->pf_id[k] = ok && nw ? prefilter_add_words(gl->pf, words, nw) : -1;
+		any |= gl->pf_id[k] >= 0;
+		for (i = 0; i < nw; i++)
+			free(words[i]);
+		free(words);
+	}
+	if (!any) {
+		prefilter_free(gl->pf);
+		gl->pf = NULL;
+		return;
+	}
+	prefilter_compile(gl->pf);
+	gl->pfs = prefilter_scratch_new(gl->pf);
+}
+
 static void globs_init(struct globs *gl, const struct rules *rs)
 {
 	const struct match_glob **uniq = NULL;
@@ -1319,9 +1387,21 @@ static void globs_init(struct globs *gl, const struct rules *rs)
 				gl->excl_ids[i][k - l->npaths] = u;
 		}
 	}
+	gl->elist = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->elist));
+	for (i = 0; i < rs->nleaves; i++) {
+		size_t e;
+		for (e = 0; e < i; e++)
+			if (rs->leaves[e]->nexclude == rs->leaves[i]->nexclude &&
+			    !memcmp(gl->excl_ids[e], gl->excl_ids[i], rs->leaves[i]->nexclude * sizeof(size_t)))
+				break;
+		gl->elist[i] = e < i ? gl->elist[e] : i;
+	}
+	gl->el_val = xcalloc(rs->nleaves ? rs->nleaves : 1, 1);
+	gl->el_at = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->el_at));
 	gl->suf = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->suf));
 	for (k = 0; k < gl->n; k++)
 		suffixes_init(&gl->suf[k], uniq[k], glob_caseless(uniq[k]));
+	glob_words_init(gl, uniq);
 	free(uniq);
 	gl->val = xcalloc(gl->n ? gl->n : 1, 1);
 	gl->dval = xcalloc(gl->n ? gl->n : 1, 1);
@@ -1340,6 +1420,9 @@ static void globs_free(struct globs *gl, size_t nleaves)
 	}
 	free(gl->path_ids);
 	free(gl->excl_ids);
+	free(gl->elist);
+	free(gl->el_val);
+	free(gl->el_at);
 	for (i = 0; gl->suf && i < gl->n; i++) {
 		size_t k;
 		for (k = 0; k < gl->suf[i].n; k++)
@@ -1347,6 +1430,9 @@ static void globs_free(struct globs *gl, size_t nleaves)
 		free(gl->suf[i].s);
 	}
 	free(gl->suf);
+	prefilter_scratch_free(gl->pfs);
+	prefilter_free(gl->pf);
+	free(gl->pf_id);
 	free(gl->val);
 	free(gl->dval);
 	free(gl->at);
@@ -1357,7 +1443,12 @@ static void globs_free(struct globs *gl, size_t nleaves)
 static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
 {
 	if (gl->at[id] != gl->path_no) {
-		if (gl->path_ascii && !suffixes_may_match(&gl->suf[id], path, len)) {
+		if (gl->path_ascii && gl->pf && gl->pf_id[id] >= 0 && !gl->pf_done) {
+			prefilter_scan(gl->pf, gl->pfs, path, len);
+			gl->pf_done = 1;
+		}
+		if (gl->path_ascii && ((gl->pf && gl->pf_id[id] >= 0 && !prefilter_may_match(gl->pf, gl->pfs, gl->pf_id[id])) ||
+				       !suffixes_may_match(&gl->suf[id], path, len))) {
 			gl->val[id] = 0;
 		} else {
 			if (!gl->mp_ready) {
@@ -1374,16 +1465,20 @@ static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, con
 static int leaf_selects(struct walk *w, const struct leaf *l, const char *path, size_t len)
 {
 	struct globs *gl = &w->gl;
-	size_t i;
+	size_t i, e;
 	int hit = 0;
 	for (i = 0; i < l->npaths && !hit; i++)
 		hit = path_hit(gl, gl->path_ids[l->index][i], l->paths[i], path, len);
 	if (!hit)
 		return 0;
-	for (i = 0; i < l->nexclude; i++)
-		if (path_hit(gl, gl->excl_ids[l->index][i], l->exclude[i], path, len))
-			return 0;
-	return 1;
+	e = gl->elist[l->index];
+	if (gl->el_at[e] != gl->path_no) {
+		gl->el_val[e] = 0;
+		for (i = 0; i < l->nexclude && !gl->el_val[e]; i++)
+			gl->el_val[e] = (unsigned char)path_hit(gl, gl->excl_ids[l->index][i], l->exclude[i], path, len);
+		gl->el_at[e] = gl->path_no;
+	}
+	return !gl->el_val[e];
 }
 
 /* For the current folder: bit 0 remembered, bit 1 covers_dir, bit 2 may_descend (each computed when asked). */
@@ -1444,6 +1539,7 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 
 	w->gl.path_no++;
 	w->gl.mp_ready = 0;
+	w->gl.pf_done = 0;
 	w->gl.path_ascii = twin_is_ascii(path, w->path.len);
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
@@ -1481,6 +1577,7 @@ static void visit_submodule(struct walk *w, const size_t *active, size_t nactive
 	size_t j;
 	w->gl.path_no++;
 	w->gl.mp_ready = 0;
+	w->gl.pf_done = 0;
 	w->gl.path_ascii = twin_is_ascii(w->path.ptr, w->path.len);
 	for (j = 0; j < nactive; j++)
 		if (leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
