@@ -118,6 +118,9 @@ static void test_kinds(void **state)
 	assert_int_equal(len, git_blob_rawsize((git_blob *)blob));
 	memset(nothing, 0xab, sizeof(nothing));
 	assert_int_equal(pack_read(pr, nothing, UINT64_MAX, &data, &len), PACK_MISS);
+	assert_true(pack_has(ps, git_object_id(blob)->id));
+	assert_true(pack_has(ps, git_object_id(tree)->id));
+	assert_false(pack_has(ps, nothing));
 	pack_reader_free(pr);
 	pack_set_free(ps);
 	/* no packs at all: an empty set, every read a miss */
@@ -135,9 +138,9 @@ static void test_kinds(void **state)
 /* ---- damaged copies ------------------------------------------------------------------- */
 
 struct copy {
-	char dir[64];     /* the copied objects folder */
-	char pack[8600];  /* its .pack */
-	char idx[8600];   /* its .idx */
+	char dir[64];	 /* the copied objects folder */
+	char pack[8600]; /* its .pack */
+	char idx[8600];	 /* its .idx */
 };
 
 static void copy_file(const char *from, const char *to)
