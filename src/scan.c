@@ -15,6 +15,7 @@
 #include "cache.h"
 #include "err.h"
 #include "mem.h"
+#include "linguist.h"
 #include "pack.h"
 #include "prefilter.h"
 #include "twin.h"
@@ -223,6 +224,8 @@ struct walk {
 	const struct scan_opts *opts;
 	struct scan_result *res;
 	git_attr_options attr_opts;
+	struct linguist *lg; /* which paths libgit2 is asked about */
+	size_t depth;        /* of the folder being walked */
 	struct buf path;
 	size_t *sel; /* leaves selecting the current entry */
 	struct scan_job job;
@@ -1549,7 +1552,8 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 		}
 	}
 	/* a rule pack kept in the tree is not evidence for itself */
-	if (nsel == 0 || rules_is_pack_blob(w->rs, git_tree_entry_id(e)) || linguist_excluded(w, path))
+	if (nsel == 0 || rules_is_pack_blob(w->rs, git_tree_entry_id(e)) ||
+	    (linguist_may_apply(w->lg, path, w->path.len) && linguist_excluded(w, path)))
 		return;
 	memset(&it, 0, sizeof(it));
 	it.path = xstrndup(path, w->path.len);
@@ -1592,10 +1596,11 @@ static void visit_submodule(struct walk *w, const size_t *active, size_t nactive
 
 static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive)
 {
-	size_t i, n = git_tree_entrycount(tree), base = w->path.len;
+	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++;
 	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
 	int rc = 0;
 
+	linguist_enter(w->lg, w->repo, tree, depth);
 	for (i = 0; i < n && rc == 0; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		git_object_t type = git_tree_entry_type(e);
@@ -1633,6 +1638,8 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 	w->path.len = base;
 	if (w->path.ptr)
 		w->path.ptr[base] = '\0';
+	linguist_leave(w->lg, depth);
+	w->depth = depth;
 	free(sub);
 	return rc;
 }
@@ -1820,6 +1827,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
 	w.attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
 	git_oid_cpy(&w.attr_opts.attr_commit_id, &opts->commit_id);
+	w.lg = linguist_new(repo);
 	w.sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w.sel));
 	globs_init(&w.gl, rs);
 	all = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*all));
@@ -1839,6 +1847,7 @@ done:
 	free(all);
 	free(w.sel);
 	globs_free(&w.gl, rs->nleaves);
+	linguist_free(w.lg);
 	buf_free(&w.path);
 	buf_free(&w.self.ser);
 	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
