@@ -199,6 +199,7 @@ struct globs {
 	struct prefilter *pf;
 	struct prefilter_scratch *pfs;
 	int *pf_id;  /* per distinct glob, or -1 */
+	int *leaf_pf; /* per leaf: the words of all its path globs, or -1 */
 	int pf_done; /* the current path was scanned */
 };
 
@@ -1324,7 +1325,37 @@ static int suffixes_may_match(const struct suffixes *sf, const char *path, size_
 }
 
 /* Gives every glob of every leaf the id of its first equal (same source, same case). */
-static void glob_words_init(struct globs *gl, const struct match_glob **uniq)
+/*
+ * Appends to words the word every ASCII path g matches holds, one per
+ * alternative (an alternative that matches no ASCII path needs none).
+ * Returns 0 when some alternative has no usable word.
+ */
+static int glob_words(const struct match_glob *g, char ***words, size_t *nw, size_t *cap)
+{
+	char buf[256];
+	size_t i;
+	for (i = 0; i < g->nalts; i++) {
+		int never;
+		size_t n = match_glob_word(g, i, buf, sizeof(buf), &never);
+		if (never)
+			continue;
+		if (n < 3)
+			return 0;
+		XGROW(*words, *cap, *nw + 1);
+		(*words)[(*nw)++] = xstrdup(buf);
+	}
+	return 1;
+}
+
+static void free_words(char **words, size_t nw)
+{
+	size_t i;
+	for (i = 0; i < nw; i++)
+		free(words[i]);
+	free(words);
+}
+
+static void glob_words_init(struct globs *gl, const struct match_glob **uniq, const struct rules *rs)
 {
 	size_t k, i;
 	int any = 0;
@@ -1332,25 +1363,25 @@ static void glob_words_init(struct globs *gl, const struct match_glob **uniq)
 	gl->pf = prefilter_new();
 	gl->pf_id = xmalloc((gl->n ? gl->n : 1) * sizeof(*gl->pf_id));
 	for (k = 0; k < gl->n; k++) {
-		const struct match_glob *g = uniq[k];
-		char **words = xcalloc(g->nalts ? g->nalts : 1, sizeof(*words)), buf[256];
-		size_t nw = 0;
-		int ok = 1;
-		for (i = 0; i < g->nalts && ok; i++) {
-			int never;
-			size_t n = match_glob_word(g, i, buf, sizeof(buf), &never);
-			if (never)
-				continue; /* this alternative matches no ASCII path */
-			if (n < 3)
-				ok = 0;
-			else
-				words[nw++] = xstrdup(buf);
-		}
+		char **words = NULL;
+		size_t nw = 0, cap = 0;
+		int ok = glob_words(uniq[k], &words, &nw, &cap);
 		gl->pf_id[k] = ok && nw ? prefilter_add_words(gl->pf, words, nw) : -1;
 		any |= gl->pf_id[k] >= 0;
-		for (i = 0; i < nw; i++)
-			free(words[i]);
-		free(words);
+		free_words(words, nw);
+	}
+	/* a leaf selects only paths holding a word of one of its globs */
+	gl->leaf_pf = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*gl->leaf_pf));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		char **words = NULL;
+		size_t nw = 0, cap = 0;
+		int ok = l->npaths > 0;
+		for (k = 0; k < l->npaths && ok; k++)
+			ok = glob_words(l->paths[k], &words, &nw, &cap);
+		gl->leaf_pf[i] = ok && nw ? prefilter_add_words(gl->pf, words, nw) : -1;
+		any |= gl->leaf_pf[i] >= 0;
+		free_words(words, nw);
 	}
 	if (!any) {
 		prefilter_free(gl->pf);
@@ -1359,6 +1390,15 @@ static void glob_words_init(struct globs *gl, const struct match_glob **uniq)
 	}
 	prefilter_compile(gl->pf);
 	gl->pfs = prefilter_scratch_new(gl->pf);
+}
+
+/* The words of the current path, found once (ASCII paths only). */
+static void path_words(struct globs *gl, const char *path, size_t len)
+{
+	if (!gl->pf_done) {
+		prefilter_scan(gl->pf, gl->pfs, path, len);
+		gl->pf_done = 1;
+	}
 }
 
 static void globs_init(struct globs *gl, const struct rules *rs)
@@ -1404,7 +1444,7 @@ static void globs_init(struct globs *gl, const struct rules *rs)
 	gl->suf = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->suf));
 	for (k = 0; k < gl->n; k++)
 		suffixes_init(&gl->suf[k], uniq[k], glob_caseless(uniq[k]));
-	glob_words_init(gl, uniq);
+	glob_words_init(gl, uniq, rs);
 	free(uniq);
 	gl->val = xcalloc(gl->n ? gl->n : 1, 1);
 	gl->dval = xcalloc(gl->n ? gl->n : 1, 1);
@@ -1436,6 +1476,7 @@ static void globs_free(struct globs *gl, size_t nleaves)
 	prefilter_scratch_free(gl->pfs);
 	prefilter_free(gl->pf);
 	free(gl->pf_id);
+	free(gl->leaf_pf);
 	free(gl->val);
 	free(gl->dval);
 	free(gl->at);
@@ -1446,10 +1487,8 @@ static void globs_free(struct globs *gl, size_t nleaves)
 static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
 {
 	if (gl->at[id] != gl->path_no) {
-		if (gl->path_ascii && gl->pf && gl->pf_id[id] >= 0 && !gl->pf_done) {
-			prefilter_scan(gl->pf, gl->pfs, path, len);
-			gl->pf_done = 1;
-		}
+		if (gl->path_ascii && gl->pf && gl->pf_id[id] >= 0)
+			path_words(gl, path, len);
 		if (gl->path_ascii && ((gl->pf && gl->pf_id[id] >= 0 && !prefilter_may_match(gl->pf, gl->pfs, gl->pf_id[id])) ||
 				       !suffixes_may_match(&gl->suf[id], path, len))) {
 			gl->val[id] = 0;
@@ -1546,6 +1585,12 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	w->gl.path_ascii = twin_is_ascii(path, w->path.len);
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
+		struct globs *gl = &w->gl;
+		if (gl->path_ascii && gl->pf && gl->leaf_pf[active[i]] >= 0) {
+			path_words(gl, path, w->path.len);
+			if (!prefilter_may_match(gl->pf, gl->pfs, gl->leaf_pf[active[i]]))
+				continue;
+		}
 		if (leaf_selects(w, l, path, w->path.len)) {
 			w->sel[nsel++] = active[i];
 			content |= leaf_needs_content(l);
