@@ -1798,6 +1798,8 @@ static void finish_workers(struct walk *w)
 {
 	struct scan_job *j = &w->job;
 	struct pack_set *packs;
+	struct prefilter *pf;
+	int *pf_ids;
 	size_t i;
 
 	if (j->threaded) {
@@ -1823,8 +1825,13 @@ static void finish_workers(struct walk *w)
 	free(j->workers);
 	free(j->slots);
 	packs = j->packs;
+	pf = j->pf;
+	pf_ids = j->pf_ids;
 	memset(j, 0, sizeof(*j));
-	j->packs = packs; /* freed by scan_run, which opened them */
+	/* freed by scan_run, which made them */
+	j->packs = packs;
+	j->pf = pf;
+	j->pf_ids = pf_ids;
 }
 
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
