@@ -830,6 +830,23 @@ int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t le
 	return g->dir_all && pcre2_match(g->dir_all, (PCRE2_SPTR)dir, len, 0, 0, glob_data(), NULL) >= 0;
 }
 
+int match_regex_fast_start(const struct match_regex *r)
+{
+	uint32_t type = 0;
+	const uint8_t *bitmap = NULL;
+	int bits = 0, i;
+
+	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+		return 0;
+	if (type == 1)
+		return 1;
+	if (type != 0 || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || !bitmap)
+		return 0;
+	for (i = 0; i < 256; i++)
+		bits += (bitmap[i >> 3] >> (i & 7)) & 1;
+	return bits <= MATCH_FAST_START_BYTES;
+}
+
 int match_report_group(const pcre2_code *code, uint32_t ncaptures)
 {
 	int named;

@@ -86,6 +86,15 @@ struct match_regex {
 
 #define MATCH_CASELESS 1u
 
+/*
+ * 1 when PCRE2 finds where a match of r may start by itself, fast: the
+ * pattern begins with one known byte, or with one of at most
+ * MATCH_FAST_START_BYTES bytes.  Such a pattern gains nothing from a
+ * prefilter (prefilter.h), whose pass over the text costs more than it.
+ */
+#define MATCH_FAST_START_BYTES 8
+int match_regex_fast_start(const struct match_regex *r);
+
 /* Compiles; on error returns -1, sets err and *erroff (offset in pattern). */
 int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff);
 void match_regex_free(struct match_regex *r);

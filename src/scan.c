@@ -140,6 +140,7 @@ struct worker {
 	struct pack_reader *pk; /* whole packed blobs, without libgit2 */
 	struct prefilter_scratch *pfs; /* words seen in the current blob */
 	int pf_done;                   /* the current blob was scanned for them */
+	int pf_wanted;                 /* some pattern the blob meets is worth the scan */
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -154,6 +155,12 @@ struct scan_job {
 	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
 	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
 	int *pf_ids;          /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	/*
+	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
+	 * (match_regex_fast_start), so it is prefiltered only when the words
+	 * of the blob are looked for anyway, for some other pattern
+	 */
+	unsigned char *pf_fast;
 	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see settles()) */
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a file was queued, or the walk ended */
@@ -368,7 +375,8 @@ static int next_match(struct worker *wk, const struct match_regex *r, size_t lea
 	const struct scan_job *j = wk->job;
 	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
 	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
-	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0) {
+	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0 &&
+	    (wk->pf_done || wk->pf_wanted || !j->pf_fast[leaf * TW_N + which])) {
 		if (!wk->pf_done) {
 			prefilter_scan(j->pf, wk->pfs, s->data, s->len);
 			wk->pf_done = 1;
@@ -852,6 +860,14 @@ static void run_item(struct worker *wk, struct item *it)
 	memset(&bf, 0, sizeof(bf));
 	memset(&old, 0, sizeof(old));
 	wk->pf_done = 0;
+	wk->pf_wanted = 0;
+	for (i = 0; j->pf && i < it->nsel; i++) {
+		size_t k;
+		for (k = 0; k < TW_N; k++)
+			if (j->pf_ids[it->sel[i] * TW_N + k] >= 0 && !j->pf_fast[it->sel[i] * TW_N + k] &&
+			    !is_settled(j, it->sel[i]))
+				wk->pf_wanted = 1;
+	}
 	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
 	for (i = 0; i < it->nsel; i++)
 		if (leaf_needs_content(rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
@@ -1721,6 +1737,7 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 		return;
 	j->pf = prefilter_new();
 	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
+	j->pf_fast = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, 1);
 	for (i = 0; i < rs->nleaves; i++) {
 		const struct leaf *l = rs->leaves[i];
 		const struct match_regex *r[TW_N];
@@ -1731,14 +1748,17 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 		for (k = 0; k < TW_N; k++) {
 			int id = r[k] ? prefilter_add(j->pf, r[k]->src) : -1;
 			j->pf_ids[i * TW_N + (size_t)k] = id;
+			j->pf_fast[i * TW_N + (size_t)k] = (unsigned char)(r[k] && match_regex_fast_start(r[k]));
 			any |= id >= 0;
 		}
 	}
 	if (!any) {
 		prefilter_free(j->pf);
 		free(j->pf_ids);
+		free(j->pf_fast);
 		j->pf = NULL;
 		j->pf_ids = NULL;
+		j->pf_fast = NULL;
 		return;
 	}
 	prefilter_compile(j->pf);
@@ -1800,6 +1820,7 @@ static void finish_workers(struct walk *w)
 	struct pack_set *packs;
 	struct prefilter *pf;
 	int *pf_ids;
+	unsigned char *pf_fast;
 	size_t i;
 
 	if (j->threaded) {
@@ -1827,11 +1848,13 @@ static void finish_workers(struct walk *w)
 	packs = j->packs;
 	pf = j->pf;
 	pf_ids = j->pf_ids;
+	pf_fast = j->pf_fast;
 	memset(j, 0, sizeof(*j));
 	/* freed by scan_run, which made them */
 	j->packs = packs;
 	j->pf = pf;
 	j->pf_ids = pf_ids;
+	j->pf_fast = pf_fast;
 }
 
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
@@ -1912,6 +1935,7 @@ done:
 	prefilter_scratch_free(w.self.pfs);
 	prefilter_free(w.job.pf);
 	free(w.job.pf_ids);
+	free(w.job.pf_fast);
 	git_odb_free(w.self.odb);
 	scan_result_free(res);
 	return rc;

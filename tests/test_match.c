@@ -684,6 +684,17 @@ static void test_regex_long_line_is_no_limit(void **state)
 	assert_int_equal(me, n);
 }
 
+static void test_regex_fast_start(void **state)
+{
+	struct fx *f = *state;
+	assert_true(match_regex_fast_start(re(f, "pg_dump", 0)));
+	assert_true(match_regex_fast_start(re(f, "(?:AKIA|ASIA|ghp_)[0-9A-Z]{16}", 0)));
+	/* a word class, or a caseless alternation of many words, can start anywhere */
+	assert_false(match_regex_fast_start(re(f, "\\w+HealthIndicator", 0)));
+	assert_false(match_regex_fast_start(re(f, "(?i)\\b(?:worker|queue|job|sidekiq|celery|bull|cron)\\b", 0)));
+	assert_false(match_regex_fast_start(NULL));
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -715,6 +726,7 @@ int main(void)
 		T(test_regex_invalid_utf8_subject),
 		T(test_regex_catastrophic_pattern),
 		T(test_regex_long_line_is_no_limit),
+		T(test_regex_fast_start),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
