@@ -52,8 +52,9 @@ struct glob_fast {
 	/*
 	 * A caseless alternative with a non-ASCII letter (an Arabic word, say)
 	 * matches no ASCII path: caseless UTF-8 matching pairs no non-ASCII
-	 * character with an ASCII one but KELVIN SIGN and LONG S, which such an
-	 * alternative may not hold.  Other paths go to PCRE2.
+	 * character with an ASCII one but KELVIN SIGN and LONG S (and, with
+	 * Turkish casing, DOTLESS I), which such an alternative may not hold.
+	 * Other paths go to PCRE2.
 	 */
 	int ascii_never;
 };
@@ -162,7 +163,7 @@ static struct glob_fast *glob_fast_new(const char *alt, int caseless)
 		for (p = alt; *p && (unsigned char)*p < 0x80; p++)
 			;
 		if (*p) {
-			f->ascii_never = !strstr(alt, "\xe2\x84\xaa") && !strstr(alt, "\xc5\xbf");
+			f->ascii_never = !strstr(alt, "\xe2\x84\xaa") && !strstr(alt, "\xc5\xbf") && !strstr(alt, "\xc4\xb1");
 			if (!f->ascii_never) {
 				free(f);
 				return NULL;

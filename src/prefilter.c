@@ -285,12 +285,13 @@ static size_t put_cp(char *b, unsigned long cp)
 
 /*
  * Caseless matching in UTF mode pairs two non-ASCII characters with ASCII
- * letters: KELVIN SIGN with k and LONG S with s.  A pattern holding either
- * could match ASCII text that no word of it is in.
+ * letters: KELVIN SIGN with k and LONG S with s; Turkish casing (not PCRE2
+ * 10.42's) would pair DOTLESS I with I too.  A pattern holding one could
+ * match ASCII text that no word of it is in.
  */
 static int folds_to_ascii(unsigned long cp)
 {
-	return cp == 0x212a || cp == 0x17f;
+	return cp == 0x212a || cp == 0x17f || cp == 0x131;
 }
 
 /* One literal character at ps->p (not an escape); into b (folded), its length; *raw its code point. */

@@ -33,6 +33,9 @@ static const char *const tricky_globs[] = {
 	"*.[ch]",
 	"x[!a]y",
 	"x?y",
+	"**/L\xc4\xb1NK*", /* DOTLESS I: paired with I by Turkish casing (not PCRE2 10.42s default) */
+	"**/\xe2\x84\xaa" "ey*", /* KELVIN SIGN: an ASCII k */
+	"**/\xc5\xbf" "ecret*", /* LONG S: an ASCII s */
 	"a\\*b",
 	"**/.github/workflows/*.{yml,yaml}",
 	"*-lock.*",
@@ -108,6 +111,10 @@ static const char *const tricky_paths[] = {
 	"UPPER/CASE/PATH.MD",
 	"x\xffy.md",
 	"docs/caf\xe9.md",
+	"LINK.md",
+	"link.md",
+	"Key.txt",
+	"secret.env",
 };
 
 struct paths {
