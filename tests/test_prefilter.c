@@ -267,6 +267,115 @@ static void test_never_skips_a_match(void **state)
 	rules_free(rs);
 }
 
+/* ---- random patterns: the reader against PCRE2 itself -------------------------------------- */
+
+static void gen_alt(unsigned long *x, char *out, size_t cap, int depth);
+
+static void put(char *out, size_t cap, const char *s)
+{
+	if (strlen(out) + strlen(s) < cap)
+		strcat(out, s);
+}
+
+static void gen_atom(unsigned long *x, char *out, size_t cap, int depth)
+{
+	static const char *const lits[] = {"a", "b", "c", "A", "B", "-", " ", "ab", "abc", "bca", "cab", "\\.", "\\x61"};
+	static const char *const others[] = {".", "[ab]", "[a-c]", "[^a]", "[Bb]", "\\b", "\\w", "\\d", "\\s", "^", "$",
+					     "\\A", "\\B", "[a-]", "\\n"};
+	static const char *const opens[] = {"(?:", "(", "(?=", "(?!", "(?i:", "(?>", "(?<n>", "(?=[\\s\\S]*?"};
+	static const char *const quants[] = {"?", "*", "+", "{2}", "{1,3}", "??", "+?", "{0,2}", "*+", "{2,}"};
+	unsigned long r = rnd(x) % 10;
+	if (depth < 3 && r < 2) {
+		put(out, cap, opens[rnd(x) % (sizeof(opens) / sizeof(*opens))]);
+		gen_alt(x, out, cap, depth + 1);
+		put(out, cap, ")");
+	} else if (r < 7) {
+		put(out, cap, lits[rnd(x) % (sizeof(lits) / sizeof(*lits))]);
+	} else {
+		put(out, cap, others[rnd(x) % (sizeof(others) / sizeof(*others))]);
+	}
+	if (rnd(x) % 4 == 0)
+		put(out, cap, quants[rnd(x) % (sizeof(quants) / sizeof(*quants))]);
+}
+
+static void gen_alt(unsigned long *x, char *out, size_t cap, int depth)
+{
+	int branches = 1 + (int)(rnd(x) % 3), b, k;
+	for (b = 0; b < branches; b++) {
+		int n = 1 + (int)(rnd(x) % 5);
+		if (b)
+			put(out, cap, "|");
+		for (k = 0; k < n; k++)
+			gen_atom(x, out, cap, depth);
+	}
+}
+
+static void test_random_patterns_never_skip_a_match(void **state)
+{
+	static const char alphabet[] = "abcABC- \n.";
+	unsigned long x = 424242;
+	size_t round, i, k, tested = 0, skipped = 0, matched = 0;
+	pcre2_match_data *md = pcre2_match_data_create(8, NULL);
+	(void)state;
+
+	for (round = 0; round < 40; round++) {
+		struct prefilter *pf = prefilter_new();
+		struct prefilter_scratch *scr;
+		char pats[100][256];
+		pcre2_code *codes[100];
+		int ids[100];
+		size_t n = 0;
+		while (n < 100) {
+			int ec;
+			PCRE2_SIZE eo;
+			pats[n][0] = '\0';
+			if (rnd(&x) % 4 == 0)
+				put(pats[n], sizeof(pats[n]), "(?i)");
+			gen_alt(&x, pats[n], sizeof(pats[n]), 0);
+			codes[n] = pcre2_compile((PCRE2_SPTR)pats[n], PCRE2_ZERO_TERMINATED,
+						 PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE, &ec, &eo, NULL);
+			if (!codes[n])
+				continue;
+			ids[n] = prefilter_add(pf, pats[n]);
+			if (ids[n] < 0) {
+				pcre2_code_free(codes[n]);
+				continue;
+			}
+			n++;
+		}
+		prefilter_compile(pf);
+		scr = prefilter_scratch_new(pf);
+		for (i = 0; i < 300; i++) {
+			char subj[48];
+			size_t len = rnd(&x) % sizeof(subj), c;
+			/* words from the patterns' own letters, so that some match */
+			for (c = 0; c < len; c++)
+				subj[c] = alphabet[rnd(&x) % (sizeof(alphabet) - 1)];
+			if (i % 3 == 0 && len >= 3)
+				memcpy(subj + rnd(&x) % (len - 2), i % 2 ? "abc" : "cab", 3);
+			prefilter_scan(pf, scr, subj, len);
+			for (k = 0; k < n; k++) {
+				int hit = pcre2_match(codes[k], (PCRE2_SPTR)subj, len, 0, 0, md, NULL) >= 0;
+				tested++;
+				matched += (size_t)hit;
+				if (prefilter_may_match(pf, scr, ids[k]))
+					continue;
+				skipped++;
+				if (hit)
+					fail_msg("prefilter skipped /%s/ (%s) on '%.*s', which it matches", pats[k],
+						 prefilter_describe(pf, ids[k]), (int)len, subj);
+			}
+		}
+		for (k = 0; k < n; k++)
+			pcre2_code_free(codes[k]);
+		prefilter_scratch_free(scr);
+		prefilter_free(pf);
+	}
+	pcre2_match_data_free(md);
+	assert_true(skipped > tested / 2);
+	assert_true(matched > 1000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_no_prefilter_when_unsure),
 		cmocka_unit_test(test_may_match),
 		cmocka_unit_test(test_never_skips_a_match),
+		cmocka_unit_test(test_random_patterns_never_skip_a_match),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }
