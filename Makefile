@@ -17,7 +17,7 @@ REV      ?= HEAD
 SANITIZE ?=
 STRICT   ?=
 
-PKGS      = libgit2 libpcre2-8 yaml-0.1 jansson libdeflate
+PKGS      = libgit2 libpcre2-8 yaml-0.1 jansson
 comma     = ,
 VARIANT   = $(if $(SANITIZE),san-$(subst $(comma),-,$(SANITIZE)),$(if $(STRICT),strict,release))
 O         = build/$(VARIANT)
@@ -26,8 +26,9 @@ WARN      = -Wall -Wextra -pedantic
 STRICTW   = -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Wvla
 SANFLAGS  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 # recursive on purpose: pkg-config runs only after the deps step has installed what was missing
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+# libdeflate has a pkg-config file only from 1.9 on (Ubuntu 20.04 has 1.5): plain -ldeflate then
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(shell pkg-config --cflags libdeflate 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs libdeflate 2>/dev/null || echo -ldeflate)
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
 TEST_LIBS   = $(shell pkg-config --libs cmocka)
 ALL_CFLAGS = -std=c11 $(WARN) $(if $(STRICT)$(SANITIZE),$(STRICTW)) $(SANFLAGS) \

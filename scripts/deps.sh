@@ -10,7 +10,10 @@ set -u
 want_test=${1:-}
 missing_pc=""
 for pc in libgit2 libpcre2-8 yaml-0.1 jansson libdeflate; do
-	pkg-config --exists "$pc" 2>/dev/null || missing_pc="$missing_pc $pc"
+	pkg-config --exists "$pc" 2>/dev/null && continue
+	# an old libdeflate has no pkg-config file: its header will do
+	[ "$pc" = libdeflate ] && [ -f /usr/include/libdeflate.h ] && continue
+	missing_pc="$missing_pc $pc"
 done
 if [ "$want_test" = test ]; then
 	pkg-config --exists cmocka 2>/dev/null || missing_pc="$missing_pc cmocka"
