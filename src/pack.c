@@ -7,6 +7,7 @@
 #include <libdeflate.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,11 +24,11 @@
 struct pack {
 	int fd;
 	uint64_t size;	    /* of the .pack file */
-	unsigned char *idx; /* the whole .idx file, read into memory */
+	unsigned char *idx; /* the .idx file, mapped: only the pages lookups touch become resident */
+	size_t idx_len;
 	uint32_t n;
 	const unsigned char *fanout, *ids, *off32, *off64;
 	uint32_t nlarge;
-	uint64_t *end; /* per idx position: where its entry ends (the next entry, or the trailer) */
 };
 
 struct pack_set {
@@ -69,54 +70,50 @@ static int pread_all(int fd, void *dst, size_t n, uint64_t off)
 	return 0;
 }
 
-static int read_file(const char *path, unsigned char **out, size_t *len)
+/* Where entry i starts; 0 when the index says something impossible. */
+static uint64_t entry_offset(const struct pack *p, uint32_t i)
+{
+	uint32_t o = be32(p->off32 + 4 * (size_t)i);
+	uint64_t off = o;
+	if (o & 0x80000000u) {
+		if ((o & 0x7fffffffu) >= p->nlarge)
+			return 0;
+		off = be64(p->off64 + 8 * (size_t)(o & 0x7fffffffu));
+	}
+	return off >= 12 && off < p->size - HASH_LEN ? off : 0;
+}
+
+/* Maps a whole file read-only; -1 when it cannot (then the pack is not used). */
+static int map_file(const char *path, unsigned char **out, size_t *len)
 {
 	struct stat st;
-	unsigned char *b = NULL;
-	int fd, rc = -1;
+	void *m;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) < 0 || st.st_size < 0 || (uint64_t)st.st_size > ((uint64_t)1 << 32))
-		goto done;
-	b = xmalloc((size_t)st.st_size + 1);
-	if (pread_all(fd, b, (size_t)st.st_size, 0) < 0)
-		goto done;
-	*out = b;
-	*len = (size_t)st.st_size;
-	b = NULL;
-	rc = 0;
-done:
-	free(b);
+	if (fstat(fd, &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size <= SIZE_MAX) {
+		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+		if (m != MAP_FAILED) {
+			*out = m;
+			*len = (size_t)st.st_size;
+			rc = 0;
+		}
+	}
 	close(fd);
 	return rc;
 }
 
-static uint64_t entry_offset(const struct pack *p, uint32_t i)
-{
-	uint32_t o = be32(p->off32 + 4 * (size_t)i);
-	if (o & 0x80000000u)
-		return be64(p->off64 + 8 * (size_t)(o & 0x7fffffffu));
-	return o;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
 /*
- * Checks an index (version 2) against its pack and works out where every
- * entry ends.  -1 leaves the pack unused; nothing is reported, since
- * libgit2 still reads (and complains about) whatever is there.
+ * Checks an index (version 2) against its pack.  -1 leaves the pack
+ * unused; nothing is reported, since libgit2 still reads (and complains
+ * about) whatever is there.  Nothing is allocated per object: what the
+ * scan keeps for a pack is its mapped index and a file descriptor.
  */
 static int pack_load(struct pack *p, const char *idx_path)
 {
 	char *pack_path = NULL;
 	unsigned char head[12], trailer[HASH_LEN];
-	uint64_t *sorted = NULL;
 	size_t len, plen, want;
 	uint32_t i;
 	int rc = -1;
@@ -124,8 +121,9 @@ static int pack_load(struct pack *p, const char *idx_path)
 
 	memset(p, 0, sizeof(*p));
 	p->fd = -1;
-	if (read_file(idx_path, &p->idx, &len) < 0)
+	if (map_file(idx_path, &p->idx, &p->idx_len) < 0)
 		goto done;
+	len = p->idx_len;
 	if (len < 8 + 1024 + 2 * HASH_LEN || memcmp(p->idx, IDX_MAGIC, 4) || be32(p->idx + 4) != 2)
 		goto done;
 	p->fanout = p->idx + 8;
@@ -155,42 +153,14 @@ static int pack_load(struct pack *p, const char *idx_path)
 	    pread_all(p->fd, trailer, HASH_LEN, p->size - HASH_LEN) < 0 ||
 	    memcmp(trailer, p->idx + len - 2 * HASH_LEN, HASH_LEN))
 		goto done;
-
-	sorted = xmalloc(((size_t)p->n + 1) * sizeof(*sorted));
-	for (i = 0; i < p->n; i++) {
-		uint32_t o = be32(p->off32 + 4 * (size_t)i);
-		if ((o & 0x80000000u) && (o & 0x7fffffffu) >= p->nlarge)
-			goto done;
-		sorted[i] = entry_offset(p, i);
-		if (sorted[i] < 12 || sorted[i] >= p->size - HASH_LEN)
-			goto done;
-	}
-	sorted[p->n] = p->size - HASH_LEN;
-	qsort(sorted, p->n, sizeof(*sorted), cmp_u64);
-	p->end = xmalloc(((size_t)p->n ? p->n : 1) * sizeof(*p->end));
-	for (i = 0; i < p->n; i++) {
-		uint64_t o = entry_offset(p, i);
-		size_t lo = 0, hi = p->n; /* the first sorted offset above o */
-		while (lo < hi) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (sorted[mid] <= o)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo > 0 && lo < p->n && sorted[lo - 1] == sorted[lo])
-			goto done; /* two entries at one offset */
-		p->end[i] = sorted[lo];
-	}
 	rc = 0;
 done:
-	free(sorted);
 	free(pack_path);
 	if (rc < 0) {
 		if (p->fd >= 0)
 			close(p->fd);
-		free(p->idx);
-		free(p->end);
+		if (p->idx)
+			munmap(p->idx, p->idx_len);
 		memset(p, 0, sizeof(*p));
 		p->fd = -1;
 	}
@@ -235,8 +205,7 @@ void pack_set_free(struct pack_set *ps)
 		return;
 	for (i = 0; i < ps->n; i++) {
 		close(ps->p[i].fd);
-		free(ps->p[i].idx);
-		free(ps->p[i].end);
+		munmap(ps->p[i].idx, ps->p[i].idx_len);
 	}
 	free(ps->p);
 	free(ps);
@@ -311,8 +280,8 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	const struct pack_set *ps = pr->ps;
 	const struct pack *p = NULL;
 	unsigned char head[HEAD_MAX];
-	uint64_t off, end, size, span;
-	size_t i, h, hn;
+	uint64_t off, room, size, want;
+	size_t i, h, hn, in_len;
 	long pos = -1;
 	int type, shift;
 
@@ -321,12 +290,10 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	for (i = 0; i < ps->n && pos < 0; i++)
 		if ((pos = find(&ps->p[i], id)) >= 0)
 			p = &ps->p[i];
-	if (!p)
+	if (!p || (off = entry_offset(p, (uint32_t)pos)) == 0)
 		return PACK_MISS;
-	off = entry_offset(p, (uint32_t)pos);
-	end = p->end[pos];
-	span = end - off;
-	hn = span < HEAD_MAX ? (size_t)span : HEAD_MAX;
+	room = p->size - HASH_LEN - off; /* an entry ends before the pack's trailer */
+	hn = room < HEAD_MAX ? (size_t)room : HEAD_MAX;
 	if (hn < 2 || pread_all(p->fd, head, hn, off) < 0)
 		return PACK_MISS;
 	/* type and size: 3 bits and 4 bits in the first byte, then 7 bits a byte */
@@ -347,13 +314,22 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 		*len = size;
 		return PACK_TOO_BIG;
 	}
-	if (size >= SIZE_MAX / 2 || span - h > SIZE_MAX / 2 || ensure(&pr->in, &pr->in_cap, (size_t)(span - h)) < 0 ||
-	    ensure(&pr->out, &pr->out_cap, (size_t)size + 1) < 0)
+	if (size >= SIZE_MAX / 4)
 		return PACK_MISS;
-	if (pread_all(p->fd, pr->in, (size_t)(span - h), off + h) < 0)
+	/*
+	 * The deflated data is read without knowing where it ends: zlib's
+	 * output is never longer than its input by more than 5 bytes a 64 KiB
+	 * block and 6 for the stream, so this much holds any stream git
+	 * writes; one that does not fit fails to inflate and goes to libgit2.
+	 * Bytes of the next entries read along are ignored.
+	 */
+	want = size + size / 8192 + 64;
+	in_len = (size_t)(room - h < want ? room - h : want);
+	if (ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1) < 0 ||
+	    ensure(&pr->out, &pr->out_cap, (size_t)size + 1) < 0 || pread_all(p->fd, pr->in, in_len, off + h) < 0)
 		return PACK_MISS;
 	/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
-	if (libdeflate_zlib_decompress(pr->z, pr->in, (size_t)(span - h), pr->out, (size_t)size, NULL) !=
+	if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=
 	    LIBDEFLATE_SUCCESS)
 		return PACK_MISS;
 	pr->out[size] = '\0';

@@ -9,8 +9,9 @@
  * libgit2 inflates objects with zlib; most of a full scan's time was that
  * inflation.  A blob stored whole in a pack (every blob of a freshly
  * repacked tip, as `git gc` leaves it) is found here through the pack's
- * .idx, read with pread (nothing mapped, so nothing stays resident) and
- * inflated in one call with libdeflate, which checks the zlib checksum.
+ * mapped .idx, read with pread (the pack is not mapped, so none of it
+ * stays resident) and inflated in one call with libdeflate, which checks
+ * the zlib checksum.  Nothing is kept per object.
  *
  * It is only a fast path: anything it does not handle - loose objects,
  * deltas, alternates, a pack it does not understand, an object that does
@@ -33,7 +34,7 @@ struct pack_set;
 struct pack_reader;
 
 /*
- * Loads objects/pack/ *.idx under objdir.  Never fails the scan: a folder
+ * Maps objects/pack/ *.idx under objdir.  Never fails the scan: a folder
  * without packs or with packs it cannot use gives an empty set (every
  * read is then PACK_MISS).  Owned by the caller; pack_set_free.
  */
