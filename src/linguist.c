@@ -58,7 +58,10 @@ static void add_line(struct linguist *lg, const char *s, size_t len, size_t dept
 	while (i < len && s[i] != ' ' && s[i] != '\t')
 		i++;
 	p1 = i;
-	/* the longest piece of the pattern without wildcards or slashes: every match holds it */
+	/*
+	 * the longest piece of the pattern without wildcards, classes or
+	 * slashes: every match holds it
+	 */
 	for (i = p0; i < p1;) {
 		size_t j = i;
 		while (j < p1 && !strchr(meta, s[j]))
@@ -66,6 +69,21 @@ static void add_line(struct linguist *lg, const char *s, size_t len, size_t dept
 		if (j - i > best) {
 			best = j - i;
 			best_at = i;
+		}
+		if (j < p1 && s[j] == '[') {
+			/* a class stands for one character, whatever it lists: skip to its end */
+			size_t e = j + 1;
+			if (e < p1 && (s[e] == '!' || s[e] == '^'))
+				e++;
+			if (e < p1 && s[e] == ']')
+				e++;
+			while (e < p1 && s[e] != ']')
+				e++;
+			if (e >= p1) {
+				lg->all = 1; /* an open class: be sure */
+				return;
+			}
+			j = e;
 		}
 		i = j + 1;
 	}

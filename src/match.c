@@ -150,6 +150,30 @@ static int seg_atoms(struct seg *sg, const char *p, size_t n, int caseless)
 	return 0;
 }
 
+/* 1 when some [...] class of glob holds a byte that is not ASCII (or a class is left open). */
+static int nonascii_in_class(const char *g)
+{
+	const char *p;
+	for (p = g; *p; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+		} else if (*p == '[') {
+			const char *q = p + 1;
+			if (*q == '!' || *q == '^')
+				q++;
+			if (*q == ']')
+				q++; /* a leading ']' is a member */
+			for (; *q && *q != ']'; q++)
+				if ((unsigned char)*q >= 0x80)
+					return 1;
+			if (!*q)
+				return 1;
+			p = q;
+		}
+	}
+	return 0;
+}
+
 /* The segment program of one alternative (no braces), or NULL when PCRE2 must match it. */
 static struct glob_fast *glob_fast_new(const char *alt, int caseless)
 {
@@ -163,7 +187,9 @@ static struct glob_fast *glob_fast_new(const char *alt, int caseless)
 		for (p = alt; *p && (unsigned char)*p < 0x80; p++)
 			;
 		if (*p) {
-			f->ascii_never = !strstr(alt, "\xe2\x84\xaa") && !strstr(alt, "\xc5\xbf") && !strstr(alt, "\xc4\xb1");
+			/* a class with a non-ASCII member may still match an ASCII character: PCRE2 decides */
+			f->ascii_never = !nonascii_in_class(alt) && !strstr(alt, "\xe2\x84\xaa") && !strstr(alt, "\xc5\xbf") &&
+					 !strstr(alt, "\xc4\xb1");
 			if (!f->ascii_never) {
 				free(f);
 				return NULL;

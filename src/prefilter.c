@@ -456,6 +456,23 @@ static enum esc take_escape(struct parser *ps, char *b, size_t *n, unsigned long
 	return ESC_CHAR;
 }
 
+/*
+ * Where a POSIX class name that starts at p ends (its ':'), as PCRE2
+ * decides: a ']' or another '[:' first means it is no POSIX class (NULL).
+ */
+static const char *posix_end(const char *p)
+{
+	for (; *p; p++) {
+		if (*p == '\\' && (p[1] == ']' || p[1] == '\\'))
+			p++;
+		else if ((*p == '[' && p[1] == ':') || *p == ']')
+			return NULL;
+		else if (*p == ':' && p[1] == ']')
+			return p;
+	}
+	return NULL;
+}
+
 /* [...] (ps->p at the bracket): a small set of single characters, or nothing known. */
 static void parse_class(struct parser *ps, struct info *out)
 {
@@ -484,9 +501,9 @@ static void parse_class(struct parser *ps, struct info *out)
 		}
 		first = 0;
 		if (ps->p[0] == '[' && (ps->p[1] == ':' || ps->p[1] == '=' || ps->p[1] == '.')) {
-			const char *e = ps->p[1] == ':' ? strstr(ps->p + 2, ":]") : NULL;
+			const char *e = ps->p[1] == ':' ? posix_end(ps->p + 2) : NULL;
 			if (!e) {
-				ps->bad = 1;
+				ps->bad = 1; /* not a POSIX class: PCRE2 reads the '[' as a literal */
 				break;
 			}
 			simple = 0;
@@ -538,6 +555,17 @@ static void parse_class(struct parser *ps, struct info *out)
 	sset_free(&set);
 }
 
+/* A group name (letters, digits, '_', not starting with a digit) closed by end: past end, or NULL. */
+static const char *skip_name(const char *q, char end)
+{
+	const char *s = q;
+	if ((*s >= '0' && *s <= '9') || *s == end)
+		return NULL;
+	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_')
+		s++;
+	return *s == end ? s + 1 : NULL;
+}
+
 /* (...) (ps->p at the parenthesis) */
 static void parse_group(struct parser *ps, struct info *out)
 {
@@ -569,38 +597,30 @@ static void parse_group(struct parser *ps, struct info *out)
 			if (q[1] == '=' || q[1] == '!') {
 				kind = G_DROP; /* a lookbehind: what it needs is checked where it is, not kept */
 				q += 2;
-			} else {
-				const char *e = strchr(q, '>');
-				if (!e) {
-					ps->bad = 1;
-					return;
-				}
-				q = e + 1;
+			} else if (!(q = skip_name(q + 1, '>'))) {
+				ps->bad = 1; /* not a name: (?<*...) is a lookbehind in newer PCRE2 */
+				return;
 			}
 			break;
 		case 'P':
-			if (q[1] != '<') {
+			if (q[1] != '<' || !(q = skip_name(q + 2, '>'))) {
 				ps->bad = 1;
 				return;
 			}
-			q = strchr(q, '>');
-			if (!q) {
-				ps->bad = 1;
-				return;
-			}
-			q++;
 			break;
 		case '\'':
-			q = strchr(q + 1, '\'');
-			if (!q) {
+			if (!(q = skip_name(q + 1, '\''))) {
 				ps->bad = 1;
 				return;
 			}
-			q++;
 			break;
 		case '#': {
+			/*
+			 * PCRE2 drops a comment altogether: a quantifier after it
+			 * repeats what came before, which this reader would miss
+			 */
 			const char *e = strchr(q, ')');
-			if (!e) {
+			if (!e || strchr("*+?{", e[1])) {
 				ps->bad = 1;
 				return;
 			}

@@ -36,6 +36,9 @@ static const char *const tricky_globs[] = {
 	"**/L\xc4\xb1NK*", /* DOTLESS I: paired with I by Turkish casing (not PCRE2 10.42s default) */
 	"**/\xe2\x84\xaa" "ey*", /* KELVIN SIGN: an ASCII k */
 	"**/\xc5\xbf" "ecret*", /* LONG S: an ASCII s */
+	"**/r[\xc3\xa9" "e]sum[\xc3\xa9" "e]*", /* a class with a non-ASCII member still matches ASCII */
+	"[a\xc3\xa9]bc",
+	"[!\xc3\xa9]",
 	"a\\*b",
 	"**/.github/workflows/*.{yml,yaml}",
 	"*-lock.*",
@@ -115,6 +118,10 @@ static const char *const tricky_paths[] = {
 	"link.md",
 	"Key.txt",
 	"secret.env",
+	"docs/Resume.md",
+	"docs/resume.md",
+	"abc",
+	"x",
 };
 
 struct paths {

@@ -78,6 +78,15 @@ static void test_no_prefilter_when_unsure(void **state)
 	/* DOTLESS I is paired with I by Turkish casing: not trusted either */
 	assert_string_equal(clauses_of("(?i)l\xc4\xb1" "nk"), "-");
 	assert_string_equal(clauses_of("a{,3}bcd"), "-"); /* a quantifier in newer PCRE2 only */
+	/* a comment vanishes in PCRE2: the quantifier after it repeats the letter before it */
+	assert_string_equal(clauses_of("password(?#x)?"), "-");
+	/* (?<* is a lookbehind, not a named group */
+	assert_string_equal(clauses_of("(?<*abc)|(?<n>defg)"), "-");
+	/* [: that is no POSIX class makes the [ a literal */
+	assert_string_equal(clauses_of("[[:a]|:]]longword"), "-");
+	/* real names and POSIX classes are still read */
+	assert_string_equal(clauses_of("(?<name>abc)|(?'q'defg)"), "{abc|defg}");
+	assert_string_equal(clauses_of("[[:alpha:]]xyz"), "{xyz}");
 }
 
 static void test_may_match(void **state)
@@ -281,7 +290,7 @@ static void gen_atom(unsigned long *x, char *out, size_t cap, int depth)
 {
 	static const char *const lits[] = {"a", "b", "c", "A", "B", "-", " ", "ab", "abc", "bca", "cab", "\\.", "\\x61"};
 	static const char *const others[] = {".", "[ab]", "[a-c]", "[^a]", "[Bb]", "\\b", "\\w", "\\d", "\\s", "^", "$",
-					     "\\A", "\\B", "[a-]", "\\n"};
+					     "\\A", "\\B", "[a-]", "\\n", "(?#c)", "[[:alpha:]]", "[[:a]"};
 	static const char *const opens[] = {"(?:", "(", "(?=", "(?!", "(?i:", "(?>", "(?<n>", "(?=[\\s\\S]*?"};
 	static const char *const quants[] = {"?", "*", "+", "{2}", "{1,3}", "??", "+?", "{0,2}", "*+", "{2,}"};
 	unsigned long r = rnd(x) % 10;

@@ -109,6 +109,15 @@ run env XDG_CONFIG_HOME="$T/xdg" "$PG" scan $CORE --format json "$T/attrs"
 json_is "sorted(e['path'] for e in $(rule sec.needle-anywhere "['evidence']"))" "['docs/normal.md', 'lib/m.md', 'pkg/y.go', 'staged/s.md']"
 end
 
+begin "a linguist line whose longest literal is inside a class still marks its files"
+attr_repo "$T/attrs3"
+printf '*.[jt]sx linguist-generated\n[abcdefgh].txt linguist-vendored\n' >"$T/attrs3/.gitattributes"
+mkdir -p "$T/attrs3/src" && printf 'needle\n' >"$T/attrs3/src/app.jsx" && printf 'needle\n' >"$T/attrs3/c.txt"
+git -C "$T/attrs3" add -A && git -C "$T/attrs3" -c user.name=t -c user.email=t@t commit -qm classes
+run env XDG_CONFIG_HOME="$T/xdg" "$PG" scan $CORE --format json "$T/attrs3"
+json_is "[p for p in sorted(e['path'] for e in $(rule sec.needle-anywhere "['evidence']")) if p in ('src/app.jsx', 'c.txt')]" "[]"
+end
+
 begin "a macro naming linguist is honoured wherever it is used"
 attr_repo "$T/attrs2"
 printf '[attr]thirdparty linguist-vendored\nlib/** thirdparty\n' >"$T/attrs2/.gitattributes"
