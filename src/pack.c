@@ -131,7 +131,7 @@ static int pack_load(struct pack *p, const char *idx_path)
 		if (be32(p->fanout + 4 * i) < be32(p->fanout + 4 * (i - 1)))
 			goto done;
 	p->n = be32(p->fanout + 4 * 255);
-	if ((size_t)p->n > (SIZE_MAX - 8 - 1024 - 2 * HASH_LEN) / (HASH_LEN + 4 + 4))
+	if ((uint64_t)p->n * (HASH_LEN + 4 + 4) > (uint64_t)(SIZE_MAX / 2))
 		goto done; /* more objects than a 32-bit size_t can count the index of */
 	want = 8 + 1024 + (size_t)p->n * (HASH_LEN + 4 + 4) + 2 * HASH_LEN;
 	if (len < want || (len - want) % 8)
