@@ -69,7 +69,10 @@ chmod a+rx "$T"
 mkdir -p "$T/nobody-home" && chmod 777 "$T/nobody-home"
 printf '[safe]\n\tdirectory = *\n' >"$T/nobody-home/.gitconfig"
 before=$(tree_digest "$T/rocopy")
-HOME="$T/nobody-home" run setpriv --reuid=nobody --regid=nogroup --clear-groups "$PG" scan $CORE -q "$T/rocopy"
+# the checkout may sit in a folder only its owner can enter (mktemp -d): give nobody copies
+mkdir -p "$T/nobody-bin" && cp "$PG" "$ROOT/tests/rules/core.yml" "$T/nobody-bin/" && chmod -R a+rX "$T/nobody-bin"
+HOME="$T/nobody-home" run setpriv --reuid=nobody --regid=nogroup --clear-groups "$T/nobody-bin/proofgate" scan \
+	--no-builtin --rules "$T/nobody-bin/core.yml" -q "$T/rocopy"
 rc_is 0; out_has '^verdict: stop'
 after=$(tree_digest "$T/rocopy")
 holds test "$before" = "$after"
