@@ -258,14 +258,14 @@ static long find(const struct pack *p, const unsigned char *id)
 	return -1;
 }
 
-static int ensure(unsigned char **b, size_t *cap, size_t need)
+/* Grows a scratch buffer that holds nothing worth keeping (no copy). */
+static void ensure(unsigned char **b, size_t *cap, size_t need)
 {
 	if (need <= *cap)
-		return 0;
+		return;
 	free(*b);
-	*b = malloc(need);
-	*cap = *b ? need : 0;
-	return *b ? 0 : -1;
+	*b = xmalloc(need);
+	*cap = need;
 }
 
 int pack_has(const struct pack_set *ps, const unsigned char id[20])
@@ -327,8 +327,9 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	 */
 	want = size + size / 8192 + 64;
 	in_len = (size_t)(room - h < want ? room - h : want);
-	if (ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1) < 0 ||
-	    ensure(&pr->out, &pr->out_cap, (size_t)size + 1) < 0 || pread_all(p->fd, pr->in, in_len, off + h) < 0)
+	ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
+	ensure(&pr->out, &pr->out_cap, (size_t)size + 1);
+	if (pread_all(p->fd, pr->in, in_len, off + h) < 0)
 		return PACK_MISS;
 	/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
 	if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=

@@ -67,7 +67,7 @@ struct prefilter {
 
 struct prefilter_scratch {
 	uint32_t *seen; /* per state: the subject number it was last seen in */
-	uint32_t *met;  /* per one-clause pattern: the subject number its clause was met in */
+	uint32_t *met;	/* per one-clause pattern: the subject number its clause was met in */
 	uint32_t gen;
 	size_t n;
 };
@@ -908,13 +908,34 @@ static size_t word_id(struct prefilter *pf, const char *w)
 	return pf->nwords++;
 }
 
+/* Records a pattern made of the clauses cl; returns its id. */
+static int push_pattern(struct prefilter *pf, const struct sset *const *cl, size_t ncl)
+{
+	struct pattern pat;
+	size_t i, k;
+
+	pat.ncl = ncl;
+	pat.cl = xmalloc((ncl + 1) * sizeof(*pat.cl));
+	for (k = 0; k < ncl; k++) {
+		pat.cl[k] = pf->ncw;
+		for (i = 0; i < cl[k]->n; i++) {
+			XGROW(pf->cwords, pf->cwcap, pf->ncw + 1);
+			pf->cwords[pf->ncw++] = word_id(pf, cl[k]->s[i]);
+		}
+	}
+	pat.cl[ncl] = pf->ncw;
+	XGROW(pf->pats, pf->pcap, pf->npats + 1);
+	pf->pats[pf->npats] = pat;
+	return (int)pf->npats++;
+}
+
 int prefilter_add(struct prefilter *pf, const char *pattern)
 {
 	struct parser ps = {pattern, 0, 0};
 	struct info in;
 	const struct sset *keep[KEEP];
 	size_t nkeep = 0, i, k;
-	struct pattern pat;
+	int id = -1;
 
 	if (pf->go)
 		return -1; /* compiled: read-only */
@@ -946,53 +967,36 @@ int prefilter_add(struct prefilter *pf, const char *pattern)
 			break;
 		keep[nkeep++] = best;
 	}
-	if (nkeep == 0) {
-		info_free(&in);
-		return -1;
-	}
-	pat.ncl = nkeep;
-	pat.cl = xmalloc((nkeep + 1) * sizeof(*pat.cl));
-	for (k = 0; k < nkeep; k++) {
-		pat.cl[k] = pf->ncw;
-		for (i = 0; i < keep[k]->n; i++) {
-			XGROW(pf->cwords, pf->cwcap, pf->ncw + 1);
-			pf->cwords[pf->ncw++] = word_id(pf, keep[k]->s[i]);
-		}
-	}
-	pat.cl[nkeep] = pf->ncw;
+	if (nkeep > 0)
+		id = push_pattern(pf, keep, nkeep);
 	info_free(&in);
-	XGROW(pf->pats, pf->pcap, pf->npats + 1);
-	pf->pats[pf->npats] = pat;
-	return (int)pf->npats++;
+	return id;
 }
 
 int prefilter_add_words(struct prefilter *pf, char *const *words, size_t n)
 {
-	struct pattern pat;
+	struct sset set;
+	const struct sset *cl = &set;
 	size_t i;
+	int id;
 
 	if (pf->go || n == 0)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (strlen(words[i]) < MIN_WORD)
 			return -1;
-	pat.ncl = 1;
-	pat.cl = xmalloc(2 * sizeof(*pat.cl));
-	pat.cl[0] = pf->ncw;
+	memset(&set, 0, sizeof(set));
 	for (i = 0; i < n; i++) {
-		char *w = xstrdup(words[i]);
-		char *c;
+		char *w = xstrdup(words[i]), *c;
 		for (c = w; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
 				*c = (char)(*c | 0x20);
-		XGROW(pf->cwords, pf->cwcap, pf->ncw + 1);
-		pf->cwords[pf->ncw++] = word_id(pf, w);
+		sset_add(&set, w, strlen(w));
 		free(w);
 	}
-	pat.cl[1] = pf->ncw;
-	XGROW(pf->pats, pf->pcap, pf->npats + 1);
-	pf->pats[pf->npats] = pat;
-	return (int)pf->npats++;
+	id = push_pattern(pf, &cl, 1);
+	sset_free(&set);
+	return id;
 }
 
 void prefilter_compile(struct prefilter *pf)

@@ -195,7 +195,6 @@ struct globs {
 	unsigned char *val, *dval;      /* results for the current path / folder */
 	unsigned long *at, *dat;        /* the path (folder) number they are for */
 	unsigned long path_no, dir_no;
-	struct suffixes *suf;           /* per distinct glob: literal endings, or none */
 	int path_ascii;                 /* the current path is all ASCII */
 	struct match_path mp;           /* the current path split for the globs, once mp_ready */
 	int mp_ready;
@@ -208,21 +207,6 @@ struct globs {
 	int *pf_id;  /* per distinct glob, or -1 */
 	int *leaf_pf; /* per leaf: the words of all its path globs, or -1 */
 	int pf_done; /* the current path was scanned */
-};
-
-/*
- * A quick no: a glob matches whole paths, so an alternative that ends in
- * literal text matches only paths that end in it, and the literal text
- * between its stars appears in every path it matches.  When no alternative
- * of a glob (after {a,b} expansion) passes those tests, PCRE2 need not run;
- * otherwise it decides, as always.  Only globs of plain ASCII letters,
- * digits and . _ - / * { } , are tested this way.
- */
-struct suffixes {
-	char **s; /* the alternatives, expanded */
-	size_t n;
-	int usable;
-	int caseless;
 };
 
 struct walk {
@@ -860,14 +844,6 @@ static void run_item(struct worker *wk, struct item *it)
 	memset(&bf, 0, sizeof(bf));
 	memset(&old, 0, sizeof(old));
 	wk->pf_done = 0;
-	wk->pf_wanted = 0;
-	for (i = 0; j->pf && i < it->nsel; i++) {
-		size_t k;
-		for (k = 0; k < TW_N; k++)
-			if (j->pf_ids[it->sel[i] * TW_N + k] >= 0 && !j->pf_fast[it->sel[i] * TW_N + k] &&
-			    !is_settled(j, it->sel[i]))
-				wk->pf_wanted = 1;
-	}
 	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
 	for (i = 0; i < it->nsel; i++)
 		if (leaf_needs_content(rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
@@ -886,24 +862,17 @@ static void run_item(struct worker *wk, struct item *it)
 			size_t size = 0;
 			uint64_t plen = 0;
 			git_object_t type = GIT_OBJECT_BLOB;
+			/* whole in a pack: size and type known, and a wanted blob already in data */
 			int prc = pack_read(wk->pk, it->oid.id, j->opts->max_file_size, &data, &plen);
-			if (prc == PACK_BLOB) {
-				len = (size_t)plen;
-			} else if (prc == PACK_TOO_BIG) {
+			if (prc == PACK_BLOB || prc == PACK_TOO_BIG)
 				size = (size_t)plen;
-			} else if (prc == PACK_NOT_BLOB) {
+			else if (prc == PACK_NOT_BLOB)
 				type = GIT_OBJECT_INVALID;
-			}
-			if (prc != PACK_MISS) {
-				/* read from the pack: size and type are known, the blob (if wanted) is in data */
-			} else if (git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
+			if (prc == PACK_MISS && git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
 				char hex[GIT_OID_HEXSZ + 1];
 				git_oid_tostr(hex, sizeof(hex), &it->oid);
 				missing = fmt("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
 					      hex, it->path);
-			}
-			if (missing) {
-				/* said above */
 			} else if (size > j->opts->max_file_size) {
 				bf.size = size;
 			} else if (type != GIT_OBJECT_BLOB) {
@@ -919,6 +888,8 @@ static void run_item(struct worker *wk, struct item *it)
 				if (obj) {
 					data = git_odb_object_data(obj);
 					len = git_odb_object_size(obj);
+				} else {
+					len = size;
 				}
 				bf.size = len;
 				bf.seen = 1;
@@ -929,8 +900,14 @@ static void run_item(struct worker *wk, struct item *it)
 				sj.data = data;
 				sj.len = len;
 				sj.ascii = twin_is_ascii(data, len);
-				for (i = 0; i < it->nsel; i++)
+				wk->pf_wanted = 0;
+				for (i = 0; i < it->nsel; i++) {
+					size_t k;
 					lines |= rs->leaves[it->sel[i]]->min_lines > 0;
+					for (k = 0; j->pf && k < TW_N; k++)
+						wk->pf_wanted |= j->pf_ids[it->sel[i] * TW_N + k] >= 0 &&
+								 !j->pf_fast[it->sel[i] * TW_N + k] && !is_settled(j, it->sel[i]);
+				}
 				if (lines || old.have_lines) {
 					bf.have_lines = 1;
 					bf.nlines = scan_count_lines(data, len);
@@ -1201,146 +1178,6 @@ static int glob_caseless(const struct match_glob *g)
 	return (o & PCRE2_CASELESS) != 0;
 }
 
-static int plain_glob(const char *g)
-{
-	for (; *g; g++)
-		if (!((*g >= 'a' && *g <= 'z') || (*g >= 'A' && *g <= 'Z') || (*g >= '0' && *g <= '9') ||
-		      strchr("._-/*{},", *g)))
-			return 0;
-	return 1;
-}
-
-/* Expands the {a,b} groups of a plain glob into out (strings the caller frees). */
-static void expand_plain(char ***out, size_t *n, size_t *cap, const char *g)
-{
-	const char *open = strchr(g, '{'), *close, *q, *alt;
-	int depth = 0;
-
-	if (!open) {
-		XGROW(*out, *cap, *n + 1);
-		(*out)[(*n)++] = xstrdup(g);
-		return;
-	}
-	for (close = open; *close; close++) {
-		if (*close == '{')
-			depth++;
-		else if (*close == '}' && --depth == 0)
-			break;
-	}
-	if (!*close)
-		return; /* unbalanced: match.c refused it already */
-	depth = 0;
-	for (q = open + 1, alt = open + 1; q <= close; q++) {
-		if (*q == '{') {
-			depth++;
-		} else if (*q == '}' && q != close) {
-			depth--;
-		} else if ((*q == ',' && depth == 0) || q == close) {
-			struct buf b = BUF_INIT;
-			buf_put(&b, g, (size_t)(open - g));
-			buf_put(&b, alt, (size_t)(q - alt));
-			buf_puts(&b, close + 1);
-			expand_plain(out, n, cap, buf_cstr(&b));
-			buf_free(&b);
-			alt = q + 1;
-		}
-	}
-}
-
-static void suffixes_init(struct suffixes *sf, const struct match_glob *g, int caseless)
-{
-	char **alts = NULL;
-	size_t n = 0, cap = 0, scap = 0, i;
-
-	memset(sf, 0, sizeof(*sf));
-	sf->caseless = caseless;
-	if (!plain_glob(g->src))
-		return;
-	expand_plain(&alts, &n, &cap, g->src);
-	sf->usable = n > 0 && n == g->nalts;
-	for (i = 0; i < n; i++) {
-		XGROW(sf->s, scap, sf->n + 1);
-		sf->s[sf->n++] = alts[i];
-	}
-	free(alts);
-}
-
-static int ends_with(const char *path, size_t len, const char *suf, int caseless)
-{
-	size_t n = strlen(suf), i;
-	if (n > len)
-		return 0;
-	path += len - n;
-	if (!caseless)
-		return !memcmp(path, suf, n);
-	for (i = 0; i < n; i++) {
-		char a = path[i], b = suf[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
-static int contains_bytes(const char *hay, size_t n, const char *needle, size_t m)
-{
-	size_t i;
-	if (m == 0)
-		return 1;
-	for (i = 0; i + m <= n; i++)
-		if (hay[i] == needle[0] && !memcmp(hay + i, needle, m))
-			return 1;
-	return 0;
-}
-
-/* 0 when the expanded alternative alt surely does not match path. */
-static int alt_may_match(const char *alt, const char *path, size_t len, int caseless)
-{
-	const char *star = strrchr(alt, '*'), *p, *seg;
-
-	if (!star || star[1]) {
-		/* ends in literal text: the path ends in it (a / after ** or at the start may be no character) */
-		const char *tail = star ? star + 1 : alt;
-		while (*tail == '/')
-			tail++;
-		if (!ends_with(path, len, tail, caseless))
-			return 0;
-	}
-	if (caseless)
-		return 1;
-	/* each literal run between stars, less the slashes at its ends, is somewhere in the path */
-	for (p = alt; *p;) {
-		size_t m;
-		while (*p == '*' || *p == '/')
-			p++;
-		seg = p;
-		while (*p && *p != '*')
-			p++;
-		m = (size_t)(p - seg);
-		while (m && seg[m - 1] == '/')
-			m--;
-		if (m && !contains_bytes(path, len, seg, m))
-			return 0;
-	}
-	return 1;
-}
-
-/* 0 when the glob surely does not match the (ASCII) path; 1 when PCRE2 must say. */
-static int suffixes_may_match(const struct suffixes *sf, const char *path, size_t len)
-{
-	size_t i;
-	if (!sf->usable)
-		return 1;
-	for (i = 0; i < sf->n; i++)
-		if (alt_may_match(sf->s[i], path, len, sf->caseless))
-			return 1;
-	return 0;
-}
-
-/* Gives every glob of every leaf the id of its first equal (same source, same case). */
 /*
  * Appends to words the word every ASCII path g matches holds, one per
  * alternative (an alternative that matches no ASCII path needs none).
@@ -1457,9 +1294,6 @@ static void globs_init(struct globs *gl, const struct rules *rs)
 	}
 	gl->el_val = xcalloc(rs->nleaves ? rs->nleaves : 1, 1);
 	gl->el_at = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->el_at));
-	gl->suf = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->suf));
-	for (k = 0; k < gl->n; k++)
-		suffixes_init(&gl->suf[k], uniq[k], glob_caseless(uniq[k]));
 	glob_words_init(gl, uniq, rs);
 	free(uniq);
 	gl->val = xcalloc(gl->n ? gl->n : 1, 1);
@@ -1482,13 +1316,6 @@ static void globs_free(struct globs *gl, size_t nleaves)
 	free(gl->elist);
 	free(gl->el_val);
 	free(gl->el_at);
-	for (i = 0; gl->suf && i < gl->n; i++) {
-		size_t k;
-		for (k = 0; k < gl->suf[i].n; k++)
-			free(gl->suf[i].s[k]);
-		free(gl->suf[i].s);
-	}
-	free(gl->suf);
 	prefilter_scratch_free(gl->pfs);
 	prefilter_free(gl->pf);
 	free(gl->pf_id);
@@ -1503,11 +1330,11 @@ static void globs_free(struct globs *gl, size_t nleaves)
 static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
 {
 	if (gl->at[id] != gl->path_no) {
-		if (gl->path_ascii && gl->pf && gl->pf_id[id] >= 0)
+		int word = gl->path_ascii && gl->pf && gl->pf_id[id] >= 0;
+		if (word)
 			path_words(gl, path, len);
-		if (gl->path_ascii && ((gl->pf && gl->pf_id[id] >= 0 && !prefilter_may_match(gl->pf, gl->pfs, gl->pf_id[id])) ||
-				       !suffixes_may_match(&gl->suf[id], path, len))) {
-			gl->val[id] = 0;
+		if (word && !prefilter_may_match(gl->pf, gl->pfs, gl->pf_id[id])) {
+			gl->val[id] = 0; /* none of the glob's words is in the path */
 		} else {
 			if (!gl->mp_ready) {
 				match_path_prepare(&gl->mp, path, len);
