@@ -158,3 +158,28 @@ int buf_put_safe(struct buf *b, const char *s, size_t len)
 	}
 	return 0;
 }
+
+int buf_put_varint(struct buf *b, uint64_t v)
+{
+	char c[10];
+	size_t n = 0;
+	do {
+		c[n++] = (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+		v >>= 7;
+	} while (v);
+	return buf_put(b, c, n);
+}
+
+int buf_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	unsigned shift = 0;
+	*v = 0;
+	while (*p < end && shift < 64) {
+		unsigned char c = *(*p)++;
+		*v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return 0;
+		shift += 7;
+	}
+	return -1;
+}

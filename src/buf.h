@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Beyond this a buffer stops growing and buf_* return -1. */
 #define BUF_MAX ((size_t)1 << 30)
@@ -44,5 +45,10 @@ int buf_is_utf8(const char *s, size_t len);
  * into UTF-8 reports and cannot drive a terminal.
  */
 int buf_put_safe(struct buf *b, const char *s, size_t len);
+
+/* Appends v as a LEB128 varint: 7 bits a byte, low first, high bit "more". */
+int buf_put_varint(struct buf *b, uint64_t v);
+/* Reads one from *p (advanced past it); -1 when it runs past end or beyond 64 bits. */
+int buf_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v);
 
 #endif

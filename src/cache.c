@@ -15,6 +15,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libdeflate.h>
+
 #include "buf.h"
 #include "err.h"
 #include "mem.h"
@@ -25,11 +27,11 @@
  *   ns (nslen bytes)
  *   index: count x (key[20] u32 offset u32 length), sorted by key, keys unique
  *   data (datalen bytes)
- *   u64 FNV-1a of every byte before it
+ *   u64 CRC-32 (libdeflate's, fast enough not to show) of every byte before it
  * Its size must be exactly that: a short or long file is not trusted.
  */
 #define SEG_MAGIC "PGCACHE1"
-#define SEG_FORMAT 1u
+#define SEG_FORMAT 2u
 #define SEG_HEAD 32
 #define SEG_IREC (CACHE_KEY_SIZE + 8)
 /* pending values are written as a segment once they pass this */
@@ -52,6 +54,10 @@ struct seg {
 	int mine; /* written by this run */
 };
 
+struct slot {
+	uint32_t seg, rec; /* seg + 1, 0 for an empty slot */
+};
+
 struct pending {
 	unsigned char key[CACHE_KEY_SIZE];
 	size_t off, len;
@@ -64,6 +70,13 @@ struct cache {
 	uint64_t max_bytes;
 	struct seg *segs; /* newest first, as loaded */
 	size_t nsegs, segs_cap;
+	/*
+	 * Every loaded key, found in one probe or two however many segments
+	 * there are: open addressing on the key's first bytes (keys are object
+	 * ids, evenly spread), the newest segment's record of a key only.
+	 */
+	struct slot *table;
+	size_t tmask;
 	pthread_mutex_t mu; /* guards what follows */
 	struct pending *pend;
 	size_t npend, pend_cap;
@@ -269,7 +282,7 @@ static int seg_parse(struct seg *s, const char *ns)
 	need = SEG_HEAD + (uint64_t)get32(b + 12) + count * SEG_IREC + datalen + 8;
 	if (need != s->size)
 		return -1;
-	if (fnv1a(FNV_INIT, b, s->size - 8) != get64(b + s->size - 8))
+	if (libdeflate_crc32(0, b, s->size - 8) != get64(b + s->size - 8))
 		return -1;
 	if (get32(b + 12) != nslen || memcmp(b + SEG_HEAD, ns, nslen))
 		return -2;
@@ -382,6 +395,42 @@ static void ns_folder(char out[33], const char *ns)
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
 }
 
+static size_t slot_of(const struct cache *c, const unsigned char *key)
+{
+	return (size_t)get64(key) & c->tmask;
+}
+
+/* The slot holding key, or the empty one where it would go. */
+static struct slot *probe(const struct cache *c, const unsigned char *key)
+{
+	size_t i = slot_of(c, key);
+	for (;; i = (i + 1) & c->tmask) {
+		struct slot *t = &c->table[i];
+		if (!t->seg || !memcmp(c->segs[t->seg - 1].index + (size_t)t->rec * SEG_IREC, key, CACHE_KEY_SIZE))
+			return t;
+	}
+}
+
+/* Indexes every loaded record, newest segment first: an older record of the same key is shadowed. */
+static void build_table(struct cache *c)
+{
+	size_t total = 0, cap = 16, k, i;
+	for (k = 0; k < c->nsegs; k++)
+		total += c->segs[k].count;
+	while (cap < total + total / 2 + 1)
+		cap <<= 1;
+	c->table = xcalloc(cap, sizeof(*c->table));
+	c->tmask = cap - 1;
+	for (k = 0; k < c->nsegs; k++)
+		for (i = 0; i < c->segs[k].count; i++) {
+			struct slot *t = probe(c, c->segs[k].index + i * SEG_IREC);
+			if (!t->seg) {
+				t->seg = (uint32_t)k + 1;
+				t->rec = (uint32_t)i;
+			}
+		}
+}
+
 int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden,
 	       uint64_t max_bytes)
 {
@@ -442,6 +491,7 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 		if (seg_load(&c->segs[c->nsegs], c, list[i].name) == 0)
 			c->nsegs++;
 	}
+	build_table(c);
 	*out = c;
 	c = NULL;
 	rc = 0;
@@ -458,39 +508,21 @@ done:
 	return rc;
 }
 
-static const unsigned char *seg_find(struct seg *s, const unsigned char *key, size_t *len)
-{
-	size_t lo = 0, hi = s->count;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const unsigned char *r = s->index + mid * SEG_IREC;
-		int d = memcmp(r, key, CACHE_KEY_SIZE);
-		if (d == 0) {
-			atomic_store_explicit(&s->used[mid], 1, memory_order_relaxed);
-			atomic_store_explicit(&s->hit, 1, memory_order_relaxed);
-			*len = get32(r + CACHE_KEY_SIZE + 4);
-			return s->data + get32(r + CACHE_KEY_SIZE);
-		}
-		if (d < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 const unsigned char *cache_get(struct cache *c, const unsigned char key[CACHE_KEY_SIZE], size_t *len)
 {
-	size_t i;
+	const struct slot *t;
 	*len = 0;
-	if (!c)
+	if (!c || !c->table)
 		return NULL;
-	for (i = 0; i < c->nsegs; i++) {
-		const unsigned char *v = seg_find(&c->segs[i], key, len);
-		if (v) {
-			atomic_fetch_add_explicit(&c->hits, 1, memory_order_relaxed);
-			return v;
-		}
+	t = probe(c, key);
+	if (t->seg) {
+		struct seg *s = &c->segs[t->seg - 1];
+		const unsigned char *r = s->index + (size_t)t->rec * SEG_IREC;
+		atomic_store_explicit(&s->used[t->rec], 1, memory_order_relaxed);
+		atomic_store_explicit(&s->hit, 1, memory_order_relaxed);
+		atomic_fetch_add_explicit(&c->hits, 1, memory_order_relaxed);
+		*len = get32(r + CACHE_KEY_SIZE + 4);
+		return s->data + get32(r + CACHE_KEY_SIZE);
 	}
 	atomic_fetch_add_explicit(&c->misses, 1, memory_order_relaxed);
 	return NULL;
@@ -517,7 +549,7 @@ static void write_failed(struct cache *c, const char *what, const char *path)
 
 static int put_all(FILE *f, uint64_t *h, const void *p, size_t n)
 {
-	*h = fnv1a(*h, p, n);
+	*h = libdeflate_crc32((uint32_t)*h, p, n);
 	return fwrite(p, 1, n, f) == n ? 0 : -1;
 }
 
@@ -531,7 +563,7 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 	struct buf tmp = BUF_INIT, fin = BUF_INIT;
 	FILE *f = NULL;
 	unsigned char head[SEG_HEAD], ir[SEG_IREC], tail[8];
-	uint64_t h = FNV_INIT, datalen = 0, off = 0;
+	uint64_t h = 0, datalen = 0, off = 0;
 	size_t i, j, nslen = strlen(c->ns);
 	struct timespec now;
 	int fd, rc = -1;
@@ -847,6 +879,7 @@ int cache_close(struct cache *c)
 	for (i = 0; i < c->nsegs; i++)
 		seg_free(&c->segs[i]);
 	free(c->segs);
+	free(c->table);
 	for (i = 0; i < c->nwritten; i++)
 		free(c->written[i]);
 	free(c->written);

@@ -21,7 +21,16 @@ struct linguist {
 	struct word *w;
 	size_t n, cap;
 	int all; /* every path must be asked */
+	struct buf src; /* every source outside the tree, as read: hashed into id */
+	git_oid id;
 };
+
+/* Records what a source outside the tree said, so that the global id changes with it. */
+static void note_source(struct linguist *lg, const char *what, const char *s, size_t len)
+{
+	buf_printf(&lg->src, "%s %zu\n", what, len);
+	buf_put(&lg->src, s, len);
+}
 
 static void add_word(struct linguist *lg, const char *s, size_t n, size_t depth)
 {
@@ -115,6 +124,7 @@ static void add_file(struct linguist *lg, const char *path)
 	if (!f) {
 		if (errno != ENOENT && errno != ENOTDIR)
 			lg->all = 1;
+		note_source(lg, lg->all ? "unreadable" : "missing", path, strlen(path));
 		return;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -125,6 +135,8 @@ static void add_file(struct linguist *lg, const char *path)
 	if (ferror(f))
 		lg->all = 1;
 	fclose(f);
+	note_source(lg, "file", path, strlen(path));
+	note_source(lg, lg->all ? "unreadable" : "text", b.ptr ? b.ptr : "", b.len);
 	add_text(lg, b.ptr ? b.ptr : "", b.len, GLOBAL);
 	buf_free(&b);
 }
@@ -150,6 +162,7 @@ static void add_index(struct linguist *lg, git_repository *repo)
 		return;
 	if (git_repository_index(&idx, repo) < 0) {
 		lg->all = 1;
+		note_source(lg, "no index", "", 0);
 		return;
 	}
 	n = git_index_entrycount(idx);
@@ -157,8 +170,11 @@ static void add_index(struct linguist *lg, git_repository *repo)
 		const git_index_entry *e = git_index_get_byindex(idx, i);
 		size_t len = strlen(e->path);
 		if (len >= 14 && !strcmp(e->path + len - 14, ".gitattributes") &&
-		    (len == 14 || e->path[len - 15] == '/'))
+		    (len == 14 || e->path[len - 15] == '/')) {
+			note_source(lg, "index", e->path, len);
+			note_source(lg, "blob", (const char *)e->id.id, GIT_OID_RAWSZ);
 			add_blob(lg, repo, &e->id, GLOBAL);
+		}
 	}
 	git_index_free(idx);
 }
@@ -182,6 +198,7 @@ struct linguist *linguist_new(git_repository *repo)
 		git_config_free(cfg);
 	} else {
 		lg->all = 1;
+		note_source(lg, "no config", "", 0);
 	}
 	if (xdg && *xdg)
 		buf_printf(&p, "%s/git/attributes", xdg);
@@ -191,6 +208,8 @@ struct linguist *linguist_new(git_repository *repo)
 		add_file(lg, p.ptr);
 	buf_free(&p);
 	add_index(lg, repo);
+	git_odb_hash(&lg->id, lg->src.ptr ? lg->src.ptr : "", lg->src.len, GIT_OBJECT_BLOB);
+	buf_free(&lg->src);
 	return lg;
 }
 
@@ -205,11 +224,21 @@ void linguist_free(struct linguist *lg)
 	free(lg);
 }
 
-void linguist_enter(struct linguist *lg, git_repository *repo, git_tree *tree, size_t depth)
+void linguist_global_id(const struct linguist *lg, git_oid *out)
+{
+	git_oid_cpy(out, &lg->id);
+}
+
+const git_oid *linguist_attrs_of(const git_tree *tree)
 {
 	const git_tree_entry *e = git_tree_entry_byname(tree, ".gitattributes");
-	if (e && git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-		add_blob(lg, repo, git_tree_entry_id(e), depth);
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB ? git_tree_entry_id(e) : NULL;
+}
+
+void linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth)
+{
+	if (attrs)
+		add_blob(lg, repo, attrs, depth);
 }
 
 void linguist_leave(struct linguist *lg, size_t depth)

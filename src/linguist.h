@@ -24,8 +24,17 @@ struct linguist;
 struct linguist *linguist_new(git_repository *repo);
 void linguist_free(struct linguist *lg);
 
-/* At a folder of the walk (depth: 0 for the root): reads its .gitattributes, if any. */
-void linguist_enter(struct linguist *lg, git_repository *repo, git_tree *tree, size_t depth);
+/*
+ * What the sources outside the tree hold (info/attributes, the user's
+ * attributes file, the index's .gitattributes), as one id: the walk's
+ * folder records (treerec.h) are valid only under the same.
+ */
+void linguist_global_id(const struct linguist *lg, git_oid *out);
+
+/* The id of tree's .gitattributes blob, or NULL; owned by tree. */
+const git_oid *linguist_attrs_of(const git_tree *tree);
+/* At a folder of the walk (depth: 0 for the root): reads its .gitattributes attrs (NULL: none). */
+void linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth);
 /* Leaving the folder at depth: its words no longer apply. */
 void linguist_leave(struct linguist *lg, size_t depth);
 

@@ -18,6 +18,7 @@
 #include "linguist.h"
 #include "pack.h"
 #include "prefilter.h"
+#include "treerec.h"
 #include "twin.h"
 
 #ifndef PROOFGATE_VERSION
@@ -222,6 +223,15 @@ struct walk {
 	size_t *sel; /* leaves selecting the current entry */
 	struct scan_job job;
 	struct worker self; /* the walking thread helps when the ring is full */
+	/*
+	 * Folder records (treerec.h), kept when a cache is in use: one being
+	 * built per depth of the walk, and whether the cache's are read
+	 * (PROOFGATE_NO_RECORDS turns that off, for tests that compare).
+	 */
+	struct buf *recs;
+	size_t nrecs;
+	int records;
+	struct buf keybuf;
 };
 
 size_t scan_line_at(const char *data, size_t off)
@@ -607,31 +617,6 @@ static int decide(const struct leaf *l, const struct facts *f, const struct blob
 
 /* ---- cache records ------------------------------------------------------------------ */
 
-static void put_varint(struct buf *b, uint64_t v)
-{
-	char c[10];
-	size_t n = 0;
-	do {
-		c[n++] = (char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
-		v >>= 7;
-	} while (v);
-	buf_put(b, c, n);
-}
-
-static int get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v)
-{
-	unsigned shift = 0;
-	*v = 0;
-	while (*p < end && shift < 64) {
-		unsigned char c = *(*p)++;
-		*v |= (uint64_t)(c & 0x7f) << shift;
-		if (!(c & 0x80))
-			return 0;
-		shift += 7;
-	}
-	return -1;
-}
-
 /* match results are small negatives or 0/1: stored shifted */
 #define RC_BIAS 16
 
@@ -639,32 +624,32 @@ static void encode_blob(struct buf *b, const struct blob_facts *bf)
 {
 	size_t i, k;
 	buf_clear(b);
-	put_varint(b, FACTS_FORMAT);
-	put_varint(b, bf->size);
-	put_varint(b, (uint64_t)(bf->seen | bf->binary << 1 | bf->have_lines << 2));
+	buf_put_varint(b, FACTS_FORMAT);
+	buf_put_varint(b, bf->size);
+	buf_put_varint(b, (uint64_t)(bf->seen | bf->binary << 1 | bf->have_lines << 2));
 	if (bf->have_lines)
-		put_varint(b, bf->nlines);
-	put_varint(b, bf->nlf);
+		buf_put_varint(b, bf->nlines);
+	buf_put_varint(b, bf->nlf);
 	for (i = 0; i < bf->nlf; i++) {
 		const struct facts *f = &bf->lf[i];
-		put_varint(b, f->leaf);
-		put_varint(b, f->have);
+		buf_put_varint(b, f->leaf);
+		buf_put_varint(b, f->have);
 		if (f->have & HAVE_NC) {
-			put_varint(b, (uint64_t)(f->nc_rc + RC_BIAS));
-			put_varint(b, f->nc_line);
+			buf_put_varint(b, (uint64_t)(f->nc_rc + RC_BIAS));
+			buf_put_varint(b, f->nc_line);
 		}
 		if (f->have & HAVE_C) {
-			put_varint(b, (uint64_t)(f->c_rc + RC_BIAS));
-			put_varint(b, f->c_count);
-			put_varint(b, f->c_line);
+			buf_put_varint(b, (uint64_t)(f->c_rc + RC_BIAS));
+			buf_put_varint(b, f->c_count);
+			buf_put_varint(b, f->c_line);
 		}
 		if (f->have & HAVE_F) {
-			put_varint(b, (uint64_t)(f->f_rc + RC_BIAS));
-			put_varint(b, (uint64_t)(f->f_more | f->f_later << 1));
-			put_varint(b, f->nf);
+			buf_put_varint(b, (uint64_t)(f->f_rc + RC_BIAS));
+			buf_put_varint(b, (uint64_t)(f->f_more | f->f_later << 1));
+			buf_put_varint(b, f->nf);
 			for (k = 0; k < f->nf; k++) {
-				put_varint(b, (uint64_t)f->f[k].day);
-				put_varint(b, f->f[k].line);
+				buf_put_varint(b, (uint64_t)f->f[k].day);
+				buf_put_varint(b, f->f[k].line);
 			}
 		}
 	}
@@ -690,63 +675,63 @@ static int decode_blob(struct blob_facts *bf, const unsigned char *p, size_t len
 	uint64_t v, n, i, k, flags;
 
 	memset(bf, 0, sizeof(*bf));
-	if (get_varint(&p, end, &v) < 0 || v != FACTS_FORMAT)
+	if (buf_get_varint(&p, end, &v) < 0 || v != FACTS_FORMAT)
 		goto bad;
-	if (get_varint(&p, end, &bf->size) < 0 || get_varint(&p, end, &flags) < 0)
+	if (buf_get_varint(&p, end, &bf->size) < 0 || buf_get_varint(&p, end, &flags) < 0)
 		goto bad;
 	bf->seen = (int)(flags & 1);
 	bf->binary = (int)(flags >> 1 & 1);
 	bf->have_lines = (int)(flags >> 2 & 1);
 	if (bf->have_lines) {
-		if (get_varint(&p, end, &v) < 0)
+		if (buf_get_varint(&p, end, &v) < 0)
 			goto bad;
 		bf->nlines = (size_t)v;
 	}
-	if (get_varint(&p, end, &n) < 0 || n > nleaves)
+	if (buf_get_varint(&p, end, &n) < 0 || n > nleaves)
 		goto bad;
 	for (i = 0; i < n; i++) {
 		struct facts *f = add_facts(bf);
-		if (get_varint(&p, end, &v) < 0 || v >= nleaves)
+		if (buf_get_varint(&p, end, &v) < 0 || v >= nleaves)
 			goto bad;
 		f->leaf = (size_t)v;
-		if (get_varint(&p, end, &v) < 0 || v > 7)
+		if (buf_get_varint(&p, end, &v) < 0 || v > 7)
 			goto bad;
 		f->have = (unsigned)v;
 		if (f->have & HAVE_NC) {
-			if (get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+			if (buf_get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
 				goto bad;
 			f->nc_rc = (int)v - RC_BIAS;
-			if (get_varint(&p, end, &v) < 0)
+			if (buf_get_varint(&p, end, &v) < 0)
 				goto bad;
 			f->nc_line = (size_t)v;
 		}
 		if (f->have & HAVE_C) {
-			if (get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+			if (buf_get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
 				goto bad;
 			f->c_rc = (int)v - RC_BIAS;
-			if (get_varint(&p, end, &v) < 0)
+			if (buf_get_varint(&p, end, &v) < 0)
 				goto bad;
 			f->c_count = (size_t)v;
-			if (get_varint(&p, end, &v) < 0)
+			if (buf_get_varint(&p, end, &v) < 0)
 				goto bad;
 			f->c_line = (size_t)v;
 		}
 		if (f->have & HAVE_F) {
-			if (get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+			if (buf_get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
 				goto bad;
 			f->f_rc = (int)v - RC_BIAS;
-			if (get_varint(&p, end, &v) < 0)
+			if (buf_get_varint(&p, end, &v) < 0)
 				goto bad;
 			f->f_more = (int)(v & 1);
 			f->f_later = (int)(v >> 1 & 1);
-			if (get_varint(&p, end, &v) < 0 || v > FRESH_KEEP)
+			if (buf_get_varint(&p, end, &v) < 0 || v > FRESH_KEEP)
 				goto bad;
 			f->nf = (size_t)v;
 			for (k = 0; k < f->nf; k++) {
-				if (get_varint(&p, end, &v) < 0 || v > LONG_MAX)
+				if (buf_get_varint(&p, end, &v) < 0 || v > LONG_MAX)
 					goto bad;
 				f->f[k].day = (long)v;
-				if (get_varint(&p, end, &v) < 0)
+				if (buf_get_varint(&p, end, &v) < 0)
 					goto bad;
 				f->f[k].line = (size_t)v;
 			}
@@ -1414,18 +1399,75 @@ static int linguist_excluded(struct walk *w, const char *path)
 	return 0;
 }
 
-static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive)
+/* Queues the file at w->path selected by sel (nsel leaves): the walk and a replayed record alike. */
+static void queue_file(struct walk *w, const git_oid *oid, int exec, int content, const size_t *sel, size_t nsel)
 {
-	const char *path = buf_cstr(&w->path);
-	git_filemode_t mode = git_tree_entry_filemode(e);
 	struct item it;
-	size_t nsel = 0, i;
-	int content = 0;
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(w->path.ptr, w->path.len);
+	git_oid_cpy(&it.oid, oid);
+	it.state = ITEM_DONE;
+	it.exec = exec;
+	it.content = content;
+	it.sel = xmalloc(nsel * sizeof(*it.sel));
+	memcpy(it.sel, sel, nsel * sizeof(*it.sel));
+	it.nsel = nsel;
+	if (content)
+		it.state = ITEM_QUEUED;
+	else
+		run_item(&w->self, &it); /* path-only leaves: nothing to read */
+	ring_push(w, &it);
+}
 
+/* Queues a selected entry that is not scanned: a symbolic link (oid) or a submodule (NULL). */
+static void queue_skipped(struct walk *w, const git_oid *oid)
+{
+	struct item it;
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(w->path.ptr, w->path.len);
+	if (oid)
+		git_oid_cpy(&it.oid, oid);
+	it.skipped = xstrdup(oid ? "symbolic link, not followed" : "submodule, not scanned");
+	it.state = ITEM_DONE;
+	ring_push(w, &it);
+}
+
+/* The walk moves to the path now in w->path: what the globs remembered is for another. */
+static void next_path(struct walk *w)
+{
 	w->gl.path_no++;
 	w->gl.mp_ready = 0;
 	w->gl.pf_done = 0;
-	w->gl.path_ascii = twin_is_ascii(path, w->path.len);
+	w->gl.path_ascii = twin_is_ascii(w->path.ptr, w->path.len);
+}
+
+/* Appends an entry to the record of the folder being walked (rec), when records are kept. */
+static void record(struct buf *rec, enum treerec_kind kind, const char *name, const git_oid *oid, int exec,
+		   int content, const size_t *sel, size_t nsel)
+{
+	struct treerec_entry e;
+	if (!rec)
+		return;
+	memset(&e, 0, sizeof(e));
+	e.kind = kind;
+	e.name = name;
+	e.namelen = strlen(name);
+	if (oid)
+		git_oid_cpy(&e.oid, oid);
+	e.exec = exec;
+	e.content = content;
+	e.nsel = nsel;
+	treerec_put(rec, &e, sel);
+}
+
+/* The leaves of active selecting the blob at w->path, into w->sel; 0 also for a generated or vendored one. */
+static size_t select_blob(struct walk *w, const size_t *active, size_t nactive, int *content)
+{
+	const char *path = w->path.ptr;
+	size_t nsel = 0, i;
+
+	*content = 0;
+	next_path(w);
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
 		struct globs *gl = &w->gl;
@@ -1436,59 +1478,110 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 		}
 		if (leaf_selects(w, l, path, w->path.len)) {
 			w->sel[nsel++] = active[i];
-			content |= leaf_needs_content(l);
+			*content |= leaf_needs_content(l);
 		}
 	}
-	/* a rule pack kept in the tree is not evidence for itself */
-	if (nsel == 0 || rules_is_pack_blob(w->rs, git_tree_entry_id(e)) ||
-	    (linguist_may_apply(w->lg, path, w->path.len) && linguist_excluded(w, path)))
-		return;
-	memset(&it, 0, sizeof(it));
-	it.path = xstrndup(path, w->path.len);
-	git_oid_cpy(&it.oid, git_tree_entry_id(e));
-	it.state = ITEM_DONE;
-	if (mode == GIT_FILEMODE_LINK) {
-		it.skipped = xstrdup("symbolic link, not followed");
+	if (nsel && linguist_may_apply(w->lg, path, w->path.len) && linguist_excluded(w, path))
+		return 0;
+	return nsel;
+}
+
+/*
+ * A blob at w->path: selected as the folder's old record says (old, when it
+ * knows the name as a blob) or by matching its path, then recorded and queued.
+ */
+static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive,
+		       struct buf *rec, struct treerec_names *old)
+{
+	const char *name = git_tree_entry_name(e);
+	const git_oid *oid = git_tree_entry_id(e);
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
+	int content = 0, exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+	size_t nsel;
+
+	if (o && treerec_class(o->kind) == 'b') {
+		nsel = o->kind == TREC_NONE ? 0 : o->nsel;
+		content = o->content;
+		if (nsel)
+			treerec_sel(o, w->sel);
 	} else {
-		it.exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
-		it.content = content;
-		it.sel = xmalloc(nsel * sizeof(*it.sel));
-		memcpy(it.sel, w->sel, nsel * sizeof(*it.sel));
-		it.nsel = nsel;
-		if (content)
-			it.state = ITEM_QUEUED;
-		else
-			run_item(&w->self, &it); /* path-only leaves: nothing to read */
+		nsel = select_blob(w, active, nactive, &content);
 	}
-	ring_push(w, &it);
+	if (nsel == 0) {
+		record(rec, TREC_NONE, name, NULL, 0, 0, NULL, 0);
+		return;
+	}
+	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, content, w->sel, nsel);
+	/* a rule pack kept in the tree is not evidence for itself */
+	if (rules_is_pack_blob(w->rs, oid))
+		return;
+	if (mode == GIT_FILEMODE_LINK)
+		queue_skipped(w, oid);
+	else
+		queue_file(w, oid, exec, content, w->sel, nsel);
 }
 
-static void visit_submodule(struct walk *w, const size_t *active, size_t nactive)
+static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive,
+			    struct buf *rec, struct treerec_names *old)
 {
-	struct item it;
+	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
 	size_t j;
-	w->gl.path_no++;
-	w->gl.mp_ready = 0;
-	w->gl.pf_done = 0;
-	w->gl.path_ascii = twin_is_ascii(w->path.ptr, w->path.len);
-	for (j = 0; j < nactive; j++)
-		if (leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len)) {
-			memset(&it, 0, sizeof(it));
-			it.path = xstrndup(w->path.ptr, w->path.len);
-			it.skipped = xstrdup("submodule, not scanned");
-			it.state = ITEM_DONE;
-			ring_push(w, &it);
-			return;
-		}
+	int sel = 0;
+
+	if (o && treerec_class(o->kind) == 'c') {
+		sel = o->kind == TREC_SUBMODULE;
+	} else {
+		next_path(w);
+		for (j = 0; j < nactive && !sel; j++)
+			sel = leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len);
+	}
+	record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, name, NULL, 0, 0, NULL, 0);
+	if (sel)
+		queue_skipped(w, NULL);
 }
 
-static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive)
+/* Of active, the leaves that may match below the folder now in w->path (ending in '/'), into sub. */
+static size_t descend(struct walk *w, const size_t *active, size_t nactive, size_t *sub)
 {
-	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++;
+	size_t nsub = 0, j;
+	w->gl.dir_no++;
+	for (j = 0; j < nactive; j++)
+		if (leaf_may_descend(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len))
+			sub[nsub++] = active[j];
+	return nsub;
+}
+
+/* The record being built for the folder at depth, when records are kept (a cache is in use). */
+static struct buf *record_at(struct walk *w, size_t depth)
+{
+	if (!w->opts->cache)
+		return NULL;
+	if (depth >= w->nrecs) {
+		size_t n = w->nrecs;
+		XGROW(w->recs, w->nrecs, depth + 1);
+		memset(w->recs + n, 0, (w->nrecs - n) * sizeof(*w->recs));
+	}
+	return &w->recs[depth];
+}
+
+static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx);
+
+static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive, const git_oid *ctx,
+		     struct treerec_names *old)
+{
+	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++, pruned = 0;
 	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	const git_oid *attrs = linguist_attrs_of(tree);
+	struct buf *rec = record_at(w, depth);
+	git_oid below;
 	int rc = 0;
 
-	linguist_enter(w->lg, w->repo, tree, depth);
+	w->res->trees_read++;
+	treerec_ctx(&below, ctx, attrs);
+	if (rec)
+		treerec_begin(rec, git_tree_id(tree), attrs);
+	linguist_enter(w->lg, w->repo, attrs, depth);
 	for (i = 0; i < n && rc == 0; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		git_object_t type = git_tree_entry_type(e);
@@ -1498,37 +1591,129 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 		buf_put(&w->path, name, strlen(name));
 		w->res->entries_seen++;
 		if (type == GIT_OBJECT_TREE) {
-			size_t nsub = 0, j;
-			git_tree *child = NULL;
+			size_t nsub;
 			buf_putc(&w->path, '/');
-			w->gl.dir_no++;
-			for (j = 0; j < nactive; j++)
-				if (leaf_may_descend(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len))
-					sub[nsub++] = active[j];
-			if (nsub == 0) {
+			if ((nsub = descend(w, active, nactive, sub)) == 0) {
 				w->res->trees_pruned++;
+				pruned++;
+				record(rec, TREC_PRUNED, name, NULL, 0, 0, NULL, 0);
 				continue;
 			}
-			if (git_tree_lookup(&child, w->repo, git_tree_entry_id(e)) < 0) {
-				const git_error *ge = git_error_last();
-				rc = err_set("cannot read tree '%s': %s", w->path.ptr,
-					     ge && ge->message ? ge->message : "unknown error");
-				break;
-			}
-			rc = walk_tree(w, child, sub, nsub);
-			git_tree_free(child);
+			record(rec, TREC_DIR, name, git_tree_entry_id(e), 0, 0, NULL, 0);
+			rc = walk_dir(w, git_tree_entry_id(e), sub, nsub, &below);
 		} else if (type == GIT_OBJECT_COMMIT) {
-			visit_submodule(w, active, nactive);
+			visit_submodule(w, name, active, nactive, rec, old);
 		} else if (type == GIT_OBJECT_BLOB) {
-			visit_blob(w, e, active, nactive);
+			visit_blob(w, e, active, nactive, rec, old);
 		}
 	}
 	w->path.len = base;
 	if (w->path.ptr)
 		w->path.ptr[base] = '\0';
+	if (rc == 0 && rec) {
+		unsigned char key[GIT_OID_RAWSZ];
+		treerec_end(rec, n, pruned);
+		treerec_key(key, &w->keybuf, ctx, w->path.ptr ? w->path.ptr : "", base);
+		cache_put(w->opts->cache, key, rec->ptr, rec->len);
+	}
 	linguist_leave(w->lg, depth);
 	w->depth = depth;
 	free(sub);
+	return rc;
+}
+
+/*
+ * Replays the record of a folder that holds the tree it was made from: the
+ * same items, in the same order, as walking the tree would queue, without
+ * reading the tree or matching a path.  Subfolders go through walk_dir, so
+ * a changed one is walked.
+ */
+static int replay(struct walk *w, struct treerec *tr, const size_t *active, size_t nactive, const git_oid *ctx)
+{
+	size_t base = w->path.len, depth = w->depth++;
+	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	struct treerec_entry e;
+	git_oid below;
+	int rc = 0;
+
+	w->res->trees_cached++;
+	w->res->entries_seen += tr->entries;
+	w->res->trees_pruned += tr->pruned;
+	treerec_ctx(&below, ctx, tr->has_attrs ? &tr->attrs : NULL);
+	/* a subfolder whose record is gone is walked, and needs the attributes above it */
+	linguist_enter(w->lg, w->repo, tr->has_attrs ? &tr->attrs : NULL, depth);
+	while (rc == 0 && treerec_next(tr, &e)) {
+		size_t nsub;
+		w->path.len = base;
+		buf_put(&w->path, e.name, e.namelen);
+		switch (e.kind) {
+		case TREC_DIR:
+			buf_putc(&w->path, '/');
+			/* the same rules chose it: never 0, but a walk would prune it */
+			if ((nsub = descend(w, active, nactive, sub)) > 0)
+				rc = walk_dir(w, &e.oid, sub, nsub, &below);
+			break;
+		case TREC_FILE:
+			if (!rules_is_pack_blob(w->rs, &e.oid)) {
+				treerec_sel(&e, w->sel);
+				queue_file(w, &e.oid, e.exec, e.content, w->sel, e.nsel);
+			}
+			break;
+		case TREC_LINK:
+			if (!rules_is_pack_blob(w->rs, &e.oid))
+				queue_skipped(w, &e.oid);
+			break;
+		case TREC_SUBMODULE:
+			queue_skipped(w, NULL);
+			break;
+		default:
+			break; /* passed over */
+		}
+	}
+	w->path.len = base;
+	w->path.ptr[base] = '\0';
+	linguist_leave(w->lg, depth);
+	w->depth = depth;
+	free(sub);
+	return rc;
+}
+
+/*
+ * Walks the folder now in w->path (ending in '/', or "" for the root) whose
+ * tree is id, using the folder's record in the cache when there is one:
+ * replayed when it was made from the same tree (and the tree is in the
+ * repository), else its answers kept for the paths it knows.
+ */
+static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx)
+{
+	git_tree *tree = NULL;
+	struct treerec tr;
+	struct treerec_names old;
+	int rc, have = 0;
+
+	memset(&old, 0, sizeof(old));
+	if (w->opts->cache && w->records) {
+		unsigned char key[GIT_OID_RAWSZ];
+		const unsigned char *rec;
+		size_t len;
+		treerec_key(key, &w->keybuf, ctx, w->path.ptr, w->path.len);
+		rec = cache_get(w->opts->cache, key, &len);
+		have = rec && treerec_parse(&tr, rec, len, w->rs->nleaves) == 0;
+		/* like a cached blob, a record stands for a tree only where the tree is there */
+		if (have && git_oid_equal(&tr.tree, id) &&
+		    (pack_has(w->job.packs, id->id) || git_odb_exists(w->self.odb, id)))
+			return replay(w, &tr, active, nactive, ctx);
+	}
+	if (git_tree_lookup(&tree, w->repo, id) < 0) {
+		const git_error *ge = git_error_last();
+		return err_set("cannot read tree '%s': %s", w->path.ptr,
+			       ge && ge->message ? ge->message : "unknown error");
+	}
+	if (have)
+		treerec_names_load(&old, &tr);
+	rc = walk_tree(w, tree, active, nactive, ctx, have ? &old : NULL);
+	treerec_names_free(&old);
+	git_tree_free(tree);
 	return rc;
 }
 
@@ -1738,7 +1923,13 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	buf_puts(&w.path, "");
 	twins = w.job.twins;
 	start_workers(&w, scan_jobs(opts->jobs));
-	walked = walk_tree(&w, tree, all, rs->nleaves);
+	{
+		const char *off = getenv("PROOFGATE_NO_RECORDS");
+		git_oid ctx;
+		w.records = !off || !*off;
+		linguist_global_id(w.lg, &ctx);
+		walked = walk_dir(&w, git_tree_id(tree), all, rs->nleaves, &ctx);
+	}
 	finish_workers(&w);
 	if (walked < 0)
 		goto done;
@@ -1752,6 +1943,10 @@ done:
 	linguist_free(w.lg);
 	buf_free(&w.path);
 	buf_free(&w.self.ser);
+	buf_free(&w.keybuf);
+	for (i = 0; i < w.nrecs; i++)
+		buf_free(&w.recs[i]);
+	free(w.recs);
 	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
 		twin_free(twins[i]);
 	free(twins);
@@ -1783,9 +1978,10 @@ int scan_cache_open(struct cache **out, git_repository *repo, const struct rules
 	forbidden[n] = NULL;
 	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
 	/* everything a cached result depends on but the blob itself */
-	buf_printf(&ns, "proofgate %s; facts %d; pcre2 %s; limits %u/%u; dates kept %d; binary probe %d; rules %s",
-		   PROOFGATE_VERSION, FACTS_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, FRESH_KEEP, BINARY_PROBE,
-		   rs->digest);
+	buf_printf(&ns,
+		   "proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; dates kept %d; binary probe %d; rules %s",
+		   PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, FRESH_KEEP,
+		   BINARY_PROBE, rs->digest);
 	rc = cache_open(out, dir, ns.ptr, forbidden, 0);
 	buf_free(&ns);
 	return rc;

@@ -57,8 +57,10 @@ struct scan_result {
 	size_t nleaves;
 	struct skipped *skipped;
 	size_t nskipped, skipped_cap;
-	size_t entries_seen;
-	size_t trees_pruned;
+	size_t entries_seen;  /* tree entries the walk went past, from records too */
+	size_t trees_pruned;  /* folders no rule can match below, not descended */
+	size_t trees_read;    /* folders walked from their tree */
+	size_t trees_cached;  /* folders replayed from their record in the cache */
 	size_t blobs_read;
 };
 
