@@ -36,7 +36,11 @@
 #define SEG_IREC (CACHE_KEY_SIZE + 8)
 /* pending values are written as a segment once they pass this */
 #define PENDING_MAX ((size_t)2 << 20)
-/* more segments than this in one namespace are merged into one */
+/*
+ * segments written by more runs than this in one namespace are merged into
+ * one (a run writing many, as a first scan of a large tree does, counts once:
+ * merging them again at the next run would copy the whole cache for nothing)
+ */
 #define MERGE_AT 8
 /* a temporary file this old was left by a run that died */
 #define STALE_TMP_SECONDS 3600
@@ -86,6 +90,7 @@ struct cache {
 	char **written; /* segment names written this run */
 	size_t nwritten, written_cap;
 	unsigned seq;
+	struct timespec opened; /* names this run's segments: seg-TIME-PID-SEQ.pgc */
 	atomic_size_t hits, misses;
 	size_t puts;
 };
@@ -464,6 +469,7 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	}
 	c = xcalloc(1, sizeof(*c));
 	pthread_mutex_init(&c->mu, NULL);
+	clock_gettime(CLOCK_REALTIME, &c->opened);
 	{
 		struct buf b = BUF_INIT;
 		buf_printf(&b, "%s/v1", real);
@@ -589,8 +595,8 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 	}
 	clock_gettime(CLOCK_REALTIME, &now);
 	buf_printf(&tmp, "%s/tmp-%ld-%u-%lx", c->nsdir, (long)getpid(), c->seq, (unsigned long)now.tv_nsec);
-	buf_printf(&fin, "seg-%011llx%08lx-%ld-%u.pgc", (unsigned long long)now.tv_sec, (unsigned long)now.tv_nsec,
-		   (long)getpid(), c->seq);
+	buf_printf(&fin, "seg-%011llx%08lx-%ld-%u.pgc", (unsigned long long)c->opened.tv_sec,
+		   (unsigned long)c->opened.tv_nsec, (long)getpid(), c->seq);
 	c->seq++;
 	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
 	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
@@ -717,8 +723,23 @@ static int is_written(const struct cache *c, const char *name)
 	return 0;
 }
 
+/* How many runs wrote the segments of list: their names up to the last '-' differ. */
+static size_t count_runs(const struct dirent_info *list, size_t n)
+{
+	size_t runs = 0, i, k;
+	for (i = 0; i < n; i++) {
+		const char *dash = strrchr(list[i].name, '-');
+		size_t len = dash ? (size_t)(dash - list[i].name) : strlen(list[i].name);
+		for (k = 0; k < i; k++)
+			if (!strncmp(list[k].name, list[i].name, len) && (list[k].name[len] == '-' || !list[k].name[len]))
+				break;
+		runs += k == i;
+	}
+	return runs;
+}
+
 /*
- * Merges this namespace's segments into one when there are many.  When the
+ * Merges this namespace's segments into one when many runs wrote them.  When the
  * namespace alone passes half the bound, only what this run read or wrote
  * is kept, so a long-lived cache follows the repository as it changes.
  */
@@ -733,7 +754,7 @@ static void merge_segments(struct cache *c)
 	char *name = NULL;
 
 	list = list_segments(c->nsdir, &n);
-	if (n <= MERGE_AT)
+	if (count_runs(list, n) <= MERGE_AT)
 		goto done;
 	for (i = 0; i < n; i++)
 		total += (uint64_t)list[i].size;

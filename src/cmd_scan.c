@@ -19,7 +19,7 @@
 
 enum { O_REV = 256, O_RULES, O_NO_BUILTIN, O_FORMAT, O_JSON, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_HELP, O_VERSION,
        O_BRANCH, O_POLICY_REV, O_SARIF, O_CODEQUALITY, O_JUNIT, O_MARKDOWN,
-       O_JOBS, O_CACHE, O_NO_CACHE };
+       O_JOBS, O_CACHE, O_NO_CACHE, O_STATS };
 
 static const struct opt scan_opts[] = {
 	{"rev", O_REV, "REV", "revision to scan: branch, tag, commit, HEAD~3 (default HEAD)"},
@@ -39,6 +39,7 @@ static const struct opt scan_opts[] = {
 	{"jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"},
 	{"cache", O_CACHE, "DIR", "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)"},
 	{"no-cache", O_NO_CACHE, NULL, "neither read nor write the content cache"},
+	{"stats", O_STATS, NULL, "print what the scan read and what the cache answered, on standard error"},
 	{"quiet", 'q', NULL, "print only the verdict line"},
 	{"help", O_HELP, NULL, "show this help and exit"},
 	{"version", O_VERSION, NULL, "show the version and exit"},
@@ -64,9 +65,28 @@ struct scan_args {
 	unsigned jobs;
 	const char *cache_dir;
 	int no_cache;
+	int stats;
 	int quiet;
 	int help, version;
 };
+
+/* --stats: one line a person (or a test) can read; the counts do not depend on --jobs. */
+static void print_stats(const struct scan_result *r, const struct cache *c)
+{
+	struct cache_stats cs;
+	fprintf(stderr,
+		"proofgate: stats: %zu tree entries, %zu folders read, %zu folders from cache records, "
+		"%zu folders pruned, %zu blobs read",
+		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read);
+	if (c) {
+		cache_get_stats(c, &cs);
+		fprintf(stderr, "; cache: %zu segments loaded, %zu hits, %zu misses", cs.segments_loaded, cs.hits,
+			cs.misses);
+	} else {
+		fputs("; cache: off", stderr);
+	}
+	fputc('\n', stderr);
+}
 
 static void scan_usage(FILE *f)
 {
@@ -161,6 +181,9 @@ static int scan_opt(int key, const char *arg, void *data)
 		break;
 	case O_NO_CACHE:
 		a->no_cache = 1;
+		break;
+	case O_STATS:
+		a->stats = 1;
 		break;
 	case 'q':
 		a->quiet = 1;
@@ -392,6 +415,8 @@ int cmd_scan(int argc, char **argv)
 		cli_error("%s", err_last());
 		goto done;
 	}
+	if (a.stats)
+		print_stats(scan, cache);
 	if (cache_close(cache) < 0 && a.cache_dir)
 		fprintf(stderr, "proofgate: note: the cache was not updated: %s\n", err_last());
 	cache = NULL;

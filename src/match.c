@@ -23,6 +23,38 @@ static void jit(pcre2_code *code)
 	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_SOFT);
 }
 
+static pthread_mutex_t jit_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static void jit_once(atomic_uchar *done, pcre2_code *const *a, size_t na, pcre2_code *const *b, size_t nb)
+{
+	size_t i;
+	if (atomic_load_explicit(done, memory_order_acquire))
+		return;
+	pthread_mutex_lock(&jit_mu);
+	if (!atomic_load_explicit(done, memory_order_relaxed)) {
+		for (i = 0; i < na + nb; i++)
+			if (i < na ? a[i] : b[i - na])
+				jit(i < na ? a[i] : b[i - na]);
+		atomic_store_explicit(done, 1, memory_order_release);
+	}
+	pthread_mutex_unlock(&jit_mu);
+}
+
+void match_jit_once(atomic_uchar *done, pcre2_code *const *codes, size_t n)
+{
+	jit_once(done, codes, n, NULL, 0);
+}
+
+/* A glob's patterns, given to the JIT at the glob's first PCRE2 match (the flag is all a shared glob changes). */
+static void glob_jit(const struct match_glob *g)
+{
+	struct match_glob *m = (struct match_glob *)g;
+	pcre2_code *more[2];
+	more[0] = m->all;
+	more[1] = m->dir_all;
+	jit_once(&m->jitted, m->alts, m->nalts, more, 2);
+}
+
 /*
  * Most globs are made of literal text, ASCII classes, '*' within a segment
  * and whole '**' segments.  Those are matched here segment by segment, with
@@ -599,7 +631,6 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 		err_set("%s", (char *)msg);
 		goto done;
 	}
-	jit(*out);
 
 	/* a glob ending in slash-star-star covers the whole folder x: compile "x" to prune it as a unit */
 	gl = full.len;
@@ -610,8 +641,6 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 					  &dconv, &dlen, cc) == 0) {
 			strip_commit(dconv, &dlen);
 			*dir_all = pcre2_compile(dconv, dlen, copts, &ec, &eo, NULL);
-			if (*dir_all)
-				jit(*dir_all);
 			pcre2_converted_pattern_free(dconv);
 		}
 	}
@@ -698,8 +727,6 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 		g->all = pcre2_compile((PCRE2_SPTR)all.ptr, all.len,
 				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0), &ec, &eo,
 				       NULL);
-		if (g->all)
-			jit(g->all);
 	}
 	*out = g;
 	g = NULL;
@@ -808,6 +835,7 @@ static void as_subject(const char **s, size_t *len)
 int match_glob_path_pcre2(const struct match_glob *g, const char *path, size_t len)
 {
 	size_t i;
+	glob_jit(g);
 	as_subject(&path, &len);
 	if (g->all)
 		return pcre2_match(g->all, (PCRE2_SPTR)path, len, 0, 0, glob_data(), NULL) >= 0;
@@ -842,6 +870,7 @@ int match_glob_path(const struct match_glob *g, const char *path, size_t len)
 int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len)
 {
 	size_t i;
+	glob_jit(g);
 	as_subject(&dir, &len);
 	for (i = 0; i < g->nalts; i++) {
 		int r = pcre2_match(g->alts[i], (PCRE2_SPTR)dir, len, 0, PCRE2_PARTIAL_SOFT, glob_data(), NULL);
@@ -853,6 +882,7 @@ int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t l
 
 int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len)
 {
+	glob_jit(g);
 	as_subject(&dir, &len);
 	return g->dir_all && pcre2_match(g->dir_all, (PCRE2_SPTR)dir, len, 0, 0, glob_data(), NULL) >= 0;
 }
@@ -912,7 +942,6 @@ int match_regex_compile(struct match_regex **out, const char *pattern, unsigned 
 		err_set("%s", (char *)msg);
 		goto done;
 	}
-	jit(r->code);
 	pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
 	r->group = match_report_group(r->code, r->ncaptures);
 	*out = r;
@@ -1019,5 +1048,7 @@ int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, cons
 int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
 		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
+	/* the JIT state is the one thing matching changes in a shared regex */
+	match_jit_once(&((struct match_regex *)r)->jitted, &r->code, 1);
 	return match_code_next(c, r->code, r->group, subject, len, start, mstart, mend, cstart, cend);
 }

@@ -11,6 +11,7 @@
 struct twin {
 	pcre2_code *code;
 	int group; /* capture group that twin_next reports: "date", else 1, else 0 */
+	atomic_uchar jitted; /* match_jit_once */
 };
 
 struct twin *twin_compile(const struct match_regex *r)
@@ -38,9 +39,6 @@ struct twin *twin_compile(const struct match_regex *r)
 		free(t);
 		return NULL;
 	}
-	/* as match.c does: PROOFGATE_NO_JIT leaves the interpreter, for valgrind */
-	if (!getenv("PROOFGATE_NO_JIT") || !*getenv("PROOFGATE_NO_JIT"))
-		(void)pcre2_jit_compile(t->code, PCRE2_JIT_COMPLETE);
 	/* the same groups, or it is not the same pattern */
 	pcre2_pattern_info(t->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
 	if (ncap != r->ncaptures) {
@@ -91,5 +89,6 @@ int twin_is_ascii(const char *s, size_t len)
 int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
 	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
+	match_jit_once(&((struct twin *)t)->jitted, &t->code, 1); /* at first use, as match.c's */
 	return match_code_next(c, t->code, t->group, subject, len, start, mstart, mend, cstart, cend);
 }
