@@ -350,6 +350,11 @@ static int by_age_newest_first(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+static int by_name_newest_first(const void *a, const void *b)
+{
+	return -strcmp(((const struct dirent_info *)a)->name, ((const struct dirent_info *)b)->name);
+}
+
 /* The seg-*.pgc files of a folder, newest first; caller frees each name and the array. */
 static struct dirent_info *list_segments(const char *dir, size_t *n)
 {
@@ -492,6 +497,13 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 		c->werr = buf_detach(&b);
 	}
 	list = list_segments(c->nsdir, &n);
+	/*
+	 * newest first by name (the time its run began, then the order it wrote
+	 * them), not by age on disk: a segment a run read from is touched so that
+	 * pruning keeps it, and must not then shadow what that run wrote after
+	 */
+	if (n)
+		qsort(list, n, sizeof(*list), by_name_newest_first);
 	for (i = 0; i < n; i++) {
 		XGROW(c->segs, c->segs_cap, c->nsegs + 1);
 		if (seg_load(&c->segs[c->nsegs], c, list[i].name) == 0)
@@ -595,7 +607,7 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 	}
 	clock_gettime(CLOCK_REALTIME, &now);
 	buf_printf(&tmp, "%s/tmp-%ld-%u-%lx", c->nsdir, (long)getpid(), c->seq, (unsigned long)now.tv_nsec);
-	buf_printf(&fin, "seg-%011llx%08lx-%ld-%u.pgc", (unsigned long long)c->opened.tv_sec,
+	buf_printf(&fin, "seg-%011llx%08lx-%ld-%08x.pgc", (unsigned long long)c->opened.tv_sec,
 		   (unsigned long)c->opened.tv_nsec, (long)getpid(), c->seq);
 	c->seq++;
 	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
