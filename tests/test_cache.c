@@ -199,6 +199,25 @@ static void test_newer_value_wins(void **state)
 	assert_int_equal(cache_close(c), 0);
 }
 
+static void test_read_segment_does_not_shadow_newer(void **state)
+{
+	struct fx *f = *state;
+	struct cache *c = NULL;
+	fill(f->dir, NS_A, 0, 10, 1, 0);
+	usleep(10000);
+	fill(f->dir, NS_A, 5, 10, 2, 0);
+	usleep(10000);
+	/* a run reads a key only the older segment holds: that segment is touched (young for pruning) */
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	assert_true(holds(c, 0, 1));
+	assert_int_equal(cache_close(c), 0);
+	/* it must not shadow the values written after it */
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	assert_true(holds(c, 7, 2));
+	assert_true(holds(c, 0, 1));
+	assert_int_equal(cache_close(c), 0);
+}
+
 static void corrupt_all(const char *dir, int how)
 {
 	char segs[64][1024];
@@ -343,6 +362,100 @@ static void test_many_segments_merge(void **state)
 	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
 	for (run = 0; run < 200; run++)
 		assert_true(holds(c, run, 1));
+	assert_int_equal(cache_close(c), 0);
+}
+
+/* BIG_N values of BIG_LEN bytes: one run writes each PENDING_MAX (2 MiB) of them as a segment, 10 in all */
+#define BIG_LEN ((size_t)64 << 10)
+#define BIG_N	(9 * 32 + 1)
+
+static void big_of(unsigned char *out, unsigned n)
+{
+	size_t i;
+	for (i = 0; i < BIG_LEN; i++)
+		out[i] = (unsigned char)(n * 131u + i * 7u + (i >> 8));
+}
+
+/* 1 when every big value of run 1 reads back, byte for byte, from a fresh open */
+static int bigs_intact(const char *dir)
+{
+	struct cache *c = NULL;
+	unsigned char key[CACHE_KEY_SIZE], *want = malloc(BIG_LEN);
+	const unsigned char *got;
+	size_t len;
+	unsigned n;
+	int ok = want && cache_open(&c, dir, NS_A, NULL, 0) == 0;
+	for (n = 0; ok && n < BIG_N; n++) {
+		key_of(key, n);
+		big_of(want, n);
+		got = cache_get(c, key, &len);
+		ok = got && len == BIG_LEN && !memcmp(got, want, BIG_LEN);
+	}
+	if (c)
+		assert_int_equal(cache_close(c), 0);
+	free(want);
+	return ok;
+}
+
+/* One run putting key 1000 + run, and key 999 when also_999, both of generation run. */
+static void small_run(const char *dir, unsigned run, int also_999)
+{
+	struct cache *c = NULL;
+	unsigned char key[CACHE_KEY_SIZE];
+	char v[64];
+	assert_int_equal(cache_open(&c, dir, NS_A, NULL, 0), 0);
+	key_of(key, 1000 + run);
+	val_of(v, sizeof(v), 1000 + run, run);
+	cache_put(c, key, v, strlen(v));
+	if (also_999) {
+		key_of(key, 999);
+		val_of(v, sizeof(v), 999, run);
+		cache_put(c, key, v, strlen(v));
+	}
+	assert_int_equal(cache_close(c), 0);
+}
+
+static void test_merge_counts_runs_not_segments(void **state)
+{
+	struct fx *f = *state;
+	struct cache *c = NULL;
+	unsigned char key[CACHE_KEY_SIZE], *v = malloc(BIG_LEN);
+	char segs[64][1024];
+	unsigned n, run;
+
+	/* run 1, a first scan of a large tree: more than MERGE_AT (8) segments */
+	assert_non_null(v);
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	for (n = 0; n < BIG_N; n++) {
+		key_of(key, n);
+		big_of(v, n);
+		cache_put(c, key, v, BIG_LEN);
+	}
+	assert_int_equal(cache_close(c), 0);
+	free(v);
+	assert_int_equal(segments(f->dir, segs, 64), 10);
+
+	/*
+	 * runs 2 to 8 each add one segment (a key of their own, and key 999
+	 * again): 8 runs wrote segments, not more than MERGE_AT, so none merges
+	 */
+	for (run = 2; run <= 8; run++) {
+		usleep(10000); /* younger on disk too, with the coarsest clock */
+		small_run(f->dir, run, 1);
+		assert_int_equal(segments(f->dir, segs, 64), 10 + run - 1);
+		if (run == 2)
+			assert_true(bigs_intact(f->dir));
+	}
+	/* run 9 makes them more than MERGE_AT: one segment holds everything */
+	usleep(10000);
+	small_run(f->dir, 9, 0);
+	assert_int_equal(segments(f->dir, segs, 64), 1);
+	assert_true(bigs_intact(f->dir));
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	for (run = 2; run <= 9; run++)
+		assert_true(holds(c, 1000 + run, run));
+	/* the newest of the merged segments' values of a key */
+	assert_true(holds(c, 999, 8));
 	assert_int_equal(cache_close(c), 0);
 }
 
@@ -496,12 +609,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_value_and_binary_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_newer_value_wins, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_segment_does_not_shadow_newer, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_torn_segment_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flipped_bit_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trailing_junk_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_other_digest_ignored, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_size_bound, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_segments_merge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_merge_counts_runs_not_segments, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refuses_folder_inside_forbidden, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unusable_folder_fails_softly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_temp_files_removed, setup, teardown),
