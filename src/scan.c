@@ -225,11 +225,13 @@ struct walk {
 	struct worker self; /* the walking thread helps when the ring is full */
 	/*
 	 * Folder records (treerec.h), kept when a cache is in use: one being
-	 * built per depth of the walk, and whether the cache's are read
-	 * (PROOFGATE_NO_RECORDS turns that off, for tests that compare).
+	 * built per depth of the walk (each allocated once: a folder's frame
+	 * keeps a pointer to its own while deeper ones are added), and whether
+	 * the cache's are read (PROOFGATE_NO_RECORDS turns that off, for tests
+	 * that compare).
 	 */
-	struct buf *recs;
-	size_t nrecs;
+	struct buf **recs;
+	size_t nrecs, recs_cap;
 	int records;
 	struct buf keybuf;
 };
@@ -1557,12 +1559,11 @@ static struct buf *record_at(struct walk *w, size_t depth)
 {
 	if (!w->opts->cache)
 		return NULL;
-	if (depth >= w->nrecs) {
-		size_t n = w->nrecs;
-		XGROW(w->recs, w->nrecs, depth + 1);
-		memset(w->recs + n, 0, (w->nrecs - n) * sizeof(*w->recs));
+	while (depth >= w->nrecs) {
+		XGROW(w->recs, w->recs_cap, w->nrecs + 1);
+		w->recs[w->nrecs++] = xcalloc(1, sizeof(struct buf));
 	}
-	return &w->recs[depth];
+	return w->recs[depth];
 }
 
 static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx);
@@ -1944,8 +1945,10 @@ done:
 	buf_free(&w.path);
 	buf_free(&w.self.ser);
 	buf_free(&w.keybuf);
-	for (i = 0; i < w.nrecs; i++)
-		buf_free(&w.recs[i]);
+	for (i = 0; i < w.nrecs; i++) {
+		buf_free(w.recs[i]);
+		free(w.recs[i]);
+	}
 	free(w.recs);
 	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
 		twin_free(twins[i]);

@@ -151,12 +151,10 @@ static int name_cmp(const char *a, size_t alen, const char *b, size_t blen)
 	return d ? d : (alen > blen) - (alen < blen);
 }
 
-static const struct treerec_entry *sort_base;
-
 static int by_name(const void *x, const void *y)
 {
-	const struct treerec_entry *a = &sort_base[*(const size_t *)x], *b = &sort_base[*(const size_t *)y];
-	return name_cmp(a->name, a->namelen, b->name, b->namelen);
+	const struct treerec_name *a = x, *b = y;
+	return name_cmp(a->name, a->len, b->name, b->len);
 }
 
 const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const char *name, size_t len)
@@ -166,18 +164,20 @@ const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const c
 		return &nm->e[nm->next++];
 	if (!nm->by_name && nm->n) {
 		nm->by_name = xmalloc(nm->n * sizeof(*nm->by_name));
-		for (i = 0; i < nm->n; i++)
-			nm->by_name[i] = i;
-		sort_base = nm->e; /* the walk runs on one thread */
+		for (i = 0; i < nm->n; i++) {
+			nm->by_name[i].name = nm->e[i].name;
+			nm->by_name[i].len = nm->e[i].namelen;
+			nm->by_name[i].at = i;
+		}
 		qsort(nm->by_name, nm->n, sizeof(*nm->by_name), by_name);
 	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const struct treerec_entry *e = &nm->e[nm->by_name[mid]];
-		int d = name_cmp(e->name, e->namelen, name, len);
+		const struct treerec_name *b = &nm->by_name[mid];
+		int d = name_cmp(b->name, b->len, name, len);
 		if (d == 0) {
-			nm->next = nm->by_name[mid] + 1;
-			return e;
+			nm->next = b->at + 1;
+			return &nm->e[b->at];
 		}
 		if (d < 0)
 			lo = mid + 1;

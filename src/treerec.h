@@ -79,10 +79,15 @@ void treerec_sel(const struct treerec_entry *e, size_t *out);
  * A record's entries by name, for a changed folder: found in one step
  * while the tree's order follows the record's, by binary search after.
  */
+struct treerec_name {
+	const char *name;
+	size_t len, at; /* at: its index in e */
+};
+
 struct treerec_names {
 	struct treerec_entry *e;
 	size_t n, next;
-	size_t *by_name; /* made at the first miss */
+	struct treerec_name *by_name; /* sorted by name, made at the first miss */
 };
 void treerec_names_load(struct treerec_names *nm, struct treerec *r);
 const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const char *name, size_t len);

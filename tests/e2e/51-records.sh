@@ -176,3 +176,24 @@ run "$PG" scan $REC --cache "$T/rc2" "$T/rec-loose"
 rc_is 2
 err_has 'cannot read tree'
 end
+
+begin "folder records: a tree 60 folders deep, cold and warm, is the report without the cache"
+rm -rf "$T/rec-deep" "$T/rc3"
+git init -q -b main "$T/rec-deep"
+deep="$T/rec-deep"
+for i in $(seq 1 60); do
+	deep="$deep/d$i"
+	mkdir -p "$deep"
+	echo "TOKEN at depth $i" >"$deep/f.txt"
+done
+git -C "$T/rec-deep" add -A
+git -C "$T/rec-deep" -c user.name=T -c user.email=t@t.invalid commit -qm deep
+run "$PG" scan $REC --no-cache "$T/rec-deep"
+cp "$T/out" "$T/rec-deep.json"
+json_is "[r['message'] for r in d['rules'] if r['id']=='rec.all'][0].startswith('found 60 file(s)')" True
+run "$PG" scan $REC --cache "$T/rc3" "$T/rec-deep"
+holds cmp "$T/out" "$T/rec-deep.json"
+run "$PG" scan $REC --cache "$T/rc3" --stats "$T/rec-deep"
+holds cmp "$T/out" "$T/rec-deep.json"
+err_has ' 0 folders read, 61 folders from cache records'
+end
