@@ -141,15 +141,16 @@ static void add_file(struct linguist *lg, const char *path)
 	buf_free(&b);
 }
 
-static void add_blob(struct linguist *lg, git_repository *repo, const git_oid *id, size_t depth)
+static int add_blob(struct linguist *lg, git_repository *repo, const git_oid *id, size_t depth)
 {
 	git_blob *b = NULL;
 	if (git_blob_lookup(&b, repo, id) < 0) {
 		lg->all = 1; /* libgit2 will not read it either, but be sure */
-		return;
+		return -1;
 	}
 	add_text(lg, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), depth);
 	git_blob_free(b);
+	return 0;
 }
 
 /* The .gitattributes files of the index (a work tree's attributes come from there, not the files). */
@@ -235,10 +236,9 @@ const git_oid *linguist_attrs_of(const git_tree *tree)
 	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB ? git_tree_entry_id(e) : NULL;
 }
 
-void linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth)
+int linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth)
 {
-	if (attrs)
-		add_blob(lg, repo, attrs, depth);
+	return attrs ? add_blob(lg, repo, attrs, depth) : 0;
 }
 
 void linguist_leave(struct linguist *lg, size_t depth)

@@ -33,8 +33,13 @@ void linguist_global_id(const struct linguist *lg, git_oid *out);
 
 /* The id of tree's .gitattributes blob, or NULL; owned by tree. */
 const git_oid *linguist_attrs_of(const git_tree *tree);
-/* At a folder of the walk (depth: 0 for the root): reads its .gitattributes attrs (NULL: none). */
-void linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth);
+/*
+ * At a folder of the walk (depth: 0 for the root): reads its .gitattributes
+ * attrs (NULL: none).  -1 when that blob cannot be read (a partial clone):
+ * libgit2 cannot read it either, so what it decides below is not what it
+ * decides with the blob, and nothing below may be remembered (treerec.h).
+ */
+int linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth);
 /* Leaving the folder at depth: its words no longer apply. */
 void linguist_leave(struct linguist *lg, size_t depth);
 

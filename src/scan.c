@@ -233,6 +233,11 @@ struct walk {
 	struct buf **recs;
 	size_t nrecs, recs_cap;
 	int records;
+	/*
+	 * depth of the folder whose .gitattributes could not be read, or
+	 * SIZE_MAX: below it records are neither used nor written
+	 */
+	size_t no_records_below;
 	struct buf keybuf;
 };
 
@@ -1401,10 +1406,18 @@ static int linguist_excluded(struct walk *w, const char *path)
 	return 0;
 }
 
-/* Queues the file at w->path selected by sel (nsel leaves): the walk and a replayed record alike. */
-static void queue_file(struct walk *w, const git_oid *oid, int exec, int content, const size_t *sel, size_t nsel)
+/*
+ * Queues the file at w->path selected by sel (nsel leaves): the walk and a
+ * replayed record alike.  Whether its contents are read follows from the
+ * leaves, never from a record.
+ */
+static void queue_file(struct walk *w, const git_oid *oid, int exec, const size_t *sel, size_t nsel)
 {
 	struct item it;
+	size_t i;
+	int content = 0;
+	for (i = 0; i < nsel; i++)
+		content |= leaf_needs_content(w->rs->leaves[sel[i]]);
 	memset(&it, 0, sizeof(it));
 	it.path = xstrndup(w->path.ptr, w->path.len);
 	git_oid_cpy(&it.oid, oid);
@@ -1445,7 +1458,7 @@ static void next_path(struct walk *w)
 
 /* Appends an entry to the record of the folder being walked (rec), when records are kept. */
 static void record(struct buf *rec, enum treerec_kind kind, const char *name, const git_oid *oid, int exec,
-		   int content, const size_t *sel, size_t nsel)
+		   const size_t *sel, size_t nsel)
 {
 	struct treerec_entry e;
 	if (!rec)
@@ -1457,18 +1470,16 @@ static void record(struct buf *rec, enum treerec_kind kind, const char *name, co
 	if (oid)
 		git_oid_cpy(&e.oid, oid);
 	e.exec = exec;
-	e.content = content;
 	e.nsel = nsel;
 	treerec_put(rec, &e, sel);
 }
 
 /* The leaves of active selecting the blob at w->path, into w->sel; 0 also for a generated or vendored one. */
-static size_t select_blob(struct walk *w, const size_t *active, size_t nactive, int *content)
+static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
 {
 	const char *path = w->path.ptr;
 	size_t nsel = 0, i;
 
-	*content = 0;
 	next_path(w);
 	for (i = 0; i < nactive; i++) {
 		const struct leaf *l = w->rs->leaves[active[i]];
@@ -1478,10 +1489,8 @@ static size_t select_blob(struct walk *w, const size_t *active, size_t nactive, 
 			if (!prefilter_may_match(gl->pf, gl->pfs, gl->leaf_pf[active[i]]))
 				continue;
 		}
-		if (leaf_selects(w, l, path, w->path.len)) {
+		if (leaf_selects(w, l, path, w->path.len))
 			w->sel[nsel++] = active[i];
-			*content |= leaf_needs_content(l);
-		}
 	}
 	if (nsel && linguist_may_apply(w->lg, path, w->path.len) && linguist_excluded(w, path))
 		return 0;
@@ -1499,29 +1508,28 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	const git_oid *oid = git_tree_entry_id(e);
 	git_filemode_t mode = git_tree_entry_filemode(e);
 	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
-	int content = 0, exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+	int exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
 	size_t nsel;
 
 	if (o && treerec_class(o->kind) == 'b') {
 		nsel = o->kind == TREC_NONE ? 0 : o->nsel;
-		content = o->content;
 		if (nsel)
 			treerec_sel(o, w->sel);
 	} else {
-		nsel = select_blob(w, active, nactive, &content);
+		nsel = select_blob(w, active, nactive);
 	}
 	if (nsel == 0) {
-		record(rec, TREC_NONE, name, NULL, 0, 0, NULL, 0);
+		record(rec, TREC_NONE, name, NULL, 0, NULL, 0);
 		return;
 	}
-	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, content, w->sel, nsel);
+	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, w->sel, nsel);
 	/* a rule pack kept in the tree is not evidence for itself */
 	if (rules_is_pack_blob(w->rs, oid))
 		return;
 	if (mode == GIT_FILEMODE_LINK)
 		queue_skipped(w, oid);
 	else
-		queue_file(w, oid, exec, content, w->sel, nsel);
+		queue_file(w, oid, exec, w->sel, nsel);
 }
 
 static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive,
@@ -1538,7 +1546,7 @@ static void visit_submodule(struct walk *w, const char *name, const size_t *acti
 		for (j = 0; j < nactive && !sel; j++)
 			sel = leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len);
 	}
-	record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, name, NULL, 0, 0, NULL, 0);
+	record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, name, NULL, 0, NULL, 0);
 	if (sel)
 		queue_skipped(w, NULL);
 }
@@ -1557,7 +1565,7 @@ static size_t descend(struct walk *w, const size_t *active, size_t nactive, size
 /* The record being built for the folder at depth, when records are kept (a cache is in use). */
 static struct buf *record_at(struct walk *w, size_t depth)
 {
-	if (!w->opts->cache)
+	if (!w->opts->cache || w->no_records_below != SIZE_MAX)
 		return NULL;
 	while (depth >= w->nrecs) {
 		XGROW(w->recs, w->recs_cap, w->nrecs + 1);
@@ -1568,21 +1576,37 @@ static struct buf *record_at(struct walk *w, size_t depth)
 
 static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx);
 
+/* Records stop below a folder whose .gitattributes cannot be read (linguist_enter). */
+static void enter_attrs(struct walk *w, const git_oid *attrs, size_t depth)
+{
+	if (linguist_enter(w->lg, w->repo, attrs, depth) < 0 && w->no_records_below == SIZE_MAX)
+		w->no_records_below = depth;
+}
+
+static void leave_attrs(struct walk *w, size_t depth)
+{
+	linguist_leave(w->lg, depth);
+	if (w->no_records_below == depth)
+		w->no_records_below = SIZE_MAX;
+}
+
 static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive, const git_oid *ctx,
 		     struct treerec_names *old)
 {
 	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++, pruned = 0;
 	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
 	const git_oid *attrs = linguist_attrs_of(tree);
-	struct buf *rec = record_at(w, depth);
+	struct buf *rec;
 	git_oid below;
 	int rc = 0;
 
 	w->res->trees_read++;
 	treerec_ctx(&below, ctx, attrs);
-	if (rec)
+	enter_attrs(w, attrs, depth);
+	if (w->no_records_below != SIZE_MAX)
+		old = NULL;
+	if ((rec = record_at(w, depth)) != NULL)
 		treerec_begin(rec, git_tree_id(tree), attrs);
-	linguist_enter(w->lg, w->repo, attrs, depth);
 	for (i = 0; i < n && rc == 0; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		git_object_t type = git_tree_entry_type(e);
@@ -1597,10 +1621,10 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 			if ((nsub = descend(w, active, nactive, sub)) == 0) {
 				w->res->trees_pruned++;
 				pruned++;
-				record(rec, TREC_PRUNED, name, NULL, 0, 0, NULL, 0);
+				record(rec, TREC_PRUNED, name, NULL, 0, NULL, 0);
 				continue;
 			}
-			record(rec, TREC_DIR, name, git_tree_entry_id(e), 0, 0, NULL, 0);
+			record(rec, TREC_DIR, name, git_tree_entry_id(e), 0, NULL, 0);
 			rc = walk_dir(w, git_tree_entry_id(e), sub, nsub, &below);
 		} else if (type == GIT_OBJECT_COMMIT) {
 			visit_submodule(w, name, active, nactive, rec, old);
@@ -1617,7 +1641,7 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 		treerec_key(key, &w->keybuf, ctx, w->path.ptr ? w->path.ptr : "", base);
 		cache_put(w->opts->cache, key, rec->ptr, rec->len);
 	}
-	linguist_leave(w->lg, depth);
+	leave_attrs(w, depth);
 	w->depth = depth;
 	free(sub);
 	return rc;
@@ -1642,7 +1666,7 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 	w->res->trees_pruned += tr->pruned;
 	treerec_ctx(&below, ctx, tr->has_attrs ? &tr->attrs : NULL);
 	/* a subfolder whose record is gone is walked, and needs the attributes above it */
-	linguist_enter(w->lg, w->repo, tr->has_attrs ? &tr->attrs : NULL, depth);
+	enter_attrs(w, tr->has_attrs ? &tr->attrs : NULL, depth);
 	while (rc == 0 && treerec_next(tr, &e)) {
 		size_t nsub;
 		w->path.len = base;
@@ -1657,7 +1681,7 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 		case TREC_FILE:
 			if (!rules_is_pack_blob(w->rs, &e.oid)) {
 				treerec_sel(&e, w->sel);
-				queue_file(w, &e.oid, e.exec, e.content, w->sel, e.nsel);
+				queue_file(w, &e.oid, e.exec, w->sel, e.nsel);
 			}
 			break;
 		case TREC_LINK:
@@ -1673,10 +1697,16 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 	}
 	w->path.len = base;
 	w->path.ptr[base] = '\0';
-	linguist_leave(w->lg, depth);
+	leave_attrs(w, depth);
 	w->depth = depth;
 	free(sub);
 	return rc;
+}
+
+/* 1 when the object is in the repository (a partial clone may lack it). */
+static int present(struct walk *w, const git_oid *id)
+{
+	return pack_has(w->job.packs, id->id) || git_odb_exists(w->self.odb, id);
 }
 
 /*
@@ -1693,22 +1723,29 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 	int rc, have = 0;
 
 	memset(&old, 0, sizeof(old));
-	if (w->opts->cache && w->records) {
+	if (w->opts->cache && w->records && w->no_records_below == SIZE_MAX) {
 		unsigned char key[GIT_OID_RAWSZ];
 		const unsigned char *rec;
 		size_t len;
 		treerec_key(key, &w->keybuf, ctx, w->path.ptr, w->path.len);
 		rec = cache_get(w->opts->cache, key, &len);
 		have = rec && treerec_parse(&tr, rec, len, w->rs->nleaves) == 0;
-		/* like a cached blob, a record stands for a tree only where the tree is there */
-		if (have && git_oid_equal(&tr.tree, id) &&
-		    (pack_has(w->job.packs, id->id) || git_odb_exists(w->self.odb, id)))
+		/*
+		 * like a cached blob, a record stands for a tree only where the
+		 * tree (and its .gitattributes, which libgit2 reads) is there
+		 */
+		if (have && git_oid_equal(&tr.tree, id) && present(w, id) && (!tr.has_attrs || present(w, &tr.attrs)))
 			return replay(w, &tr, active, nactive, ctx);
 	}
 	if (git_tree_lookup(&tree, w->repo, id) < 0) {
 		const git_error *ge = git_error_last();
 		return err_set("cannot read tree '%s': %s", w->path.ptr,
 			       ge && ge->message ? ge->message : "unknown error");
+	}
+	/* the names' answers hold only under the same .gitattributes in the folder itself */
+	if (have) {
+		const git_oid *attrs = linguist_attrs_of(tree);
+		have = tr.has_attrs ? attrs && git_oid_equal(attrs, &tr.attrs) : !attrs;
 	}
 	if (have)
 		treerec_names_load(&old, &tr);
@@ -1928,6 +1965,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 		const char *off = getenv("PROOFGATE_NO_RECORDS");
 		git_oid ctx;
 		w.records = !off || !*off;
+		w.no_records_below = SIZE_MAX;
 		linguist_global_id(w.lg, &ctx);
 		walked = walk_dir(&w, git_tree_id(tree), all, rs->nleaves, &ctx);
 	}

@@ -10,7 +10,7 @@
  * A record, integers as LEB128 varints unless said:
  *   'T'  entries (u64 LE)  pruned (u64 LE)  has_attrs (u8)  attrs (20 bytes, zero without)  tree (20)
  *   then per entry: kind (u8)  namelen  name  and by kind
- *     file, link: blob (20)  flags (u8: 1 exec, 2 content)  nsel  first leaf  then each gap - 1
+ *     file, link: blob (20)  flags (u8: 1 exec)  nsel  first leaf  then each gap - 1
  *     dir:        tree (20)
  *     the rest:   nothing
  * The counts are fixed-width so that treerec_end can write them last.
@@ -60,10 +60,9 @@ static int read_entry(const unsigned char **p, const unsigned char *end, size_t 
 	*p += GIT_OID_RAWSZ;
 	if (e->kind == TREC_DIR)
 		return 0;
-	if (*p >= end || **p > 3)
+	if (*p >= end || **p > 1)
 		return -1;
 	e->exec = **p & 1;
-	e->content = (**p & 2) != 0;
 	(*p)++;
 	if (buf_get_varint(p, end, &n) < 0 || n == 0 || n > nleaves)
 		return -1;
@@ -219,7 +218,7 @@ void treerec_put(struct buf *b, const struct treerec_entry *e, const size_t *sel
 	buf_put(b, (const char *)e->oid.id, GIT_OID_RAWSZ);
 	if (e->kind == TREC_DIR)
 		return;
-	buf_putc(b, (char)((e->exec ? 1 : 0) | (e->content ? 2 : 0)));
+	buf_putc(b, (char)(e->exec ? 1 : 0));
 	buf_put_varint(b, e->nsel);
 	for (i = 0; i < e->nsel; i++)
 		buf_put_varint(b, i ? sel[i] - sel[i - 1] - 1 : sel[0]);

@@ -22,13 +22,14 @@
  * .gitattributes of every folder above); the cache namespace covers the
  * rule pack and the record format.  A record also names the tree it was
  * made from: when the folder still holds that tree, the record stands for
- * it whole and the tree is not read; when the folder changed, the tree is
- * read and each entry whose name and kind the record knows keeps its
- * answer, so only new paths are matched against the rules.
+ * it whole and the tree is not read; when the folder changed but its own
+ * .gitattributes did not, the tree is read and each entry whose name and
+ * kind the record knows keeps its answer, so only new paths are matched
+ * against the rules.
  */
 
 /* format of folder records; bump it when they or the selection change (it is in the cache namespace) */
-#define TREEREC_FORMAT 2
+#define TREEREC_FORMAT 3
 
 enum treerec_kind {
 	TREC_FILE = 1,   /* a blob the rules select (a rule pack's own blob is dropped when queued) */
@@ -46,7 +47,6 @@ struct treerec_entry {
 	size_t namelen;
 	git_oid oid;     /* blob (file, link) or tree (dir); zero for the rest */
 	int exec;        /* file: mode 100755 */
-	int content;     /* file, link: some selecting leaf reads the contents */
 	size_t nsel;     /* file, link: leaves selecting it (at least one) */
 	const unsigned char *sel; /* encoded; treerec_sel() decodes */
 };

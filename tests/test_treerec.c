@@ -23,23 +23,23 @@ struct spec {
 	enum treerec_kind kind;
 	const char *name;
 	unsigned oid; /* oid_of(oid) for file, link, dir */
-	int exec, content;
+	int exec;
 	size_t nsel;
 	size_t sel[4];
 };
 
 /* one entry of every kind, files with each flag on its own and leaves up to 200 (a two-byte varint) */
 static const struct spec SPECS[] = {
-	{TREC_FILE, "a.c", 1, 1, 1, 4, {0, 3, 4, 200}},
-	{TREC_FILE, "b.txt", 2, 0, 0, 1, {7}},
-	{TREC_FILE, "run.sh", 3, 1, 0, 3, {5, 6, 199}},
-	{TREC_FILE, "doc.md", 4, 0, 1, 1, {0}},
-	{TREC_LINK, "link", 5, 0, 1, 2, {1, 2}},
-	{TREC_NONE, "none.bin", 0, 0, 0, 0, {0}},
-	{TREC_SUBMODULE, "sub", 0, 0, 0, 0, {0}},
-	{TREC_NONE_SUBMODULE, "sub-skipped", 0, 0, 0, 0, {0}},
-	{TREC_DIR, "dir", 6, 0, 0, 0, {0}},
-	{TREC_PRUNED, "pruned", 0, 0, 0, 0, {0}},
+	{TREC_FILE, "a.c", 1, 1, 4, {0, 3, 4, 200}},
+	{TREC_FILE, "b.txt", 2, 0, 1, {7}},
+	{TREC_FILE, "run.sh", 3, 1, 3, {5, 6, 199}},
+	{TREC_FILE, "doc.md", 4, 0, 1, {0}},
+	{TREC_LINK, "link", 5, 0, 2, {1, 2}},
+	{TREC_NONE, "none.bin", 0, 0, 0, {0}},
+	{TREC_SUBMODULE, "sub", 0, 0, 0, {0}},
+	{TREC_NONE_SUBMODULE, "sub-skipped", 0, 0, 0, {0}},
+	{TREC_DIR, "dir", 6, 0, 0, {0}},
+	{TREC_PRUNED, "pruned", 0, 0, 0, {0}},
 };
 #define NSPECS	(sizeof(SPECS) / sizeof(SPECS[0]))
 #define ENTRIES ((size_t)0x01020304)
@@ -54,7 +54,6 @@ static void entry_of(struct treerec_entry *e, const struct spec *s)
 	if (s->oid)
 		oid_of(&e->oid, s->oid);
 	e->exec = s->exec;
-	e->content = s->content;
 	e->nsel = s->nsel;
 }
 
@@ -101,7 +100,6 @@ static void check_entries(struct treerec *r, size_t n)
 			want = zero;
 		assert_true(git_oid_equal(&e.oid, &want));
 		assert_int_equal(e.exec, s->exec);
-		assert_int_equal(e.content, s->content);
 		assert_int_equal(e.nsel, s->nsel);
 		if (s->nsel) {
 			assert_non_null(e.sel);
@@ -343,11 +341,13 @@ static void test_bad_bytes_rejected(void **state)
 		assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
 	}
 
-	/* a file's flags: only exec (1) and content (2) */
+	/* a file's flags: only exec (1); what the leaves read is worked out from them, never trusted */
 	flags = bounds[1] + 1 + 1 + strlen(SPECS[1].name) + GIT_OID_RAWSZ;
 	assert_int_equal(p[flags], 0);
-	p[flags] = 3;
+	p[flags] = 1;
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
+	p[flags] = 2;
+	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
 	p[flags] = 4;
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
 	p[flags] = 0;

@@ -197,3 +197,52 @@ run "$PG" scan $REC --cache "$T/rc3" --stats "$T/rec-deep"
 holds cmp "$T/out" "$T/rec-deep.json"
 err_has ' 0 folders read, 61 folders from cache records'
 end
+
+# a folder's own .gitattributes changes: its files' answers are not reused
+rec_attrs_repo() { # WORK BARE
+	rm -rf "$1" "$2"
+	git init -q -b main "$1"
+	mkdir -p "$1/d/e"
+	for i in 1 2 3; do echo "TOKEN $i" >"$1/d/f$i.txt"; echo "TOKEN e$i" >"$1/d/e/g$i.txt"; done
+	echo 'x.txt linguist-generated' >"$1/d/.gitattributes"
+	git -C "$1" add -A
+	git -C "$1" -c user.name=T -c user.email=t@t.invalid commit -qm a
+	git -C "$1" tag A
+	printf 'f1.txt linguist-generated\ne/g2.txt linguist-vendored\n' >"$1/d/.gitattributes"
+	git -C "$1" -c user.name=T -c user.email=t@t.invalid commit -qam b
+	git -C "$1" tag B
+	git clone -q --bare "$1" "$2"
+}
+
+begin "folder records: a folder whose own .gitattributes changed is matched again, both ways"
+rec_attrs_repo "$T/rec-attrs" "$T/rec-attrs.git"
+for r in A B; do
+	run "$PG" scan $REC --no-cache --rev $r "$T/rec-attrs.git"
+	cp "$T/out" "$T/rec-attrs-$r.json"
+done
+json_is "[r['message'] for r in d['rules'] if r['id']=='rec.all'][0].startswith('found 4 file(s)')" True
+rm -rf "$T/rc4" "$T/rc5"
+run "$PG" scan $REC --cache "$T/rc4" --rev A "$T/rec-attrs.git"
+run "$PG" scan $REC --cache "$T/rc4" --rev B "$T/rec-attrs.git"
+holds cmp "$T/out" "$T/rec-attrs-B.json"
+run "$PG" scan $REC --cache "$T/rc5" --rev B "$T/rec-attrs.git"
+run "$PG" scan $REC --cache "$T/rc5" --rev A "$T/rec-attrs.git"
+holds cmp "$T/out" "$T/rec-attrs-A.json"
+end
+
+begin "folder records: never stand in for a .gitattributes the repository lacks"
+rm -rf "$T/rc6"
+run "$PG" scan $REC --cache "$T/rc6" --rev B "$T/rec-attrs.git"
+holds cmp "$T/out" "$T/rec-attrs-B.json"
+blob=$(git -C "$T/rec-attrs.git" rev-parse B:d/.gitattributes)
+rm -f "$T/rec-attrs.git/objects/${blob%"${blob#??}"}/${blob#??}"
+run "$PG" scan $REC --no-cache --rev B "$T/rec-attrs.git"
+cp "$T/out" "$T/rec-attrs-lost.json"
+json_is "[r['message'] for r in d['rules'] if r['id']=='rec.all'][0].startswith('found 6 file(s)')" True
+run "$PG" scan $REC --cache "$T/rc6" --rev B "$T/rec-attrs.git"
+holds cmp "$T/out" "$T/rec-attrs-lost.json"
+# and what that scan wrote is not used once the blob is back
+git -C "$T/rec-attrs" cat-file blob "$blob" | git -C "$T/rec-attrs.git" hash-object -w --stdin >/dev/null
+run "$PG" scan $REC --cache "$T/rc6" --rev B "$T/rec-attrs.git"
+holds cmp "$T/out" "$T/rec-attrs-B.json"
+end
