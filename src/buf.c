@@ -183,3 +183,27 @@ int buf_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *
 	}
 	return -1;
 }
+
+void le_put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+void le_put64(unsigned char *p, uint64_t v)
+{
+	le_put32(p, (uint32_t)v);
+	le_put32(p + 4, (uint32_t)(v >> 32));
+}
+
+uint32_t le_get32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+uint64_t le_get64(const unsigned char *p)
+{
+	return (uint64_t)le_get32(p) | (uint64_t)le_get32(p + 4) << 32;
+}

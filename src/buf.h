@@ -46,6 +46,12 @@ int buf_is_utf8(const char *s, size_t len);
  */
 int buf_put_safe(struct buf *b, const char *s, size_t len);
 
+/* Fixed-width little-endian integers at p (on-disk formats: cache segments, folder records). */
+void le_put32(unsigned char *p, uint32_t v);
+void le_put64(unsigned char *p, uint64_t v);
+uint32_t le_get32(const unsigned char *p);
+uint64_t le_get64(const unsigned char *p);
+
 /* Appends v as a LEB128 varint: 7 bits a byte, low first, high bit "more". */
 int buf_put_varint(struct buf *b, uint64_t v);
 /* Reads one from *p (advanced past it); -1 when it runs past end or beyond 64 bits. */

@@ -116,30 +116,6 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 
 #define FNV_INIT 0xcbf29ce484222325ull
 
-static void put32(unsigned char *p, uint32_t v)
-{
-	p[0] = (unsigned char)v;
-	p[1] = (unsigned char)(v >> 8);
-	p[2] = (unsigned char)(v >> 16);
-	p[3] = (unsigned char)(v >> 24);
-}
-
-static void put64(unsigned char *p, uint64_t v)
-{
-	put32(p, (uint32_t)v);
-	put32(p + 4, (uint32_t)(v >> 32));
-}
-
-static uint32_t get32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-	return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
-}
-
 char *cache_default_dir(void)
 {
 	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
@@ -278,18 +254,18 @@ static int seg_parse(struct seg *s, const char *ns)
 	uint64_t count, datalen, need;
 	const unsigned char *b = s->bytes;
 
-	if (s->size < SEG_HEAD + 8 || memcmp(b, SEG_MAGIC, 8) || get32(b + 8) != SEG_FORMAT)
+	if (s->size < SEG_HEAD + 8 || memcmp(b, SEG_MAGIC, 8) || le_get32(b + 8) != SEG_FORMAT)
 		return -1;
-	count = get64(b + 16);
-	datalen = get64(b + 24);
-	if (get32(b + 12) > s->size || count > s->size / SEG_IREC || datalen > s->size)
+	count = le_get64(b + 16);
+	datalen = le_get64(b + 24);
+	if (le_get32(b + 12) > s->size || count > s->size / SEG_IREC || datalen > s->size)
 		return -1;
-	need = SEG_HEAD + (uint64_t)get32(b + 12) + count * SEG_IREC + datalen + 8;
+	need = SEG_HEAD + (uint64_t)le_get32(b + 12) + count * SEG_IREC + datalen + 8;
 	if (need != s->size)
 		return -1;
-	if (libdeflate_crc32(0, b, s->size - 8) != get64(b + s->size - 8))
+	if (libdeflate_crc32(0, b, s->size - 8) != le_get64(b + s->size - 8))
 		return -1;
-	if (get32(b + 12) != nslen || memcmp(b + SEG_HEAD, ns, nslen))
+	if (le_get32(b + 12) != nslen || memcmp(b + SEG_HEAD, ns, nslen))
 		return -2;
 	s->count = (size_t)count;
 	s->index = b + SEG_HEAD + nslen;
@@ -297,7 +273,7 @@ static int seg_parse(struct seg *s, const char *ns)
 	s->datalen = (size_t)datalen;
 	for (i = 0; i < s->count; i++) {
 		const unsigned char *r = s->index + i * SEG_IREC;
-		uint64_t off = get32(r + CACHE_KEY_SIZE), len = get32(r + CACHE_KEY_SIZE + 4);
+		uint64_t off = le_get32(r + CACHE_KEY_SIZE), len = le_get32(r + CACHE_KEY_SIZE + 4);
 		if (off + len > datalen)
 			return -1;
 		if (i && memcmp(r - SEG_IREC, r, CACHE_KEY_SIZE) >= 0)
@@ -407,7 +383,7 @@ static void ns_folder(char out[33], const char *ns)
 
 static size_t slot_of(const struct cache *c, const unsigned char *key)
 {
-	return (size_t)get64(key) & c->tmask;
+	return (size_t)le_get64(key) & c->tmask;
 }
 
 /* The slot holding key, or the empty one where it would go. */
@@ -539,8 +515,8 @@ const unsigned char *cache_get(struct cache *c, const unsigned char key[CACHE_KE
 		atomic_store_explicit(&s->used[t->rec], 1, memory_order_relaxed);
 		atomic_store_explicit(&s->hit, 1, memory_order_relaxed);
 		atomic_fetch_add_explicit(&c->hits, 1, memory_order_relaxed);
-		*len = get32(r + CACHE_KEY_SIZE + 4);
-		return s->data + get32(r + CACHE_KEY_SIZE);
+		*len = le_get32(r + CACHE_KEY_SIZE + 4);
+		return s->data + le_get32(r + CACHE_KEY_SIZE);
 	}
 	atomic_fetch_add_explicit(&c->misses, 1, memory_order_relaxed);
 	return NULL;
@@ -618,16 +594,16 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 		goto done;
 	}
 	memcpy(head, SEG_MAGIC, 8);
-	put32(head + 8, SEG_FORMAT);
-	put32(head + 12, (uint32_t)nslen);
-	put64(head + 16, n);
-	put64(head + 24, datalen);
+	le_put32(head + 8, SEG_FORMAT);
+	le_put32(head + 12, (uint32_t)nslen);
+	le_put64(head + 16, n);
+	le_put64(head + 24, datalen);
 	if (put_all(f, &h, head, sizeof(head)) < 0 || put_all(f, &h, c->ns, nslen) < 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
 		memcpy(ir, recs[i].key, CACHE_KEY_SIZE);
-		put32(ir + CACHE_KEY_SIZE, (uint32_t)off);
-		put32(ir + CACHE_KEY_SIZE + 4, (uint32_t)recs[i].len);
+		le_put32(ir + CACHE_KEY_SIZE, (uint32_t)off);
+		le_put32(ir + CACHE_KEY_SIZE + 4, (uint32_t)recs[i].len);
 		off += recs[i].len;
 		if (put_all(f, &h, ir, sizeof(ir)) < 0)
 			goto fail;
@@ -635,7 +611,7 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 	for (i = 0; i < n; i++)
 		if (put_all(f, &h, recs[i].val, recs[i].len) < 0)
 			goto fail;
-	put64(tail, h);
+	le_put64(tail, h);
 	if (fwrite(tail, 1, 8, f) != 8)
 		goto fail;
 	if (fclose(f) != 0) {
@@ -787,8 +763,8 @@ static void merge_segments(struct cache *c)
 				continue;
 			XGROW(recs, cap, nrecs + 1);
 			memcpy(recs[nrecs].key, r, CACHE_KEY_SIZE);
-			recs[nrecs].val = s->data + get32(r + CACHE_KEY_SIZE);
-			recs[nrecs].len = get32(r + CACHE_KEY_SIZE + 4);
+			recs[nrecs].val = s->data + le_get32(r + CACHE_KEY_SIZE);
+			recs[nrecs].len = le_get32(r + CACHE_KEY_SIZE + 4);
 			recs[nrecs++].order = order++;
 		}
 	}
@@ -798,8 +774,8 @@ static void merge_segments(struct cache *c)
 			const unsigned char *r = s->index + i * SEG_IREC;
 			XGROW(recs, cap, nrecs + 1);
 			memcpy(recs[nrecs].key, r, CACHE_KEY_SIZE);
-			recs[nrecs].val = s->data + get32(r + CACHE_KEY_SIZE);
-			recs[nrecs].len = get32(r + CACHE_KEY_SIZE + 4);
+			recs[nrecs].val = s->data + le_get32(r + CACHE_KEY_SIZE);
+			recs[nrecs].len = le_get32(r + CACHE_KEY_SIZE + 4);
 			recs[nrecs++].order = order++;
 		}
 	}

@@ -816,6 +816,12 @@ static void out_set(struct leaf_out *o, const struct leaf *l, const struct why *
 	}
 }
 
+/* 1 when the object is in the repository (a partial clone may lack it): the pack indexes first, then libgit2. */
+static int present(const struct pack_set *packs, git_odb *odb, const git_oid *id)
+{
+	return pack_has(packs, id->id) || git_odb_exists(odb, id);
+}
+
 /*
  * Reads (or finds in the cache) what the file's contents show and decides
  * every leaf that selects it into it->outs.  Touches only it and the
@@ -847,7 +853,7 @@ static void run_item(struct worker *wk, struct item *it)
 		rec = cache_get(j->opts->cache, it->oid.id, &reclen);
 		/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
 		if (rec && decode_blob(&old, rec, reclen, rs->nleaves) == 0 && facts_complete(j, it, &old) &&
-		    (pack_has(j->packs, it->oid.id) || git_odb_exists(wk->odb, &it->oid))) {
+		    present(j->packs, wk->odb, &it->oid)) {
 			bf = old;
 			memset(&old, 0, sizeof(old));
 		} else {
@@ -1409,13 +1415,16 @@ static int linguist_excluded(struct walk *w, const char *path)
 /*
  * Queues the file at w->path selected by sel (nsel leaves): the walk and a
  * replayed record alike.  Whether its contents are read follows from the
- * leaves, never from a record.
+ * leaves, never from a record.  A rule pack kept in the tree is not
+ * evidence for itself: it is not queued.
  */
 static void queue_file(struct walk *w, const git_oid *oid, int exec, const size_t *sel, size_t nsel)
 {
 	struct item it;
 	size_t i;
 	int content = 0;
+	if (rules_is_pack_blob(w->rs, oid))
+		return;
 	for (i = 0; i < nsel; i++)
 		content |= leaf_needs_content(w->rs->leaves[sel[i]]);
 	memset(&it, 0, sizeof(it));
@@ -1434,10 +1443,12 @@ static void queue_file(struct walk *w, const git_oid *oid, int exec, const size_
 	ring_push(w, &it);
 }
 
-/* Queues a selected entry that is not scanned: a symbolic link (oid) or a submodule (NULL). */
+/* Queues a selected entry that is not scanned: a symbolic link (oid; not a rule pack's blob) or a submodule (NULL). */
 static void queue_skipped(struct walk *w, const git_oid *oid)
 {
 	struct item it;
+	if (oid && rules_is_pack_blob(w->rs, oid))
+		return;
 	memset(&it, 0, sizeof(it));
 	it.path = xstrndup(w->path.ptr, w->path.len);
 	if (oid)
@@ -1523,9 +1534,6 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 		return;
 	}
 	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, w->sel, nsel);
-	/* a rule pack kept in the tree is not evidence for itself */
-	if (rules_is_pack_blob(w->rs, oid))
-		return;
 	if (mode == GIT_FILEMODE_LINK)
 		queue_skipped(w, oid);
 	else
@@ -1679,14 +1687,11 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 				rc = walk_dir(w, &e.oid, sub, nsub, &below);
 			break;
 		case TREC_FILE:
-			if (!rules_is_pack_blob(w->rs, &e.oid)) {
-				treerec_sel(&e, w->sel);
-				queue_file(w, &e.oid, e.exec, w->sel, e.nsel);
-			}
+			treerec_sel(&e, w->sel);
+			queue_file(w, &e.oid, e.exec, w->sel, e.nsel);
 			break;
 		case TREC_LINK:
-			if (!rules_is_pack_blob(w->rs, &e.oid))
-				queue_skipped(w, &e.oid);
+			queue_skipped(w, &e.oid);
 			break;
 		case TREC_SUBMODULE:
 			queue_skipped(w, NULL);
@@ -1703,12 +1708,6 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 	return rc;
 }
 
-/* 1 when the object is in the repository (a partial clone may lack it). */
-static int present(struct walk *w, const git_oid *id)
-{
-	return pack_has(w->job.packs, id->id) || git_odb_exists(w->self.odb, id);
-}
-
 /*
  * Walks the folder now in w->path (ending in '/', or "" for the root) whose
  * tree is id, using the folder's record in the cache when there is one:
@@ -1720,7 +1719,7 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 	git_tree *tree = NULL;
 	struct treerec tr;
 	struct treerec_names old;
-	int rc, have = 0;
+	int rc, have = 0, reuse = 0;
 
 	memset(&old, 0, sizeof(old));
 	if (w->opts->cache && w->records && w->no_records_below == SIZE_MAX) {
@@ -1734,7 +1733,8 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 		 * like a cached blob, a record stands for a tree only where the
 		 * tree (and its .gitattributes, which libgit2 reads) is there
 		 */
-		if (have && git_oid_equal(&tr.tree, id) && present(w, id) && (!tr.has_attrs || present(w, &tr.attrs)))
+		if (have && git_oid_equal(&tr.tree, id) && present(w->job.packs, w->self.odb, id) &&
+		    (!tr.has_attrs || present(w->job.packs, w->self.odb, &tr.attrs)))
 			return replay(w, &tr, active, nactive, ctx);
 	}
 	if (git_tree_lookup(&tree, w->repo, id) < 0) {
@@ -1745,11 +1745,11 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 	/* the names' answers hold only under the same .gitattributes in the folder itself */
 	if (have) {
 		const git_oid *attrs = linguist_attrs_of(tree);
-		have = tr.has_attrs ? attrs && git_oid_equal(attrs, &tr.attrs) : !attrs;
+		reuse = tr.has_attrs ? attrs && git_oid_equal(attrs, &tr.attrs) : !attrs;
 	}
-	if (have)
+	if (reuse)
 		treerec_names_load(&old, &tr);
-	rc = walk_tree(w, tree, active, nactive, ctx, have ? &old : NULL);
+	rc = walk_tree(w, tree, active, nactive, ctx, reuse ? &old : NULL);
 	treerec_names_free(&old);
 	git_tree_free(tree);
 	return rc;

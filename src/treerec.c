@@ -18,22 +18,6 @@
 #define TAG 'T'
 #define HEAD (1 + 8 + 8 + 1 + 2 * GIT_OID_RAWSZ)
 
-static void put64(unsigned char *p, uint64_t v)
-{
-	size_t i;
-	for (i = 0; i < 8; i++)
-		p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint64_t get64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	size_t i;
-	for (i = 0; i < 8; i++)
-		v |= (uint64_t)p[i] << (8 * i);
-	return v;
-}
-
 /* Reads one entry at *p; -1 when it does not check out. */
 static int read_entry(const unsigned char **p, const unsigned char *end, size_t nleaves, struct treerec_entry *e)
 {
@@ -86,8 +70,8 @@ int treerec_parse(struct treerec *r, const unsigned char *rec, size_t len, size_
 	memset(r, 0, sizeof(*r));
 	if (!rec || len < HEAD || rec[0] != TAG || rec[17] > 1)
 		return -1;
-	r->entries = (size_t)get64(rec + 1);
-	r->pruned = (size_t)get64(rec + 9);
+	r->entries = (size_t)le_get64(rec + 1);
+	r->pruned = (size_t)le_get64(rec + 9);
 	r->has_attrs = rec[17];
 	git_oid_fromraw(&r->attrs, rec + 18);
 	git_oid_fromraw(&r->tree, rec + 18 + GIT_OID_RAWSZ);
@@ -228,8 +212,8 @@ void treerec_end(struct buf *b, size_t entries, size_t pruned)
 {
 	if (b->len < HEAD)
 		return;
-	put64((unsigned char *)b->ptr + 1, entries);
-	put64((unsigned char *)b->ptr + 9, pruned);
+	le_put64((unsigned char *)b->ptr + 1, entries);
+	le_put64((unsigned char *)b->ptr + 9, pruned);
 }
 
 void treerec_ctx(git_oid *out, const git_oid *above, const git_oid *attrs)
