@@ -36,13 +36,14 @@ ALL_CFLAGS = -std=c11 $(WARN) $(if $(STRICT)$(SANITIZE),$(STRICTW)) $(SANFLAGS) 
 	-Isrc -I$(O) $(PKG_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 
-# every src/*.c but main.c is a module; tests link them without main.o
-MODULES   = $(filter-out main,$(patsubst src/%.c,%,$(sort $(wildcard src/*.c))))
-OBJS      = $(MODULES:%=$(O)/%.o) $(O)/builtin.o
-# what the unit tests link: the library modules, not the command line layer
-LIBOBJS   = $(filter-out $(O)/cmd_%.o $(O)/cli.o,$(OBJS))
+# src/LAYER/*.c: one folder per layer (docs/architecture.md); cli/ is the
+# command line, every other folder is library code the unit tests link
+SRCS      = $(sort $(wildcard src/*/*.c))
+OBJS      = $(SRCS:src/%.c=$(O)/%.o) $(O)/builtin.o
+LIBOBJS   = $(filter-out $(O)/cli/%,$(OBJS))
 RULES_YML = $(sort $(wildcard rules/*.yml))
-TESTS     = $(patsubst tests/%.c,%,$(sort $(wildcard tests/test_*.c)))
+# tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
+TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
 .PHONY: all deps test-deps scan check unit e2e valgrind install uninstall fmt clean bench
 .DEFAULT_GOAL := all
@@ -59,6 +60,7 @@ $(O)/.dir:
 	@mkdir -p $(O) && touch $@
 
 $(O)/%.o: src/%.c | deps $(O)/.dir
+	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/embed: tools/embed.c | $(O)/.dir
@@ -70,16 +72,16 @@ $(O)/builtin.c: $(O)/embed $(RULES_YML)
 $(O)/builtin.o: $(O)/builtin.c | deps
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(O)/proofgate: $(O)/main.o $(OBJS)
+$(O)/proofgate: $(OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) -lpthread
 
 scan: $(O)/proofgate
 	$(O)/proofgate scan --rev '$(REV)' '$(REPO)'
 
 # ---- tests ---------------------------------------------------------------
-$(O)/tests/%.o: tests/%.c | test-deps $(O)/.dir
-	@mkdir -p $(O)/tests
-	$(CC) $(ALL_CFLAGS) $(TEST_CFLAGS) -c -o $@ $<
+$(O)/tests/%.o: tests/unit/%.c | test-deps $(O)/.dir
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit $(TEST_CFLAGS) -c -o $@ $<
 
 $(O)/tests/%: $(O)/tests/%.o $(O)/tests/helpers.o $(LIBOBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS) $(TEST_LIBS) -lpthread
@@ -134,9 +136,9 @@ bench: $(O)/proofgate build/bench/mono.stamp
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
 
 fmt:
-	clang-format -i src/*.c src/*.h tests/*.c tools/*.c
+	clang-format -i src/*/*.[ch] tests/unit/*.[ch] tests/unit/*/*.c tools/*.c
 
 clean:
 	rm -rf build
 
--include $(wildcard $(O)/*.d $(O)/tests/*.d)
+-include $(wildcard $(O)/*.d $(O)/*/*.d $(O)/tests/*.d $(O)/tests/*/*.d)

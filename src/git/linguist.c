@@ -1,0 +1,276 @@
+/* linguist.c - words of the attribute lines that name linguist, to ask libgit2 only where they occur. */
+#include "git/linguist.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+#define GLOBAL SIZE_MAX /* a word from outside the tree: applies everywhere */
+
+struct word {
+	char *w; /* lower case */
+	size_t depth;
+};
+
+struct linguist {
+	struct word *w;
+	size_t n, cap;
+	int all; /* every path must be asked */
+	struct buf src; /* every source outside the tree, as read: hashed into id */
+	git_oid id;
+};
+
+/* Records what a source outside the tree said, so that the global id changes with it. */
+static void note_source(struct linguist *lg, const char *what, const char *s, size_t len)
+{
+	buf_printf(&lg->src, "%s %zu\n", what, len);
+	buf_put(&lg->src, s, len);
+}
+
+static void add_word(struct linguist *lg, const char *s, size_t n, size_t depth)
+{
+	size_t i;
+	char *w = xstrndup(s, n);
+	for (i = 0; i < n; i++)
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			w[i] = (char)(w[i] | 0x20);
+	XGROW(lg->w, lg->cap, lg->n + 1);
+	lg->w[lg->n].w = w;
+	lg->w[lg->n++].depth = depth;
+}
+
+/* One line of an attribute file. */
+static void add_line(struct linguist *lg, const char *s, size_t len, size_t depth)
+{
+	static const char meta[] = "*?[]\\/!\"";
+	size_t i = 0, p0, p1, best = 0, best_at = 0, k;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i == len || s[i] == '#')
+		return;
+	for (k = i; k + 8 <= len; k++)
+		if (!memcmp(s + k, "linguist", 8))
+			break;
+	if (k + 8 > len)
+		return; /* names no linguist attribute */
+	if (s[i] == '"' || (len - i >= 6 && !memcmp(s + i, "[attr]", 6))) {
+		lg->all = 1; /* a quoted pattern, or a macro that can be used on any line */
+		return;
+	}
+	p0 = i;
+	while (i < len && s[i] != ' ' && s[i] != '\t')
+		i++;
+	p1 = i;
+	/*
+	 * the longest piece of the pattern without wildcards, classes or
+	 * slashes: every match holds it
+	 */
+	for (i = p0; i < p1;) {
+		size_t j = i;
+		while (j < p1 && !strchr(meta, s[j]))
+			j++;
+		if (j - i > best) {
+			best = j - i;
+			best_at = i;
+		}
+		if (j < p1 && s[j] == '[') {
+			/* a class stands for one character, whatever it lists: skip to its end */
+			size_t e = j + 1;
+			if (e < p1 && (s[e] == '!' || s[e] == '^'))
+				e++;
+			if (e < p1 && s[e] == ']')
+				e++;
+			while (e < p1 && s[e] != ']')
+				e++;
+			if (e >= p1) {
+				lg->all = 1; /* an open class: be sure */
+				return;
+			}
+			j = e;
+		}
+		i = j + 1;
+	}
+	if (best == 0)
+		lg->all = 1;
+	else
+		add_word(lg, s + best_at, best, depth);
+}
+
+static void add_text(struct linguist *lg, const char *s, size_t len, size_t depth)
+{
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) : len;
+		add_line(lg, s + i, e - i, depth);
+		i = e + 1;
+	}
+}
+
+/* A file outside the tree; a missing one is fine, an unreadable one makes every path be asked. */
+static void add_file(struct linguist *lg, const char *path)
+{
+	struct buf b = BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			lg->all = 1;
+		note_source(lg, lg->all ? "unreadable" : "missing", path, strlen(path));
+		return;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (buf_put(&b, chunk, n) < 0) {
+			lg->all = 1;
+			break;
+		}
+	if (ferror(f))
+		lg->all = 1;
+	fclose(f);
+	note_source(lg, "file", path, strlen(path));
+	note_source(lg, lg->all ? "unreadable" : "text", b.ptr ? b.ptr : "", b.len);
+	add_text(lg, b.ptr ? b.ptr : "", b.len, GLOBAL);
+	buf_free(&b);
+}
+
+static int add_blob(struct linguist *lg, git_repository *repo, const git_oid *id, size_t depth)
+{
+	git_blob *b = NULL;
+	if (git_blob_lookup(&b, repo, id) < 0) {
+		lg->all = 1; /* libgit2 will not read it either, but be sure */
+		return -1;
+	}
+	add_text(lg, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), depth);
+	git_blob_free(b);
+	return 0;
+}
+
+/* The .gitattributes files of the index (a work tree's attributes come from there, not the files). */
+static void add_index(struct linguist *lg, git_repository *repo)
+{
+	git_index *idx = NULL;
+	size_t i, n;
+
+	if (git_repository_is_bare(repo))
+		return;
+	if (git_repository_index(&idx, repo) < 0) {
+		lg->all = 1;
+		note_source(lg, "no index", "", 0);
+		return;
+	}
+	n = git_index_entrycount(idx);
+	for (i = 0; i < n; i++) {
+		const git_index_entry *e = git_index_get_byindex(idx, i);
+		size_t len = strlen(e->path);
+		if (len >= 14 && !strcmp(e->path + len - 14, ".gitattributes") &&
+		    (len == 14 || e->path[len - 15] == '/')) {
+			note_source(lg, "index", e->path, len);
+			note_source(lg, "blob", (const char *)e->id.id, GIT_OID_RAWSZ);
+			add_blob(lg, repo, &e->id, GLOBAL);
+		}
+	}
+	git_index_free(idx);
+}
+
+struct linguist *linguist_new(git_repository *repo)
+{
+	struct linguist *lg = xcalloc(1, sizeof(*lg));
+	git_config *cfg = NULL;
+	git_buf path = GIT_BUF_INIT;
+	struct buf p = BUF_INIT;
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	buf_printf(&p, "%sinfo/attributes", git_repository_commondir(repo));
+	add_file(lg, p.ptr);
+	buf_clear(&p);
+	/* the user's attributes file: core.attributesFile, else the XDG default (both, to be sure) */
+	if (git_repository_config_snapshot(&cfg, repo) == 0) {
+		if (git_config_get_path(&path, cfg, "core.attributesfile") == 0)
+			add_file(lg, path.ptr);
+		git_buf_dispose(&path);
+		git_config_free(cfg);
+	} else {
+		lg->all = 1;
+		note_source(lg, "no config", "", 0);
+	}
+	if (xdg && *xdg)
+		buf_printf(&p, "%s/git/attributes", xdg);
+	else if (home && *home)
+		buf_printf(&p, "%s/.config/git/attributes", home);
+	if (p.len)
+		add_file(lg, p.ptr);
+	buf_free(&p);
+	add_index(lg, repo);
+	git_odb_hash(&lg->id, lg->src.ptr ? lg->src.ptr : "", lg->src.len, GIT_OBJECT_BLOB);
+	buf_free(&lg->src);
+	return lg;
+}
+
+void linguist_free(struct linguist *lg)
+{
+	size_t i;
+	if (!lg)
+		return;
+	for (i = 0; i < lg->n; i++)
+		free(lg->w[i].w);
+	free(lg->w);
+	free(lg);
+}
+
+void linguist_global_id(const struct linguist *lg, git_oid *out)
+{
+	git_oid_cpy(out, &lg->id);
+}
+
+const git_oid *linguist_attrs_of(const git_tree *tree)
+{
+	const git_tree_entry *e = git_tree_entry_byname(tree, ".gitattributes");
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB ? git_tree_entry_id(e) : NULL;
+}
+
+int linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth)
+{
+	return attrs ? add_blob(lg, repo, attrs, depth) : 0;
+}
+
+void linguist_leave(struct linguist *lg, size_t depth)
+{
+	while (lg->n > 0 && lg->w[lg->n - 1].depth != GLOBAL && lg->w[lg->n - 1].depth >= depth)
+		free(lg->w[--lg->n].w);
+}
+
+static int holds(const char *path, size_t len, const char *w)
+{
+	size_t m = strlen(w), i, k;
+	for (i = 0; i + m <= len; i++) {
+		for (k = 0; k < m; k++) {
+			char c = path[i + k];
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c | 0x20);
+			if (c != w[k])
+				break;
+		}
+		if (k == m)
+			return 1;
+	}
+	return 0;
+}
+
+int linguist_may_apply(const struct linguist *lg, const char *path, size_t len)
+{
+	size_t i;
+	if (lg->all)
+		return 1;
+	for (i = 0; i < lg->n; i++)
+		if (holds(path, len, lg->w[i].w))
+			return 1;
+	return 0;
+}

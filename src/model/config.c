@@ -1,0 +1,689 @@
+/* config.c - .proofgate.yml: strict libyaml validation, read from a commit through libgit2. */
+#include "model/config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/err.h"
+#include "util/mem.h"
+#include "scan/scan.h"
+#include "model/ydoc.h"
+
+/* Nodes visited while reading the policy; stops alias bombs. */
+#define CONFIG_MAX_NODES 20000
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+struct cctx {
+	struct ydoc y;
+	struct config *cfg;
+	long commit_day;
+};
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void
+add_diag(struct config *cfg, struct where at, const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	XGROW(cfg->diags, cfg->diags_cap, cfg->ndiags + 1);
+	cfg->diags[cfg->ndiags].at = at;
+	cfg->diags[cfg->ndiags].msg = buf_detach(&b);
+	cfg->ndiags++;
+}
+
+static int get_levels(struct cctx *c, const yaml_node_t *n)
+{
+	struct config *cfg = c->cfg;
+	yaml_node_pair_t *p;
+	size_t cap = 0;
+	int rc = 0;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return ydoc_diag(&c->y, n, "levels must be a mapping of rule id to level, found %s", ydoc_kind(n));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
+		struct config_level l;
+		size_t i;
+		memset(&l, 0, sizeof(l));
+		if (!k || !v)
+			return ydoc_too_complex(&c->y, n);
+		if (ydoc_str(&c->y, k, "levels: a rule id", &l.rule) < 0) {
+			rc = -1;
+			continue;
+		}
+		if (v->type != YAML_SCALAR_NODE || level_parse(&l.level, ydoc_scalar(v)) < 0) {
+			rc = ydoc_diag(&c->y, v, "levels: '%s' must be required, expected or advisory", l.rule);
+			free(l.rule);
+			continue;
+		}
+		for (i = 0; i < cfg->nlevels; i++)
+			if (!strcmp(cfg->levels[i].rule, l.rule))
+				break;
+		if (i < cfg->nlevels) {
+			rc = ydoc_diag(&c->y, k, "levels: duplicate rule '%s'", l.rule);
+			free(l.rule);
+			continue;
+		}
+		l.at = ydoc_where(&c->y, k);
+		XGROW(cfg->levels, cap, cfg->nlevels + 1);
+		cfg->levels[cfg->nlevels++] = l;
+	}
+	return rc;
+}
+
+static int get_gates(struct cctx *c, const yaml_node_t *n)
+{
+	struct config *cfg = c->cfg;
+	yaml_node_pair_t *p;
+	size_t cap = 0;
+	int rc = 0;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return ydoc_diag(&c->y, n,
+			    "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
+			    ydoc_kind(n));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
+		struct config_gate g;
+		struct buf anchored = BUF_INIT;
+		size_t off = 0;
+		memset(&g, 0, sizeof(g));
+		if (!k || !v)
+			return ydoc_too_complex(&c->y, n);
+		if (ydoc_str(&c->y, k, "gates: a branch glob", &g.glob) < 0) {
+			rc = -1;
+			continue;
+		}
+		if (v->type != YAML_SCALAR_NODE || fail_on_parse(&g.fail_on, ydoc_scalar(v)) < 0) {
+			rc = ydoc_diag(&c->y, v, "gates: '%s' must be blocked, readiness-only or never", g.glob);
+			free(g.glob);
+			continue;
+		}
+		{
+			size_t i;
+			for (i = 0; i < cfg->ngates && strcmp(cfg->gates[i].glob, g.glob); i++)
+				;
+			if (i < cfg->ngates) {
+				rc = ydoc_diag(&c->y, k, "gates: duplicate glob '%s' (first at line %d)", g.glob,
+					  cfg->gates[i].at.line);
+				free(g.glob);
+				continue;
+			}
+		}
+		/* a branch glob matches the whole name: anchor it, or "main" would match "x/main" */
+		if (g.glob[0] != '/')
+			buf_putc(&anchored, '/');
+		buf_puts(&anchored, g.glob);
+		if (match_glob_compile(&g.match, buf_cstr(&anchored), 0, &off) < 0) {
+			rc = ydoc_diag(&c->y, k, "gates: invalid glob '%s': %s at offset %zu", g.glob, err_last(),
+				  off ? off - (g.glob[0] != '/') : 0);
+			buf_free(&anchored);
+			free(g.glob);
+			continue;
+		}
+		buf_free(&anchored);
+		g.at = ydoc_where(&c->y, k);
+		XGROW(cfg->gates, cap, cfg->ngates + 1);
+		cfg->gates[cfg->ngates++] = g;
+	}
+	return rc;
+}
+
+static void waiver_free(struct waiver *w)
+{
+	free(w->rule);
+	free(w->reason);
+	free(w->owner);
+	free(w->expires);
+}
+
+static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
+{
+	static const char *const keys[] = {"rule", "reason", "owner", "expires", NULL};
+	yaml_node_t *v[4];
+	int rc = 0;
+	size_t i;
+
+	memset(w, 0, sizeof(*w));
+	w->at = ydoc_where(&c->y, n);
+	if (ydoc_fields(&c->y, n, "waiver", keys, v) < 0)
+		return -1;
+	for (i = 0; i < 4; i++)
+		if (!v[i])
+			rc = ydoc_diag(&c->y, n,
+				  "waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
+				  keys[i]);
+	if (rc < 0)
+		return -1;
+	rc |= ydoc_str(&c->y, v[0], "waiver: rule", &w->rule);
+	rc |= ydoc_str(&c->y, v[1], "waiver: reason", &w->reason);
+	rc |= ydoc_str(&c->y, v[2], "waiver: owner", &w->owner);
+	rc |= ydoc_str(&c->y, v[3], "waiver: expires", &w->expires);
+	if (rc < 0)
+		return -1;
+	if (!w->reason[strspn(w->reason, " \t")])
+		return ydoc_diag(&c->y, v[1], "waiver: reason must not be empty: say why the rule may fail");
+	if (!w->owner[strspn(w->owner, " \t")])
+		return ydoc_diag(&c->y, v[2], "waiver: owner must not be empty: name who answers for it");
+	w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
+	if (w->expires_day < 0)
+		return ydoc_diag(&c->y, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
+	return 0;
+}
+
+static int get_waivers(struct cctx *c, const yaml_node_t *n)
+{
+	struct config *cfg = c->cfg;
+	yaml_node_item_t *it;
+	size_t cap = 0;
+	int rc = 0;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return ydoc_diag(&c->y, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
+			    ydoc_kind(n));
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *v = ydoc_node(&c->y, *it);
+		struct waiver w;
+		if (!v)
+			return ydoc_too_complex(&c->y, n);
+		if (get_waiver(c, v, &w) < 0) {
+			waiver_free(&w);
+			rc = -1;
+			continue;
+		}
+		XGROW(cfg->waivers, cap, cfg->nwaivers + 1);
+		cfg->waivers[cfg->nwaivers++] = w;
+	}
+	return rc;
+}
+
+/* Runs after max_waiver_days is known: expiry beyond the limit is an error. */
+static int check_expiry(struct cctx *c)
+{
+	struct config *cfg = c->cfg;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < cfg->nwaivers; i++) {
+		const struct waiver *w = &cfg->waivers[i];
+		char cday[64];
+		if (w->expires_day <= c->commit_day + cfg->max_waiver_days)
+			continue;
+		date_format_day(cday, c->commit_day);
+		add_diag(cfg, w->at,
+			 "waiver for '%s' expires on %s, %ld days after the scanned commit (%s); the policy allows at "
+			 "most "
+			 "%ld days (max_waiver_days): pick an earlier date",
+			 w->rule, w->expires, w->expires_day - c->commit_day, cday, cfg->max_waiver_days);
+		rc = -1;
+	}
+	return rc;
+}
+
+static struct config *config_new(const char *name)
+{
+	struct config *cfg = xcalloc(1, sizeof(*cfg));
+	cfg->name = xstrdup(name);
+	cfg->max_waiver_days = CONFIG_DEFAULT_WAIVER_DAYS;
+	return cfg;
+}
+
+static int parse(struct config *cfg, const char *data, size_t len, long long commit_time)
+{
+	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
+					   "waivers", "max_waiver_days", NULL};
+	yaml_parser_t parser;
+	yaml_document_t doc, extra;
+	yaml_node_t *root, *v[7];
+	struct cctx c;
+	int parser_ok = 0, doc_ok = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.cfg = cfg;
+	c.y.doc = &doc;
+	c.y.file = cfg->name;
+	c.y.budget = CONFIG_MAX_NODES;
+	c.y.diags = &cfg->diags;
+	c.y.ndiags = &cfg->ndiags;
+	c.y.diags_cap = &cfg->diags_cap;
+	c.y.too_complex = "policy too complex (more than " STR(CONFIG_MAX_NODES) " nodes)";
+	c.commit_day = date_day_of(commit_time);
+	cfg->present = 1;
+
+	if (len > CONFIG_MAX_BYTES) {
+		add_diag(cfg, ydoc_where(&c.y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
+		goto done;
+	}
+	{
+		int line, col;
+		if (rules_nesting_exceeds(data, len, &line, &col)) {
+			struct where at = {cfg->name, line, col};
+			add_diag(cfg, at, "policy nests lists and mappings too deeply");
+			goto done;
+		}
+	}
+	if (!yaml_parser_initialize(&parser)) {
+		add_diag(cfg, ydoc_where(&c.y, NULL), "cannot initialise the YAML parser");
+		goto done;
+	}
+	parser_ok = 1;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
+		add_diag(cfg, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
+			 parser.context ? " " : "", parser.context ? parser.context : "");
+		goto done;
+	}
+	doc_ok = 1;
+	root = yaml_document_get_root_node(&doc);
+	if (!root)
+		goto done; /* an empty policy changes nothing */
+	if (yaml_parser_load(&parser, &extra)) {
+		int more = yaml_document_get_root_node(&extra) != NULL;
+		yaml_document_delete(&extra);
+		if (more) {
+			struct where at = {cfg->name, (int)parser.mark.line + 1, 1};
+			add_diag(cfg, at, "a policy holds one YAML document; found a second one");
+			goto done;
+		}
+	} else {
+		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
+		add_diag(cfg, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
+		goto done;
+	}
+	/* unknown keys are reported and the known ones still checked, so that every problem is listed */
+	if (ydoc_fields(&c.y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
+		goto done;
+	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(ydoc_scalar(v[0]), "1")))
+		ydoc_diag(&c.y, v[0], "version must be 1");
+	if (v[1])
+		ydoc_strlist(&c.y, v[1], "rules", &cfg->packs, &cfg->npacks, &cfg->packs_at);
+	if (v[2])
+		ydoc_strlist(&c.y, v[2], "off", &cfg->off, &cfg->noff, &cfg->off_at);
+	if (v[3])
+		get_levels(&c, v[3]);
+	if (v[4])
+		get_gates(&c, v[4]);
+	if (v[5])
+		get_waivers(&c, v[5]);
+	if (v[6]) {
+		const char *s = v[6]->type == YAML_SCALAR_NODE ? ydoc_scalar(v[6]) : "";
+		char *end;
+		long d;
+		errno = 0;
+		d = strtol(s, &end, 10);
+		if (v[6]->type != YAML_SCALAR_NODE || v[6]->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s ||
+		    *end || errno || d < 1 || d > 3650)
+			ydoc_diag(&c.y, v[6], "max_waiver_days must be a whole number of days from 1 to 3650");
+		else
+			cfg->max_waiver_days = d;
+	}
+	check_expiry(&c);
+done:
+	if (doc_ok)
+		yaml_document_delete(&doc);
+	if (parser_ok)
+		yaml_parser_delete(&parser);
+	return cfg->ndiags ? -1 : 0;
+}
+
+int config_load_buffer(struct config **out, const char *name, const char *data, size_t len, long long commit_time)
+{
+	*out = config_new(name);
+	return parse(*out, data, len, commit_time);
+}
+
+static const char *git_msg(void)
+{
+	const git_error *e = git_error_last();
+	return e && e->message ? e->message : "unknown libgit2 error";
+}
+
+/*
+ * Reads the blob at path in commit's tree into *out (caller frees).
+ * Returns 0, 1 when there is no such entry or it is not a file (*type set),
+ * or -1 with err set when the object cannot be read.
+ */
+static int read_path(char **out, size_t *len, git_object_t *type, git_repository *repo, git_commit *commit,
+		     const char *path)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int rc = -1, grc;
+
+	*out = NULL;
+	*len = 0;
+	*type = GIT_OBJECT_INVALID;
+	if (git_commit_tree(&tree, commit) < 0) {
+		err_set("cannot read the tree of commit %.12s: %s", git_oid_tostr_s(git_commit_id(commit)), git_msg());
+		goto done;
+	}
+	grc = git_tree_entry_bypath(&e, tree, path);
+	if (grc == GIT_ENOTFOUND) {
+		rc = 1;
+		goto done;
+	}
+	if (grc < 0) {
+		err_set("cannot look up '%s': %s", path, git_msg());
+		goto done;
+	}
+	*type = git_tree_entry_type(e);
+	if (*type != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+		rc = 1;
+		goto done;
+	}
+	if (git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0) {
+		err_set("cannot read '%s' (blob %s) from commit %.12s: %s; in a partial clone, fetch it with "
+			"git fetch origin %s",
+			path, git_oid_tostr_s(git_tree_entry_id(e)), git_oid_tostr_s(git_commit_id(commit)), git_msg(),
+			git_oid_tostr_s(git_commit_id(commit)));
+		goto done;
+	}
+	*len = (size_t)git_blob_rawsize(blob);
+	*out = xmalloc(*len + 1);
+	memcpy(*out, git_blob_rawcontent(blob), *len);
+	(*out)[*len] = '\0';
+	rc = 0;
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	return rc;
+}
+
+int config_load_commit(struct config **out, git_repository *repo, git_commit *commit, long long commit_time)
+{
+	struct config *cfg = config_new(CONFIG_FILE);
+	git_object_t type;
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	*out = cfg;
+	git_oid_tostr(cfg->commit_hex, sizeof(cfg->commit_hex), git_commit_id(commit));
+	rc = read_path(&data, &len, &type, repo, commit, CONFIG_FILE);
+	if (rc < 0) {
+		add_diag(cfg, (struct where){cfg->name, 0, 0}, "%s", err_last());
+		return -1;
+	}
+	if (rc == 1) {
+		if (type != GIT_OBJECT_INVALID) {
+			add_diag(cfg, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s",
+				 cfg->commit_hex);
+			return -1;
+		}
+		return 0;
+	}
+	rc = parse(cfg, data, len, commit_time);
+	free(data);
+	return rc;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static int load_pack_blob(struct config *cfg, struct where at, struct rules *rs, git_repository *repo,
+			  const git_oid *id, const char *name)
+{
+	git_blob *blob = NULL;
+	int rc;
+	if (git_blob_lookup(&blob, repo, id) < 0) {
+		add_diag(cfg, at, "rules: cannot read '%s' (blob %s): %s", name, git_oid_tostr_s(id), git_msg());
+		return -1;
+	}
+	rc = rules_add_buffer(rs, name, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
+	git_blob_free(blob);
+	return rc;
+}
+
+int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo, git_commit *commit)
+{
+	git_tree *tree = NULL, *sub = NULL;
+	git_tree_entry *e = NULL;
+	struct buf name = BUF_INIT;
+	size_t i, j;
+	int rc = 0;
+
+	if (!cfg->npacks)
+		return 0;
+	if (git_commit_tree(&tree, commit) < 0) {
+		add_diag(cfg, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex, git_msg());
+		return -1;
+	}
+	for (i = 0; i < cfg->npacks; i++) {
+		const char *p = cfg->packs[i];
+		while (*p == '/')
+			p++;
+		git_tree_entry_free(e);
+		e = NULL;
+		if (!*p || git_tree_entry_bypath(&e, tree, p) < 0) {
+			add_diag(cfg, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s", cfg->packs[i],
+				 cfg->commit_hex);
+			rc = -1;
+			continue;
+		}
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK) {
+			if (load_pack_blob(cfg, cfg->packs_at[i], rs, repo, git_tree_entry_id(e), p) < 0)
+				rc = -1;
+			continue;
+		}
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			add_diag(cfg, cfg->packs_at[i], "rules: '%s' is neither a file nor a folder", cfg->packs[i]);
+			rc = -1;
+			continue;
+		}
+		git_tree_free(sub);
+		sub = NULL;
+		if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) < 0) {
+			add_diag(cfg, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i], git_msg());
+			rc = -1;
+			continue;
+		}
+		/* tree entries are sorted by name, which gives the name order rules_add_path uses */
+		for (j = 0; j < git_tree_entrycount(sub); j++) {
+			const git_tree_entry *se = git_tree_entry_byindex(sub, j);
+			const char *n = git_tree_entry_name(se);
+			if (git_tree_entry_type(se) != GIT_OBJECT_BLOB ||
+			    git_tree_entry_filemode(se) == GIT_FILEMODE_LINK ||
+			    !(ends_with(n, ".yml") || ends_with(n, ".yaml")))
+				continue;
+			buf_clear(&name);
+			buf_printf(&name, "%s%s%s", p, ends_with(p, "/") ? "" : "/", n);
+			if (load_pack_blob(cfg, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) < 0)
+				rc = -1;
+		}
+	}
+	buf_free(&name);
+	git_tree_entry_free(e);
+	git_tree_free(sub);
+	git_tree_free(tree);
+	return rc;
+}
+
+static int known_rule(struct config *cfg, const struct rules *rs, const char *id, struct where at, const char *what)
+{
+	if (rules_find_rule(rs, id) >= 0)
+		return 0;
+	add_diag(cfg, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what,
+		 id);
+	return -1;
+}
+
+int config_apply(struct config *cfg, struct rules *rs)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < cfg->noff; i++)
+		rc |= known_rule(cfg, rs, cfg->off[i], cfg->off_at[i], "off");
+	for (i = 0; i < cfg->nwaivers; i++)
+		rc |= known_rule(cfg, rs, cfg->waivers[i].rule, cfg->waivers[i].at, "a waiver");
+	for (i = 0; i < cfg->nlevels; i++) {
+		long r = rules_find_rule(rs, cfg->levels[i].rule);
+		if (r < 0)
+			rc |= known_rule(cfg, rs, cfg->levels[i].rule, cfg->levels[i].at, "levels");
+		else
+			rs->rules[r].level = cfg->levels[i].level;
+	}
+	return rc ? -1 : 0;
+}
+
+const struct config_gate *config_gate_for(const struct config *cfg, const char *branch)
+{
+	size_t i;
+	if (!cfg || !branch)
+		return NULL;
+	for (i = 0; i < cfg->ngates; i++)
+		if (match_glob_path(cfg->gates[i].match, branch, strlen(branch)))
+			return &cfg->gates[i];
+	return NULL;
+}
+
+struct verdict_policy config_policy(const struct config *cfg)
+{
+	struct verdict_policy p;
+	memset(&p, 0, sizeof(p));
+	if (!cfg)
+		return p;
+	p.off = cfg->off;
+	p.noff = cfg->noff;
+	p.waivers = cfg->waivers;
+	p.nwaivers = cfg->nwaivers;
+	return p;
+}
+
+/* The blob id of .proofgate.yml in commit, or a zero id when there is none. */
+static void policy_id(git_oid *out, git_commit *commit)
+{
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	memset(out, 0, sizeof(*out));
+	if (git_commit_tree(&tree, commit) == 0 && git_tree_entry_bypath(&e, tree, CONFIG_FILE) == 0)
+		git_oid_cpy(out, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+}
+
+int config_differs(git_repository *repo, git_commit *a, git_commit *b)
+{
+	git_oid ia, ib;
+	(void)repo;
+	policy_id(&ia, a);
+	policy_id(&ib, b);
+	return !git_oid_equal(&ia, &ib);
+}
+
+void config_free(struct config *cfg)
+{
+	size_t i;
+	if (!cfg)
+		return;
+	for (i = 0; i < cfg->npacks; i++)
+		free(cfg->packs[i]);
+	free(cfg->packs);
+	free(cfg->packs_at);
+	for (i = 0; i < cfg->noff; i++)
+		free(cfg->off[i]);
+	free(cfg->off);
+	free(cfg->off_at);
+	for (i = 0; i < cfg->nlevels; i++)
+		free(cfg->levels[i].rule);
+	free(cfg->levels);
+	for (i = 0; i < cfg->ngates; i++) {
+		free(cfg->gates[i].glob);
+		match_glob_free(cfg->gates[i].match);
+	}
+	free(cfg->gates);
+	for (i = 0; i < cfg->nwaivers; i++)
+		waiver_free(&cfg->waivers[i]);
+	free(cfg->waivers);
+	for (i = 0; i < cfg->ndiags; i++)
+		free(cfg->diags[i].msg);
+	free(cfg->diags);
+	free(cfg->name);
+	free(cfg);
+}
+
+int config_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source)
+{
+	static const char *const forms[] = {"refs/remotes/origin/%s", "refs/heads/%s"};
+	struct buf ref = BUF_INIT;
+	git_object *obj = NULL;
+	size_t i;
+	int rc = -1;
+
+	*out = NULL;
+	for (i = 0; i < 2 && rc < 0; i++) {
+		buf_clear(&ref);
+		buf_printf(&ref, forms[i], branch);
+		if (git_revparse_single(&obj, repo, buf_cstr(&ref)) == 0 &&
+		    git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) == 0)
+			rc = 0;
+		git_object_free(obj);
+		obj = NULL;
+	}
+	if (rc < 0)
+		err_set("the policy comes from the target branch '%s' (%s), and neither origin/%s nor %s is in this "
+			"clone "
+			"(a shallow clone holds only the change); fetch it: git fetch --no-tags --depth=1 origin "
+			"+refs/heads/%s:refs/remotes/origin/%s (with actions/checkout: fetch-depth: 0), or name the "
+			"policy commit with --policy-rev REV",
+			branch, source ? source : "--branch", branch, branch, branch, branch);
+	buf_free(&ref);
+	return rc;
+}
+
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+void config_branch_resolve(struct config_branch *out, const char *flag, const char *rev_branch, config_env_fn env)
+{
+	static const char *const change[] = {"GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"};
+	static const char *const pushed[] = {"GITHUB_REF_NAME", "CI_COMMIT_REF_NAME"};
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; env && i < 2 && !out->target; i++)
+		if (nonempty(env(change[i]))) {
+			out->target = env(change[i]);
+			out->target_source = change[i];
+		}
+	if (nonempty(flag)) {
+		out->name = flag;
+		out->source = "--branch";
+		return;
+	}
+	if (out->target) {
+		out->name = out->target;
+		out->source = out->target_source;
+		out->change = 1;
+		return;
+	}
+	for (i = 0; env && i < 2; i++)
+		if (nonempty(env(pushed[i]))) {
+			out->name = env(pushed[i]);
+			out->source = pushed[i];
+			return;
+		}
+	if (nonempty(rev_branch)) {
+		out->name = rev_branch;
+		out->source = "revision";
+	}
+}

@@ -1,0 +1,2060 @@
+/* scan.c - one walk of the tree; blobs read, matched and dropped on worker threads, merged in walk order. */
+#include "scan/scan.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/date.h"
+#include "store/cache.h"
+#include "util/err.h"
+#include "util/mem.h"
+#include "git/linguist.h"
+#include "git/pack.h"
+#include "match/prefilter.h"
+#include "scan/treerec.h"
+#include "match/twin.h"
+
+#ifndef PROOFGATE_VERSION
+#define PROOFGATE_VERSION "0.0.0"
+#endif
+
+/* git decides a blob is binary when its first 8000 bytes hold a NUL. */
+#define BINARY_PROBE 8000
+/* files queued between the walk and the merge: memory stays bounded whatever the tree */
+#define RING_SLOTS 1024
+/*
+ * Idle workers are woken once this many files wait: a cached or skipped
+ * file costs less than a thread's sleep and wake-up, so waking per file
+ * spent the time in the scheduler.
+ */
+#define WAKE_BATCH 32
+/* newest distinct dates a cacheable freshness result keeps */
+#define FRESH_KEEP 4
+/* format of cached per-blob results; bump it when they or the matching change */
+#define FACTS_FORMAT 1
+
+/*
+ * What one blob's contents show one leaf, checked in the order check_file
+ * used to: lines, not_contains, contains, fresh, stopping at the first that
+ * decides.  Nothing here depends on the path or the commit date, so it can
+ * be cached by blob id and rule-pack digest.
+ */
+enum { HAVE_NC = 1, HAVE_C = 2, HAVE_F = 4 };
+
+struct fresh_day {
+	long day;
+	size_t off;
+	size_t line;
+};
+
+struct facts {
+	size_t leaf;
+	unsigned have;
+	int nc_rc; /* not_contains: MATCH_NONE, MATCH_OK (at nc_line) or a failure */
+	size_t nc_line;
+	int c_rc; /* contains: MATCH_OK once min_matches were found, else how the search ended */
+	size_t c_count, c_line;
+	int f_rc;    /* fresh: how the search ended */
+	int f_more;  /* some dates older than those kept were dropped */
+	int f_later; /* some date after the cutoff was seen (only with a cutoff) */
+	size_t nf;   /* dates kept, newest first, each at its first occurrence */
+	struct fresh_day f[FRESH_KEEP];
+};
+
+/* What a blob showed, as cached. */
+struct blob_facts {
+	uint64_t size;
+	int seen;   /* contents were read: binary and the facts mean something */
+	int binary;
+	int have_lines;
+	size_t nlines;
+	struct facts *lf;
+	size_t nlf, lf_cap;
+};
+
+/* What one file did to one leaf; applied to the leaf state in walk order. */
+enum out_kind { OUT_NONE, OUT_EVIDENCE, OUT_NOTE, OUT_ERROR };
+
+/*
+ * Why a file does not count for a leaf, kept as a code: most are never
+ * shown (a leaf keeps SCAN_NOTES_MAX), so the text is made at the merge,
+ * only for those kept.
+ */
+enum why_kind {
+	WHY_NONE, /* it counts */
+	WHY_EXEC_NOT,
+	WHY_EXEC_IS,
+	WHY_LINES,    /* n: its lines */
+	WHY_NC_MATCH, /* n: the line */
+	WHY_UNREADABLE,
+	WHY_NO_MATCH,
+	WHY_FEW, /* n: matches */
+	WHY_LATER,
+	WHY_NO_DATE
+};
+
+struct why {
+	enum why_kind kind;
+	size_t n;
+};
+
+struct leaf_out {
+	size_t leaf;
+	enum out_kind kind;
+	size_t line;
+	long day;
+	struct why why; /* OUT_NOTE without text */
+	char *text;     /* OUT_NOTE: a ready why, or NULL; OUT_ERROR: the message; owned */
+};
+
+enum item_state { ITEM_FREE, ITEM_QUEUED, ITEM_BUSY, ITEM_DONE };
+
+/* One selected tree entry: queued by the walk, decided by a worker, merged in walk order. */
+struct item {
+	enum item_state state;
+	char *path;
+	git_oid oid;
+	int exec;
+	int content;  /* some selecting leaf reads the contents */
+	size_t *sel;  /* leaves selecting it, in leaf order */
+	size_t nsel;
+	struct leaf_out *outs; /* one per sel, set by run_item */
+	char *skipped;         /* why it was not scanned or content-matched, or NULL */
+	int read;              /* its blob was read from the object database */
+};
+
+struct scan_job;
+
+/* A thread that reads and matches: its own object database and match state. */
+struct worker {
+	struct scan_job *job;
+	git_odb *odb;
+	int own_odb;
+	struct match_ctx *mc;
+	struct pack_reader *pk; /* whole packed blobs, without libgit2 */
+	struct prefilter_scratch *pfs; /* words seen in the current blob */
+	int pf_done;                   /* the current blob was scanned for them */
+	int pf_wanted;                 /* some pattern the blob meets is worth the scan */
+	pthread_t tid;
+	int started;
+	struct buf ser; /* scratch for cache records */
+};
+
+/* What the threads share: read-only inputs and the ring of queued files. */
+struct scan_job {
+	const struct rules *rs;
+	const struct scan_opts *opts;
+	struct pack_set *packs; /* the repository's pack indexes, read-only */
+	long commit_day;
+	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
+	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
+	int *pf_ids;          /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	/*
+	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
+	 * (match_regex_fast_start), so it is prefiltered only when the words
+	 * of the blob are looked for anyway, for some other pattern
+	 */
+	unsigned char *pf_fast;
+	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see settles()) */
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* a file was queued, or the walk ended */
+	pthread_cond_t done; /* a file was decided */
+	struct item *slots;
+	size_t cap;
+	size_t head, tail, claim; /* next to queue, next to merge, first that may be unclaimed */
+	int closing;
+	unsigned idle;    /* workers waiting for work */
+	int waiting_done; /* the walking thread waits for a decided item */
+	struct worker *workers;
+	size_t nworkers;
+	int threaded;
+};
+
+/*
+ * Leaves of a pack each hold their own copy of the pack's excludes, and
+ * many share path globs: a glob written once is tested once per path.
+ * Each distinct glob (source and case) gets an id; the result of each id
+ * is remembered for the current path (and, apart, the current folder).
+ */
+struct globs {
+	size_t **path_ids, **excl_ids; /* per leaf, per glob of paths / exclude */
+	/*
+	 * Leaves of a pack share its excludes: each distinct exclude list gets
+	 * an id, and whether it excludes the current path is worked out once.
+	 */
+	size_t *elist;          /* per leaf: its exclude list's id */
+	unsigned char *el_val;  /* per list: it excludes the current path */
+	unsigned long *el_at;   /* per list: the path number el_val is for */
+	size_t n;                      /* distinct globs */
+	unsigned char *val, *dval;      /* results for the current path / folder */
+	unsigned long *at, *dat;        /* the path (folder) number they are for */
+	unsigned long path_no, dir_no;
+	int path_ascii;                 /* the current path is all ASCII */
+	struct match_path mp;           /* the current path split for the globs, once mp_ready */
+	int mp_ready;
+	/*
+	 * Words a glob's matches hold (match_glob_word), all found in one pass
+	 * over an ASCII path: a glob none of whose words is there is a quick no.
+	 */
+	struct prefilter *pf;
+	struct prefilter_scratch *pfs;
+	int *pf_id;  /* per distinct glob, or -1 */
+	int *leaf_pf; /* per leaf: the words of all its path globs, or -1 */
+	int pf_done; /* the current path was scanned */
+};
+
+struct walk {
+	git_repository *repo;
+	struct globs gl;
+	const struct rules *rs;
+	const struct scan_opts *opts;
+	struct scan_result *res;
+	git_attr_options attr_opts;
+	struct linguist *lg; /* which paths libgit2 is asked about */
+	size_t depth;        /* of the folder being walked */
+	struct buf path;
+	size_t *sel; /* leaves selecting the current entry */
+	struct scan_job job;
+	struct worker self; /* the walking thread helps when the ring is full */
+	/*
+	 * Folder records (treerec.h), kept when a cache is in use: one being
+	 * built per depth of the walk (each allocated once: a folder's frame
+	 * keeps a pointer to its own while deeper ones are added), and whether
+	 * the cache's are read (PROOFGATE_NO_RECORDS turns that off, for tests
+	 * that compare).
+	 */
+	struct buf **recs;
+	size_t nrecs, recs_cap;
+	int records;
+	/*
+	 * depth of the folder whose .gitattributes could not be read, or
+	 * SIZE_MAX: below it records are neither used nor written
+	 */
+	size_t no_records_below;
+	struct buf keybuf;
+};
+
+size_t scan_line_at(const char *data, size_t off)
+{
+	size_t line = 1;
+	const char *p = data, *end = data + off;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+size_t scan_count_lines(const char *data, size_t len)
+{
+	size_t n = 0;
+	const char *p = data, *end = data + len;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	if (len && data[len - 1] != '\n')
+		n++;
+	return n;
+}
+
+
+static void set_evidence(struct evidence *e, const char *path, size_t line, const git_oid *oid)
+{
+	free(e->path);
+	e->path = xstrdup(path);
+	e->line = line;
+	git_oid_tostr(e->blob, sizeof(e->blob), oid);
+}
+
+static void add_evidence(struct leaf_state *st, const char *path, size_t line, const git_oid *oid)
+{
+	st->nsatisfied++;
+	if (st->nev < SCAN_EVIDENCE_MAX)
+		set_evidence(&st->ev[st->nev++], path, line, oid);
+}
+
+static void add_note(struct leaf_state *st, const char *path, size_t line, const git_oid *oid, char *why)
+{
+	st->nnotes_total++;
+	if (st->nnotes < SCAN_NOTES_MAX) {
+		set_evidence(&st->notes[st->nnotes].at, path, line, oid);
+		st->notes[st->nnotes++].why = why;
+	} else {
+		free(why);
+	}
+}
+
+static void set_error(struct leaf_state *st, char *msg)
+{
+	if (!st->error)
+		st->error = msg;
+	else
+		free(msg);
+}
+
+static void add_skipped(struct scan_result *r, const char *path, const char *why)
+{
+	/* one entry per path, whatever number of leaves selected it */
+	if (r->nskipped && !strcmp(r->skipped[r->nskipped - 1].path, path))
+		return;
+	XGROW(r->skipped, r->skipped_cap, r->nskipped + 1);
+	r->skipped[r->nskipped].path = xstrdup(path);
+	r->skipped[r->nskipped].why = xstrdup(why);
+	r->nskipped++;
+}
+
+static char *fmt(const char *f, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
+static char *fmt(const char *f, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, f);
+	buf_vprintf(&b, f, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+static char *limit_msg(int rc, const struct match_regex *re, const char *path)
+{
+	if (rc == MATCH_LIMIT_HIT)
+		return fmt("pattern /%s/ hit PCRE2's match limit (%u steps, depth %u) in '%s': simplify the pattern",
+			   re->src, MATCH_LIMIT, MATCH_DEPTH_LIMIT, path);
+	return fmt("pattern /%s/ failed to run on '%s'", re->src, path);
+}
+
+/* ---- facts: what the contents show, path- and date-free ------------------------------ */
+
+static void fresh_keep(struct facts *f, long day, size_t off)
+{
+	size_t i, at;
+	for (i = 0; i < f->nf; i++)
+		if (f->f[i].day == day)
+			return; /* the first occurrence of a date is the one cited */
+	for (at = 0; at < f->nf && f->f[at].day > day; at++)
+		;
+	if (at == FRESH_KEEP) {
+		f->f_more = 1;
+		return;
+	}
+	if (f->nf == FRESH_KEEP) {
+		f->f_more = 1;
+		f->nf--;
+	}
+	memmove(&f->f[at + 1], &f->f[at], (f->nf - at) * sizeof(f->f[0]));
+	f->f[at].day = day;
+	f->f[at].off = off;
+	f->f[at].line = 0;
+	f->nf++;
+}
+
+enum { TW_CONTAINS, TW_NOT_CONTAINS, TW_FRESH, TW_N };
+
+/* The blob being matched: its bytes and whether they are all ASCII. */
+struct subject {
+	const char *data;
+	size_t len;
+	int ascii;
+};
+
+/* match_regex_next(), through the regex's ASCII twin when the subject allows it. */
+static int next_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
+		      size_t *start, size_t *ms, size_t *me, size_t *cs, size_t *ce)
+{
+	const struct scan_job *j = wk->job;
+	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
+	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
+	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0 &&
+	    (wk->pf_done || wk->pf_wanted || !j->pf_fast[leaf * TW_N + which])) {
+		if (!wk->pf_done) {
+			prefilter_scan(j->pf, wk->pfs, s->data, s->len);
+			wk->pf_done = 1;
+		}
+		if (!prefilter_may_match(j->pf, wk->pfs, j->pf_ids[leaf * TW_N + which]))
+			return MATCH_NONE;
+	}
+	if (t)
+		return twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
+	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
+}
+
+/*
+ * Runs the leaf's content checks on the subject into *f, in check order,
+ * stopping where the outcome is decided.  Dates after cutoff are only noted
+ * (LONG_MAX: keep the newest dates whatever the commit, for the cache).
+ */
+static void compute_facts(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
+			  struct facts *f)
+{
+	const char *data = sj->data;
+	size_t start, ms, me, cs, ce, i;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->leaf = l->index;
+	if (l->min_lines && nlines < l->min_lines)
+		return;
+	if (l->not_contains) {
+		start = 0;
+		rc = next_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &start, &ms, &me, &cs, &ce);
+		f->have |= HAVE_NC;
+		f->nc_rc = rc;
+		if (rc == MATCH_OK)
+			f->nc_line = scan_line_at(data, ms);
+		if (rc != MATCH_NONE)
+			return;
+	}
+	if (l->contains) {
+		size_t count = 0, first = 0;
+		rc = MATCH_OK;
+		start = 0;
+		while (count < l->min_matches &&
+		       (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+			if (count++ == 0)
+				first = ms;
+		}
+		f->have |= HAVE_C;
+		f->c_count = count;
+		f->c_rc = count < l->min_matches ? rc : MATCH_OK;
+		f->c_line = count ? scan_line_at(data, first) : 0;
+		if (count < l->min_matches)
+			return;
+	}
+	if (l->fresh) {
+		start = 0;
+		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+			long d = date_parse_day(data + cs, ce - cs);
+			if (d < 0)
+				continue;
+			if (d > cutoff) {
+				f->f_later = 1; /* a date after the commit proves nothing yet */
+				continue;
+			}
+			fresh_keep(f, d, cs);
+		}
+		f->have |= HAVE_F;
+		f->f_rc = rc;
+		for (i = 0; i < f->nf; i++)
+			f->f[i].line = scan_line_at(data, f->f[i].off);
+	}
+}
+
+/*
+ * The newest date at or before cutoff and whether a later one exists.
+ * Returns 0 when the kept dates cannot tell (all after the cutoff, older
+ * ones dropped): the contents must be read again with the cutoff.
+ */
+static int fresh_pick(const struct facts *f, long cutoff, long *best, size_t *line, int *later)
+{
+	size_t i;
+	*best = -1;
+	*line = 0;
+	*later = f->f_later;
+	for (i = 0; i < f->nf; i++) {
+		if (f->f[i].day > cutoff) {
+			*later = 1;
+			continue;
+		}
+		*best = f->f[i].day;
+		*line = f->f[i].line;
+		return 1;
+	}
+	return !f->f_more;
+}
+
+static int exec_mismatch(const struct leaf *l, int exec)
+{
+	return l->executable >= 0 && exec != l->executable;
+}
+
+/* 1 when the leaf needs facts about this file's contents. */
+static int needs_facts(const struct leaf *l, int exec)
+{
+	return leaf_needs_content(l) && !exec_mismatch(l, exec);
+}
+
+/*
+ * A `file` leaf without freshness is settled once it has min_files files
+ * and a full list of evidence: it passes whatever comes later, and its
+ * evidence is the first files in walk order, which it already has.  Later
+ * files are not matched against it (nor read, when no other leaf needs
+ * them), and are not counted.  `no_file` leaves report how many files
+ * violate them and fresh leaves want the newest date, so they never settle.
+ */
+static int settles(const struct leaf *l, const struct leaf_state *st)
+{
+	return !l->negated && !l->fresh && st->nsatisfied >= l->min_files && st->nev == SCAN_EVIDENCE_MAX;
+}
+
+static int is_settled(const struct scan_job *j, size_t leaf)
+{
+	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
+}
+
+static const struct facts *find_facts(const struct blob_facts *bf, size_t leaf)
+{
+	size_t i;
+	for (i = 0; i < bf->nlf; i++)
+		if (bf->lf[i].leaf == leaf)
+			return &bf->lf[i];
+	return NULL;
+}
+
+/* A pattern as reports quote it: long ones are named, `proofgate explain` shows them. */
+static const char *quoted(const struct match_regex *r, char tmp[80])
+{
+	if (strlen(r->src) > 48)
+		return "the pattern it looks for";
+	snprintf(tmp, 80, "/%s/", r->src);
+	return tmp;
+}
+
+/* The words for a why (caller frees). */
+static char *why_text(const struct leaf *l, const struct why *w)
+{
+	size_t n = w->n;
+	char tmp[80];
+	switch (w->kind) {
+	case WHY_EXEC_NOT:
+		return xstrdup("is not executable");
+	case WHY_EXEC_IS:
+		return xstrdup("is executable");
+	case WHY_LINES:
+		return fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
+			   l->min_lines);
+	case WHY_NC_MATCH:
+		/* what disqualified the file is the point: always quoted whole */
+		return fmt("matches /%s/ at line %zu", l->not_contains->src, n);
+	case WHY_UNREADABLE:
+		return xstrdup("could not be read");
+	case WHY_NO_MATCH:
+		return fmt("does not match %s", quoted(l->contains, tmp));
+	case WHY_FEW:
+		return fmt("matches %s %zu time%s, fewer than %zu", quoted(l->contains, tmp), n, n == 1 ? "" : "s",
+			   l->min_matches);
+	case WHY_LATER:
+		return fmt("dates matching %s are all after the scanned commit", quoted(l->fresh, tmp));
+	case WHY_NO_DATE:
+		return fmt("holds no date (YYYY-MM-DD) matching %s", quoted(l->fresh, tmp));
+	case WHY_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static int say(struct why *w, enum why_kind kind, size_t n)
+{
+	w->kind = kind;
+	w->n = n;
+	return 1;
+}
+
+/*
+ * Decides whether one file shows what leaf asks, from its facts (f may be
+ * NULL when the leaf reads no content).  Returns 1 with why->kind WHY_NONE
+ * when it does (*line the line to cite), or the why when not; on a match
+ * failure sets *err (caller frees).  Returns 0 when f cannot tell (see
+ * fresh_pick).
+ */
+static int decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec,
+		  const char *path, long commit_day, struct why *why, size_t *line, long *day, char **err)
+{
+	why->kind = WHY_NONE;
+	why->n = 0;
+	*line = 0;
+	*day = -1;
+	*err = NULL;
+	if (exec_mismatch(l, exec))
+		return say(why, l->executable ? WHY_EXEC_NOT : WHY_EXEC_IS, 0);
+	if (!leaf_needs_content(l))
+		return 1;
+	if (l->min_lines && bf->nlines < l->min_lines)
+		return say(why, WHY_LINES, bf->nlines);
+	if (l->not_contains) {
+		if (f->nc_rc == MATCH_OK) {
+			*line = f->nc_line;
+			return say(why, WHY_NC_MATCH, *line);
+		}
+		if (f->nc_rc != MATCH_NONE) {
+			*err = limit_msg(f->nc_rc, l->not_contains, path);
+			return say(why, WHY_UNREADABLE, 0);
+		}
+	}
+	if (l->contains) {
+		size_t count = f->c_count;
+		if (count < l->min_matches && f->c_rc != MATCH_NONE) {
+			*err = limit_msg(f->c_rc, l->contains, path);
+			return say(why, WHY_UNREADABLE, 0);
+		}
+		if (count == 0)
+			return say(why, WHY_NO_MATCH, 0);
+		if (count < l->min_matches)
+			return say(why, WHY_FEW, count);
+		*line = f->c_line;
+	}
+	if (l->fresh) {
+		long best;
+		size_t bline;
+		int later;
+		if (f->f_rc != MATCH_NONE) {
+			*err = limit_msg(f->f_rc, l->fresh, path);
+			return say(why, WHY_UNREADABLE, 0);
+		}
+		if (!fresh_pick(f, commit_day + 1, &best, &bline, &later))
+			return 0;
+		if (best < 0)
+			return say(why, later ? WHY_LATER : WHY_NO_DATE, 0);
+		*day = best;
+		*line = bline;
+	}
+	return 1;
+}
+
+/* ---- cache records ------------------------------------------------------------------ */
+
+/* match results are small negatives or 0/1: stored shifted */
+#define RC_BIAS 16
+
+static void encode_blob(struct buf *b, const struct blob_facts *bf)
+{
+	size_t i, k;
+	buf_clear(b);
+	buf_put_varint(b, FACTS_FORMAT);
+	buf_put_varint(b, bf->size);
+	buf_put_varint(b, (uint64_t)(bf->seen | bf->binary << 1 | bf->have_lines << 2));
+	if (bf->have_lines)
+		buf_put_varint(b, bf->nlines);
+	buf_put_varint(b, bf->nlf);
+	for (i = 0; i < bf->nlf; i++) {
+		const struct facts *f = &bf->lf[i];
+		buf_put_varint(b, f->leaf);
+		buf_put_varint(b, f->have);
+		if (f->have & HAVE_NC) {
+			buf_put_varint(b, (uint64_t)(f->nc_rc + RC_BIAS));
+			buf_put_varint(b, f->nc_line);
+		}
+		if (f->have & HAVE_C) {
+			buf_put_varint(b, (uint64_t)(f->c_rc + RC_BIAS));
+			buf_put_varint(b, f->c_count);
+			buf_put_varint(b, f->c_line);
+		}
+		if (f->have & HAVE_F) {
+			buf_put_varint(b, (uint64_t)(f->f_rc + RC_BIAS));
+			buf_put_varint(b, (uint64_t)(f->f_more | f->f_later << 1));
+			buf_put_varint(b, f->nf);
+			for (k = 0; k < f->nf; k++) {
+				buf_put_varint(b, (uint64_t)f->f[k].day);
+				buf_put_varint(b, f->f[k].line);
+			}
+		}
+	}
+}
+
+static void blob_facts_free(struct blob_facts *bf)
+{
+	free(bf->lf);
+	memset(bf, 0, sizeof(*bf));
+}
+
+static struct facts *add_facts(struct blob_facts *bf)
+{
+	XGROW(bf->lf, bf->lf_cap, bf->nlf + 1);
+	memset(&bf->lf[bf->nlf], 0, sizeof(bf->lf[0]));
+	return &bf->lf[bf->nlf++];
+}
+
+/* Decodes a cached record; -1 (and bf empty) when it is not one this build wrote. */
+static int decode_blob(struct blob_facts *bf, const unsigned char *p, size_t len, size_t nleaves)
+{
+	const unsigned char *end = p + len;
+	uint64_t v, n, i, k, flags;
+
+	memset(bf, 0, sizeof(*bf));
+	if (buf_get_varint(&p, end, &v) < 0 || v != FACTS_FORMAT)
+		goto bad;
+	if (buf_get_varint(&p, end, &bf->size) < 0 || buf_get_varint(&p, end, &flags) < 0)
+		goto bad;
+	bf->seen = (int)(flags & 1);
+	bf->binary = (int)(flags >> 1 & 1);
+	bf->have_lines = (int)(flags >> 2 & 1);
+	if (bf->have_lines) {
+		if (buf_get_varint(&p, end, &v) < 0)
+			goto bad;
+		bf->nlines = (size_t)v;
+	}
+	if (buf_get_varint(&p, end, &n) < 0 || n > nleaves)
+		goto bad;
+	for (i = 0; i < n; i++) {
+		struct facts *f = add_facts(bf);
+		if (buf_get_varint(&p, end, &v) < 0 || v >= nleaves)
+			goto bad;
+		f->leaf = (size_t)v;
+		if (buf_get_varint(&p, end, &v) < 0 || v > 7)
+			goto bad;
+		f->have = (unsigned)v;
+		if (f->have & HAVE_NC) {
+			if (buf_get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+				goto bad;
+			f->nc_rc = (int)v - RC_BIAS;
+			if (buf_get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->nc_line = (size_t)v;
+		}
+		if (f->have & HAVE_C) {
+			if (buf_get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+				goto bad;
+			f->c_rc = (int)v - RC_BIAS;
+			if (buf_get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->c_count = (size_t)v;
+			if (buf_get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->c_line = (size_t)v;
+		}
+		if (f->have & HAVE_F) {
+			if (buf_get_varint(&p, end, &v) < 0 || v > 2 * RC_BIAS)
+				goto bad;
+			f->f_rc = (int)v - RC_BIAS;
+			if (buf_get_varint(&p, end, &v) < 0)
+				goto bad;
+			f->f_more = (int)(v & 1);
+			f->f_later = (int)(v >> 1 & 1);
+			if (buf_get_varint(&p, end, &v) < 0 || v > FRESH_KEEP)
+				goto bad;
+			f->nf = (size_t)v;
+			for (k = 0; k < f->nf; k++) {
+				if (buf_get_varint(&p, end, &v) < 0 || v > LONG_MAX)
+					goto bad;
+				f->f[k].day = (long)v;
+				if (buf_get_varint(&p, end, &v) < 0)
+					goto bad;
+				f->f[k].line = (size_t)v;
+			}
+		}
+	}
+	if (p != end)
+		goto bad;
+	return 0;
+bad:
+	blob_facts_free(bf);
+	return -1;
+}
+
+/* 1 when the facts of every leaf of it that needs them are there and decide. */
+static int facts_complete(const struct scan_job *j, const struct item *it, const struct blob_facts *bf)
+{
+	size_t i;
+	if (bf->size > j->opts->max_file_size)
+		return 1;
+	if (!bf->seen)
+		return 0;
+	if (bf->binary)
+		return 1;
+	for (i = 0; i < it->nsel; i++) {
+		const struct leaf *l = j->rs->leaves[it->sel[i]];
+		const struct facts *f;
+		struct why why;
+		char *err;
+		size_t line;
+		long day;
+		int ok;
+		if (!needs_facts(l, it->exec) || is_settled(j, l->index))
+			continue;
+		if (l->min_lines && !bf->have_lines)
+			return 0;
+		if (l->min_lines && bf->nlines < l->min_lines)
+			continue;
+		if (!(f = find_facts(bf, l->index)))
+			return 0;
+		/* every check the leaf asks for, up to the one that decided, must be there */
+		if ((l->not_contains && !(f->have & HAVE_NC)) ||
+		    (l->contains && !(f->have & HAVE_C) && !(f->have & HAVE_NC && f->nc_rc != MATCH_NONE)))
+			return 0;
+		if (l->fresh && !(f->have & HAVE_F)) {
+			int stopped = (f->have & HAVE_NC && f->nc_rc != MATCH_NONE) ||
+				      (f->have & HAVE_C && f->c_count < l->min_matches);
+			if (!stopped)
+				return 0;
+		}
+		ok = decide(l, f, bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+		free(err);
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- one file, on a worker ---------------------------------------------------------- */
+
+static void out_set(struct leaf_out *o, const struct leaf *l, const struct why *why, size_t line, long day, char *err)
+{
+	if (err) {
+		o->kind = OUT_ERROR;
+		o->text = err;
+	} else if (why->kind != WHY_NONE) {
+		if (!l->negated) {
+			o->kind = OUT_NOTE;
+			o->line = line;
+			o->why = *why;
+		}
+	} else {
+		o->kind = OUT_EVIDENCE;
+		o->line = line;
+		o->day = day;
+	}
+}
+
+/* 1 when the object is in the repository (a partial clone may lack it): the pack indexes first, then libgit2. */
+static int present(const struct pack_set *packs, git_odb *odb, const git_oid *id)
+{
+	return pack_has(packs, id->id) || git_odb_exists(odb, id);
+}
+
+/*
+ * Reads (or finds in the cache) what the file's contents show and decides
+ * every leaf that selects it into it->outs.  Touches only it and the
+ * worker's own state, so any thread may run any item.
+ */
+static void run_item(struct worker *wk, struct item *it)
+{
+	const struct scan_job *j = wk->job;
+	const struct rules *rs = j->rs;
+	struct blob_facts bf, old;
+	git_odb_object *obj = NULL;
+	const char *data = "", *unreadable = NULL;
+	char *missing = NULL, reason[160];
+	size_t len = 0, i;
+	int have_data = 0, live = 0;
+	struct subject sj = {"", 0, 1};
+
+	memset(&bf, 0, sizeof(bf));
+	memset(&old, 0, sizeof(old));
+	wk->pf_done = 0;
+	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
+	for (i = 0; i < it->nsel; i++)
+		if (leaf_needs_content(rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
+			live = 1;
+	/* every leaf that wanted the contents is settled: the blob need not be read at all */
+	if (it->content && live) {
+		const unsigned char *rec;
+		size_t reclen;
+		rec = cache_get(j->opts->cache, it->oid.id, &reclen);
+		/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
+		if (rec && decode_blob(&old, rec, reclen, rs->nleaves) == 0 && facts_complete(j, it, &old) &&
+		    present(j->packs, wk->odb, &it->oid)) {
+			bf = old;
+			memset(&old, 0, sizeof(old));
+		} else {
+			size_t size = 0;
+			uint64_t plen = 0;
+			git_object_t type = GIT_OBJECT_BLOB;
+			/* whole in a pack: size and type known, and a wanted blob already in data */
+			int prc = pack_read(wk->pk, it->oid.id, j->opts->max_file_size, &data, &plen);
+			if (prc == PACK_BLOB || prc == PACK_TOO_BIG)
+				size = (size_t)plen;
+			else if (prc == PACK_NOT_BLOB)
+				type = GIT_OBJECT_INVALID;
+			if (prc == PACK_MISS && git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
+				char hex[GIT_OID_HEXSZ + 1];
+				git_oid_tostr(hex, sizeof(hex), &it->oid);
+				missing = fmt("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
+					      hex, it->path);
+			} else if (size > j->opts->max_file_size) {
+				bf.size = size;
+			} else if (type != GIT_OBJECT_BLOB) {
+				missing = fmt("cannot read object for '%s': %s", it->path,
+					      "the requested type does not match the type in the ODB");
+			} else if (prc == PACK_MISS && git_odb_read(&obj, wk->odb, &it->oid) < 0) {
+				const git_error *ge = git_error_last();
+				missing = fmt("cannot read object for '%s': %s", it->path,
+					      ge && ge->message ? ge->message : "unknown error");
+			} else {
+				it->read = 1;
+				have_data = 1;
+				if (obj) {
+					data = git_odb_object_data(obj);
+					len = git_odb_object_size(obj);
+				} else {
+					len = size;
+				}
+				bf.size = len;
+				bf.seen = 1;
+				bf.binary = memchr(data, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
+			}
+			if (bf.seen && !bf.binary) {
+				int lines = 0;
+				sj.data = data;
+				sj.len = len;
+				sj.ascii = twin_is_ascii(data, len);
+				wk->pf_wanted = 0;
+				for (i = 0; i < it->nsel; i++) {
+					size_t k;
+					lines |= rs->leaves[it->sel[i]]->min_lines > 0;
+					for (k = 0; j->pf && k < TW_N; k++)
+						wk->pf_wanted |= j->pf_ids[it->sel[i] * TW_N + k] >= 0 &&
+								 !j->pf_fast[it->sel[i] * TW_N + k] && !is_settled(j, it->sel[i]);
+				}
+				if (lines || old.have_lines) {
+					bf.have_lines = 1;
+					bf.nlines = scan_count_lines(data, len);
+				}
+				for (i = 0; i < it->nsel; i++) {
+					const struct leaf *l = rs->leaves[it->sel[i]];
+					if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !find_facts(&bf, l->index))
+						compute_facts(wk, l, &sj, bf.nlines, LONG_MAX, add_facts(&bf));
+				}
+				/* what earlier scans found for other leaves stays in the record */
+				for (i = 0; i < old.nlf; i++)
+					if (!find_facts(&bf, old.lf[i].leaf))
+						*add_facts(&bf) = old.lf[i];
+			}
+			if (!missing && j->opts->cache) {
+				encode_blob(&wk->ser, &bf);
+				cache_put(j->opts->cache, it->oid.id, wk->ser.ptr, wk->ser.len);
+			}
+		}
+		if (!missing && bf.size > j->opts->max_file_size) {
+			snprintf(reason, sizeof(reason), "is larger than the %llu-byte cap (%zu bytes): not content-matched",
+				 (unsigned long long)j->opts->max_file_size, (size_t)bf.size);
+			unreadable = reason;
+		} else if (!missing && bf.binary) {
+			unreadable = "is binary (a NUL in its first 8000 bytes): not content-matched";
+		}
+		if (unreadable)
+			it->skipped = xstrdup(unreadable);
+	}
+	for (i = 0; i < it->nsel; i++) {
+		const struct leaf *l = rs->leaves[it->sel[i]];
+		struct leaf_out *o = &it->outs[i];
+		struct facts tmp;
+		const struct facts *f;
+		struct why why;
+		char *err;
+		size_t line;
+		long day;
+
+		o->leaf = l->index;
+		o->day = -1;
+		if (is_settled(j, l->index))
+			continue; /* the merge ignores it */
+		if (missing && leaf_needs_content(l)) {
+			o->kind = OUT_ERROR;
+			o->text = xstrdup(missing);
+			continue;
+		}
+		if (leaf_needs_content(l) && unreadable) {
+			/* the path is selected but its text cannot be matched */
+			if (l->negated || !exec_mismatch(l, it->exec)) {
+				o->kind = OUT_NOTE;
+				o->text = xstrdup(unreadable);
+			}
+			continue;
+		}
+		f = find_facts(&bf, l->index);
+		if (!decide(l, f, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err)) {
+			/* the cacheable dates cannot tell: look again with this commit's cutoff */
+			if (!have_data) {
+				/* not reachable: facts_complete() sends such a file to be read */
+				o->kind = OUT_ERROR;
+				o->text = fmt("cannot decide freshness of '%s'", it->path);
+				continue;
+			}
+			compute_facts(wk, l, &sj, bf.nlines, j->commit_day + 1, &tmp);
+			decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+		}
+		out_set(o, l, &why, line, day, err);
+	}
+	free(missing);
+	blob_facts_free(&bf);
+	blob_facts_free(&old);
+	git_odb_object_free(obj); /* the contents are not kept past the leaves that needed them */
+}
+
+/* ---- the ring between the walk and the workers -------------------------------------- */
+
+/* Takes the first queued item; called with j->mu held.  1 and *idx when there was one. */
+static int ring_claim(struct scan_job *j, size_t *idx)
+{
+	if (j->claim < j->tail)
+		j->claim = j->tail;
+	while (j->claim < j->head && j->slots[j->claim % j->cap].state != ITEM_QUEUED)
+		j->claim++;
+	if (j->claim == j->head)
+		return 0;
+	*idx = j->claim % j->cap;
+	j->slots[*idx].state = ITEM_BUSY;
+	j->claim++;
+	return 1;
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct scan_job *j = wk->job;
+	size_t idx;
+
+	pthread_mutex_lock(&j->mu);
+	for (;;) {
+		if (ring_claim(j, &idx)) {
+			pthread_mutex_unlock(&j->mu);
+			run_item(wk, &j->slots[idx]);
+			pthread_mutex_lock(&j->mu);
+			j->slots[idx].state = ITEM_DONE;
+			if (j->waiting_done)
+				pthread_cond_signal(&j->done);
+			continue;
+		}
+		if (j->closing)
+			break;
+		j->idle++;
+		pthread_cond_wait(&j->work, &j->mu);
+		j->idle--;
+	}
+	pthread_mutex_unlock(&j->mu);
+	return NULL;
+}
+
+static void item_free(struct item *it)
+{
+	size_t i;
+	for (i = 0; i < it->nsel && it->outs; i++)
+		free(it->outs[i].text);
+	free(it->outs);
+	free(it->sel);
+	free(it->skipped);
+	free(it->path);
+	memset(it, 0, sizeof(*it));
+}
+
+/* Applies a decided file to the result: the walking thread only, in walk order. */
+static void merge_item(struct walk *w, struct item *it)
+{
+	struct scan_result *r = w->res;
+	struct scan_job *j = &w->job;
+	size_t i;
+	int live = it->nsel == 0; /* a symbolic link or submodule is always reported */
+
+	if (it->read)
+		r->blobs_read++;
+	/*
+	 * Whether a worker saw a leaf settled or not, the merge decides from the
+	 * state in walk order, so the result never depends on timing.
+	 */
+	for (i = 0; i < it->nsel; i++)
+		if (leaf_needs_content(w->rs->leaves[it->outs[i].leaf]) && !is_settled(j, it->outs[i].leaf))
+			live = 1;
+	/* not content-matched, and it mattered: some leaf that would have read it is not settled */
+	if (it->skipped && live)
+		add_skipped(r, it->path, it->skipped);
+	for (i = 0; i < it->nsel; i++) {
+		struct leaf_out *o = &it->outs[i];
+		struct leaf_state *st = &r->leaves[o->leaf];
+		if (is_settled(j, o->leaf))
+			continue;
+		st->nselected++;
+		switch (o->kind) {
+		case OUT_NONE:
+			break;
+		case OUT_EVIDENCE:
+			add_evidence(st, it->path, o->line, &it->oid);
+			if (o->day >= 0 && o->day > st->newest_day) {
+				st->newest_day = o->day;
+				set_evidence(&st->newest, it->path, o->line, &it->oid);
+			}
+			break;
+		case OUT_NOTE:
+			/* words only for the notes the leaf keeps */
+			if (!o->text && st->nnotes < SCAN_NOTES_MAX)
+				o->text = why_text(w->rs->leaves[o->leaf], &o->why);
+			add_note(st, it->path, o->line, &it->oid, o->text);
+			o->text = NULL;
+			break;
+		case OUT_ERROR:
+			set_error(st, o->text);
+			o->text = NULL;
+			break;
+		}
+		if (settles(w->rs->leaves[o->leaf], st))
+			atomic_store_explicit(&j->settled[o->leaf], 1, memory_order_relaxed);
+	}
+	item_free(it);
+}
+
+/* Merges every decided item at the tail of the ring, in order. */
+static void ring_merge_ready(struct walk *w)
+{
+	struct scan_job *j = &w->job;
+	struct item it;
+
+	for (;;) {
+		pthread_mutex_lock(&j->mu);
+		if (j->tail == j->head || j->slots[j->tail % j->cap].state != ITEM_DONE) {
+			pthread_mutex_unlock(&j->mu);
+			return;
+		}
+		it = j->slots[j->tail % j->cap];
+		memset(&j->slots[j->tail % j->cap], 0, sizeof(it));
+		j->tail++;
+		pthread_mutex_unlock(&j->mu);
+		merge_item(w, &it);
+	}
+}
+
+/*
+ * Waits, with j->mu held, until the ring has room (or, when all, until it is
+ * empty), merging and helping meanwhile.  Returns with j->mu held.
+ */
+static void ring_wait(struct walk *w, int all)
+{
+	struct scan_job *j = &w->job;
+	size_t idx;
+
+	while (all ? j->tail < j->head : j->head - j->tail == j->cap) {
+		if (j->slots[j->tail % j->cap].state == ITEM_DONE) {
+			pthread_mutex_unlock(&j->mu);
+			ring_merge_ready(w);
+			pthread_mutex_lock(&j->mu);
+			continue;
+		}
+		if (ring_claim(j, &idx)) {
+			pthread_mutex_unlock(&j->mu);
+			run_item(&w->self, &j->slots[idx]);
+			pthread_mutex_lock(&j->mu);
+			j->slots[idx].state = ITEM_DONE;
+			continue;
+		}
+		/* wake every idle worker before sleeping: nothing else will */
+		if (j->idle)
+			pthread_cond_broadcast(&j->work);
+		j->waiting_done = 1;
+		pthread_cond_wait(&j->done, &j->mu);
+		j->waiting_done = 0;
+	}
+}
+
+/* Queues an item (taking what it owns); decided items are merged as soon as their turn comes. */
+static void ring_push(struct walk *w, struct item *it)
+{
+	struct scan_job *j = &w->job;
+
+	if (!j->threaded) {
+		if (it->state == ITEM_QUEUED)
+			run_item(&w->self, it);
+		merge_item(w, it);
+		return;
+	}
+	pthread_mutex_lock(&j->mu);
+	ring_wait(w, 0);
+	j->slots[j->head % j->cap] = *it;
+	j->head++;
+	if (it->state == ITEM_QUEUED && j->idle && j->head - j->claim >= WAKE_BATCH)
+		pthread_cond_signal(&j->work);
+	pthread_mutex_unlock(&j->mu);
+	memset(it, 0, sizeof(*it));
+	ring_merge_ready(w);
+}
+
+/* ---- the walk, on the calling thread ------------------------------------------------ */
+
+static int glob_caseless(const struct match_glob *g)
+{
+	uint32_t o = 0;
+	if (g->nalts)
+		pcre2_pattern_info(g->alts[0], PCRE2_INFO_ARGOPTIONS, &o);
+	return (o & PCRE2_CASELESS) != 0;
+}
+
+/*
+ * Appends to words the word every ASCII path g matches holds, one per
+ * alternative (an alternative that matches no ASCII path needs none).
+ * Returns 0 when some alternative has no usable word.
+ */
+static int glob_words(const struct match_glob *g, char ***words, size_t *nw, size_t *cap)
+{
+	char buf[256];
+	size_t i;
+	for (i = 0; i < g->nalts; i++) {
+		int never;
+		size_t n = match_glob_word(g, i, buf, sizeof(buf), &never);
+		if (never)
+			continue;
+		if (n < 3)
+			return 0;
+		XGROW(*words, *cap, *nw + 1);
+		(*words)[(*nw)++] = xstrdup(buf);
+	}
+	return 1;
+}
+
+static void free_words(char **words, size_t nw)
+{
+	size_t i;
+	for (i = 0; i < nw; i++)
+		free(words[i]);
+	free(words);
+}
+
+static void glob_words_init(struct globs *gl, const struct match_glob **uniq, const struct rules *rs)
+{
+	size_t k, i;
+	int any = 0;
+
+	gl->pf = prefilter_new();
+	gl->pf_id = xmalloc((gl->n ? gl->n : 1) * sizeof(*gl->pf_id));
+	for (k = 0; k < gl->n; k++) {
+		char **words = NULL;
+		size_t nw = 0, cap = 0;
+		int ok = glob_words(uniq[k], &words, &nw, &cap);
+		gl->pf_id[k] = ok && nw ? prefilter_add_words(gl->pf, words, nw) : -1;
+		any |= gl->pf_id[k] >= 0;
+		free_words(words, nw);
+	}
+	/* a leaf selects only paths holding a word of one of its globs */
+	gl->leaf_pf = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*gl->leaf_pf));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		char **words = NULL;
+		size_t nw = 0, cap = 0;
+		int ok = l->npaths > 0;
+		for (k = 0; k < l->npaths && ok; k++)
+			ok = glob_words(l->paths[k], &words, &nw, &cap);
+		gl->leaf_pf[i] = ok && nw ? prefilter_add_words(gl->pf, words, nw) : -1;
+		any |= gl->leaf_pf[i] >= 0;
+		free_words(words, nw);
+	}
+	if (!any) {
+		prefilter_free(gl->pf);
+		gl->pf = NULL;
+		return;
+	}
+	prefilter_compile(gl->pf);
+	gl->pfs = prefilter_scratch_new(gl->pf);
+}
+
+/* The words of the current path, found once (ASCII paths only). */
+static void path_words(struct globs *gl, const char *path, size_t len)
+{
+	if (!gl->pf_done) {
+		prefilter_scan(gl->pf, gl->pfs, path, len);
+		gl->pf_done = 1;
+	}
+}
+
+static void globs_init(struct globs *gl, const struct rules *rs)
+{
+	const struct match_glob **uniq = NULL;
+	size_t cap = 0, i, k;
+
+	memset(gl, 0, sizeof(*gl));
+	gl->path_ids = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->path_ids));
+	gl->excl_ids = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->excl_ids));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		size_t n = l->npaths + l->nexclude;
+		gl->path_ids[i] = xmalloc((l->npaths ? l->npaths : 1) * sizeof(size_t));
+		gl->excl_ids[i] = xmalloc((l->nexclude ? l->nexclude : 1) * sizeof(size_t));
+		for (k = 0; k < n; k++) {
+			const struct match_glob *g = k < l->npaths ? l->paths[k] : l->exclude[k - l->npaths];
+			size_t u;
+			for (u = 0; u < gl->n; u++)
+				if (!strcmp(uniq[u]->src, g->src) && glob_caseless(uniq[u]) == glob_caseless(g))
+					break;
+			if (u == gl->n) {
+				XGROW(uniq, cap, gl->n + 1);
+				uniq[gl->n++] = g;
+			}
+			if (k < l->npaths)
+				gl->path_ids[i][k] = u;
+			else
+				gl->excl_ids[i][k - l->npaths] = u;
+		}
+	}
+	gl->elist = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->elist));
+	for (i = 0; i < rs->nleaves; i++) {
+		size_t e;
+		for (e = 0; e < i; e++)
+			if (rs->leaves[e]->nexclude == rs->leaves[i]->nexclude &&
+			    !memcmp(gl->excl_ids[e], gl->excl_ids[i], rs->leaves[i]->nexclude * sizeof(size_t)))
+				break;
+		gl->elist[i] = e < i ? gl->elist[e] : i;
+	}
+	gl->el_val = xcalloc(rs->nleaves ? rs->nleaves : 1, 1);
+	gl->el_at = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*gl->el_at));
+	glob_words_init(gl, uniq, rs);
+	free(uniq);
+	gl->val = xcalloc(gl->n ? gl->n : 1, 1);
+	gl->dval = xcalloc(gl->n ? gl->n : 1, 1);
+	gl->at = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->at));
+	gl->dat = xcalloc(gl->n ? gl->n : 1, sizeof(*gl->dat));
+	/* numbers start at 1: nothing is remembered yet */
+	gl->path_no = gl->dir_no = 1;
+}
+
+static void globs_free(struct globs *gl, size_t nleaves)
+{
+	size_t i;
+	for (i = 0; gl->path_ids && i < nleaves; i++) {
+		free(gl->path_ids[i]);
+		free(gl->excl_ids[i]);
+	}
+	free(gl->path_ids);
+	free(gl->excl_ids);
+	free(gl->elist);
+	free(gl->el_val);
+	free(gl->el_at);
+	prefilter_scratch_free(gl->pfs);
+	prefilter_free(gl->pf);
+	free(gl->pf_id);
+	free(gl->leaf_pf);
+	free(gl->val);
+	free(gl->dval);
+	free(gl->at);
+	free(gl->dat);
+}
+
+/* match_glob_path(g) for the current path, once per distinct glob. */
+static int path_hit(struct globs *gl, size_t id, const struct match_glob *g, const char *path, size_t len)
+{
+	if (gl->at[id] != gl->path_no) {
+		int word = gl->path_ascii && gl->pf && gl->pf_id[id] >= 0;
+		if (word)
+			path_words(gl, path, len);
+		if (word && !prefilter_may_match(gl->pf, gl->pfs, gl->pf_id[id])) {
+			gl->val[id] = 0; /* none of the glob's words is in the path */
+		} else {
+			if (!gl->mp_ready) {
+				match_path_prepare(&gl->mp, path, len);
+				gl->mp_ready = 1;
+			}
+			gl->val[id] = (unsigned char)match_glob_prepared(g, &gl->mp);
+		}
+		gl->at[id] = gl->path_no;
+	}
+	return gl->val[id];
+}
+
+static int leaf_selects(struct walk *w, const struct leaf *l, const char *path, size_t len)
+{
+	struct globs *gl = &w->gl;
+	size_t i, e;
+	int hit = 0;
+	for (i = 0; i < l->npaths && !hit; i++)
+		hit = path_hit(gl, gl->path_ids[l->index][i], l->paths[i], path, len);
+	if (!hit)
+		return 0;
+	e = gl->elist[l->index];
+	if (gl->el_at[e] != gl->path_no) {
+		gl->el_val[e] = 0;
+		for (i = 0; i < l->nexclude && !gl->el_val[e]; i++)
+			gl->el_val[e] = (unsigned char)path_hit(gl, gl->excl_ids[l->index][i], l->exclude[i], path, len);
+		gl->el_at[e] = gl->path_no;
+	}
+	return !gl->el_val[e];
+}
+
+/* For the current folder: bit 0 remembered, bit 1 covers_dir, bit 2 may_descend (each computed when asked). */
+static int dir_test(struct globs *gl, size_t id, const struct match_glob *g, const char *dir, size_t len, int covers)
+{
+	unsigned char bit = covers ? 2 : 4, known = covers ? 8 : 16;
+	if (gl->dat[id] != gl->dir_no) {
+		gl->dval[id] = 0;
+		gl->dat[id] = gl->dir_no;
+	}
+	if (!(gl->dval[id] & known)) {
+		int r = covers ? match_glob_covers_dir(g, dir, len - 1) : match_glob_may_descend(g, dir, len);
+		gl->dval[id] |= known | (r ? bit : 0);
+	}
+	return (gl->dval[id] & bit) != 0;
+}
+
+static int leaf_may_descend(struct walk *w, const struct leaf *l, const char *dir, size_t len)
+{
+	struct globs *gl = &w->gl;
+	size_t i;
+	int hit = 0;
+	for (i = 0; i < l->nexclude; i++)
+		if (dir_test(gl, gl->excl_ids[l->index][i], l->exclude[i], dir, len, 1))
+			return 0;
+	for (i = 0; i < l->npaths && !hit; i++)
+		hit = dir_test(gl, gl->path_ids[l->index][i], l->paths[i], dir, len, 0);
+	return hit;
+}
+
+/*
+ * Generated and vendored files are never evidence: .gitattributes of the
+ * scanned commit (not the work tree) marking linguist-generated or
+ * linguist-vendored, read by libgit2.
+ */
+static int linguist_excluded(struct walk *w, const char *path)
+{
+	static const char *names[] = {"linguist-generated", "linguist-vendored"};
+	const char *values[2] = {NULL, NULL};
+	size_t i;
+
+	if (git_attr_get_many_ext(values, w->repo, &w->attr_opts, path, 2, names) < 0)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (git_attr_value(values[i]) == GIT_ATTR_VALUE_TRUE ||
+		    (git_attr_value(values[i]) == GIT_ATTR_VALUE_STRING && !strcmp(values[i], "true")))
+			return 1;
+	return 0;
+}
+
+/*
+ * Queues the file at w->path selected by sel (nsel leaves): the walk and a
+ * replayed record alike.  Whether its contents are read follows from the
+ * leaves, never from a record.  A rule pack kept in the tree is not
+ * evidence for itself: it is not queued.
+ */
+static void queue_file(struct walk *w, const git_oid *oid, int exec, const size_t *sel, size_t nsel)
+{
+	struct item it;
+	size_t i;
+	int content = 0;
+	if (rules_is_pack_blob(w->rs, oid))
+		return;
+	for (i = 0; i < nsel; i++)
+		content |= leaf_needs_content(w->rs->leaves[sel[i]]);
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(w->path.ptr, w->path.len);
+	git_oid_cpy(&it.oid, oid);
+	it.state = ITEM_DONE;
+	it.exec = exec;
+	it.content = content;
+	it.sel = xmalloc(nsel * sizeof(*it.sel));
+	memcpy(it.sel, sel, nsel * sizeof(*it.sel));
+	it.nsel = nsel;
+	if (content)
+		it.state = ITEM_QUEUED;
+	else
+		run_item(&w->self, &it); /* path-only leaves: nothing to read */
+	ring_push(w, &it);
+}
+
+/* Queues a selected entry that is not scanned: a symbolic link (oid; not a rule pack's blob) or a submodule (NULL). */
+static void queue_skipped(struct walk *w, const git_oid *oid)
+{
+	struct item it;
+	if (oid && rules_is_pack_blob(w->rs, oid))
+		return;
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(w->path.ptr, w->path.len);
+	if (oid)
+		git_oid_cpy(&it.oid, oid);
+	it.skipped = xstrdup(oid ? "symbolic link, not followed" : "submodule, not scanned");
+	it.state = ITEM_DONE;
+	ring_push(w, &it);
+}
+
+/* The walk moves to the path now in w->path: what the globs remembered is for another. */
+static void next_path(struct walk *w)
+{
+	w->gl.path_no++;
+	w->gl.mp_ready = 0;
+	w->gl.pf_done = 0;
+	w->gl.path_ascii = twin_is_ascii(w->path.ptr, w->path.len);
+}
+
+/* Appends an entry to the record of the folder being walked (rec), when records are kept. */
+static void record(struct buf *rec, enum treerec_kind kind, const char *name, const git_oid *oid, int exec,
+		   const size_t *sel, size_t nsel)
+{
+	struct treerec_entry e;
+	if (!rec)
+		return;
+	memset(&e, 0, sizeof(e));
+	e.kind = kind;
+	e.name = name;
+	e.namelen = strlen(name);
+	if (oid)
+		git_oid_cpy(&e.oid, oid);
+	e.exec = exec;
+	e.nsel = nsel;
+	treerec_put(rec, &e, sel);
+}
+
+/* The leaves of active selecting the blob at w->path, into w->sel; 0 also for a generated or vendored one. */
+static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
+{
+	const char *path = w->path.ptr;
+	size_t nsel = 0, i;
+
+	next_path(w);
+	for (i = 0; i < nactive; i++) {
+		const struct leaf *l = w->rs->leaves[active[i]];
+		struct globs *gl = &w->gl;
+		if (gl->path_ascii && gl->pf && gl->leaf_pf[active[i]] >= 0) {
+			path_words(gl, path, w->path.len);
+			if (!prefilter_may_match(gl->pf, gl->pfs, gl->leaf_pf[active[i]]))
+				continue;
+		}
+		if (leaf_selects(w, l, path, w->path.len))
+			w->sel[nsel++] = active[i];
+	}
+	if (nsel && linguist_may_apply(w->lg, path, w->path.len) && linguist_excluded(w, path))
+		return 0;
+	return nsel;
+}
+
+/*
+ * A blob at w->path: selected as the folder's old record says (old, when it
+ * knows the name as a blob) or by matching its path, then recorded and queued.
+ */
+static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive,
+		       struct buf *rec, struct treerec_names *old)
+{
+	const char *name = git_tree_entry_name(e);
+	const git_oid *oid = git_tree_entry_id(e);
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
+	int exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+	size_t nsel;
+
+	if (o && treerec_class(o->kind) == 'b') {
+		nsel = o->kind == TREC_NONE ? 0 : o->nsel;
+		if (nsel)
+			treerec_sel(o, w->sel);
+	} else {
+		nsel = select_blob(w, active, nactive);
+	}
+	if (nsel == 0) {
+		record(rec, TREC_NONE, name, NULL, 0, NULL, 0);
+		return;
+	}
+	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, w->sel, nsel);
+	if (mode == GIT_FILEMODE_LINK)
+		queue_skipped(w, oid);
+	else
+		queue_file(w, oid, exec, w->sel, nsel);
+}
+
+static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive,
+			    struct buf *rec, struct treerec_names *old)
+{
+	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
+	size_t j;
+	int sel = 0;
+
+	if (o && treerec_class(o->kind) == 'c') {
+		sel = o->kind == TREC_SUBMODULE;
+	} else {
+		next_path(w);
+		for (j = 0; j < nactive && !sel; j++)
+			sel = leaf_selects(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len);
+	}
+	record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, name, NULL, 0, NULL, 0);
+	if (sel)
+		queue_skipped(w, NULL);
+}
+
+/* Of active, the leaves that may match below the folder now in w->path (ending in '/'), into sub. */
+static size_t descend(struct walk *w, const size_t *active, size_t nactive, size_t *sub)
+{
+	size_t nsub = 0, j;
+	w->gl.dir_no++;
+	for (j = 0; j < nactive; j++)
+		if (leaf_may_descend(w, w->rs->leaves[active[j]], w->path.ptr, w->path.len))
+			sub[nsub++] = active[j];
+	return nsub;
+}
+
+/* The record being built for the folder at depth, when records are kept (a cache is in use). */
+static struct buf *record_at(struct walk *w, size_t depth)
+{
+	if (!w->opts->cache || w->no_records_below != SIZE_MAX)
+		return NULL;
+	while (depth >= w->nrecs) {
+		XGROW(w->recs, w->recs_cap, w->nrecs + 1);
+		w->recs[w->nrecs++] = xcalloc(1, sizeof(struct buf));
+	}
+	return w->recs[depth];
+}
+
+static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx);
+
+/* Records stop below a folder whose .gitattributes cannot be read (linguist_enter). */
+static void enter_attrs(struct walk *w, const git_oid *attrs, size_t depth)
+{
+	if (linguist_enter(w->lg, w->repo, attrs, depth) < 0 && w->no_records_below == SIZE_MAX)
+		w->no_records_below = depth;
+}
+
+static void leave_attrs(struct walk *w, size_t depth)
+{
+	linguist_leave(w->lg, depth);
+	if (w->no_records_below == depth)
+		w->no_records_below = SIZE_MAX;
+}
+
+static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive, const git_oid *ctx,
+		     struct treerec_names *old)
+{
+	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++, pruned = 0;
+	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	const git_oid *attrs = linguist_attrs_of(tree);
+	struct buf *rec;
+	git_oid below;
+	int rc = 0;
+
+	w->res->trees_read++;
+	treerec_ctx(&below, ctx, attrs);
+	enter_attrs(w, attrs, depth);
+	if (w->no_records_below != SIZE_MAX)
+		old = NULL;
+	if ((rec = record_at(w, depth)) != NULL)
+		treerec_begin(rec, git_tree_id(tree), attrs);
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		git_object_t type = git_tree_entry_type(e);
+		const char *name = git_tree_entry_name(e);
+
+		w->path.len = base;
+		buf_put(&w->path, name, strlen(name));
+		w->res->entries_seen++;
+		if (type == GIT_OBJECT_TREE) {
+			size_t nsub;
+			buf_putc(&w->path, '/');
+			if ((nsub = descend(w, active, nactive, sub)) == 0) {
+				w->res->trees_pruned++;
+				pruned++;
+				record(rec, TREC_PRUNED, name, NULL, 0, NULL, 0);
+				continue;
+			}
+			record(rec, TREC_DIR, name, git_tree_entry_id(e), 0, NULL, 0);
+			rc = walk_dir(w, git_tree_entry_id(e), sub, nsub, &below);
+		} else if (type == GIT_OBJECT_COMMIT) {
+			visit_submodule(w, name, active, nactive, rec, old);
+		} else if (type == GIT_OBJECT_BLOB) {
+			visit_blob(w, e, active, nactive, rec, old);
+		}
+	}
+	w->path.len = base;
+	if (w->path.ptr)
+		w->path.ptr[base] = '\0';
+	if (rc == 0 && rec) {
+		unsigned char key[GIT_OID_RAWSZ];
+		treerec_end(rec, n, pruned);
+		treerec_key(key, &w->keybuf, ctx, w->path.ptr ? w->path.ptr : "", base);
+		cache_put(w->opts->cache, key, rec->ptr, rec->len);
+	}
+	leave_attrs(w, depth);
+	w->depth = depth;
+	free(sub);
+	return rc;
+}
+
+/*
+ * Replays the record of a folder that holds the tree it was made from: the
+ * same items, in the same order, as walking the tree would queue, without
+ * reading the tree or matching a path.  Subfolders go through walk_dir, so
+ * a changed one is walked.
+ */
+static int replay(struct walk *w, struct treerec *tr, const size_t *active, size_t nactive, const git_oid *ctx)
+{
+	size_t base = w->path.len, depth = w->depth++;
+	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	struct treerec_entry e;
+	git_oid below;
+	int rc = 0;
+
+	w->res->trees_cached++;
+	w->res->entries_seen += tr->entries;
+	w->res->trees_pruned += tr->pruned;
+	treerec_ctx(&below, ctx, tr->has_attrs ? &tr->attrs : NULL);
+	/* a subfolder whose record is gone is walked, and needs the attributes above it */
+	enter_attrs(w, tr->has_attrs ? &tr->attrs : NULL, depth);
+	while (rc == 0 && treerec_next(tr, &e)) {
+		size_t nsub;
+		w->path.len = base;
+		buf_put(&w->path, e.name, e.namelen);
+		switch (e.kind) {
+		case TREC_DIR:
+			buf_putc(&w->path, '/');
+			/* the same rules chose it: never 0, but a walk would prune it */
+			if ((nsub = descend(w, active, nactive, sub)) > 0)
+				rc = walk_dir(w, &e.oid, sub, nsub, &below);
+			break;
+		case TREC_FILE:
+			treerec_sel(&e, w->sel);
+			queue_file(w, &e.oid, e.exec, w->sel, e.nsel);
+			break;
+		case TREC_LINK:
+			queue_skipped(w, &e.oid);
+			break;
+		case TREC_SUBMODULE:
+			queue_skipped(w, NULL);
+			break;
+		default:
+			break; /* passed over */
+		}
+	}
+	w->path.len = base;
+	w->path.ptr[base] = '\0';
+	leave_attrs(w, depth);
+	w->depth = depth;
+	free(sub);
+	return rc;
+}
+
+/*
+ * Walks the folder now in w->path (ending in '/', or "" for the root) whose
+ * tree is id, using the folder's record in the cache when there is one:
+ * replayed when it was made from the same tree (and the tree is in the
+ * repository), else its answers kept for the paths it knows.
+ */
+static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx)
+{
+	git_tree *tree = NULL;
+	struct treerec tr;
+	struct treerec_names old;
+	int rc, have = 0, reuse = 0;
+
+	memset(&old, 0, sizeof(old));
+	if (w->opts->cache && w->records && w->no_records_below == SIZE_MAX) {
+		unsigned char key[GIT_OID_RAWSZ];
+		const unsigned char *rec;
+		size_t len;
+		treerec_key(key, &w->keybuf, ctx, w->path.ptr, w->path.len);
+		rec = cache_get(w->opts->cache, key, &len);
+		have = rec && treerec_parse(&tr, rec, len, w->rs->nleaves) == 0;
+		/*
+		 * like a cached blob, a record stands for a tree only where the
+		 * tree (and its .gitattributes, which libgit2 reads) is there
+		 */
+		if (have && git_oid_equal(&tr.tree, id) && present(w->job.packs, w->self.odb, id) &&
+		    (!tr.has_attrs || present(w->job.packs, w->self.odb, &tr.attrs)))
+			return replay(w, &tr, active, nactive, ctx);
+	}
+	if (git_tree_lookup(&tree, w->repo, id) < 0) {
+		const git_error *ge = git_error_last();
+		return err_set("cannot read tree '%s': %s", w->path.ptr,
+			       ge && ge->message ? ge->message : "unknown error");
+	}
+	/* the names' answers hold only under the same .gitattributes in the folder itself */
+	if (have) {
+		const git_oid *attrs = linguist_attrs_of(tree);
+		reuse = tr.has_attrs ? attrs && git_oid_equal(attrs, &tr.attrs) : !attrs;
+	}
+	if (reuse)
+		treerec_names_load(&old, &tr);
+	rc = walk_tree(w, tree, active, nactive, ctx, reuse ? &old : NULL);
+	treerec_names_free(&old);
+	git_tree_free(tree);
+	return rc;
+}
+
+/*
+ * The pack indexes for the fast path (pack.h), or an empty set when
+ * PROOFGATE_NO_FASTPACK is set: then libgit2 reads every blob, which the
+ * tests use to show both paths give the same report.
+ */
+static struct pack_set *open_packs(git_repository *repo)
+{
+	struct buf objdir = BUF_INIT;
+	struct pack_set *ps;
+	const char *off = getenv("PROOFGATE_NO_FASTPACK");
+
+	buf_printf(&objdir, "%sobjects", git_repository_commondir(repo));
+	ps = pack_set_open(off && *off ? "" : objdir.ptr);
+	buf_free(&objdir);
+	return ps;
+}
+
+/*
+ * The words each content pattern needs (prefilter.h), or none when
+ * PROOFGATE_NO_PREFILTER is set: then every pattern runs on every file it
+ * selects, which the tests use to show the reports are the same.
+ */
+static void build_prefilter(struct scan_job *j, const struct rules *rs)
+{
+	const char *off = getenv("PROOFGATE_NO_PREFILTER");
+	size_t i;
+	int any = 0;
+
+	if (off && *off)
+		return;
+	j->pf = prefilter_new();
+	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
+	j->pf_fast = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, 1);
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		const struct match_regex *r[TW_N];
+		int k;
+		r[TW_CONTAINS] = l->contains;
+		r[TW_NOT_CONTAINS] = l->not_contains;
+		r[TW_FRESH] = l->fresh;
+		for (k = 0; k < TW_N; k++) {
+			int id = r[k] ? prefilter_add(j->pf, r[k]->src) : -1;
+			j->pf_ids[i * TW_N + (size_t)k] = id;
+			j->pf_fast[i * TW_N + (size_t)k] = (unsigned char)(r[k] && match_regex_fast_start(r[k]));
+			any |= id >= 0;
+		}
+	}
+	if (!any) {
+		prefilter_free(j->pf);
+		free(j->pf_ids);
+		free(j->pf_fast);
+		j->pf = NULL;
+		j->pf_ids = NULL;
+		j->pf_fast = NULL;
+		return;
+	}
+	prefilter_compile(j->pf);
+}
+
+unsigned scan_jobs(unsigned jobs)
+{
+	if (jobs == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n > 0 ? (unsigned)n : 1;
+	}
+	return jobs > SCAN_MAX_JOBS ? SCAN_MAX_JOBS : jobs;
+}
+
+/*
+ * Starts jobs - 1 worker threads (the walking thread is the last one), each
+ * with its own object database: libgit2 objects are not shared between
+ * threads.  Falls back to fewer threads, never fails.
+ */
+static void start_workers(struct walk *w, unsigned jobs)
+{
+	struct scan_job *j = &w->job;
+	struct buf objdir = BUF_INIT;
+	size_t i;
+
+	if (jobs < 2)
+		return;
+	buf_printf(&objdir, "%sobjects", git_repository_commondir(w->repo));
+	j->workers = xcalloc(jobs - 1, sizeof(*j->workers));
+	for (i = 0; i < jobs - 1; i++) {
+		struct worker *wk = &j->workers[i];
+		wk->job = j;
+		if (git_odb_open(&wk->odb, objdir.ptr) < 0)
+			break;
+		wk->own_odb = 1;
+		wk->mc = match_ctx_new();
+		wk->pk = pack_reader_new(j->packs);
+		wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
+		j->nworkers++;
+	}
+	buf_free(&objdir);
+	if (j->nworkers == 0)
+		return;
+	pthread_mutex_init(&j->mu, NULL);
+	pthread_cond_init(&j->work, NULL);
+	pthread_cond_init(&j->done, NULL);
+	j->cap = RING_SLOTS;
+	j->slots = xcalloc(j->cap, sizeof(*j->slots));
+	j->threaded = 1;
+	for (i = 0; i < j->nworkers; i++)
+		if (pthread_create(&j->workers[i].tid, NULL, worker_main, &j->workers[i]) == 0)
+			j->workers[i].started = 1;
+}
+
+/* Decides and merges everything still queued, then ends the workers. */
+static void finish_workers(struct walk *w)
+{
+	struct scan_job *j = &w->job;
+	struct pack_set *packs;
+	struct prefilter *pf;
+	int *pf_ids;
+	unsigned char *pf_fast;
+	size_t i;
+
+	if (j->threaded) {
+		pthread_mutex_lock(&j->mu);
+		j->closing = 1;
+		pthread_cond_broadcast(&j->work);
+		ring_wait(w, 1);
+		pthread_mutex_unlock(&j->mu);
+		for (i = 0; i < j->nworkers; i++)
+			if (j->workers[i].started)
+				pthread_join(j->workers[i].tid, NULL);
+		pthread_cond_destroy(&j->done);
+		pthread_cond_destroy(&j->work);
+		pthread_mutex_destroy(&j->mu);
+	}
+	for (i = 0; i < j->nworkers; i++) {
+		match_ctx_free(j->workers[i].mc);
+		pack_reader_free(j->workers[i].pk);
+		prefilter_scratch_free(j->workers[i].pfs);
+		git_odb_free(j->workers[i].odb);
+		buf_free(&j->workers[i].ser);
+	}
+	free(j->workers);
+	free(j->slots);
+	packs = j->packs;
+	pf = j->pf;
+	pf_ids = j->pf_ids;
+	pf_fast = j->pf_fast;
+	memset(j, 0, sizeof(*j));
+	/* freed by scan_run, which made them */
+	j->packs = packs;
+	j->pf = pf;
+	j->pf_ids = pf_ids;
+	j->pf_fast = pf_fast;
+}
+
+int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
+	     const struct scan_opts *opts)
+{
+	struct walk w;
+	struct scan_result *res = NULL;
+	struct twin **twins = NULL;
+	atomic_uchar *settled = NULL;
+	size_t *all = NULL, i;
+	int rc = -1, walked;
+
+	*out = NULL;
+	memset(&w, 0, sizeof(w));
+	if (git_repository_odb(&w.self.odb, repo) < 0) {
+		err_set("cannot open the object database");
+		goto done;
+	}
+	res = xcalloc(1, sizeof(*res));
+	res->nleaves = rs->nleaves;
+	res->leaves = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*res->leaves));
+	for (i = 0; i < rs->nleaves; i++)
+		res->leaves[i].newest_day = -1;
+	w.repo = repo;
+	w.rs = rs;
+	w.opts = opts;
+	w.res = res;
+	w.job.rs = rs;
+	w.job.opts = opts;
+	w.job.commit_day = date_day_of(opts->commit_time);
+	w.self.job = &w.job;
+	w.self.mc = match_ctx_new();
+	w.job.packs = open_packs(repo);
+	w.self.pk = pack_reader_new(w.job.packs);
+	build_prefilter(&w.job, rs);
+	w.self.pfs = w.job.pf ? prefilter_scratch_new(w.job.pf) : NULL;
+	w.job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*w.job.twins));
+	w.job.settled = settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*w.job.settled));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		w.job.twins[i * TW_N + TW_CONTAINS] = twin_compile(l->contains);
+		w.job.twins[i * TW_N + TW_NOT_CONTAINS] = twin_compile(l->not_contains);
+		w.job.twins[i * TW_N + TW_FRESH] = twin_compile(l->fresh);
+	}
+	w.attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
+	w.attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
+	git_oid_cpy(&w.attr_opts.attr_commit_id, &opts->commit_id);
+	w.lg = linguist_new(repo);
+	w.sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w.sel));
+	globs_init(&w.gl, rs);
+	all = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*all));
+	for (i = 0; i < rs->nleaves; i++)
+		all[i] = i;
+	buf_puts(&w.path, "");
+	twins = w.job.twins;
+	start_workers(&w, scan_jobs(opts->jobs));
+	{
+		const char *off = getenv("PROOFGATE_NO_RECORDS");
+		git_oid ctx;
+		w.records = !off || !*off;
+		w.no_records_below = SIZE_MAX;
+		linguist_global_id(w.lg, &ctx);
+		walked = walk_dir(&w, git_tree_id(tree), all, rs->nleaves, &ctx);
+	}
+	finish_workers(&w);
+	if (walked < 0)
+		goto done;
+	*out = res;
+	res = NULL;
+	rc = 0;
+done:
+	free(all);
+	free(w.sel);
+	globs_free(&w.gl, rs->nleaves);
+	linguist_free(w.lg);
+	buf_free(&w.path);
+	buf_free(&w.self.ser);
+	buf_free(&w.keybuf);
+	for (i = 0; i < w.nrecs; i++) {
+		buf_free(w.recs[i]);
+		free(w.recs[i]);
+	}
+	free(w.recs);
+	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
+		twin_free(twins[i]);
+	free(twins);
+	free((void *)settled);
+	match_ctx_free(w.self.mc);
+	pack_reader_free(w.self.pk);
+	pack_set_free(w.job.packs);
+	prefilter_scratch_free(w.self.pfs);
+	prefilter_free(w.job.pf);
+	free(w.job.pf_ids);
+	free(w.job.pf_fast);
+	git_odb_free(w.self.odb);
+	scan_result_free(res);
+	return rc;
+}
+
+int scan_cache_open(struct cache **out, git_repository *repo, const struct rules *rs, const char *dir)
+{
+	const char *forbidden[4];
+	struct buf ns = BUF_INIT;
+	char pcre[64] = "";
+	size_t n = 0;
+	int rc;
+
+	if (git_repository_workdir(repo))
+		forbidden[n++] = git_repository_workdir(repo);
+	forbidden[n++] = git_repository_path(repo);
+	forbidden[n++] = git_repository_commondir(repo);
+	forbidden[n] = NULL;
+	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+	/* everything a cached result depends on but the blob itself */
+	buf_printf(&ns,
+		   "proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; dates kept %d; binary probe %d; rules %s",
+		   PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, FRESH_KEEP,
+		   BINARY_PROBE, rs->digest);
+	rc = cache_open(out, dir, ns.ptr, forbidden, 0);
+	buf_free(&ns);
+	return rc;
+}
+
+static void evidence_free(struct evidence *e)
+{
+	free(e->path);
+	e->path = NULL;
+}
+
+void scan_result_free(struct scan_result *r)
+{
+	size_t i, j;
+	if (!r)
+		return;
+	for (i = 0; i < r->nleaves; i++) {
+		struct leaf_state *st = &r->leaves[i];
+		for (j = 0; j < st->nev; j++)
+			evidence_free(&st->ev[j]);
+		for (j = 0; j < st->nnotes; j++) {
+			evidence_free(&st->notes[j].at);
+			free(st->notes[j].why);
+		}
+		evidence_free(&st->newest);
+		free(st->error);
+	}
+	for (i = 0; i < r->nskipped; i++) {
+		free(r->skipped[i].path);
+		free(r->skipped[i].why);
+	}
+	free(r->skipped);
+	free(r->leaves);
+	free(r);
+}

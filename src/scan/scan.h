@@ -1,0 +1,117 @@
+/* scan.h - the one pass over a commit's tree that gathers evidence for every leaf. */
+#ifndef PG_SCAN_H
+#define PG_SCAN_H
+
+#include <git2.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/rules.h"
+
+/* Most evidence entries and near misses kept per leaf; the counts go on. */
+#define SCAN_EVIDENCE_MAX 10
+#define SCAN_NOTES_MAX 5
+/* Default size cap for content matching, in bytes. */
+#define SCAN_DEFAULT_MAX_FILE_SIZE (8u << 20)
+
+/* A place in the tree: path (bytes as git stores them), 1-based line (0: whole file), blob. */
+struct evidence {
+	char *path;
+	size_t line;
+	char blob[GIT_OID_HEXSZ + 1];
+};
+
+/* A file that was selected but did not count, and why. */
+struct note {
+	struct evidence at;
+	char *why;
+};
+
+/*
+ * What the walk gathered for one leaf.  Once a `file` leaf without
+ * freshness has min_files files and SCAN_EVIDENCE_MAX evidence entries it
+ * is settled (nothing later can change its outcome or evidence): later
+ * files are neither matched against it nor counted.
+ */
+struct leaf_state {
+	size_t nselected;  /* files whose path the leaf selects (until settled) */
+	size_t nsatisfied; /* of those, files that showed everything asked */
+	struct evidence ev[SCAN_EVIDENCE_MAX];
+	size_t nev;
+	struct note notes[SCAN_NOTES_MAX];
+	size_t nnotes;
+	size_t nnotes_total;
+	char *error;         /* the first reason the evidence could not be read, or NULL */
+	long newest_day;     /* fresh: newest date found, days since 1970-01-01, or -1 */
+	struct evidence newest;
+};
+
+/* A tree entry that was not scanned: submodule, symlink, binary, too large. */
+struct skipped {
+	char *path;
+	char *why;
+};
+
+struct scan_result {
+	struct leaf_state *leaves; /* one per rules->leaves entry */
+	size_t nleaves;
+	struct skipped *skipped;
+	size_t nskipped, skipped_cap;
+	size_t entries_seen;  /* tree entries the walk went past, from records too */
+	size_t trees_pruned;  /* folders no rule can match below, not descended */
+	size_t trees_read;    /* folders walked from their tree */
+	size_t trees_cached;  /* folders replayed from their record in the cache */
+	size_t blobs_read;
+};
+
+struct cache;
+
+struct scan_opts {
+	uint64_t max_file_size;
+	int64_t commit_time; /* seconds; freshness is measured from it */
+	git_oid commit_id;   /* .gitattributes are read from this commit */
+	unsigned jobs;       /* threads reading and matching blobs; 0: the online CPUs */
+	struct cache *cache; /* per-blob results from earlier scans, or NULL; borrowed */
+};
+
+/* Most worker threads --jobs may ask for. */
+#define SCAN_MAX_JOBS 256
+
+/*
+ * Walks tree once, reading each selected blob at most once, and fills *out
+ * (caller frees with scan_result_free).  Unreadable evidence (missing
+ * objects, match limits) is recorded in the leaf, not returned as failure;
+ * returns -1 and sets err only when the walk itself cannot go on.
+ *
+ * The calling thread walks the trees and queues each selected file, in walk
+ * order, to opts->jobs worker threads that read, inflate and match it (each
+ * with its own object database); results are merged back in walk order, so
+ * *out is the same whatever the number of threads.  At most a bounded queue
+ * of files is in flight; a blob's contents are dropped once matched.  With
+ * opts->cache, a blob whose results are cached is not read at all.
+ */
+int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
+	     const struct scan_opts *opts);
+
+void scan_result_free(struct scan_result *r);
+
+/* The number of threads for jobs (0: the online CPUs), within 1..SCAN_MAX_JOBS. */
+unsigned scan_jobs(unsigned jobs);
+
+/*
+ * Opens the content cache in dir for scans of repo with rs: its namespace
+ * holds the rule-pack digest, the proofgate version, the cache format and
+ * the PCRE2 version and limits, everything a cached result depends on (the
+ * size cap and the commit date are applied when results are read back).
+ * Refuses a dir inside the repository's work tree or git folder.  Returns 0
+ * and *out (the caller ends it with cache_close), or -1 with err.
+ */
+int scan_cache_open(struct cache **out, git_repository *repo, const struct rules *rs, const char *dir);
+
+/* 1-based line of byte offset off in data; CRLF and LF count the same. */
+size_t scan_line_at(const char *data, size_t off);
+
+/* Number of lines in data (a last line without newline counts). */
+size_t scan_count_lines(const char *data, size_t len);
+
+#endif

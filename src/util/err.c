@@ -1,0 +1,30 @@
+/* err.c - per-thread last error message. */
+#include "util/err.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static _Thread_local char last[2048];
+
+int err_set(const char *fmt, ...)
+{
+	/* format aside first: err_set("...: %s", err_last()) reads the message it replaces */
+	char msg[sizeof(last)];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	memcpy(last, msg, strlen(msg) + 1);
+	return -1;
+}
+
+const char *err_last(void)
+{
+	return last[0] ? last : "unknown error";
+}
+
+void err_clear(void)
+{
+	last[0] = '\0';
+}

@@ -1,0 +1,145 @@
+/* verdict.h - from leaf evidence to rule outcomes, domain statuses, proofs and the gate. */
+#ifndef PG_VERDICT_H
+#define PG_VERDICT_H
+
+#include <stddef.h>
+
+#include "model/rules.h"
+#include "scan/scan.h"
+
+/*
+ * waived: failed or errored, but a repository waiver covers it (counts as
+ * passing for statuses and the gate, never for proofs); off: turned off by
+ * the repository's policy, left out of domains, proofs and the gate.
+ */
+enum outcome { OUTCOME_PASS, OUTCOME_FAIL, OUTCOME_ERROR, OUTCOME_WAIVED, OUTCOME_OFF };
+enum status { STATUS_READY, STATUS_READINESS_ONLY, STATUS_BLOCKED };
+enum fail_on { FAIL_ON_BLOCKED, FAIL_ON_READINESS_ONLY, FAIL_ON_NEVER };
+
+const char *outcome_name(enum outcome o);
+const char *status_name(enum status s);
+/* The seed's label for a status: "ready" / "أساس جاهز" and so on. */
+const char *status_label(enum status s, enum lang lang);
+const char *fail_on_name(enum fail_on f);
+/* Parses "blocked", "readiness-only" or "never"; -1 when it is none. */
+int fail_on_parse(enum fail_on *out, const char *s);
+
+/* A near miss: a selected file that did not count, and why. */
+struct miss {
+	const struct evidence *at; /* borrowed from the scan result */
+	const char *why;
+};
+
+/* A repository waiver (see config.h); all strings set, expires is YYYY-MM-DD. */
+struct waiver {
+	char *rule;
+	char *reason;
+	char *owner;
+	char *expires;
+	long expires_day; /* days since 1970-01-01 */
+	struct where at;  /* where it is written */
+};
+
+enum waiver_state { WAIVER_UNUSED, WAIVER_USED, WAIVER_EXPIRED };
+
+/* What a waiver did in this scan. */
+struct waiver_result {
+	const struct waiver *waiver; /* borrowed from the policy */
+	enum waiver_state state;
+	long rule;                   /* index in verdict.rules, or -1 when no such rule is loaded */
+};
+
+/* The parts of a repository policy that change outcomes; all borrowed. */
+struct verdict_policy {
+	char *const *off; /* rule ids turned off */
+	size_t noff;
+	const struct waiver *waivers;
+	size_t nwaivers;
+};
+
+struct rule_result {
+	const struct rule *rule;
+	enum outcome outcome;
+	char *message;                 /* one sentence: why this outcome */
+	const struct evidence **ev;    /* what satisfied it, or the violations */
+	size_t nev;
+	char **looked_for;             /* for fail/error: what was looked for and where */
+	size_t nlooked;
+	struct miss *misses;
+	size_t nmisses;
+	const struct waiver *waiver; /* the waiver that waived it, or that expired; NULL without */
+	enum outcome found;          /* the outcome before the policy (pass, fail or error) */
+};
+
+struct domain_result {
+	const struct domain *domain;
+	enum status status;
+	size_t *rules; /* indexes into verdict.rules */
+	size_t nrules;
+	const struct rule_result *next; /* the failing rule whose step comes next, or NULL */
+};
+
+struct proof_result {
+	const struct proof *proof;
+	int proven;
+	size_t *rules;
+	size_t nrules;
+};
+
+struct gate {
+	enum fail_on fail_on;
+	const char *fail_on_source; /* "--fail-on", "release branch", "default", "policy" */
+	char *branch;
+	const char *branch_source; /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
+	char *pattern;             /* the policy's branch glob that chose fail_on, or NULL */
+	int passed;
+	int decided; /* 0 when an unreadable rule could change the answer */
+};
+
+struct verdict {
+	struct rule_result *rules;
+	size_t nrules;
+	struct domain_result *domains;
+	size_t ndomains;
+	struct proof_result *proofs;
+	size_t nproofs;
+	int go;
+	struct gate gate;
+	struct waiver_result *waivers; /* one per policy waiver, in policy order */
+	size_t nwaivers;
+};
+
+/*
+ * Evaluates every rule over the scan's leaf states.  commit_time anchors
+ * freshness.  The caller frees *out with verdict_free.
+ */
+int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time);
+
+/*
+ * The same, under a repository policy (may be NULL): rules turned off get
+ * `off`; a failing or erroring rule with a waiver that has not expired by the
+ * commit's day gets `waived`; an expired waiver leaves the rule failing, its
+ * message saying so.  Explanations are written in lang.  The caller frees
+ * *out with verdict_free.
+ */
+int verdict_compute_policy(struct verdict **out, const struct rules *rs, const struct scan_result *scan,
+			   long long commit_time, const struct verdict_policy *pol, enum lang lang);
+
+/* "unused", "used" or "expired". */
+const char *waiver_state_name(enum waiver_state s);
+
+/* 1 when the outcome counts against a status (fail, error). */
+int outcome_fails(enum outcome o);
+
+/* Applies the gate; branch may be NULL.  Sets v->gate. */
+void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch);
+
+/*
+ * A description of what a leaf looks for (caller frees): with full, every
+ * glob and pattern; else a few globs and only short patterns, for reports.
+ */
+char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full);
+
+void verdict_free(struct verdict *v);
+
+#endif

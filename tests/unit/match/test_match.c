@@ -1,0 +1,733 @@
+/* test_match.c - globs (pcre2_pattern_convert) and content regexes (PCRE2, JIT). */
+#include "helpers.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/err.h"
+#include "match/match.h"
+
+/* What a test compiled; teardown frees it all. */
+struct fx {
+	struct match_ctx *ctx;
+	struct match_glob *globs[64];
+	size_t nglobs;
+	struct match_regex *res[64];
+	size_t nres;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	if (!f)
+		return -1;
+	f->ctx = match_ctx_new();
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	size_t i;
+	for (i = 0; i < f->nglobs; i++)
+		match_glob_free(f->globs[i]);
+	for (i = 0; i < f->nres; i++)
+		match_regex_free(f->res[i]);
+	match_ctx_free(f->ctx);
+	free(f);
+	return 0;
+}
+
+static struct match_glob *glob_ic(struct fx *f, const char *src, int icase)
+{
+	struct match_glob *g = NULL;
+	size_t off = 99;
+	int rc = match_glob_compile(&g, src, icase, &off);
+	if (rc != 0)
+		fail_msg("glob '%s' did not compile: %s at offset %zu", src, err_last(), off);
+	assert_non_null(g);
+	assert_true(f->nglobs < 64);
+	f->globs[f->nglobs++] = g;
+	return g;
+}
+
+static struct match_glob *glob(struct fx *f, const char *src)
+{
+	return glob_ic(f, src, 0);
+}
+
+static int path(const struct match_glob *g, const char *p)
+{
+	return match_glob_path(g, p, strlen(p));
+}
+
+static int descend(const struct match_glob *g, const char *dir)
+{
+	return match_glob_may_descend(g, dir, strlen(dir));
+}
+
+static int covers(const struct match_glob *g, const char *dir)
+{
+	return match_glob_covers_dir(g, dir, strlen(dir));
+}
+
+/* Compiling src must fail at offset want_off with a message holding needle. */
+static void glob_bad(const char *src, size_t want_off, const char *needle)
+{
+	struct match_glob *g = (struct match_glob *)1;
+	size_t off = 12345;
+	err_clear();
+	assert_int_equal(match_glob_compile(&g, src, 0, &off), -1);
+	assert_null(g);
+	if (off != want_off)
+		fail_msg("glob '%s': offset %zu, want %zu (%s)", src, off, want_off, err_last());
+	if (!strstr(err_last(), needle))
+		fail_msg("glob '%s': message '%s' lacks '%s'", src, err_last(), needle);
+}
+
+static struct match_regex *re(struct fx *f, const char *src, unsigned flags)
+{
+	struct match_regex *r = NULL;
+	size_t off = 99;
+	if (match_regex_compile(&r, src, flags, &off) != 0)
+		fail_msg("regex '%s' did not compile: %s at offset %zu", src, err_last(), off);
+	assert_true(f->nres < 64);
+	f->res[f->nres++] = r;
+	return r;
+}
+
+/* Number of matches of r in s (MATCH_OK results), or the first other result when negative. */
+static int count(struct fx *f, const struct match_regex *r, const char *s, size_t len)
+{
+	size_t start = 0, ms, me, cs, ce, last = 0;
+	int n = 0, rc;
+	while ((rc = match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		assert_true(ms <= me);
+		assert_true(me <= len);
+		assert_true(start > ms); /* always progresses */
+		assert_true(n == 0 || ms >= last);
+		last = me;
+		if (++n > 10000)
+			fail_msg("match_regex_next loops on '%s'", r->src);
+	}
+	if (rc != MATCH_NONE)
+		return rc;
+	return n;
+}
+
+#define COUNT(f, r, lit) count((f), (r), (lit), sizeof(lit) - 1)
+
+/* ---- globs ------------------------------------------------------------ */
+
+static void test_glob_star_stays_in_segment(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "docs/*.md");
+	assert_true(path(g, "docs/a.md"));
+	assert_true(path(g, "docs/.md"));
+	assert_false(path(g, "docs/x/a.md"));
+	assert_false(path(g, "docs/a.mdx"));
+	assert_false(path(g, "xdocs/a.md"));
+	assert_false(path(g, "a/docs/a.md")); /* a glob with / is anchored at the root */
+	g = glob(f, "src/*/main.c");
+	assert_true(path(g, "src/cli/main.c"));
+	assert_false(path(g, "src/main.c"));
+	assert_false(path(g, "src/a/b/main.c"));
+}
+
+static void test_glob_double_star_any_depth(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "docs/**/*.md");
+	assert_true(path(g, "docs/a.md"));
+	assert_true(path(g, "docs/x/a.md"));
+	assert_true(path(g, "docs/x/y/a.md"));
+	assert_false(path(g, "docs/x/y/a.txt"));
+	assert_false(path(g, "src/docs/a.md"));
+	assert_false(path(g, "docsx/a.md"));
+	g = glob(f, "**/README.md");
+	assert_true(path(g, "README.md"));
+	assert_true(path(g, "a/b/c/README.md"));
+	assert_false(path(g, "a/xREADME.md"));
+	g = glob(f, "ops/**");
+	assert_true(path(g, "ops/a"));
+	assert_true(path(g, "ops/a/b/c"));
+	assert_false(path(g, "opsx/a"));
+}
+
+static void test_glob_question_mark(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "/v?.txt");
+	assert_true(path(g, "v1.txt"));
+	assert_false(path(g, "v12.txt"));
+	assert_false(path(g, "v.txt"));
+	assert_false(path(g, "v/.txt")); /* ? never matches the separator */
+	/* ? is one character, not one byte */
+	assert_true(path(g, "v\xd8\xb9.txt"));
+}
+
+static void test_glob_classes(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "/[a-c]x");
+	assert_true(path(g, "ax"));
+	assert_true(path(g, "cx"));
+	assert_false(path(g, "dx"));
+	assert_false(path(g, "Ax"));
+	g = glob(f, "/[!x]y");
+	assert_true(path(g, "ay"));
+	assert_false(path(g, "xy"));
+	assert_false(path(g, "/y")); /* a negated class does not match the separator */
+	g = glob(f, "/file[0-9][0-9].log");
+	assert_true(path(g, "file07.log"));
+	assert_false(path(g, "file7.log"));
+}
+
+static void test_glob_braces(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, ".github/workflows/*.{yml,yaml}");
+	assert_int_equal(g->nalts, 2);
+	assert_true(path(g, ".github/workflows/ci.yml"));
+	assert_true(path(g, ".github/workflows/ci.yaml"));
+	assert_false(path(g, ".github/workflows/ci.yam"));
+	assert_false(path(g, ".github/workflows/ci.{yml,yaml}"));
+	/* nested */
+	g = glob(f, "/{a,{b,c}x}.txt");
+	assert_int_equal(g->nalts, 3);
+	assert_true(path(g, "a.txt"));
+	assert_true(path(g, "bx.txt"));
+	assert_true(path(g, "cx.txt"));
+	assert_false(path(g, "b.txt"));
+	assert_false(path(g, "ax.txt"));
+	/* several groups multiply */
+	g = glob(f, "/{src,lib}/{a,b}.{c,h}");
+	assert_int_equal(g->nalts, 8);
+	assert_true(path(g, "src/a.c"));
+	assert_true(path(g, "lib/b.h"));
+	assert_false(path(g, "src/c.c"));
+	/* an empty alternative */
+	g = glob(f, "/a{,.bak}");
+	assert_true(path(g, "a"));
+	assert_true(path(g, "a.bak"));
+	assert_false(path(g, "a.ba"));
+}
+
+static void test_glob_braces_with_classes(void **state)
+{
+	struct fx *f = *state;
+	/* a class is one unit: braces and commas inside it are literal */
+	struct match_glob *g = glob(f, "/{[}],a}");
+	assert_true(path(g, "}"));
+	assert_true(path(g, "a"));
+	assert_false(path(g, "["));
+	g = glob(f, "/{[,]x,y}");
+	assert_true(path(g, ",x"));
+	assert_true(path(g, "y"));
+	assert_false(path(g, "[")); /* not split at the comma inside the class */
+	g = glob(f, "/[{]");
+	assert_true(path(g, "{"));
+}
+
+static void test_glob_no_slash_any_depth(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "Dockerfile");
+	assert_true(path(g, "Dockerfile"));
+	assert_true(path(g, "ops/Dockerfile"));
+	assert_true(path(g, "a/b/c/Dockerfile"));
+	assert_false(path(g, "ops/Dockerfile.dev"));
+	assert_false(path(g, "xDockerfile"));
+	g = glob(f, "*.md");
+	assert_true(path(g, "a.md"));
+	assert_true(path(g, "a/b/c.md"));
+}
+
+static void test_glob_leading_slash_anchors(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "/README.md");
+	assert_true(path(g, "README.md"));
+	assert_false(path(g, "docs/README.md"));
+	assert_false(path(g, "/README.md")); /* paths are given without a leading / */
+	g = glob(f, "/docs/*.md");
+	assert_true(path(g, "docs/a.md"));
+	assert_false(path(g, "x/docs/a.md"));
+}
+
+static void test_glob_ignore_case(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob_ic(f, "docs/runbook*.{md,txt}", 1);
+	assert_true(path(g, "DOCS/RunBook-DB.MD"));
+	assert_true(path(g, "docs/runbook.txt"));
+	assert_true(path(g, "Docs/RUNBOOK.Txt"));
+	g = glob(f, "docs/runbook*.md");
+	assert_false(path(g, "DOCS/runbook.md"));
+	assert_false(path(g, "docs/runbook.MD"));
+	/* caseless beyond ASCII */
+	g = glob_ic(f, "/\xc3\xa9t\xc3\xa9.md", 1);
+	assert_true(path(g, "\xc3\x89T\xc3\x89.md"));
+}
+
+static void test_glob_escapes(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "/a\\*b");
+	assert_true(path(g, "a*b"));
+	assert_false(path(g, "axb"));
+	g = glob(f, "/a\\?");
+	assert_true(path(g, "a?"));
+	assert_false(path(g, "ab"));
+	g = glob(f, "/\\[x]");
+	assert_true(path(g, "[x]"));
+	assert_false(path(g, "x"));
+	/* escaped braces are literal and not expanded */
+	g = glob(f, "/\\{a,b\\}");
+	assert_int_equal(g->nalts, 1);
+	assert_true(path(g, "{a,b}"));
+	assert_false(path(g, "a"));
+}
+
+static void test_glob_non_utf8_path(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "docs/*");
+	int r;
+	/* paths are bytes: a Latin-1 name must not crash the matcher (PCRE2_MATCH_INVALID_UTF) */
+	r = path(g, "docs/caf\xe9");
+	assert_true(r == 0 || r == 1);
+	assert_true(path(g, "docs/cafe"));
+	g = glob(f, "**/*.txt");
+	r = path(g, "\xff\xfe/a.txt");
+	assert_true(r == 0 || r == 1);
+	r = descend(g, "\xff\xfe/");
+	assert_true(r == 0 || r == 1);
+	assert_true(path(g, "ok/a.txt"));
+	/* a non-UTF-8 name is matched in its display form (\xNN), so * still finds it */
+	g = glob(f, "docs/caf*.md");
+	assert_true(path(g, "docs/caf\xe9.md"));
+	assert_true(path(g, "docs/caf\xc3\xa9.md"));
+	assert_false(path(g, "docs/caf\xe9.txt"));
+	g = glob(f, "/docs/caf\\\\xe9.md"); /* the display form itself, its backslash escaped */
+	assert_true(path(g, "docs/caf\xe9.md"));
+	g = glob(f, "**/*.txt");
+	assert_true(path(g, "\xff\xfe/a.txt"));
+	assert_true(descend(g, "\xff\xfe/"));
+	g = glob(f, "**/vendor/**");
+	assert_true(covers(g, "\xff/vendor"));
+}
+
+static void *thread_globs(void *arg)
+{
+	struct match_glob *g = arg;
+	intptr_t ok = path(g, "a/b.md") && path(g, "a/caf\xe9.md") && !path(g, "a/b.txt");
+	/* a worker frees what matching kept for its thread before it ends */
+	match_thread_cleanup();
+	return (void *)ok;
+}
+
+static void *thread_forgets_cleanup(void *arg)
+{
+	struct match_glob **gs = arg;
+	/* no match_thread_cleanup(): thread exit must free what matching kept (LeakSanitizer, valgrind) */
+	intptr_t ok = path(gs[0], "a/caf\xe9.md") && !covers(gs[1], "caf\xe9");
+	return (void *)ok;
+}
+
+static void test_glob_thread_exit_frees(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *gs[2];
+	pthread_t t[4];
+	void *ok = NULL;
+	int i;
+
+	gs[0] = glob(f, "**/*.md");
+	gs[1] = glob(f, "*.md"); /* no dir_all: covers_dir answers before matching */
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, thread_forgets_cleanup, gs), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(t[i], &ok), 0);
+		assert_true(ok != NULL);
+	}
+}
+
+static void test_glob_thread_cleanup(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "**/*.md");
+	pthread_t t;
+	void *ok = NULL;
+
+	assert_int_equal(pthread_create(&t, NULL, thread_globs, g), 0);
+	assert_int_equal(pthread_join(t, &ok), 0);
+	assert_true(ok != NULL);
+	/* cleanup is safe twice and matching works after it */
+	match_thread_cleanup();
+	match_thread_cleanup();
+	assert_true(path(g, "x/caf\xe9.md"));
+	assert_true(path(g, "x/y.md"));
+	match_thread_cleanup();
+}
+
+static void test_glob_invalid(void **state)
+{
+	(void)state;
+	glob_bad("[a", 2, "missing terminating ]");
+	glob_bad("docs/[a", 7, "missing terminating ]");
+	/* offsets are in the glob as written, also when it got a leading / or none */
+	glob_bad("/x/[a", 5, "missing terminating ]");
+	/* and when braces were expanded */
+	glob_bad("{a,b}/[x", 8, "missing terminating ]");
+	glob_bad("{a,b", 0, "unmatched '{'");
+	glob_bad("x/{a,{b}", 2, "unmatched '{'");
+	glob_bad("a}", 1, "unmatched '}'");
+	glob_bad("x/{aaaa,b}}", 10, "unmatched '}'");
+	glob_bad("", 0, "empty glob");
+	glob_bad("a\\", 2, "");
+	glob_bad("{a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}{o,p}{q,r}", 8, "too many {a,b} alternatives");
+	/* globs that would silently match nothing: paths have no trailing / and no ./ */
+	glob_bad("docs/", 4, "write 'docs/**'");
+	glob_bad("/", 0, "ending in '/'");
+	glob_bad("./README.md", 0, "write '/README.md'");
+}
+
+static void test_glob_may_descend(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "docs/**/*.md");
+	assert_true(descend(g, "docs/"));
+	assert_true(descend(g, "docs/x/"));
+	assert_true(descend(g, "docs/x/y/"));
+	assert_false(descend(g, "src/"));
+	assert_false(descend(g, "docsx/"));
+	assert_false(descend(g, "a/docs/"));
+	g = glob(f, "**/x");
+	assert_true(descend(g, "a/"));
+	assert_true(descend(g, "a/b/c/"));
+	g = glob(f, "Dockerfile");
+	assert_true(descend(g, "anything/"));
+	g = glob(f, "/README.md");
+	assert_false(descend(g, "docs/"));
+	g = glob(f, "{ops,infra}/*.sh");
+	assert_true(descend(g, "ops/"));
+	assert_true(descend(g, "infra/"));
+	assert_false(descend(g, "src/"));
+	assert_false(descend(g, "ops/sub/"));
+	g = glob_ic(f, "ops/*.sh", 1);
+	assert_true(descend(g, "OPS/"));
+}
+
+static void test_glob_covers_dir(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "node_modules/**");
+	assert_true(covers(g, "node_modules"));
+	assert_false(covers(g, "a/node_modules"));
+	assert_false(covers(g, "node_modules2"));
+	g = glob(f, "**/node_modules/**");
+	assert_true(covers(g, "node_modules"));
+	assert_true(covers(g, "a/node_modules"));
+	assert_true(covers(g, "a/b/node_modules"));
+	assert_false(covers(g, "a/node_modules_x"));
+	assert_false(covers(g, "a"));
+	/* a glob that does not end in slash-star-star covers no folder */
+	g = glob(f, "node_modules/*");
+	assert_false(covers(g, "node_modules"));
+	g = glob(f, "docs/**/*.md");
+	assert_false(covers(g, "docs"));
+	/* what covers_dir claims, match_glob_path must agree with */
+	g = glob(f, "**/vendor/**");
+	assert_true(covers(g, "a/vendor"));
+	assert_true(path(g, "a/vendor/x"));
+	assert_true(path(g, "a/vendor/x/y/z.c"));
+}
+
+/* ---- regexes ------------------------------------------------------------ */
+
+static void test_regex_utf8_and_properties(void **state)
+{
+	struct fx *f = *state;
+	/* "استعادة" (restore) and "خطة" (plan) */
+	static const char ar[] = "\xd8\xae\xd8\xb7\xd8\xa9 \xd8\xa7\xd8\xb3\xd8\xaa\xd8\xb9\xd8\xa7\xd8\xaf\xd8\xa9";
+	struct match_regex *r = re(f, "\\p{Arabic}+", 0);
+	size_t start = 0, ms, me, cs, ce;
+
+	assert_int_equal(match_regex_next(f->ctx, r, ar, strlen(ar), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(ms, 0);
+	assert_int_equal(me, 6); /* three letters, whole characters */
+	assert_int_equal(COUNT(f, r, "restore plan"), 0);
+	assert_int_equal(count(f, r, ar, strlen(ar)), 2);
+
+	/* \w and \b know Arabic letters (UCP) */
+	r = re(f, "^\\w+\\s\\w+$", 0);
+	assert_int_equal(count(f, r, ar, strlen(ar)), 1);
+	r = re(f, "\\b\\w{7}\\b", 0);
+	assert_int_equal(count(f, r, ar, strlen(ar)), 1);
+	/* . is one character, not one byte */
+	r = re(f, "^.{3} ", 0);
+	assert_int_equal(count(f, r, ar, strlen(ar)), 1);
+}
+
+static void test_regex_caseless(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "runbook", MATCH_CASELESS);
+	assert_int_equal(COUNT(f, r, "RunBook RUNBOOK runbook"), 3);
+	r = re(f, "runbook", 0);
+	assert_int_equal(COUNT(f, r, "RunBook RUNBOOK runbook"), 1);
+	/* inline (?i) works too */
+	r = re(f, "(?i)todo", 0);
+	assert_int_equal(COUNT(f, r, "ToDo"), 1);
+	/* caseless beyond ASCII; Arabic has no case and still matches */
+	r = re(f, "\xc3\xa9t\xc3\xa9 \xd8\xae\xd8\xb7\xd8\xa9", MATCH_CASELESS);
+	assert_int_equal(COUNT(f, r, "\xc3\x89T\xc3\x89 \xd8\xae\xd8\xb7\xd8\xa9"), 1);
+	r = re(f, "\xce\xb1", MATCH_CASELESS); /* Greek alpha */
+	assert_int_equal(COUNT(f, r, "\xce\x91"), 1);
+}
+
+static void test_regex_multiline_lf_and_crlf(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "^step: (\\w+)$", 0);
+	size_t start = 0, ms, me, cs, ce;
+	static const char crlf[] = "intro\r\nstep: one\r\nstep: two\r\n";
+
+	assert_int_equal(COUNT(f, r, "intro\nstep: one\nstep: two\n"), 2);
+	assert_int_equal(COUNT(f, r, "intro\r\nstep: one\r\nstep: two\r\n"), 2);
+	/* the capture does not swallow the \r */
+	assert_int_equal(match_regex_next(f->ctx, r, crlf, strlen(crlf), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(ms, 7);
+	assert_int_equal(me, 16);
+	assert_int_equal(cs, 13);
+	assert_int_equal(ce, 16);
+	/* lines without a final newline */
+	assert_int_equal(COUNT(f, r, "step: one"), 1);
+	/* \N and . stop at \r too */
+	r = re(f, "^a.*$", 0);
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, "ab\r\nac", 6, &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(me, 2);
+}
+
+static void test_regex_empty_lines_crlf_like_lf(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "^$", 0);
+	/* the same text with LF and with CRLF: as many empty lines */
+	assert_int_equal(COUNT(f, r, "a\n\nb\n\nc"), 2);
+	assert_int_equal(COUNT(f, r, "a\r\n\r\nb\r\n\r\nc"), 2);
+	r = re(f, "^", 0);
+	assert_int_equal(COUNT(f, r, "a\nb\nc"), 3);
+	assert_int_equal(COUNT(f, r, "a\r\nb\r\nc"), 3);
+}
+
+static void test_regex_invalid(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = (struct match_regex *)1;
+	size_t off = 999;
+	(void)f;
+
+	err_clear();
+	assert_int_equal(match_regex_compile(&r, "(pager", 0, &off), -1);
+	assert_null(r);
+	assert_int_equal(off, 6);
+	assert_non_null(strstr(err_last(), "missing closing parenthesis"));
+
+	off = 999;
+	assert_int_equal(match_regex_compile(&r, "ab[c", 0, &off), -1);
+	assert_int_equal(off, 4);
+	assert_non_null(strstr(err_last(), "missing terminating ]"));
+
+	off = 999;
+	assert_int_equal(match_regex_compile(&r, "a{2,1}", 0, &off), -1);
+	assert_int_equal(off, 5);
+
+	off = 999;
+	assert_int_equal(match_regex_compile(&r, "x\\p{NoSuchScript}", 0, &off), -1);
+	assert_true(off > 1 && off <= 17);
+
+	/* a pattern that is not valid UTF-8 itself is refused, with its offset */
+	off = 999;
+	assert_int_equal(match_regex_compile(&r, "ab\xff", 0, &off), -1);
+	assert_int_equal(off, 2);
+}
+
+static void test_regex_captures(void **state)
+{
+	struct fx *f = *state;
+	static const char s[] = "Last drill: 2026-03-14\nnext: 2026-06-01\n";
+	size_t start = 0, ms, me, cs, ce;
+	struct match_regex *r = re(f, "drill: (\\d{4}-\\d{2}-\\d{2})", 0);
+
+	assert_int_equal(r->ncaptures, 1);
+	assert_int_equal(match_regex_next(f->ctx, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(ms, 5);
+	assert_int_equal(me, 22);
+	assert_int_equal(cs, 12);
+	assert_int_equal(ce, 22);
+	assert_memory_equal(s + cs, "2026-03-14", 10);
+
+	/* the group named date wins over group 1 */
+	r = re(f, "(next|Last)\\W.*?(?<date>\\d{4}-\\d{2}-\\d{2})", 0);
+	assert_int_equal(r->ncaptures, 2);
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_memory_equal(s + cs, "2026-03-14", 10);
+	assert_int_equal(ce - cs, 10);
+	assert_int_equal(match_regex_next(f->ctx, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_memory_equal(s + cs, "2026-06-01", 10);
+	assert_int_equal(match_regex_next(f->ctx, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_NONE);
+
+	/* no group: the capture is the whole match */
+	r = re(f, "\\d{4}", 0);
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(cs, ms);
+	assert_int_equal(ce, me);
+
+	/* group 1 unset in this match: fall back to the whole match */
+	r = re(f, "(x)?\\d{4}", 0);
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(cs, ms);
+	assert_int_equal(ce, me);
+}
+
+static void test_regex_empty_matches_progress(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "x*", 0);
+	/* one empty match per character boundary, never inside a character */
+	assert_int_equal(COUNT(f, r, "abc"), 4);
+	assert_int_equal(COUNT(f, r, ""), 1);
+	assert_int_equal(COUNT(f, r, "\xd8\xb9\xd8\xb9"), 3);
+	assert_int_equal(COUNT(f, r, "\xf0\x9f\x9a\x80"), 2);
+	assert_int_equal(COUNT(f, r, "axxb"), 4); /* "" before a, "xx", "" before b, "" at the end */
+	r = re(f, "\\b", 0);
+	assert_int_equal(COUNT(f, r, "ab cd"), 4);
+	r = re(f, "(?=a)", 0);
+	assert_int_equal(COUNT(f, r, "aaa"), 3);
+}
+
+static void test_regex_start_past_end(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "a", 0);
+	size_t start = 4, ms, me, cs, ce;
+	assert_int_equal(match_regex_next(f->ctx, r, "abc", 3, &start, &ms, &me, &cs, &ce), MATCH_NONE);
+}
+
+static void test_regex_invalid_utf8_subject(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "caf.", 0);
+	static const char latin1[] = "caf\xe9 caf\xc3\xa9 \xff\xfe\x80 cafe";
+	/* invalid bytes never match, valid text around them still does */
+	assert_int_equal(COUNT(f, r, latin1), 2);
+	r = re(f, "\\w+", 0);
+	assert_int_equal(COUNT(f, r, "ab\xff\xfe" "cd\xc0\xaf" "ef"), 3);
+	r = re(f, "x*", 0);
+	assert_true(COUNT(f, r, "\xff\xff\xff") >= 1);
+	r = re(f, "^.*$", 0);
+	assert_true(COUNT(f, r, "\xed\xa0\x80\n\xf4\x90\x80\x80\nok") >= 1);
+}
+
+static void test_regex_catastrophic_pattern(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "(a+)+$", 0);
+	char s[32];
+	size_t start = 0, ms, me, cs, ce;
+	int rc;
+
+	memset(s, 'a', 30);
+	s[30] = 'b';
+	s[31] = '\0';
+	rc = match_regex_next(f->ctx, r, s, 31, &start, &ms, &me, &cs, &ce);
+	/*
+	 * Either answer is acceptable to the caller, but what PCRE2 10.42 really does,
+	 * JIT or not, is hit the match limit (PCRE2_ERROR_MATCHLIMIT) within milliseconds.
+	 */
+	assert_true(rc == MATCH_LIMIT_HIT || rc == MATCH_NONE);
+	assert_int_equal(rc, MATCH_LIMIT_HIT);
+
+	/* the same pattern still works on ordinary text */
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, "aaa", 3, &start, &ms, &me, &cs, &ce), MATCH_OK);
+	assert_int_equal(ms, 0);
+	assert_int_equal(me, 3);
+}
+
+static void test_regex_long_line_is_no_limit(void **state)
+{
+	struct fx *f = *state;
+	/* an alternation in a repeat over one long line: fine for PCRE2 with a real JIT stack */
+	struct match_regex *r = re(f, "^(?:\\w|\\s)*$", 0);
+	size_t n = 20000, start = 0, ms, me, cs, ce;
+	char *s = malloc(n + 1);
+	int rc;
+
+	assert_non_null(s);
+	memset(s, 'a', n);
+	s[n] = '\0';
+	rc = match_regex_next(f->ctx, r, s, n, &start, &ms, &me, &cs, &ce);
+	free(s);
+	assert_int_equal(rc, MATCH_OK);
+	assert_int_equal(me, n);
+}
+
+static void test_regex_fast_start(void **state)
+{
+	struct fx *f = *state;
+	assert_true(match_regex_fast_start(re(f, "pg_dump", 0)));
+	assert_true(match_regex_fast_start(re(f, "(?:AKIA|ASIA|ghp_)[0-9A-Z]{16}", 0)));
+	/* a word class, or a caseless alternation of many words, can start anywhere */
+	assert_false(match_regex_fast_start(re(f, "\\w+HealthIndicator", 0)));
+	assert_false(match_regex_fast_start(re(f, "(?i)\\b(?:worker|queue|job|sidekiq|celery|bull|cron)\\b", 0)));
+	assert_false(match_regex_fast_start(NULL));
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_glob_star_stays_in_segment),
+		T(test_glob_double_star_any_depth),
+		T(test_glob_question_mark),
+		T(test_glob_classes),
+		T(test_glob_braces),
+		T(test_glob_braces_with_classes),
+		T(test_glob_no_slash_any_depth),
+		T(test_glob_leading_slash_anchors),
+		T(test_glob_ignore_case),
+		T(test_glob_escapes),
+		T(test_glob_non_utf8_path),
+		T(test_glob_thread_cleanup),
+		T(test_glob_thread_exit_frees),
+		T(test_glob_invalid),
+		T(test_glob_may_descend),
+		T(test_glob_covers_dir),
+		T(test_regex_utf8_and_properties),
+		T(test_regex_caseless),
+		T(test_regex_multiline_lf_and_crlf),
+		T(test_regex_empty_lines_crlf_like_lf),
+		T(test_regex_invalid),
+		T(test_regex_captures),
+		T(test_regex_empty_matches_progress),
+		T(test_regex_start_past_end),
+		T(test_regex_invalid_utf8_subject),
+		T(test_regex_catastrophic_pattern),
+		T(test_regex_long_line_is_no_limit),
+		T(test_regex_fast_start),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,77 @@
+/* test_twin.c - ASCII twins find what their regexes find, through match.c's machinery. */
+#include "helpers.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "match/twin.h"
+
+/* Counts matches of r in s, through the twin when twin is set. */
+static size_t count(struct match_ctx *c, const struct match_regex *r, const struct twin *t, const char *s,
+		    size_t *last_capture)
+{
+	size_t start = 0, ms, me, cs, ce, n = 0, len = strlen(s);
+	int rc;
+	while ((rc = t ? twin_next(c, t, s, len, &start, &ms, &me, &cs, &ce)
+		       : match_regex_next(c, r, s, len, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		n++;
+		*last_capture = cs;
+	}
+	assert_int_equal(rc, MATCH_NONE);
+	return n;
+}
+
+static void same(const char *pattern, const char *subject, size_t expected)
+{
+	struct match_ctx *c = match_ctx_new();
+	struct match_regex *r = NULL;
+	struct twin *t;
+	size_t off = 0, cap_r = 0, cap_t = 0;
+
+	assert_int_equal(match_regex_compile(&r, pattern, 0, &off), 0);
+	t = twin_compile(r);
+	assert_non_null(t);
+	assert_int_equal(count(c, r, NULL, subject, &cap_r), expected);
+	assert_int_equal(count(c, r, t, subject, &cap_t), expected);
+	assert_int_equal(cap_r, cap_t);
+	twin_free(t);
+	match_regex_free(r);
+	match_ctx_free(c);
+}
+
+static void test_empty_lines_crlf_and_lf(void **state)
+{
+	(void)state;
+	/* a CRLF file has as many empty lines as its LF twin: the twin steps over a whole \r\n too */
+	same("^$", "a\n\nb\n\nc", 2);
+	same("^$", "a\r\n\r\nb\r\n\r\nc", 2);
+	same("^", "one\r\ntwo\r\nthree", 3);
+}
+
+static void test_capture_group_named_date(void **state)
+{
+	(void)state;
+	same("(x)?drill: (?<date>\\d{4}-\\d{2}-\\d{2})", "drill: 2026-05-20\ndrill: 2026-06-01\n", 2);
+}
+
+static void test_no_twin_for_unicode_only_pattern(void **state)
+{
+	struct match_regex *r = NULL;
+	size_t off = 0;
+	(void)state;
+	assert_int_equal(match_regex_compile(&r, "\\x{100}", 0, &off), 0);
+	assert_null(twin_compile(r));
+	match_regex_free(r);
+	assert_true(twin_is_ascii("plain text\r\n", 12));
+	assert_false(twin_is_ascii("caf\xc3\xa9", 5));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_lines_crlf_and_lf),
+		cmocka_unit_test(test_capture_group_named_date),
+		cmocka_unit_test(test_no_twin_for_unicode_only_pattern),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,360 @@
+/* test_config.c - .proofgate.yml: validation with line and column, waivers, gates, branch resolution. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/config.h"
+#include "util/mem.h"
+#include "git/repo.h"
+#include "scan/scan.h"
+#include "verdict/verdict.h"
+
+/* 2026-06-01T12:00:00Z, the date of every fixture commit */
+#define COMMIT_TIME 1780315200LL
+
+static const char *const PACK = "domains:\n"
+				"  - id: d\n"
+				"    title: D\n"
+				"rules:\n"
+				"  - id: d.a\n"
+				"    domain: d\n"
+				"    level: required\n"
+				"    title: A\n"
+				"    next_step: do a\n"
+				"    evidence: {file: {paths: a.md}}\n"
+				"  - id: d.b\n"
+				"    domain: d\n"
+				"    level: required\n"
+				"    title: B\n"
+				"    next_step: do b\n"
+				"    evidence: {file: {paths: b.md}}\n"
+				"  - id: d.c\n"
+				"    domain: d\n"
+				"    level: expected\n"
+				"    title: C\n"
+				"    next_step: do c\n"
+				"    evidence: {file: {paths: c.md}}\n"
+				"  - id: d.none\n"
+				"    domain: d\n"
+				"    level: required\n"
+				"    title: No secrets\n"
+				"    next_step: remove it\n"
+				"    evidence: {no_file: {paths: secret.pem}}\n";
+
+struct fx {
+	struct config *cfg;
+	struct rules *rs;
+	struct verdict *v;
+	struct scan_result scan;
+};
+
+static int setup(void **state)
+{
+	*state = xcalloc(1, sizeof(struct fx));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	verdict_free(f->v);
+	free(f->scan.leaves);
+	rules_free(f->rs);
+	config_free(f->cfg);
+	free(f);
+	return 0;
+}
+
+static int load(struct fx *f, const char *yaml)
+{
+	config_free(f->cfg);
+	f->cfg = NULL;
+	return config_load_buffer(&f->cfg, ".proofgate.yml", yaml, strlen(yaml), COMMIT_TIME);
+}
+
+/* 1 when a diag holds needle at line:col (0 = any). */
+static int diag_at(const struct config *cfg, const char *needle, int line, int col)
+{
+	size_t i;
+	for (i = 0; i < cfg->ndiags; i++)
+		if (strstr(cfg->diags[i].msg, needle) && (!line || cfg->diags[i].at.line == line) &&
+		    (!col || cfg->diags[i].at.col == col))
+			return 1;
+	return 0;
+}
+
+static void test_valid_policy(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "version: 1\n"
+				 "rules: [ops/rules, extra.yml]\n"
+				 "off: d.c\n"
+				 "levels: {d.b: advisory}\n"
+				 "gates:\n"
+				 "  \"release/**\": blocked\n"
+				 "  main: readiness-only\n"
+				 "max_waiver_days: 30\n"
+				 "waivers:\n"
+				 "  - rule: d.a\n"
+				 "    reason: \"moving: OPS-1, 50%\"\n"
+				 "    owner: ops@example.com\n"
+				 "    expires: 2026-06-20\n"),
+			 0);
+	assert_int_equal(f->cfg->ndiags, 0);
+	assert_int_equal(f->cfg->present, 1);
+	assert_int_equal(f->cfg->npacks, 2);
+	assert_string_equal(f->cfg->packs[1], "extra.yml");
+	assert_int_equal(f->cfg->noff, 1);
+	assert_string_equal(f->cfg->off[0], "d.c");
+	assert_int_equal(f->cfg->nlevels, 1);
+	assert_int_equal(f->cfg->levels[0].level, LEVEL_ADVISORY);
+	assert_int_equal(f->cfg->ngates, 2);
+	assert_int_equal(f->cfg->gates[1].fail_on, FAIL_ON_READINESS_ONLY);
+	assert_int_equal(f->cfg->max_waiver_days, 30);
+	assert_int_equal(f->cfg->nwaivers, 1);
+	assert_string_equal(f->cfg->waivers[0].reason, "moving: OPS-1, 50%");
+	assert_string_equal(f->cfg->waivers[0].expires, "2026-06-20");
+	assert_int_equal(f->cfg->waivers[0].at.line, 10);
+	assert_int_equal(f->cfg->waivers[0].at.col, 5);
+}
+
+static void test_empty_policy_changes_nothing(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, ""), 0);
+	assert_int_equal(f->cfg->ngates + f->cfg->nwaivers + f->cfg->noff, 0);
+	assert_int_equal(f->cfg->max_waiver_days, CONFIG_DEFAULT_WAIVER_DAYS);
+}
+
+static void test_unknown_keys_and_types(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "gate: {}\nwaivers: {a: 1}\noff: [x, [y]]\n"), -1);
+	assert_true(diag_at(f->cfg, "policy: unknown key 'gate'", 1, 1));
+	assert_true(diag_at(f->cfg, "waivers must be a list of mappings", 2, 10));
+	assert_true(diag_at(f->cfg, "off must be a string, found a list", 3, 10));
+	assert_int_equal(load(f, "a: 1\n---\nb: 2\n"), -1);
+	assert_true(diag_at(f->cfg, "a policy holds one YAML document", 0, 0));
+	assert_int_equal(load(f, "gates: {main: [blocked]}\n"), -1);
+	assert_true(diag_at(f->cfg, "gates: 'main' must be blocked, readiness-only or never", 1, 15));
+}
+
+static void test_waiver_needs_all_four(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "waivers:\n  - rule: d.a\n    owner: o\n    expires: 2026-06-10\n"), -1);
+	assert_true(diag_at(f->cfg, "missing required key 'reason'", 2, 5));
+	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: '  ', owner: o, expires: 2026-06-10}]\n"), -1);
+	assert_true(diag_at(f->cfg, "reason must not be empty", 1, 31));
+	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-6-10}]\n"), -1);
+	assert_true(diag_at(f->cfg, "expires must be a date YYYY-MM-DD, found '2026-6-10'", 1, 53));
+}
+
+static void test_expiry_limit_counts_from_the_commit(void **state)
+{
+	struct fx *f = *state;
+	/* 90 days after 2026-06-01 is 2026-08-30 */
+	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-08-30}]\n"), 0);
+	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-08-31}]\n"), -1);
+	assert_true(diag_at(f->cfg, "expires on 2026-08-31, 91 days after the scanned commit (2026-06-01)", 1, 11));
+	assert_int_equal(
+		load(f, "max_waiver_days: 10\nwaivers: [{rule: d.a, reason: r, owner: o, expires: 2026-06-12}]\n"), -1);
+	assert_true(diag_at(f->cfg, "at most 10 days", 2, 11));
+	/* already expired is not a policy error: the rule fails instead */
+	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2020-01-01}]\n"), 0);
+	assert_int_equal(load(f, "max_waiver_days: 0\n"), -1);
+	assert_true(diag_at(f->cfg, "max_waiver_days must be a whole number of days from 1 to 3650", 1, 18));
+}
+
+static void test_gates_anchor_and_first_match(void **state)
+{
+	struct fx *f = *state;
+	const struct config_gate *g;
+	assert_int_equal(load(f, "gates:\n  \"release/*\": blocked\n  \"release/**\": never\n  main: readiness-only\n"),
+			 0);
+	g = config_gate_for(f->cfg, "release/1.0");
+	assert_non_null(g);
+	assert_string_equal(g->glob, "release/*");
+	g = config_gate_for(f->cfg, "release/1.0/rc");
+	assert_non_null(g);
+	assert_string_equal(g->glob, "release/**");
+	assert_non_null(config_gate_for(f->cfg, "main"));
+	assert_null(config_gate_for(f->cfg, "feature/main"));
+	assert_null(config_gate_for(f->cfg, "mainline"));
+	assert_null(config_gate_for(f->cfg, NULL));
+	assert_int_equal(load(f, "gates:\n  main: never\n  main: blocked\n"), -1);
+	assert_true(diag_at(f->cfg, "gates: duplicate glob 'main' (first at line 2)", 3, 3));
+	assert_int_equal(load(f, "gates: {\"[\": blocked}\n"), -1);
+	assert_true(diag_at(f->cfg, "gates: invalid glob '['", 1, 9));
+}
+
+/* The environment of one row of the table. */
+static const char *const *env_row;
+
+static const char *fake_env(const char *name)
+{
+	size_t i, n = strlen(name);
+	for (i = 0; env_row[i]; i++)
+		if (!strncmp(env_row[i], name, n) && env_row[i][n] == '=')
+			return env_row[i] + n + 1;
+	return NULL;
+}
+
+static void test_branch_resolution_table(void **state)
+{
+	static const char *const r0[] = {NULL};
+	static const char *const r1[] = {"CI_COMMIT_REF_NAME=dev", NULL};
+	static const char *const r2[] = {"CI_COMMIT_REF_NAME=dev", "GITHUB_REF_NAME=gh", NULL};
+	static const char *const r3[] = {"GITHUB_REF_NAME=gh", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME=mr", NULL};
+	static const char *const r4[] = {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME=mr", "GITHUB_BASE_REF=base", NULL};
+	static const char *const r5[] = {"GITHUB_BASE_REF=", "GITHUB_REF_NAME=release/2", NULL};
+	static const char *const r6[] = {"GITHUB_BASE_REF=base", NULL};
+	static const struct {
+		const char *const *env;
+		const char *flag, *rev_branch, *name, *source;
+		int change;
+	} rows[] = {
+		{r0, NULL, "main", "main", "revision", 0},
+		{r0, NULL, NULL, NULL, NULL, 0},
+		{r1, NULL, "main", "dev", "CI_COMMIT_REF_NAME", 0},
+		{r2, NULL, "main", "gh", "GITHUB_REF_NAME", 0},
+		{r3, NULL, "main", "mr", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", 1},
+		{r4, NULL, "main", "base", "GITHUB_BASE_REF", 1},
+		{r5, NULL, "main", "release/2", "GITHUB_REF_NAME", 0},
+		{r6, "hotfix/1", "main", "hotfix/1", "--branch", 0},
+		{r6, "", "main", "base", "GITHUB_BASE_REF", 1},
+	};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct config_branch b;
+		env_row = rows[i].env;
+		config_branch_resolve(&b, rows[i].flag, rows[i].rev_branch, fake_env);
+		if (rows[i].name)
+			assert_string_equal(b.name, rows[i].name);
+		else
+			assert_null(b.name);
+		if (rows[i].source)
+			assert_string_equal(b.source, rows[i].source);
+		else
+			assert_null(b.source);
+		assert_int_equal(b.change, rows[i].change);
+		/* a pull or merge request's target is known whatever names the gate's branch */
+		if (rows[i].env == r3 || rows[i].env == r4 || rows[i].env == r6)
+			assert_non_null(b.target);
+		else
+			assert_null(b.target);
+	}
+}
+
+/* An empty scan: every `file` leaf finds nothing, every `no_file` leaf passes. */
+static void compute(struct fx *f)
+{
+	struct verdict_policy pol = config_policy(f->cfg);
+	f->scan.nleaves = f->rs->nleaves;
+	f->scan.leaves = xcalloc(f->rs->nleaves, sizeof(*f->scan.leaves));
+	assert_int_equal(config_apply(f->cfg, f->rs), 0);
+	assert_int_equal(verdict_compute_policy(&f->v, f->rs, &f->scan, COMMIT_TIME, &pol, LANG_EN), 0);
+}
+
+static const struct rule_result *rr(const struct fx *f, const char *id)
+{
+	long i = rules_find_rule(f->rs, id);
+	assert_true(i >= 0);
+	return &f->v->rules[i];
+}
+
+static void test_waived_expired_off_and_unused(void **state)
+{
+	struct fx *f = *state;
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(f->rs->ndiags, 0);
+	assert_int_equal(load(f, "off: [d.c]\n"
+				 "waivers:\n"
+				 "  - {rule: d.a, reason: later, owner: o, expires: 2026-06-01}\n"
+				 "  - {rule: d.b, reason: old, owner: p, expires: 2026-05-31}\n"
+				 "  - {rule: d.none, reason: unused, owner: q, expires: 2026-06-10}\n"),
+			 0);
+	compute(f);
+	assert_int_equal(rr(f, "d.a")->outcome, OUTCOME_WAIVED);
+	assert_int_equal(rr(f, "d.a")->found, OUTCOME_FAIL);
+	assert_string_equal(rr(f, "d.a")->waiver->owner, "o");
+	assert_int_equal(rr(f, "d.b")->outcome, OUTCOME_FAIL);
+	assert_non_null(strstr(rr(f, "d.b")->message, "the waiver for this rule expired on 2026-05-31 (owner p: old)"));
+	assert_int_equal(rr(f, "d.c")->outcome, OUTCOME_OFF);
+	assert_int_equal(rr(f, "d.none")->outcome, OUTCOME_PASS);
+	assert_int_equal(f->v->nwaivers, 3);
+	assert_int_equal(f->v->waivers[0].state, WAIVER_USED);
+	assert_int_equal(f->v->waivers[1].state, WAIVER_EXPIRED);
+	assert_int_equal(f->v->waivers[2].state, WAIVER_UNUSED);
+	/* d.b still fails: blocked; the off rule is in no domain */
+	assert_int_equal(f->v->domains[0].status, STATUS_BLOCKED);
+	assert_int_equal(f->v->domains[0].nrules, 3);
+	verdict_gate(f->v, FAIL_ON_BLOCKED, "test", NULL);
+	assert_false(f->v->gate.passed);
+}
+
+static void test_waiver_lets_the_gate_pass(void **state)
+{
+	struct fx *f = *state;
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(load(f, "levels: {d.c: advisory}\n"
+				 "waivers:\n"
+				 "  - {rule: d.a, reason: r, owner: o, expires: 2026-07-01}\n"
+				 "  - {rule: d.b, reason: r, owner: o, expires: 2026-07-01}\n"),
+			 0);
+	compute(f);
+	assert_int_equal(f->rs->rules[rules_find_rule(f->rs, "d.c")].level, LEVEL_ADVISORY);
+	assert_int_equal(f->v->domains[0].status, STATUS_READY);
+	verdict_gate(f->v, FAIL_ON_READINESS_ONLY, "test", NULL);
+	assert_true(f->v->gate.passed);
+	/* a waived rule is not proof */
+	assert_int_equal(f->v->go, 1);
+}
+
+static void test_unknown_rule_in_policy(void **state)
+{
+	struct fx *f = *state;
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(load(f, "off: [d.zz]\nlevels: {d.yy: expected}\n"), 0);
+	assert_int_equal(config_apply(f->cfg, f->rs), -1);
+	assert_true(diag_at(f->cfg, "off names rule 'd.zz', which no loaded rule pack defines", 1, 7));
+	assert_true(diag_at(f->cfg, "levels names rule 'd.yy'", 2, 10));
+}
+
+static void test_commit_without_policy(void **state)
+{
+	struct fx *f = *state;
+	git_repository *repo = NULL;
+	struct repo_target t;
+	git_libgit2_init();
+	assert_int_equal(repo_open(&repo, fixture_path("basic")), 0);
+	assert_int_equal(repo_resolve(&t, repo, "HEAD"), 0);
+	assert_int_equal(config_load_commit(&f->cfg, repo, t.commit, t.commit_time), 0);
+	assert_int_equal(f->cfg->present, 0);
+	assert_string_equal(f->cfg->commit_hex, t.commit_hex);
+	assert_int_equal(config_differs(repo, t.commit, t.commit), 0);
+	repo_target_free(&t);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_valid_policy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_empty_policy_changes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_keys_and_types, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_waiver_needs_all_four, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_expiry_limit_counts_from_the_commit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gates_anchor_and_first_match, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_branch_resolution_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_waived_expired_off_and_unused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_waiver_lets_the_gate_pass, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_rule_in_policy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_commit_without_policy, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
