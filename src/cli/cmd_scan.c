@@ -208,7 +208,7 @@ static struct cache *open_cache(const struct scan_args *a, git_repository *repo,
 	char *dir;
 	if (a->no_cache)
 		return NULL;
-	dir = a->cache_dir ? xstrdup(a->cache_dir) : cache_default_dir();
+	dir = a->cache_dir ? xstrdup(a->cache_dir) : cache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
 	if (dir && scan_cache_open(&c, repo, rs, dir) < 0 && a->cache_dir)
 		fprintf(stderr, "proofgate: note: scanning without the cache: %s\n", err_last());
 	free(dir);
@@ -268,6 +268,13 @@ static int write_step_summary(const char *path, const struct report *r)
 static const char *env_get(const char *name)
 {
 	return getenv(name);
+}
+
+/* 1 when the variable is set to something (an acceleration switch). */
+static int env_set(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v;
 }
 
 static void print_config_diags(const struct config *cfg, const char *from)
@@ -360,7 +367,7 @@ int cmd_scan(int argc, char **argv)
 	if (argc - first == 1)
 		path = argv[first];
 
-	if (repo_open(&repo, path) < 0 || repo_resolve(&target, repo, a.rev) < 0) {
+	if (repo_open(&repo, path, getenv("SUDO_UID")) < 0 || repo_resolve(&target, repo, a.rev) < 0) {
 		cli_error("%s", err_last());
 		goto done;
 	}
@@ -411,6 +418,9 @@ int cmd_scan(int argc, char **argv)
 	git_oid_cpy(&so.commit_id, git_commit_id(target.commit));
 	so.jobs = a.jobs;
 	so.cache = cache = open_cache(&a, repo, rs);
+	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
+	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
+	so.no_records = env_set("PROOFGATE_NO_RECORDS");
 	if (scan_run(&scan, repo, target.tree, rs, &so) < 0) {
 		cli_error("%s", err_last());
 		goto done;

@@ -1,9 +1,12 @@
 /* main.c - proofgate: dispatches to a subcommand and returns its exit status. */
 #include <git2.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "git/repo.h"
+#include "match/match.h"
 
 static const struct {
 	const char *name;
@@ -50,6 +53,8 @@ int main(int argc, char **argv)
 		if (strcmp(argv[1], commands[i].name))
 			continue;
 		git_libgit2_init();
+		repo_global_init();
+		match_set_jit(!(getenv("PROOFGATE_NO_JIT") && *getenv("PROOFGATE_NO_JIT")));
 		rc = commands[i].fn(argc - 1, argv + 1);
 		git_libgit2_shutdown();
 		return rc;

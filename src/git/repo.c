@@ -65,11 +65,10 @@ static char *trust_dir(git_repository *repo)
 	return xstrndup(d, n);
 }
 
-static int owned_by_us(const char *path)
+static int owned_by_us(const char *path, const char *sudo_uid)
 {
 	struct stat st;
 	uid_t me = geteuid();
-	const char *sudo_uid = getenv("SUDO_UID");
 
 	if (stat(path, &st) < 0)
 		return 1; /* nothing to compare; opening will say what is wrong */
@@ -84,12 +83,8 @@ static int owned_by_us(const char *path)
 #define MWINDOW_MAPPED_LIMIT ((size_t)16 << 20)
 #define OBJECT_CACHE_MAX ((ssize_t)16 << 20)
 
-int repo_open(git_repository **out, const char *path)
+void repo_global_init(void)
 {
-	char *dir = NULL;
-	int rc;
-
-	*out = NULL;
 	/*
 	 * libgit2 1.5 reports a missing safe.directory as "not found"; the owner
 	 * check is done here instead, with git's rules and a message that says
@@ -112,6 +107,14 @@ int repo_open(git_repository **out, const char *path)
 	 * a damaged one fails to inflate; `git fsck` is the tool that re-hashes.
 	 */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+}
+
+int repo_open(git_repository **out, const char *path, const char *sudo_uid)
+{
+	char *dir = NULL;
+	int rc;
+
+	*out = NULL;
 	/* GIT_REPOSITORY_OPEN_FROM_ENV is not used: GIT_DIR and friends from a CI
 	 * job should not silently redirect the scan */
 	rc = git_repository_open_ext(out, path, 0, NULL);
@@ -121,7 +124,7 @@ int repo_open(git_repository **out, const char *path)
 	if (rc < 0)
 		return err_set("cannot open repository '%s': %s", path, git_msg());
 	dir = trust_dir(*out);
-	if ((!owned_by_us(dir) || !owned_by_us(git_repository_path(*out))) && !safe_dir_listed(dir)) {
+	if ((!owned_by_us(dir, sudo_uid) || !owned_by_us(git_repository_path(*out), sudo_uid)) && !safe_dir_listed(dir)) {
 		err_set("repository at '%s' is owned by another user, and git's safe.directory does not list it; "
 			"if you trust it, run: git config --global --add safe.directory '%s'",
 			dir, dir);

@@ -20,9 +20,18 @@ struct repo_target {
  * Opens the repository that holds path (searching upwards, as git does), or a
  * bare repository.  Nothing is written.  On failure returns -1 and sets err,
  * including the exact safe.directory setting when the owner check refuses it.
- * The caller frees *out with git_repository_free.
+ * The caller frees *out with git_repository_free.  sudo_uid is $SUDO_UID
+ * (or NULL): as git does, root working through sudo may open the invoking
+ * user's repository.  Call repo_global_init once before.
  */
-int repo_open(git_repository **out, const char *path);
+int repo_open(git_repository **out, const char *path, const char *sudo_uid);
+
+/*
+ * Sets libgit2's process-wide options the way proofgate reads repositories
+ * (small pack windows, no re-hashing, the owner check done by repo_open).
+ * Call once, after git_libgit2_init and before any repository is opened.
+ */
+void repo_global_init(void);
 
 /* Resolves rev (anything git rev-parse takes) to a commit; -1 and err on failure. */
 int repo_resolve(struct repo_target *out, git_repository *repo, const char *rev);

@@ -10,15 +10,21 @@
 #include "util/err.h"
 #include "util/mem.h"
 
+/*
+ * JIT is an accelerator: when it is unavailable the interpreter runs.  The
+ * CLI turns it off (PROOFGATE_NO_JIT) for valgrind, which cannot see into JIT
+ * code (its vector loads read a few bytes past a subject's end, harmlessly).
+ */
+static atomic_int jit_enabled = 1;
+
+void match_set_jit(int enabled)
+{
+	atomic_store(&jit_enabled, enabled != 0);
+}
+
 static void jit(pcre2_code *code)
 {
-	/*
-	 * JIT is an accelerator: when it is unavailable the interpreter runs.
-	 * PROOFGATE_NO_JIT turns it off for valgrind, which cannot see into JIT
-	 * code (its vector loads read a few bytes past a subject's end, harmlessly).
-	 */
-	const char *off = getenv("PROOFGATE_NO_JIT");
-	if (off && *off)
+	if (!atomic_load(&jit_enabled))
 		return;
 	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_SOFT);
 }

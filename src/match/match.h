@@ -35,6 +35,12 @@ struct match_glob {
  * of the built-in pack takes about 70 ms, a tenth of an incremental scan).
  * *done is set after; safe from any thread.
  */
+/*
+ * Turns PCRE2's JIT on (the default) or off for patterns compiled after the
+ * call; reports are the same either way.  Call before any scan starts.
+ */
+void match_set_jit(int enabled);
+
 void match_jit_once(atomic_uchar *done, pcre2_code *const *codes, size_t n);
 
 /*

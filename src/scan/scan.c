@@ -1757,33 +1757,31 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 
 /*
  * The pack indexes for the fast path (pack.h), or an empty set when
- * PROOFGATE_NO_FASTPACK is set: then libgit2 reads every blob, which the
+ * the options say no_fastpack: then libgit2 reads every blob, which the
  * tests use to show both paths give the same report.
  */
-static struct pack_set *open_packs(git_repository *repo)
+static struct pack_set *open_packs(git_repository *repo, int off)
 {
 	struct buf objdir = BUF_INIT;
 	struct pack_set *ps;
-	const char *off = getenv("PROOFGATE_NO_FASTPACK");
 
 	buf_printf(&objdir, "%sobjects", git_repository_commondir(repo));
-	ps = pack_set_open(off && *off ? "" : objdir.ptr);
+	ps = pack_set_open(off ? "" : objdir.ptr);
 	buf_free(&objdir);
 	return ps;
 }
 
 /*
  * The words each content pattern needs (prefilter.h), or none when
- * PROOFGATE_NO_PREFILTER is set: then every pattern runs on every file it
+ * the options say no_prefilter: then every pattern runs on every file it
  * selects, which the tests use to show the reports are the same.
  */
 static void build_prefilter(struct scan_job *j, const struct rules *rs)
 {
-	const char *off = getenv("PROOFGATE_NO_PREFILTER");
 	size_t i;
 	int any = 0;
 
-	if (off && *off)
+	if (j->opts->no_prefilter)
 		return;
 	j->pf = prefilter_new();
 	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
@@ -1937,7 +1935,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	w.job.commit_day = date_day_of(opts->commit_time);
 	w.self.job = &w.job;
 	w.self.mc = match_ctx_new();
-	w.job.packs = open_packs(repo);
+	w.job.packs = open_packs(repo, opts->no_fastpack);
 	w.self.pk = pack_reader_new(w.job.packs);
 	build_prefilter(&w.job, rs);
 	w.self.pfs = w.job.pf ? prefilter_scratch_new(w.job.pf) : NULL;
@@ -1962,9 +1960,8 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	twins = w.job.twins;
 	start_workers(&w, scan_jobs(opts->jobs));
 	{
-		const char *off = getenv("PROOFGATE_NO_RECORDS");
 		git_oid ctx;
-		w.records = !off || !*off;
+		w.records = !opts->no_records;
 		w.no_records_below = SIZE_MAX;
 		linguist_global_id(w.lg, &ctx);
 		walked = walk_dir(&w, git_tree_id(tree), all, rs->nleaves, &ctx);

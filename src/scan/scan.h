@@ -72,6 +72,13 @@ struct scan_opts {
 	git_oid commit_id;   /* .gitattributes are read from this commit */
 	unsigned jobs;       /* threads reading and matching blobs; 0: the online CPUs */
 	struct cache *cache; /* per-blob results from earlier scans, or NULL; borrowed */
+	/*
+	 * Accelerations switched off, each giving the same report (the tests
+	 * compare): no_fastpack reads every blob through libgit2, no_prefilter
+	 * runs every pattern on every file it selects, no_records walks every
+	 * folder instead of replaying folder records.
+	 */
+	int no_fastpack, no_prefilter, no_records;
 };
 
 /* Most worker threads --jobs may ask for. */

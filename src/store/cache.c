@@ -116,9 +116,8 @@ static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
 
 #define FNV_INIT 0xcbf29ce484222325ull
 
-char *cache_default_dir(void)
+char *cache_default_dir(const char *x, const char *h)
 {
-	const char *x = getenv("XDG_CACHE_HOME"), *h = getenv("HOME");
 	struct buf b = BUF_INIT;
 
 	/* the XDG spec ignores a relative XDG_CACHE_HOME */

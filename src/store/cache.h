@@ -59,10 +59,10 @@ struct cache_stats {
 void cache_get_stats(const struct cache *c, struct cache_stats *out);
 
 /*
- * The default cache folder: $XDG_CACHE_HOME/proofgate, else
- * $HOME/.cache/proofgate.  Returns a string the caller frees, or NULL when
- * neither variable is set.
+ * The default cache folder: XDG_CACHE_HOME/proofgate, else
+ * HOME/.cache/proofgate, given those variables' values (either may be NULL).
+ * Returns a string the caller frees, or NULL when neither is usable.
  */
-char *cache_default_dir(void);
+char *cache_default_dir(const char *xdg_cache_home, const char *home);
 
 #endif

@@ -7,10 +7,21 @@
 
 #include <git2.h>
 
+#include "git/repo.h"
+#include "match/match.h"
+
+/* As the CLI does: PROOFGATE_NO_JIT=1 (valgrind) turns PCRE2's JIT off. */
+__attribute__((constructor)) static void jit_from_env(void)
+{
+	const char *off = getenv("PROOFGATE_NO_JIT");
+	match_set_jit(!(off && *off));
+}
+
 int libgit2_group_setup(void **state)
 {
 	(void)state;
 	git_libgit2_init();
+	repo_global_init();
 	return 0;
 }
 

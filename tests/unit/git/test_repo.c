@@ -11,7 +11,7 @@
 static int setup(void **state)
 {
 	git_repository *repo = NULL;
-	assert_int_equal(repo_open(&repo, fixture_path("basic")), 0);
+	assert_int_equal(repo_open(&repo, fixture_path("basic"), NULL), 0);
 	*state = repo;
 	return 0;
 }
@@ -77,7 +77,7 @@ static void test_open_not_a_repository(void **state)
 {
 	git_repository *repo = NULL;
 	(void)state;
-	assert_int_equal(repo_open(&repo, "/"), -1);
+	assert_int_equal(repo_open(&repo, "/", NULL), -1);
 	assert_null(repo);
 	assert_non_null(strstr(err_last(), "is not a git repository"));
 }
@@ -88,7 +88,7 @@ static void test_open_from_subfolder(void **state)
 	char path[4096];
 	(void)state;
 	snprintf(path, sizeof(path), "%s/docs/runbooks", fixture_path("basic"));
-	assert_int_equal(repo_open(&repo, path), 0);
+	assert_int_equal(repo_open(&repo, path, NULL), 0);
 	git_repository_free(repo);
 }
 

@@ -330,7 +330,7 @@ static void test_commit_without_policy(void **state)
 	git_repository *repo = NULL;
 	struct repo_target t;
 	git_libgit2_init();
-	assert_int_equal(repo_open(&repo, fixture_path("basic")), 0);
+	assert_int_equal(repo_open(&repo, fixture_path("basic"), NULL), 0);
 	assert_int_equal(repo_resolve(&t, repo, "HEAD"), 0);
 	assert_int_equal(config_load_commit(&f->cfg, repo, t.commit, t.commit_time), 0);
 	assert_int_equal(f->cfg->present, 0);

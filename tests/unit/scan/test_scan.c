@@ -19,7 +19,7 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof(*f));
-	assert_int_equal(repo_open(&f->repo, fixture_path("basic")), 0);
+	assert_int_equal(repo_open(&f->repo, fixture_path("basic"), NULL), 0);
 	assert_int_equal(repo_resolve(&f->target, f->repo, "HEAD"), 0);
 	*state = f;
 	return 0;

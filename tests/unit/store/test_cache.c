@@ -589,18 +589,17 @@ static void test_default_dir(void **state)
 {
 	char *d;
 	(void)state;
-	setenv("XDG_CACHE_HOME", "/xdg", 1);
-	setenv("HOME", "/home/u", 1);
-	d = cache_default_dir();
+	d = cache_default_dir("/xdg", "/home/u");
 	assert_string_equal(d, "/xdg/proofgate");
 	free(d);
-	setenv("XDG_CACHE_HOME", "relative", 1);
-	d = cache_default_dir();
+	d = cache_default_dir("relative", "/home/u");
 	assert_string_equal(d, "/home/u/.cache/proofgate");
 	free(d);
-	unsetenv("XDG_CACHE_HOME");
-	unsetenv("HOME");
-	assert_null(cache_default_dir());
+	d = cache_default_dir(NULL, "/home/u");
+	assert_string_equal(d, "/home/u/.cache/proofgate");
+	free(d);
+	assert_null(cache_default_dir("", ""));
+	assert_null(cache_default_dir(NULL, NULL));
 }
 
 int main(void)
