@@ -1,6 +1,7 @@
 /* test_err.c - the per-thread last error message. */
 #include "helpers.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <string.h>
 
@@ -27,6 +28,17 @@ static void test_set_returns_minus_one_and_formats(void **state)
 	assert_string_equal(err_last(), "cannot read 'x.yml': bad at offset 7");
 	assert_int_equal(err_set("%s", "second"), -1);
 	assert_string_equal(err_last(), "second");
+}
+
+static void test_sys_appends_what_errno_says(void **state)
+{
+	(void)state;
+	errno = ENOENT;
+	assert_int_equal(err_sys("cannot open '%s'", "x"), -1);
+	assert_string_equal(err_last(), "cannot open 'x': No such file or directory");
+	assert_string_equal(err_os(EACCES), "Permission denied");
+	/* errno 0 means a failure that left no code: say input/output error, never "Success" */
+	assert_string_equal(err_os(0), "Input/output error");
 }
 
 static void test_clear_gives_unknown(void **state)
@@ -90,6 +102,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_set_returns_minus_one_and_formats),
+		T(test_sys_appends_what_errno_says),
 		T(test_clear_gives_unknown),
 		T(test_long_message_is_cut),
 		T(test_wrap_own_message),
