@@ -45,7 +45,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall fmt clean bench
+.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall lint fmt clean bench
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -134,6 +134,12 @@ build/bench/mono.stamp: bench/gen.py $(shell find fixtures/seed-v1 -type f 2>/de
 bench: $(O)/proofgate build/bench/mono.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
+
+# formatting, layer boundaries (scripts/lint.sh), and the strict build with
+# -Wformat-nonliteral
+lint:
+	@scripts/lint.sh
+	@$(MAKE) --no-print-directory STRICT=1 VARIANT=lint CFLAGS='-O2 -g -Wformat=2 -Wformat-nonliteral' build/lint/proofgate >/dev/null
 
 fmt:
 	clang-format -i src/*/*.[ch] tests/unit/*.[ch] tests/unit/*/*.c tools/*.c

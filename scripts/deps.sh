@@ -5,6 +5,7 @@
 #   scripts/deps.sh test     build libraries, cmocka, git and python3-jsonschema
 #   scripts/deps.sh valgrind build libraries and valgrind
 #   scripts/deps.sh bench    build libraries, hyperfine, GNU time and python3
+#   scripts/deps.sh lint     build libraries and clang-format
 set -u
 
 want_test=${1:-}
@@ -32,13 +33,17 @@ if [ "$want_test" = bench ]; then
 	[ -x /usr/bin/time ] || need_bench="$need_bench time"
 	command -v python3 >/dev/null 2>&1 || need_bench="$need_bench python3"
 fi
+need_lint=""
+if [ "$want_test" = lint ]; then
+	command -v clang-format >/dev/null 2>&1 || need_lint=" clang-format"
+fi
 need_jsonschema=0
 if [ "$want_test" = test ]; then
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || need_jsonschema=1
 fi
 
 [ -z "$missing_pc" ] && [ $need_pkgconfig = 0 ] && [ $need_git = 0 ] && [ $need_jsonschema = 0 ] &&
-	[ $need_valgrind = 0 ] && [ -z "$need_bench" ] && exit 0
+	[ $need_valgrind = 0 ] && [ -z "$need_bench" ] && [ -z "$need_lint" ] && exit 0
 
 # map pkg-config names to each package manager's package names
 map() { # manager pcname
@@ -70,7 +75,7 @@ if [ $need_pkgconfig = 1 ]; then
 fi
 [ $need_git = 1 ] && pkgs="$pkgs git"
 [ $need_valgrind = 1 ] && pkgs="$pkgs valgrind"
-pkgs="$pkgs$need_bench"
+pkgs="$pkgs$need_bench$need_lint"
 if [ $need_jsonschema = 1 ]; then
 	case $mgr in apt) pkgs="$pkgs python3-jsonschema" ;; dnf) pkgs="$pkgs python3-jsonschema" ;; apk) pkgs="$pkgs py3-jsonschema" ;; esac
 fi
