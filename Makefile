@@ -45,7 +45,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall lint fmt clean bench
+.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall lint fmt clean bench bench-corpora
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -131,7 +131,16 @@ build/bench/mono.stamp: bench/gen.py $(shell find fixtures/seed-v1 -type f 2>/de
 	python3 bench/gen.py $(BENCH_REPO) fixtures/seed-v1
 	@touch $@
 
-bench: $(O)/proofgate build/bench/mono.stamp
+# the real-code corpus: pinned npm package versions, one commit each (bench/realcode.py)
+REAL_REPO = build/bench/real.git
+build/bench/real.stamp: bench/realcode.py bench/realcode.txt
+	@mkdir -p build/bench
+	python3 bench/realcode.py $(REAL_REPO) bench/realcode.txt
+	@touch $@
+
+bench-corpora: build/bench/mono.stamp build/bench/real.stamp
+
+bench: $(O)/proofgate build/bench/mono.stamp build/bench/real.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
 
