@@ -136,7 +136,7 @@ deb:
 	@# the files git knows (committed or not), never build/ or the test tools' node_modules
 	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
 		git ls-files -z --cached --others --exclude-standard | \
-			tar --null -T - --exclude='build' --exclude='node_modules' -cf - | \
+			tar --null --exclude='build' --exclude='node_modules' -T - -cf - | \
 			tar -xf - -C $(DEB_DIR)/proofgate-$(VERSION); \
 	else \
 		tar --exclude=./build --exclude=./tests/integration/node_modules -cf - . | \
