@@ -7,6 +7,8 @@
 //                             and converts it as the service does; prints its jobs and steps,
 //                             exits 1 with every error
 //   action FILE               the same for an action's action.yml
+//   uses-inputs WF ACTION     every `with:` of a step using proofgate/proofgate in the workflow
+//                             names an input of the action; exits 1 naming the others
 //   run-action DIR OUT        runs the composite action in DIR as a runner would: inputs from
 //                             the JSON in PGH_INPUTS, each step's `if:` evaluated, `run:` steps
 //                             through bash with GITHUB_ENV, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
@@ -311,9 +313,28 @@ function runAction(dir, outDir) {
 	process.exit(failed ? 1 : 0);
 }
 
+function usesInputs(wf, actionFile) {
+	const inputs = Object.keys(YAML.parse(fs.readFileSync(actionFile, "utf8")).inputs || {});
+	const doc = YAML.parse(fs.readFileSync(wf, "utf8"));
+	const bad = [];
+	let n = 0;
+	for (const job of Object.values(doc.jobs || {}))
+		for (const step of job.steps || []) {
+			if (!/^proofgate\/proofgate@/.test(step.uses || "")) continue;
+			n++;
+			for (const k of Object.keys(step.with || {})) if (!inputs.includes(k)) bad.push(k);
+		}
+	if (bad.length) {
+		process.stdout.write(`not inputs of the action: ${bad.join(", ")}\n`);
+		process.exit(1);
+	}
+	process.stdout.write(`${n}\n`);
+}
+
 const [cmd, ...args] = process.argv.slice(2);
 if (cmd === "blocks") blocks(args[0]);
 else if (cmd === "workflow") await workflow(args[0]);
 else if (cmd === "action") action(args[0]);
+else if (cmd === "uses-inputs") usesInputs(args[0], args[1]);
 else if (cmd === "run-action") runAction(path.resolve(args[0]), path.resolve(args[1]));
 else die("usage: gh.mjs blocks MD | workflow FILE | action FILE | run-action DIR OUT");
