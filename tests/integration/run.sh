@@ -92,6 +92,6 @@ for f in "$IT"/${IT_ONLY:-[0-9]}*.sh; do
 	. "$f"
 done
 chmod -R u+w "$T" 2>/dev/null
-rm -rf "$T"
+[ -n "${IT_KEEP:-}" ] && echo "# kept $T" || rm -rf "$T"
 echo "integration: $npass passed, $nfail failed"
 [ "$nfail" = 0 ]
