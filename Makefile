@@ -122,6 +122,32 @@ install: $(O)/proofgate
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/proofgate $(DESTDIR)$(MANDIR)/man1/proofgate.1
 
+# ---- Debian package and integration tests (issue 14) ------------------------
+#   make deb          build/deb/proofgate_$(VERSION)_ARCH.deb, with dpkg-buildpackage
+#                     and debhelper, from a copy of the source (debian/)
+#   make integration  every CI integration run by its real client
+#                     (tests/integration/run.sh; docs/github.md, docs/gitlab.md)
+DEB_DIR = build/deb
+.PHONY: deb integration
+
+deb:
+	@scripts/ci-deps.sh deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/proofgate-$(VERSION)
+	@# the files git knows (committed or not), never build/ or the test tools' node_modules
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git ls-files -z --cached --others --exclude-standard | \
+			tar --null --exclude='build' --exclude='node_modules' -T - -cf - | \
+			tar -xf - -C $(DEB_DIR)/proofgate-$(VERSION); \
+	else \
+		tar --exclude=./build --exclude=./tests/integration/node_modules -cf - . | \
+			tar -xf - -C $(DEB_DIR)/proofgate-$(VERSION); \
+	fi
+	cd $(DEB_DIR)/proofgate-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
+
+integration:
+	@tests/integration/run.sh
+
 # ---- benchmark (issue 5) ----------------------------------------------------
 # The monorepo is generated once (a few minutes) and again only when its
 # generator or the seed fixture changes; see docs/performance.md.
