@@ -10,47 +10,6 @@
 #include "util/err.h"
 #include "util/mem.h"
 
-/*
- * JIT is an accelerator: when it is unavailable the interpreter runs.  The
- * CLI turns it off (PROOFGATE_NO_JIT) for valgrind, which cannot see into JIT
- * code (its vector loads read a few bytes past a subject's end, harmlessly).
- */
-static atomic_int jit_enabled = 1;
-
-void match_set_jit(int enabled)
-{
-	atomic_store(&jit_enabled, enabled != 0);
-}
-
-static void jit(pcre2_code *code)
-{
-	if (!atomic_load(&jit_enabled))
-		return;
-	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_SOFT);
-}
-
-static pthread_mutex_t jit_mu = PTHREAD_MUTEX_INITIALIZER;
-
-static void jit_once(atomic_uchar *done, pcre2_code *const *a, size_t na, pcre2_code *const *b, size_t nb)
-{
-	size_t i;
-	if (atomic_load_explicit(done, memory_order_acquire))
-		return;
-	pthread_mutex_lock(&jit_mu);
-	if (!atomic_load_explicit(done, memory_order_relaxed)) {
-		for (i = 0; i < na + nb; i++)
-			if (i < na ? a[i] : b[i - na])
-				jit(i < na ? a[i] : b[i - na]);
-		atomic_store_explicit(done, 1, memory_order_release);
-	}
-	pthread_mutex_unlock(&jit_mu);
-}
-
-void match_jit_once(atomic_uchar *done, pcre2_code *const *codes, size_t n)
-{
-	jit_once(done, codes, n, NULL, 0);
-}
-
 /* A glob's patterns, given to the JIT at the glob's first PCRE2 match (the flag is all a shared glob changes). */
 static void glob_jit(const struct match_glob *g)
 {
@@ -58,7 +17,7 @@ static void glob_jit(const struct match_glob *g)
 	pcre2_code *more[2];
 	more[0] = m->all;
 	more[1] = m->dir_all;
-	jit_once(&m->jitted, m->alts, m->nalts, more, 2);
+	match_jit_once_two(&m->jitted, m->alts, m->nalts, more, 2);
 }
 
 /*

@@ -6,8 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include "match/jit.h"
 
 /*
  * A glob, matched against a whole path from the repository root.
@@ -28,20 +27,6 @@ struct match_glob {
 	unsigned refs;       /* owners beyond the first (match_glob_ref); loading is single-threaded */
 	atomic_uchar jitted; /* its patterns were given to the JIT (match_jit_once) */
 };
-
-/*
- * JIT-compiles codes (n of them, NULLs skipped) once, at their first use:
- * a scan pays only for the patterns it runs (JIT compiling every pattern
- * of the built-in pack takes about 70 ms, a tenth of an incremental scan).
- * *done is set after; safe from any thread.
- */
-/*
- * Turns PCRE2's JIT on (the default) or off for patterns compiled after the
- * call; reports are the same either way.  Call before any scan starts.
- */
-void match_set_jit(int enabled);
-
-void match_jit_once(atomic_uchar *done, pcre2_code *const *codes, size_t n);
 
 /*
  * Compiles glob into *out (caller frees with match_glob_free).  On error
