@@ -89,6 +89,6 @@ int twin_is_ascii(const char *s, size_t len)
 int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
 	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
-	match_jit_once(&((struct twin *)t)->jitted, &t->code, 1); /* at first use, as match.c's */
+	match_jit_once(&((struct twin *)t)->jitted, &t->code, 1); /* at first use, as regex.c's */
 	return match_code_next(c, t->code, t->group, subject, len, start, mstart, mend, cstart, cend);
 }
