@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/braces.h"
+#include "match/glob_fast.h"
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
-#include "match/glob_fast.h"
 
 /* A glob's patterns, given to the JIT at the glob's first PCRE2 match (the flag is all a shared glob changes). */
 static void glob_jit(const struct match_glob *g)
@@ -50,140 +51,6 @@ void match_path_prepare(struct match_path *mp, const char *path, size_t len)
 size_t match_glob_word(const struct match_glob *g, size_t alt, char *buf, size_t cap, int *ascii_never)
 {
 	return glob_fast_word(alt < g->nalts ? g->fast[alt] : NULL, buf, cap, ascii_never);
-}
-
-/*
- * When p opens a complete [...] class, returns its closing ']', else p: a
- * class is one unit, so braces and commas inside it are literal.
- */
-static const char *skip_class(const char *p)
-{
-	const char *q = p + 1;
-	if (*q == '!' || *q == '^')
-		q++;
-	if (*q == ']')
-		q++;
-	while (*q && *q != ']')
-		q++;
-	return *q == ']' ? q : p;
-}
-
-/*
- * Checks that the braces of the glob as written balance, so that an error
- * names its offset there and not in an expanded alternative.
- */
-static int check_braces(const char *glob, size_t *erroff)
-{
-	const char *p, *first_open = NULL;
-	size_t depth = 0;
-
-	for (p = glob; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-		} else if (*p == '[') {
-			p = skip_class(p);
-		} else if (*p == '{') {
-			if (depth++ == 0)
-				first_open = p;
-		} else if (*p == '}') {
-			if (depth == 0) {
-				*erroff = (size_t)(p - glob);
-				return err_set("unmatched '}'");
-			}
-			depth--;
-		}
-	}
-	if (depth > 0) {
-		*erroff = (size_t)(first_open - glob);
-		return err_set("unmatched '{'");
-	}
-	return 0;
-}
-
-/* Expands the first {a,b} group of s recursively into out (a list of strings). */
-static int expand_braces(char ***out, size_t *n, size_t *cap, const char *s, size_t base, size_t *erroff)
-{
-	const char *open = NULL, *p;
-	int depth = 0;
-
-	for (p = s; *p; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (*p == '[') {
-			p = skip_class(p);
-			continue;
-		}
-		if (*p == '{') {
-			open = p;
-			break;
-		}
-		if (*p == '}' ) {
-			*erroff = base + (size_t)(p - s);
-			return err_set("unmatched '}'");
-		}
-	}
-	if (!open) {
-		XGROW(*out, *cap, *n + 1);
-		(*out)[(*n)++] = xstrdup(s);
-		return 0;
-	}
-
-	/* find the matching close and the top-level commas */
-	{
-		const char *close = NULL, *alt = open + 1;
-		struct buf b = BUF_INIT;
-		int rc = 0;
-
-		for (p = open + 1, depth = 1; *p; p++) {
-			if (*p == '\\' && p[1]) {
-				p++;
-				continue;
-			}
-			if (*p == '[')
-				p = skip_class(p);
-			else if (*p == '{')
-				depth++;
-			else if (*p == '}' && --depth == 0) {
-				close = p;
-				break;
-			}
-		}
-		if (!close) {
-			*erroff = base + (size_t)(open - s);
-			return err_set("unmatched '{'");
-		}
-		for (p = open + 1, depth = 0; p <= close; p++) {
-			if (*p == '\\' && p[1]) {
-				p++;
-				continue;
-			}
-			if (*p == '[')
-				p = skip_class(p);
-			else if (*p == '{')
-				depth++;
-			else if (*p == '}' && depth > 0)
-				depth--;
-			else if ((*p == ',' && depth == 0) || p == close) {
-				buf_clear(&b);
-				buf_put(&b, s, (size_t)(open - s));
-				buf_put(&b, alt, (size_t)(p - alt));
-				buf_puts(&b, close + 1);
-				rc = expand_braces(out, n, cap, buf_cstr(&b), base, erroff);
-				if (rc < 0)
-					break;
-				if (*n > 256) {
-					*erroff = base + (size_t)(open - s);
-					rc = err_set("too many {a,b} alternatives (more than 256)");
-					break;
-				}
-				alt = p + 1;
-			}
-		}
-		buf_free(&b);
-		return rc;
-	}
 }
 
 /*
@@ -290,7 +157,7 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 	struct match_glob *g = NULL;
 	struct buf all = BUF_INIT;
 	char **alts = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, i;
 	int rc = -1;
 
 	*out = NULL;
@@ -310,7 +177,7 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 		err_set("paths have no leading './' (write '/%s' to anchor it at the root)", glob + 2);
 		goto done;
 	}
-	if (check_braces(glob, erroff) < 0 || expand_braces(&alts, &n, &cap, glob, 0, erroff) < 0)
+	if (glob_braces_expand(&alts, &n, glob, erroff) < 0)
 		goto done;
 
 	g = xcalloc(1, sizeof(*g));
