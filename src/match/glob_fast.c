@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/braces.h"
 #include "util/mem.h"
 
 /*
@@ -136,22 +137,17 @@ static int seg_atoms(struct seg *sg, const char *p, size_t n, int caseless)
 /* 1 when some [...] class of glob holds a byte that is not ASCII (or a class is left open). */
 static int nonascii_in_class(const char *g)
 {
-	const char *p;
+	const char *p, *end;
 	for (p = g; *p; p++) {
 		if (*p == '\\' && p[1]) {
 			p++;
 		} else if (*p == '[') {
-			const char *q = p + 1;
-			if (*q == '!' || *q == '^')
-				q++;
-			if (*q == ']')
-				q++; /* a leading ']' is a member */
-			for (; *q && *q != ']'; q++)
-				if ((unsigned char)*q >= 0x80)
-					return 1;
-			if (!*q)
+			end = glob_class_end(p);
+			if (end == p)
 				return 1;
-			p = q;
+			for (; p < end; p++)
+				if ((unsigned char)*p >= 0x80)
+					return 1;
 		}
 	}
 	return 0;
