@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "match/match.h"
+#include "match/glob.h"
 
 struct glob_fast;
 

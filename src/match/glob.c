@@ -1,5 +1,5 @@
-/* match.c - globs converted by PCRE2 and content regexes, JIT-compiled. */
-#include "match/match.h"
+/* glob.c - path globs: braces expanded, each alternative compiled by PCRE2 and, when it can be, matched segment by segment. */
+#include "match/glob.h"
 
 #include <pthread.h>
 #include <stdio.h>
