@@ -2,10 +2,10 @@
 #include "match/glob.h"
 
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/alloc.h"
 #include "match/braces.h"
 #include "match/glob_fast.h"
 #include "util/buf.h"
@@ -294,11 +294,7 @@ static void cleanup_key_init(void)
 static pcre2_match_data *glob_data(void)
 {
 	if (!glob_md) {
-		glob_md = pcre2_match_data_create(4, NULL);
-		if (!glob_md) {
-			fprintf(stderr, "proofgate: out of memory creating match data\n");
-			exit(2);
-		}
+		glob_md = match_pcre2_data_new(4);
 		pthread_once(&cleanup_once, cleanup_key_init);
 		if (cleanup_key_ok)
 			pthread_setspecific(cleanup_key, glob_md); /* any non-NULL value: the destructor runs */

@@ -1,9 +1,9 @@
 /* regex.c - content regexes: compiled with UTF and Unicode properties, matched with limits, JIT at first use. */
 #include "match/regex.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
+#include "match/alloc.h"
 #include "util/err.h"
 #include "util/mem.h"
 
@@ -98,12 +98,8 @@ struct match_ctx {
 struct match_ctx *match_ctx_new(void)
 {
 	struct match_ctx *c = xcalloc(1, sizeof(*c));
-	c->md = pcre2_match_data_create(32, NULL);
-	c->mc = pcre2_match_context_create(NULL);
-	if (!c->md || !c->mc) {
-		fprintf(stderr, "proofgate: out of memory creating match data\n");
-		exit(2);
-	}
+	c->md = match_pcre2_data_new(32);
+	c->mc = match_pcre2_context_new();
 	pcre2_set_match_limit(c->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(c->mc, MATCH_DEPTH_LIMIT);
 	/* NULL when JIT is unavailable: the interpreter needs no JIT stack */

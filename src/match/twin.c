@@ -2,7 +2,6 @@
 #include "match/twin.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
