@@ -558,95 +558,116 @@ static const char *skip_name(const char *q, char end)
 	return *s == end ? s + 1 : NULL;
 }
 
+enum group { G_PLAIN, G_LOOKAHEAD, G_DROP };
+
+/* (?#...), q past the '#': taken whole (ps->p past it), or bad; NULL either way. */
+static const char *group_comment(struct parser *ps, const char *q)
+{
+	/*
+	 * PCRE2 drops a comment altogether: a quantifier after it
+	 * repeats what came before, which this reader would miss
+	 */
+	const char *e = strchr(q, ')');
+	if (!e || strchr("*+?{", e[1]))
+		ps->bad = 1;
+	else
+		ps->p = e + 1;
+	return NULL;
+}
+
+/*
+ * Option letters, q past the '?': (?i) or (?-s) is taken whole (ps->p past
+ * it, NULL returned), (?i:...) gives where its body starts; anything else
+ * this reader leaves alone (bad, NULL).
+ */
+static const char *group_options(struct parser *ps, const char *q)
+{
+	const char *s = q, *t;
+	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '^')
+		s++;
+	if (s == q && *s != ')') {
+		ps->bad = 1;
+		return NULL;
+	}
+	for (t = q; t < s; t++)
+		if (*t == 'x' || *t == 'R' || *t == 'C' || *t == 'P') {
+			ps->bad = 1;
+			return NULL;
+		}
+	if (*s == ')') {
+		ps->p = s + 1;
+		return NULL;
+	}
+	if (*s != ':') {
+		ps->bad = 1;
+		return NULL;
+	}
+	return s + 1;
+}
+
+/*
+ * The head of the group at ps->p: where its body starts, and in *kind what
+ * the group is; NULL when it is bad (ps->bad) or was taken whole, matching
+ * the empty string (a comment, an option setting).
+ */
+static const char *group_head(struct parser *ps, enum group *kind)
+{
+	const char *q = ps->p + 1;
+
+	*kind = G_PLAIN;
+	if (*q == '*') {
+		ps->bad = 1; /* (*VERB) */
+		return NULL;
+	}
+	if (*q != '?')
+		return q;
+	q++;
+	switch (*q) {
+	case ':':
+	case '>':
+		return q + 1;
+	case '=':
+		*kind = G_LOOKAHEAD;
+		return q + 1;
+	case '!':
+		*kind = G_DROP;
+		return q + 1;
+	case '<':
+		if (q[1] == '=' || q[1] == '!') {
+			*kind = G_DROP; /* a lookbehind: what it needs is checked where it is, not kept */
+			return q + 2;
+		}
+		q = skip_name(q + 1, '>'); /* not a name: (?<*...) is a lookbehind in newer PCRE2 */
+		break;
+	case 'P':
+		q = q[1] == '<' ? skip_name(q + 2, '>') : NULL;
+		break;
+	case '\'':
+		q = skip_name(q + 1, '\'');
+		break;
+	case '#':
+		return group_comment(ps, q);
+	default:
+		return group_options(ps, q);
+	}
+	if (!q)
+		ps->bad = 1;
+	return q;
+}
+
 /* (...) (ps->p at the parenthesis) */
 static void parse_group(struct parser *ps, struct info *out)
 {
-	enum { G_PLAIN, G_LOOKAHEAD, G_DROP } kind = G_PLAIN;
-	const char *q = ps->p + 1;
+	enum group kind;
+	const char *q;
 	struct info in;
 
 	memset(out, 0, sizeof(*out));
-	if (*q == '*') {
-		ps->bad = 1; /* (*VERB) */
-		return;
-	}
-	if (*q == '?') {
-		q++;
-		switch (*q) {
-		case ':':
-		case '>':
-			q++;
-			break;
-		case '=':
-			kind = G_LOOKAHEAD;
-			q++;
-			break;
-		case '!':
-			kind = G_DROP;
-			q++;
-			break;
-		case '<':
-			if (q[1] == '=' || q[1] == '!') {
-				kind = G_DROP; /* a lookbehind: what it needs is checked where it is, not kept */
-				q += 2;
-			} else if (!(q = skip_name(q + 1, '>'))) {
-				ps->bad = 1; /* not a name: (?<*...) is a lookbehind in newer PCRE2 */
-				return;
-			}
-			break;
-		case 'P':
-			if (q[1] != '<' || !(q = skip_name(q + 2, '>'))) {
-				ps->bad = 1;
-				return;
-			}
-			break;
-		case '\'':
-			if (!(q = skip_name(q + 1, '\''))) {
-				ps->bad = 1;
-				return;
-			}
-			break;
-		case '#': {
-			/*
-			 * PCRE2 drops a comment altogether: a quantifier after it
-			 * repeats what came before, which this reader would miss
-			 */
-			const char *e = strchr(q, ')');
-			if (!e || strchr("*+?{", e[1])) {
-				ps->bad = 1;
-				return;
-			}
-			ps->p = e + 1;
+	q = group_head(ps, &kind);
+	if (!q) {
+		if (!ps->bad)
 			info_empty(out);
-			return;
-		}
-		default: {
-			/* option letters: (?i) (?-s) (?i:...); anything else this reader leaves alone */
-			const char *s = q;
-			while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '^')
-				s++;
-			if (s == q && *s != ')') {
-				ps->bad = 1;
-				return;
-			}
-			for (const char *t = q; t < s; t++)
-				if (*t == 'x' || *t == 'R' || *t == 'C' || *t == 'P') {
-					ps->bad = 1;
-					return;
-				}
-			if (*s == ')') {
-				ps->p = s + 1;
-				info_empty(out);
-				return;
-			}
-			if (*s != ':') {
-				ps->bad = 1;
-				return;
-			}
-			q = s + 1;
-			break;
-		}
-		}
+		return;
 	}
 	if (++ps->depth > DEPTH_MAX) {
 		ps->bad = 1;
