@@ -76,20 +76,43 @@ static void strip_commit(PCRE2_UCHAR *p, PCRE2_SIZE *len)
 	*len = o;
 }
 
-/* Converts and compiles one glob (no braces); its converted pattern is appended to text when given. */
+/* For a glob (full, as converted) ending in slash-star-star: the pattern of the folder x itself, or NULL. */
+static pcre2_code *folder_code(const struct buf *full, uint32_t copts, pcre2_convert_context *cc)
+{
+	PCRE2_UCHAR *dconv = NULL;
+	PCRE2_SIZE dlen = 0, eo;
+	pcre2_code *code = NULL;
+	size_t gl = full->len;
+	int ec;
+
+	if (gl <= 3 || strcmp(full->ptr + gl - 3, "/**") != 0)
+		return NULL;
+	if (pcre2_pattern_convert((PCRE2_SPTR)full->ptr, gl - 3, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF, &dconv, &dlen,
+				  cc) == 0) {
+		strip_commit(dconv, &dlen);
+		code = pcre2_compile(dconv, dlen, copts, &ec, &eo, NULL);
+		pcre2_converted_pattern_free(dconv);
+	}
+	return code;
+}
+
+/*
+ * Converts and compiles one glob (no braces) into *out, and into *dir_all
+ * the pattern of the folder it covers as a whole (folder_code); the
+ * converted pattern is appended to text when given.  On error returns -1,
+ * sets err and *erroff; *out and *dir_all are then untouched.
+ */
 static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob, int ignore_case, size_t *erroff,
 		       struct buf *text)
 {
 	pcre2_convert_context *cc = NULL;
+	pcre2_code *code = NULL;
 	PCRE2_UCHAR *conv = NULL;
 	PCRE2_SIZE convlen = 0, eo = 0;
 	struct buf full = BUF_INIT;
 	uint32_t copts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0);
 	int rc = -1, ec;
-	size_t gl;
 
-	*out = NULL;
-	*dir_all = NULL;
 	if (glob[0] == '/')
 		buf_puts(&full, glob + 1);
 	else if (!strchr(glob, '/'))
@@ -122,27 +145,17 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 	strip_commit(conv, &convlen);
 	if (text)
 		buf_put(text, (const char *)conv, convlen);
-	*out = pcre2_compile(conv, convlen, copts, &ec, &eo, NULL);
-	if (!*out) {
+	code = pcre2_compile(conv, convlen, copts, &ec, &eo, NULL);
+	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof(msg));
 		*erroff = 0;
 		err_set("%s", (char *)msg);
 		goto done;
 	}
-
 	/* a glob ending in slash-star-star covers the whole folder x: compile "x" to prune it as a unit */
-	gl = full.len;
-	if (gl > 3 && strcmp(full.ptr + gl - 3, "/**") == 0) {
-		PCRE2_UCHAR *dconv = NULL;
-		PCRE2_SIZE dlen = 0;
-		if (pcre2_pattern_convert((PCRE2_SPTR)full.ptr, gl - 3, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF,
-					  &dconv, &dlen, cc) == 0) {
-			strip_commit(dconv, &dlen);
-			*dir_all = pcre2_compile(dconv, dlen, copts, &ec, &eo, NULL);
-			pcre2_converted_pattern_free(dconv);
-		}
-	}
+	*dir_all = folder_code(&full, copts, cc);
+	*out = code;
 	rc = 0;
 done:
 	if (conv)
@@ -152,61 +165,57 @@ done:
 	return rc;
 }
 
-int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff)
+/* Refuses a glob no path could match: paths are files from the root, never "x/" nor "./x". */
+static int check_glob(const char *glob, size_t *erroff)
 {
-	struct match_glob *g = NULL;
+	size_t len = strlen(glob);
+
+	if (len == 0)
+		return err_set("empty glob");
+	if (glob[len - 1] == '/') {
+		*erroff = len - 1;
+		return err_set("a glob ending in '/' matches no file (write '%.*s/**' for every file below it)",
+			       (int)(len - 1), glob);
+	}
+	if (!strncmp(glob, "./", 2))
+		return err_set("paths have no leading './' (write '/%s' to anchor it at the root)", glob + 2);
+	return 0;
+}
+
+/*
+ * After alternative i of n failed, *erroff is in the expanded alternative.
+ * PCRE2 reads braces as literals, so the glob as written usually fails at
+ * the same place: take the offset (and message) from there, else keep the
+ * offset if it fits.
+ */
+static void error_as_written(const char *glob, size_t n, int ignore_case, size_t *erroff)
+{
+	pcre2_code *whole = NULL, *whole_dir = NULL;
+	size_t off = 0;
+
+	if (n > 1 && convert_one(&whole, &whole_dir, glob, ignore_case, &off, NULL) < 0)
+		*erroff = off;
+	else if (*erroff > strlen(glob))
+		*erroff = 0;
+	pcre2_code_free(whole);
+	pcre2_code_free(whole_dir);
+}
+
+/* Compiles alts[0..g->nalts) of glob into g's patterns. */
+static int compile_alts(struct match_glob *g, char *const *alts, const char *glob, int ignore_case, size_t *erroff)
+{
 	struct buf all = BUF_INIT;
-	char **alts = NULL;
-	size_t n = 0, i;
+	size_t i, n = g->nalts;
 	int rc = -1;
 
-	*out = NULL;
-	*erroff = 0;
-	if (!*glob) {
-		err_set("empty glob");
-		goto done;
-	}
-	/* paths are files from the root, never "x/" nor "./x": such a glob would silently match nothing */
-	if (glob[strlen(glob) - 1] == '/') {
-		*erroff = strlen(glob) - 1;
-		err_set("a glob ending in '/' matches no file (write '%.*s/**' for every file below it)",
-			(int)(strlen(glob) - 1), glob);
-		goto done;
-	}
-	if (!strncmp(glob, "./", 2)) {
-		err_set("paths have no leading './' (write '/%s' to anchor it at the root)", glob + 2);
-		goto done;
-	}
-	if (glob_braces_expand(&alts, &n, glob, erroff) < 0)
-		goto done;
-
-	g = xcalloc(1, sizeof(*g));
-	g->src = xstrdup(glob);
-	g->alts = xcalloc(n, sizeof(*g->alts));
-	g->fast = xcalloc(n, sizeof(*g->fast));
-	for (i = 0; i < n; i++)
-		g->fast[i] = glob_fast_new(alts[i], ignore_case);
 	for (i = 0; i < n; i++) {
 		pcre2_code *dir_all = NULL;
 		if (n > 1)
 			buf_puts(&all, i ? ")|(?:" : "(?:");
 		if (convert_one(&g->alts[i], &dir_all, alts[i], ignore_case, erroff, n > 1 ? &all : NULL) < 0) {
-			pcre2_code *whole = NULL, *whole_dir = NULL;
-			size_t off = 0;
-			/*
-			 * The offset is in the expanded alternative.  PCRE2 reads braces as
-			 * literals, so the glob as written usually fails at the same place:
-			 * take the offset from there, else keep it if it fits.
-			 */
-			if (n > 1 && convert_one(&whole, &whole_dir, glob, ignore_case, &off, NULL) < 0)
-				*erroff = off;
-			else if (*erroff > strlen(glob))
-				*erroff = 0;
-			pcre2_code_free(whole);
-			pcre2_code_free(whole_dir);
+			error_as_written(glob, n, ignore_case, erroff);
 			goto done;
 		}
-		g->nalts++;
 		/* only a single-alternative glob may prune a folder as a whole */
 		if (n == 1)
 			g->dir_all = dir_all;
@@ -227,6 +236,32 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0), &ec, &eo,
 				       NULL);
 	}
+	rc = 0;
+done:
+	buf_free(&all);
+	return rc;
+}
+
+int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff)
+{
+	struct match_glob *g = NULL;
+	char **alts = NULL;
+	size_t n = 0, i;
+	int rc = -1;
+
+	*erroff = 0;
+	if (check_glob(glob, erroff) < 0 || glob_braces_expand(&alts, &n, glob, erroff) < 0)
+		goto done;
+	g = xcalloc(1, sizeof(*g));
+	g->src = xstrdup(glob);
+	/* every slot starts NULL, so match_glob_free frees what a failed compile made */
+	g->nalts = n;
+	g->alts = xcalloc(n, sizeof(*g->alts));
+	g->fast = xcalloc(n, sizeof(*g->fast));
+	for (i = 0; i < n; i++)
+		g->fast[i] = glob_fast_new(alts[i], ignore_case);
+	if (compile_alts(g, alts, glob, ignore_case, erroff) < 0)
+		goto done;
 	*out = g;
 	g = NULL;
 	rc = 0;
@@ -234,7 +269,6 @@ done:
 	for (i = 0; i < n; i++)
 		free(alts[i]);
 	free(alts);
-	buf_free(&all);
 	match_glob_free(g);
 	return rc;
 }

@@ -29,7 +29,8 @@ struct match_glob {
 
 /*
  * Compiles glob into *out (caller frees with match_glob_free).  On error
- * returns -1, sets err, and stores the byte offset in glob at *erroff.
+ * returns -1, sets err, and stores the byte offset in glob at *erroff;
+ * *out is then untouched.
  */
 int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff);
 /* Drops one owner; the last one frees.  NULL is fine. */

@@ -41,7 +41,6 @@ int match_regex_compile(struct match_regex **out, const char *pattern, unsigned 
 	PCRE2_SIZE eo = 0;
 	int ec, rc = -1;
 
-	*out = NULL;
 	*erroff = 0;
 	if (flags & MATCH_CASELESS)
 		copts |= PCRE2_CASELESS;

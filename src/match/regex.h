@@ -28,13 +28,19 @@ struct match_regex {
 #define MATCH_FAST_START_BYTES 8
 int match_regex_fast_start(const struct match_regex *r);
 
-/* Compiles; on error returns -1, sets err and *erroff (offset in pattern). */
+/*
+ * Compiles pattern into *out (caller frees with match_regex_free).  On
+ * error returns -1, sets err and *erroff (offset in pattern); *out is then
+ * untouched.
+ */
 int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff);
+/* Frees r; NULL is fine. */
 void match_regex_free(struct match_regex *r);
 
-/* Per-thread matching state: match data and limits.  match_ctx_free frees. */
+/* Per-thread matching state: match data and limits.  Never NULL; the caller frees it with match_ctx_free. */
 struct match_ctx;
 struct match_ctx *match_ctx_new(void);
+/* Frees c; NULL is fine. */
 void match_ctx_free(struct match_ctx *c);
 
 /* Limits that stop a catastrophic pattern (pcre2_set_match_limit / depth_limit). */

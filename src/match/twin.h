@@ -20,6 +20,7 @@ struct twin;
 
 /* The twin of r (caller frees with twin_free), or NULL when r has none. */
 struct twin *twin_compile(const struct match_regex *r);
+/* Frees t; NULL is fine. */
 void twin_free(struct twin *t);
 
 /* 1 when the len bytes at s are all ASCII. */
