@@ -10,7 +10,8 @@ struct ac;
  * The automaton for words[0..n): distinct, lower-case strings.  A text
  * holds a word when the word's bytes appear in it, an ASCII letter in
  * either case; a word with a byte outside ASCII, or an empty one, is never
- * found.  Never NULL; the caller frees it with ac_free.
+ * found.  The automaton keeps no pointer to words.  Never NULL; the caller
+ * frees it with ac_free.
  */
 struct ac *ac_new(char *const *words, size_t n);
 
