@@ -16,7 +16,7 @@ struct ac {
 	int32_t *out;	   /* per state: itself if a word ends there, else the nearest such suffix state, else 0 */
 	int32_t *next_out; /* per state: the next word-ending state along its suffixes, or 0 */
 	size_t nstates;
-	size_t *wstate;	 /* word -> the state where it ends, or 0 for a word never found */
+	size_t *wstate; /* word -> the state where it ends, or 0 for a word never found */
 	size_t nwords;
 	size_t *word_at; /* state where a word ends -> that word */
 };

@@ -1,4 +1,4 @@
-/* glob.c - path globs: braces expanded, each alternative compiled by PCRE2 and, when it can be, matched segment by segment. */
+/* glob.c - path globs: compiled by PCRE2 per brace alternative, matched by segments where glob_fast.c can. */
 #include "match/glob.h"
 
 #include <pthread.h>
@@ -127,8 +127,8 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 	}
 	pcre2_set_glob_separator(cc, '/');
 	pcre2_set_glob_escape(cc, '\\');
-	ec = pcre2_pattern_convert((PCRE2_SPTR)full.ptr, full.len, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF,
-				   &conv, &convlen, cc);
+	ec = pcre2_pattern_convert((PCRE2_SPTR)full.ptr, full.len, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF, &conv,
+				   &convlen, cc);
 	if (ec != 0) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof(msg));
@@ -233,8 +233,8 @@ static int compile_alts(struct match_glob *g, char *const *alts, const char *glo
 		PCRE2_SIZE eo;
 		buf_putc(&all, ')');
 		g->all = pcre2_compile((PCRE2_SPTR)all.ptr, all.len,
-				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0), &ec, &eo,
-				       NULL);
+				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0), &ec,
+				       &eo, NULL);
 	}
 	rc = 0;
 done:

@@ -1,4 +1,4 @@
-/* glob.h - path globs: braces expanded, each alternative converted and compiled by PCRE2 or matched segment by segment. */
+/* glob.h - path globs against whole paths: PCRE2 per brace alternative, or segment by segment. */
 #ifndef PG_MATCH_GLOB_H
 #define PG_MATCH_GLOB_H
 
@@ -17,14 +17,14 @@
 struct glob_fast;
 
 struct match_glob {
-	char *src;          /* as written */
-	pcre2_code **alts;  /* one compiled pattern per brace alternative */
+	char *src;	   /* as written */
+	pcre2_code **alts; /* one compiled pattern per brace alternative */
 	size_t nalts;
-	pcre2_code *all;    /* every alternative in one pattern (paths), or NULL */
+	pcre2_code *all;	 /* every alternative in one pattern (paths), or NULL */
 	struct glob_fast **fast; /* per alternative: matched without PCRE2, or NULL */
-	pcre2_code *dir_all; /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
-	unsigned refs;       /* owners beyond the first (match_glob_ref); loading is single-threaded */
-	atomic_uchar jitted; /* its patterns were given to the JIT (match_jit_once) */
+	pcre2_code *dir_all;	 /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
+	unsigned refs;		 /* owners beyond the first (match_glob_ref); loading is single-threaded */
+	atomic_uchar jitted;	 /* its patterns were given to the JIT (match_jit_once) */
 };
 
 /*

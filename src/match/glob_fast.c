@@ -166,8 +166,8 @@ struct glob_fast *glob_fast_new(const char *alt, int caseless)
 			;
 		if (*p) {
 			/* a class with a non-ASCII member may still match an ASCII character: PCRE2 decides */
-			f->ascii_never = !nonascii_in_class(alt) && !strstr(alt, "\xe2\x84\xaa") && !strstr(alt, "\xc5\xbf") &&
-					 !strstr(alt, "\xc4\xb1");
+			f->ascii_never = !nonascii_in_class(alt) && !strstr(alt, "\xe2\x84\xaa") &&
+					 !strstr(alt, "\xc5\xbf") && !strstr(alt, "\xc4\xb1");
 			if (!f->ascii_never) {
 				free(f);
 				return NULL;

@@ -1,4 +1,4 @@
-/* match.h - the match layer in one include: path globs (glob.h) and content regexes (regex.h), by PCRE2 and its JIT (jit.h). */
+/* match.h - the match layer in one include: globs (glob.h), content regexes (regex.h), PCRE2's JIT (jit.h). */
 #ifndef PG_MATCH_H
 #define PG_MATCH_H
 

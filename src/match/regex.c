@@ -160,8 +160,8 @@ int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, cons
 	return MATCH_OK;
 }
 
-int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
-		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
+int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len, size_t *start,
+		     size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
 	/* the JIT state is the one thing matching changes in a shared regex */
 	match_jit_once(&((struct match_regex *)r)->jitted, &r->code, 1);

@@ -13,7 +13,7 @@ struct match_regex {
 	char *src;
 	pcre2_code *code;
 	uint32_t ncaptures;
-	int group; /* the group matches report: the one named "date", else 1, else 0 */
+	int group;	     /* the group matches report: the one named "date", else 1, else 0 */
 	atomic_uchar jitted; /* match_jit_once */
 };
 
@@ -44,7 +44,7 @@ struct match_ctx *match_ctx_new(void);
 void match_ctx_free(struct match_ctx *c);
 
 /* Limits that stop a catastrophic pattern (pcre2_set_match_limit / depth_limit). */
-#define MATCH_LIMIT 10000000u
+#define MATCH_LIMIT	  10000000u
 #define MATCH_DEPTH_LIMIT 100000u
 
 enum {
@@ -61,8 +61,8 @@ enum {
  * empty match).  With a capture group, *cstart and *cend give group 1 (or the
  * group named "date"), else they equal the whole match.
  */
-int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len,
-		     size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len, size_t *start,
+		     size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
 
 /* The group a match reports for code: the one named "date", else 1 with groups, else 0. */
 int match_report_group(const pcre2_code *code, uint32_t ncaptures);

@@ -30,7 +30,7 @@ int twin_is_ascii(const char *s, size_t len);
  * match_regex_next() for an ASCII subject, run through r's twin t with
  * regex.c's context, limits, capture group and empty-match stepping.
  */
-int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
-	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start, size_t *mstart,
+	      size_t *mend, size_t *cstart, size_t *cend);
 
 #endif

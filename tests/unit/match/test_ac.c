@@ -1,4 +1,4 @@
-/* test_ac.c - the Aho-Corasick automaton on its own: which words a text holds, each told once, letters in either case. */
+/* test_ac.c - the Aho-Corasick automaton on its own: which words a text holds, each told once, in either case. */
 #include "helpers.h"
 
 #include <stdlib.h>
@@ -238,8 +238,8 @@ static void test_agrees_with_a_naive_search(void **state)
 		for (i = 0; i < nw; i++) {
 			int want = naive_holds(text, words[i]);
 			if (ac_seen(a, s, i) != want || t.count[i] != (size_t)want)
-				fail_msg("round %d: word '%s' in '%s': seen %d, told %zu, want %d", round, words[i], text,
-					 ac_seen(a, s, i), t.count[i], want);
+				fail_msg("round %d: word '%s' in '%s': seen %d, told %zu, want %d", round, words[i],
+					 text, ac_seen(a, s, i), t.count[i], want);
 		}
 		ac_scratch_free(s);
 		ac_free(a);

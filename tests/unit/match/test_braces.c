@@ -1,4 +1,4 @@
-/* test_braces.c - {a,b} expansion on its own: the alternatives in order, classes and escapes left whole, errors where they are. */
+/* test_braces.c - {a,b} expansion on its own: alternatives in order, classes and escapes whole, errors in place. */
 #include "helpers.h"
 
 #include <stdlib.h>

@@ -249,7 +249,11 @@ static void test_regex_invalid_utf8_subject(void **state)
 	/* invalid bytes never match, valid text around them still does */
 	assert_int_equal(COUNT(f, r, latin1), 2);
 	r = re(f, "\\w+", 0);
-	assert_int_equal(COUNT(f, r, "ab\xff\xfe" "cd\xc0\xaf" "ef"), 3);
+	assert_int_equal(COUNT(f, r,
+			       "ab\xff\xfe"
+			       "cd\xc0\xaf"
+			       "ef"),
+			 3);
 	r = re(f, "x*", 0);
 	assert_true(COUNT(f, r, "\xff\xff\xff") >= 1);
 	r = re(f, "^.*$", 0);
