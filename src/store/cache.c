@@ -18,6 +18,7 @@
 #include <libdeflate.h>
 
 #include "util/buf.h"
+#include "util/bytes.h"
 #include "util/err.h"
 #include "util/mem.h"
 
