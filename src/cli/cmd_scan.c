@@ -220,10 +220,10 @@ static int write_json_file(const char *path, const struct report *r)
 	FILE *f = fopen(path, "w");
 	int rc;
 	if (!f)
-		return cli_error("cannot write JSON report '%s': %s", path, strerror(errno)), -1;
+		return cli_error("cannot write JSON report '%s': %s", path, err_os(errno)), -1;
 	rc = report_json(f, r);
 	if (fclose(f) != 0 || rc < 0)
-		return cli_error("cannot write JSON report '%s': %s", path, strerror(errno)), -1;
+		return cli_error("cannot write JSON report '%s': %s", path, err_os(errno)), -1;
 	return 0;
 }
 
@@ -239,10 +239,10 @@ static int write_report(const char *path, const char *mode, const char *what, in
 	FILE *f = fopen(path, mode);
 	int rc;
 	if (!f)
-		return cli_error("cannot write %s '%s': %s", what, path, strerror(errno)), -1;
+		return cli_error("cannot write %s '%s': %s", what, path, err_os(errno)), -1;
 	rc = fn(f, r);
 	if (fclose(f) != 0 || rc < 0)
-		return cli_error("cannot write %s '%s': %s", what, path, strerror(errno ? errno : EIO)), -1;
+		return cli_error("cannot write %s '%s': %s", what, path, err_os(errno)), -1;
 	return 0;
 }
 
@@ -254,14 +254,14 @@ static int write_step_summary(const char *path, const struct report *r)
 	size_t room;
 	int rc;
 	if (!f)
-		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, strerror(errno)), -1;
+		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)), -1;
 	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
 	room = have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
 								   : REPORT_MARKDOWN_MAX / 2;
 	rc = report_markdown(f, r, room);
 	if (fclose(f) != 0 || rc < 0)
 		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path,
-				 strerror(errno ? errno : EIO)), -1;
+				 err_os(errno)), -1;
 	return 0;
 }
 
@@ -498,7 +498,7 @@ int cmd_scan(int argc, char **argv)
 		FILE *gf = fopen(nc, "a");
 		int grc = gf ? report_github_output(gf, &rep, out_names, out_paths, nout) : -1;
 		if (!gf || fclose(gf) != 0 || grc < 0) {
-			cli_error("cannot append outputs to GITHUB_OUTPUT '%s': %s", nc, strerror(errno ? errno : EIO));
+			cli_error("cannot append outputs to GITHUB_OUTPUT '%s': %s", nc, err_os(errno));
 			goto done;
 		}
 	}
@@ -511,7 +511,7 @@ int cmd_scan(int argc, char **argv)
 	else
 		report_text(stdout, &rep);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_error("cannot write the report to standard output: %s", strerror(errno));
+		cli_error("cannot write the report to standard output: %s", err_os(errno));
 		goto done;
 	}
 	if (!v->gate.decided) {

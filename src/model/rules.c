@@ -802,7 +802,7 @@ static int read_file(const char *path, char **out, size_t *len)
 
 	f = fopen(path, "rb");
 	if (!f) {
-		err_set("%s", strerror(errno));
+		err_set("%s", err_os(errno));
 		goto done;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
@@ -813,7 +813,7 @@ static int read_file(const char *path, char **out, size_t *len)
 		buf_put(&b, chunk, n);
 	}
 	if (ferror(f)) {
-		err_set("%s", strerror(errno));
+		err_set("%s", err_os(errno));
 		goto done;
 	}
 	*len = b.len;
@@ -849,7 +849,8 @@ int rules_add_path(struct rules *rs, const char *path)
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		diag_at(rs, path_at(rs, path), "cannot read rules: %s", strerror(errno));
+		int saved = errno; /* path_at allocates */
+		diag_at(rs, path_at(rs, path), "cannot read rules: %s", err_os(saved));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -860,7 +861,8 @@ int rules_add_path(struct rules *rs, const char *path)
 		int rc = 0;
 
 		if (!d) {
-			diag_at(rs, path_at(rs, path), "cannot read rules folder: %s", strerror(errno));
+			int saved = errno;
+			diag_at(rs, path_at(rs, path), "cannot read rules folder: %s", err_os(saved));
 			return -1;
 		}
 		while ((e = readdir(d)) != NULL) {

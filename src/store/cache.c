@@ -429,7 +429,7 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	*out = NULL;
 	real = resolve(dir);
 	if (!real) {
-		err_set("cannot resolve cache folder '%s': %s", dir, strerror(errno));
+		err_sys("cannot resolve cache folder '%s'", dir);
 		goto done;
 	}
 	/* a ".." after a part that does not exist yet could lead anywhere once created */
@@ -464,11 +464,11 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	if (mkdirs(c->nsdir) < 0) {
 		/* read-only but present: still worth reading */
 		if (access(c->nsdir, R_OK | X_OK) < 0) {
-			err_set("cannot use cache folder '%s': %s", dir, strerror(errno));
+			err_sys("cannot use cache folder '%s'", dir);
 			goto done;
 		}
 		struct buf b = BUF_INIT;
-		buf_printf(&b, "cannot create cache folder '%s': %s", c->nsdir, strerror(errno));
+		buf_printf(&b, "cannot create cache folder '%s': %s", c->nsdir, err_os(errno));
 		c->write_failed = 1;
 		c->werr = buf_detach(&b);
 	}
@@ -535,7 +535,7 @@ static void write_failed(struct cache *c, const char *what, const char *path)
 {
 	if (!c->werr) {
 		struct buf b = BUF_INIT;
-		buf_printf(&b, "cannot write cache %s '%s': %s", what, path, strerror(errno));
+		buf_printf(&b, "cannot write cache %s '%s': %s", what, path, err_os(errno));
 		c->werr = buf_detach(&b);
 	}
 	c->write_failed = 1;
