@@ -5,7 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "report/report.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 int cli_error(const char *fmt, ...)
 {
@@ -18,18 +19,16 @@ int cli_error(const char *fmt, ...)
 	return EXIT_UNDECIDED;
 }
 
-void cli_print_diags(const struct rules *rs)
+void cli_print_diags(const struct diag_list *l, const char *fallback)
 {
+	struct buf line = BUF_INIT;
 	size_t i;
-	for (i = 0; i < rs->ndiags; i++) {
-		const struct rules_diag *d = &rs->diags[i];
-		char *file = report_safe(d->at.file ? d->at.file : "(rules)");
-		if (d->at.line > 0)
-			fprintf(stderr, "proofgate: %s:%d:%d: %s\n", file, d->at.line, d->at.col, d->msg);
-		else
-			fprintf(stderr, "proofgate: %s: %s\n", file, d->msg);
-		free(file);
+	for (i = 0; i < l->n; i++) {
+		buf_clear(&line);
+		diag_format(&line, &l->items[i], fallback);
+		fprintf(stderr, "proofgate: %s\n", buf_cstr(&line));
 	}
+	buf_free(&line);
 }
 
 int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths)
@@ -55,6 +54,6 @@ int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t n
 	if (rules_finish(rs) < 0)
 		rc = -1;
 	if (rc < 0)
-		cli_print_diags(rs);
+		cli_print_diags(&rs->diags, "(rules)");
 	return rc;
 }

@@ -28,8 +28,12 @@ int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npat
  */
 int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths);
 
-/* Prints the rule pack problems of rs to stderr. */
-void cli_print_diags(const struct rules *rs);
+/*
+ * Prints each problem as "proofgate: FILE:LINE:COL: MSG" to stderr, every
+ * byte that came from a file made safe to show (diag_format); fallback
+ * names the file of a problem that has none.
+ */
+void cli_print_diags(const struct diag_list *l, const char *fallback);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))

@@ -215,7 +215,7 @@ int cmd_rules(int argc, char **argv)
 			a.rules[a.nrules++] = argv[1 + first + i];
 		}
 		if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0) {
-			fprintf(stderr, "proofgate: %zu problem%s found\n", rs->ndiags, rs->ndiags == 1 ? "" : "s");
+			fprintf(stderr, "proofgate: %zu problem%s found\n", rs->diags.n, rs->diags.n == 1 ? "" : "s");
 			goto done;
 		}
 		printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",

@@ -277,40 +277,30 @@ static int env_set(const char *name)
 	return v && *v;
 }
 
-static void print_config_diags(const struct config *cfg, const char *from)
+/* The policy's problems, then what to do about them; commit is where the policy was read. */
+static void print_policy_diags(const struct diag_list *diags, git_commit *commit, const char *from)
 {
-	size_t i;
-	for (i = 0; i < cfg->ndiags; i++) {
-		const struct rules_diag *d = &cfg->diags[i];
-		char *file = report_safe(d->at.file ? d->at.file : CONFIG_FILE);
-		char *msg = report_safe(d->msg);
-		if (d->at.line > 0)
-			fprintf(stderr, "proofgate: %s:%d:%d: %s\n", file, d->at.line, d->at.col, msg);
-		else
-			fprintf(stderr, "proofgate: %s: %s\n", file, msg);
-		free(file);
-		free(msg);
-	}
-	if (cfg->ndiags)
-		cli_error("the policy %s in commit %.12s (%s) has %zu problem%s: fix %s there", CONFIG_FILE, cfg->commit_hex,
-			  from, cfg->ndiags, cfg->ndiags == 1 ? "" : "s", CONFIG_FILE);
+	cli_print_diags(diags, CONFIG_FILE);
+	if (diags->n)
+		cli_error("the policy %s in commit %.12s (%s) has %zu problem%s: fix %s there", CONFIG_FILE,
+			  git_oid_tostr_s(git_commit_id(commit)), from, diags->n, diags->n == 1 ? "" : "s", CONFIG_FILE);
 }
 
 /* The built-in pack, --rules and the policy's packs, finished; prints every problem. */
-static int load_rules(struct rules **out, const struct scan_args *a, struct config *cfg, git_repository *repo,
-		      git_commit *policy_commit)
+static int load_rules(struct rules **out, const struct scan_args *a, struct config *cfg, struct diag_list *pdiags,
+		      git_repository *repo, git_commit *policy_commit)
 {
 	struct rules *rs = rules_new();
 	int rc;
 
 	*out = rs;
 	rc = cli_add_rules(rs, a->builtin, a->rules, a->nrules);
-	if (config_load_packs(cfg, rs, repo, policy_commit) < 0)
+	if (config_load_packs(cfg, pdiags, rs, repo, policy_commit) < 0)
 		rc = -1;
 	if (rules_finish(rs) < 0)
 		rc = -1;
 	if (rc < 0)
-		cli_print_diags(rs);
+		cli_print_diags(&rs->diags, "(rules)");
 	return rc;
 }
 
@@ -332,7 +322,8 @@ int cmd_scan(int argc, char **argv)
 	struct config_branch br;
 	const struct config_gate *cgate;
 	struct verdict_policy pol;
-	git_commit *policy_commit = NULL;
+	git_commit *policy_commit = NULL, *pc;
+	struct diag_list pdiags = DIAG_LIST_INIT;
 	struct repo_target ptarget;
 	const char *policy_from = "the scanned commit", *ga;
 	char *notes[1] = {NULL};
@@ -390,17 +381,18 @@ int cmd_scan(int argc, char **argv)
 		}
 		policy_from = br.target_source;
 	}
-	if (config_load_commit(&cfg, repo, policy_commit ? policy_commit : target.commit, target.commit_time) < 0) {
-		print_config_diags(cfg, policy_from);
+	pc = policy_commit ? policy_commit : target.commit;
+	if (config_load_commit(&cfg, &pdiags, repo, pc, target.commit_time) < 0) {
+		print_policy_diags(&pdiags, pc, policy_from);
 		goto done;
 	}
-	if (load_rules(&rs, &a, cfg, repo, policy_commit ? policy_commit : target.commit) < 0 || cfg->ndiags) {
-		print_config_diags(cfg, policy_from);
+	if (load_rules(&rs, &a, cfg, &pdiags, repo, pc) < 0 || pdiags.n) {
+		print_policy_diags(&pdiags, pc, policy_from);
 		cli_error("rule pack errors above: fix them, or check them with 'proofgate rules check'");
 		goto done;
 	}
-	if (config_apply(cfg, rs) < 0) {
-		print_config_diags(cfg, policy_from);
+	if (config_apply(cfg, &pdiags, rs) < 0) {
+		print_policy_diags(&pdiags, pc, policy_from);
 		goto done;
 	}
 	if (policy_commit && config_differs(repo, policy_commit, target.commit)) {
@@ -525,6 +517,7 @@ done:
 	cache_close(cache);
 	free(notes[0]);
 	config_free(cfg);
+	diag_list_clear(&pdiags);
 	if (policy_commit != ptarget.commit)
 		git_commit_free(policy_commit);
 	repo_target_free(&ptarget);

@@ -2,7 +2,6 @@
 #include "model/config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -20,27 +19,10 @@
 #define STR(x) STR_(x)
 
 struct cctx {
-	struct ydoc y;
+	struct ydoc y; /* y.diags: the caller's list */
 	struct config *cfg;
 	long commit_day;
 };
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void
-add_diag(struct config *cfg, struct where at, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	XGROW(cfg->diags, cfg->diags_cap, cfg->ndiags + 1);
-	cfg->diags[cfg->ndiags].at = at;
-	cfg->diags[cfg->ndiags].msg = buf_detach(&b);
-	cfg->ndiags++;
-}
 
 static int get_levels(struct cctx *c, const yaml_node_t *n)
 {
@@ -221,7 +203,7 @@ static int check_expiry(struct cctx *c)
 		if (w->expires_day <= c->commit_day + cfg->max_waiver_days)
 			continue;
 		date_format_day(cday, c->commit_day);
-		add_diag(cfg, w->at,
+		diag_add(c->y.diags, w->at,
 			 "waiver for '%s' expires on %s, %ld days after the scanned commit (%s); the policy allows at "
 			 "most "
 			 "%ld days (max_waiver_days): pick an earlier date",
@@ -239,7 +221,7 @@ static struct config *config_new(const char *name)
 	return cfg;
 }
 
-static int parse(struct config *cfg, const char *data, size_t len, long long commit_time)
+static int parse(struct config *cfg, struct diag_list *diags, const char *data, size_t len, long long commit_time)
 {
 	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
 					   "waivers", "max_waiver_days", NULL};
@@ -248,40 +230,39 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 	yaml_node_t *root, *v[7];
 	struct cctx c;
 	int parser_ok = 0, doc_ok = 0;
+	size_t before = diags->n;
 
 	memset(&c, 0, sizeof(c));
 	c.cfg = cfg;
 	c.y.doc = &doc;
 	c.y.file = cfg->name;
 	c.y.budget = CONFIG_MAX_NODES;
-	c.y.diags = &cfg->diags;
-	c.y.ndiags = &cfg->ndiags;
-	c.y.diags_cap = &cfg->diags_cap;
+	c.y.diags = diags;
 	c.y.too_complex = "policy too complex (more than " STR(CONFIG_MAX_NODES) " nodes)";
 	c.commit_day = date_day_of(commit_time);
 	cfg->present = 1;
 
 	if (len > CONFIG_MAX_BYTES) {
-		add_diag(cfg, ydoc_where(&c.y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
+		diag_add(c.y.diags, ydoc_where(&c.y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
 		goto done;
 	}
 	{
 		int line, col;
 		if (rules_nesting_exceeds(data, len, &line, &col)) {
 			struct where at = {cfg->name, line, col};
-			add_diag(cfg, at, "policy nests lists and mappings too deeply");
+			diag_add(c.y.diags, at, "policy nests lists and mappings too deeply");
 			goto done;
 		}
 	}
 	if (!yaml_parser_initialize(&parser)) {
-		add_diag(cfg, ydoc_where(&c.y, NULL), "cannot initialise the YAML parser");
+		diag_add(c.y.diags, ydoc_where(&c.y, NULL), "cannot initialise the YAML parser");
 		goto done;
 	}
 	parser_ok = 1;
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &doc)) {
 		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		add_diag(cfg, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
+		diag_add(c.y.diags, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
 			 parser.context ? " " : "", parser.context ? parser.context : "");
 		goto done;
 	}
@@ -294,12 +275,12 @@ static int parse(struct config *cfg, const char *data, size_t len, long long com
 		yaml_document_delete(&extra);
 		if (more) {
 			struct where at = {cfg->name, (int)parser.mark.line + 1, 1};
-			add_diag(cfg, at, "a policy holds one YAML document; found a second one");
+			diag_add(c.y.diags, at, "a policy holds one YAML document; found a second one");
 			goto done;
 		}
 	} else {
 		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		add_diag(cfg, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
+		diag_add(c.y.diags, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
 		goto done;
 	}
 	/* unknown keys are reported and the known ones still checked, so that every problem is listed */
@@ -335,13 +316,19 @@ done:
 		yaml_document_delete(&doc);
 	if (parser_ok)
 		yaml_parser_delete(&parser);
-	return cfg->ndiags ? -1 : 0;
+	return diags->n == before ? 0 : -1;
 }
 
-int config_load_buffer(struct config **out, const char *name, const char *data, size_t len, long long commit_time)
+int config_load_buffer(struct config **out, struct diag_list *diags, const char *name, const char *data, size_t len,
+		       long long commit_time)
 {
-	*out = config_new(name);
-	return parse(*out, data, len, commit_time);
+	struct config *cfg = config_new(name);
+	if (parse(cfg, diags, data, len, commit_time) < 0) {
+		config_free(cfg);
+		return -1;
+	}
+	*out = cfg;
+	return 0;
 }
 
 static const char *git_msg(void)
@@ -403,7 +390,8 @@ done:
 	return rc;
 }
 
-int config_load_commit(struct config **out, git_repository *repo, git_commit *commit, long long commit_time)
+int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time)
 {
 	struct config *cfg = config_new(CONFIG_FILE);
 	git_object_t type;
@@ -411,24 +399,21 @@ int config_load_commit(struct config **out, git_repository *repo, git_commit *co
 	size_t len;
 	int rc;
 
-	*out = cfg;
 	git_oid_tostr(cfg->commit_hex, sizeof(cfg->commit_hex), git_commit_id(commit));
 	rc = read_path(&data, &len, &type, repo, commit, CONFIG_FILE);
+	if (rc < 0)
+		diag_add(diags, (struct where){cfg->name, 0, 0}, "%s", err_last());
+	else if (rc == 1 && type != GIT_OBJECT_INVALID)
+		rc = diag_add(diags, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s", cfg->commit_hex);
+	else if (rc == 0)
+		rc = parse(cfg, diags, data, len, commit_time);
+	free(data);
 	if (rc < 0) {
-		add_diag(cfg, (struct where){cfg->name, 0, 0}, "%s", err_last());
+		config_free(cfg);
 		return -1;
 	}
-	if (rc == 1) {
-		if (type != GIT_OBJECT_INVALID) {
-			add_diag(cfg, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s",
-				 cfg->commit_hex);
-			return -1;
-		}
-		return 0;
-	}
-	rc = parse(cfg, data, len, commit_time);
-	free(data);
-	return rc;
+	*out = cfg; /* rc 1: the commit has no policy, present stays 0 */
+	return 0;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -437,13 +422,13 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-static int load_pack_blob(struct config *cfg, struct where at, struct rules *rs, git_repository *repo,
+static int load_pack_blob(struct diag_list *diags, struct where at, struct rules *rs, git_repository *repo,
 			  const git_oid *id, const char *name)
 {
 	git_blob *blob = NULL;
 	int rc;
 	if (git_blob_lookup(&blob, repo, id) < 0) {
-		add_diag(cfg, at, "rules: cannot read '%s' (blob %s): %s", name, git_oid_tostr_s(id), git_msg());
+		diag_add(diags, at, "rules: cannot read '%s' (blob %s): %s", name, git_oid_tostr_s(id), git_msg());
 		return -1;
 	}
 	rc = rules_add_buffer(rs, name, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
@@ -451,7 +436,8 @@ static int load_pack_blob(struct config *cfg, struct where at, struct rules *rs,
 	return rc;
 }
 
-int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo, git_commit *commit)
+int config_load_packs(const struct config *cfg, struct diag_list *diags, struct rules *rs, git_repository *repo,
+		      git_commit *commit)
 {
 	git_tree *tree = NULL, *sub = NULL;
 	git_tree_entry *e = NULL;
@@ -462,7 +448,7 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 	if (!cfg->npacks)
 		return 0;
 	if (git_commit_tree(&tree, commit) < 0) {
-		add_diag(cfg, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex, git_msg());
+		diag_add(diags, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex, git_msg());
 		return -1;
 	}
 	for (i = 0; i < cfg->npacks; i++) {
@@ -472,25 +458,25 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 		git_tree_entry_free(e);
 		e = NULL;
 		if (!*p || git_tree_entry_bypath(&e, tree, p) < 0) {
-			add_diag(cfg, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s", cfg->packs[i],
+			diag_add(diags, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s", cfg->packs[i],
 				 cfg->commit_hex);
 			rc = -1;
 			continue;
 		}
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK) {
-			if (load_pack_blob(cfg, cfg->packs_at[i], rs, repo, git_tree_entry_id(e), p) < 0)
+			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(e), p) < 0)
 				rc = -1;
 			continue;
 		}
 		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-			add_diag(cfg, cfg->packs_at[i], "rules: '%s' is neither a file nor a folder", cfg->packs[i]);
+			diag_add(diags, cfg->packs_at[i], "rules: '%s' is neither a file nor a folder", cfg->packs[i]);
 			rc = -1;
 			continue;
 		}
 		git_tree_free(sub);
 		sub = NULL;
 		if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) < 0) {
-			add_diag(cfg, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i], git_msg());
+			diag_add(diags, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i], git_msg());
 			rc = -1;
 			continue;
 		}
@@ -504,7 +490,7 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 				continue;
 			buf_clear(&name);
 			buf_printf(&name, "%s%s%s", p, ends_with(p, "/") ? "" : "/", n);
-			if (load_pack_blob(cfg, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) < 0)
+			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) < 0)
 				rc = -1;
 		}
 	}
@@ -515,28 +501,29 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 	return rc;
 }
 
-static int known_rule(struct config *cfg, const struct rules *rs, const char *id, struct where at, const char *what)
+static int known_rule(struct diag_list *diags, const struct rules *rs, const char *id, struct where at,
+		      const char *what)
 {
 	if (rules_find_rule(rs, id) >= 0)
 		return 0;
-	add_diag(cfg, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what,
+	diag_add(diags, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what,
 		 id);
 	return -1;
 }
 
-int config_apply(struct config *cfg, struct rules *rs)
+int config_apply(const struct config *cfg, struct diag_list *diags, struct rules *rs)
 {
 	size_t i;
 	int rc = 0;
 
 	for (i = 0; i < cfg->noff; i++)
-		rc |= known_rule(cfg, rs, cfg->off[i], cfg->off_at[i], "off");
+		rc |= known_rule(diags, rs, cfg->off[i], cfg->off_at[i], "off");
 	for (i = 0; i < cfg->nwaivers; i++)
-		rc |= known_rule(cfg, rs, cfg->waivers[i].rule, cfg->waivers[i].at, "a waiver");
+		rc |= known_rule(diags, rs, cfg->waivers[i].rule, cfg->waivers[i].at, "a waiver");
 	for (i = 0; i < cfg->nlevels; i++) {
 		long r = rules_find_rule(rs, cfg->levels[i].rule);
 		if (r < 0)
-			rc |= known_rule(cfg, rs, cfg->levels[i].rule, cfg->levels[i].at, "levels");
+			rc |= known_rule(diags, rs, cfg->levels[i].rule, cfg->levels[i].at, "levels");
 		else
 			rs->rules[r].level = cfg->levels[i].level;
 	}
@@ -612,9 +599,6 @@ void config_free(struct config *cfg)
 	for (i = 0; i < cfg->nwaivers; i++)
 		waiver_free(&cfg->waivers[i]);
 	free(cfg->waivers);
-	for (i = 0; i < cfg->ndiags; i++)
-		free(cfg->diags[i].msg);
-	free(cfg->diags);
 	free(cfg->name);
 	free(cfg);
 }

@@ -45,37 +45,39 @@ struct config {
 	struct waiver *waivers;
 	size_t nwaivers;
 	long max_waiver_days;
-	struct rules_diag *diags; /* every problem, with file, line and column */
-	size_t ndiags, diags_cap;
 };
 
 /*
  * Parses and validates a policy held in memory; name is used in messages and
  * commit_time (the scanned commit's committer date) bounds waiver expiry.
- * *out is always set and the caller frees it with config_free; returns -1
- * when (*out)->diags holds any problem.
+ * Returns 0 and *out, which the caller frees with config_free, or -1 with
+ * every problem appended to diags (*out untouched).
  */
-int config_load_buffer(struct config **out, const char *name, const char *data, size_t len, long long commit_time);
+int config_load_buffer(struct config **out, struct diag_list *diags, const char *name, const char *data, size_t len,
+		       long long commit_time);
 
 /*
  * Reads .proofgate.yml from commit's tree (never the work tree) and parses it
- * as config_load_buffer does.  A commit without one gives present = 0.  An
- * unreadable blob is a diag.  The caller frees *out with config_free.
+ * as config_load_buffer does.  A commit without one gives a policy with
+ * present = 0.  An unreadable blob is a problem in diags.
  */
-int config_load_commit(struct config **out, git_repository *repo, git_commit *commit, long long commit_time);
+int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time);
 
 /*
  * Loads the policy's rule packs from commit's tree into rs (before
  * rules_finish): a file, or every *.yml / *.yaml file of a folder in name
- * order.  Problems go to cfg->diags or rs->diags; returns -1 when there were any.
+ * order.  A pack the policy names wrongly is a problem in diags, a pack's
+ * own problems go to rs->diags; returns -1 when there were any.
  */
-int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo, git_commit *commit);
+int config_load_packs(const struct config *cfg, struct diag_list *diags, struct rules *rs, git_repository *repo,
+		      git_commit *commit);
 
 /*
  * Checks that every rule the policy names is loaded and applies its level
- * overrides to rs.  Returns -1 with diags when a rule is unknown.
+ * overrides to rs.  Returns -1 with problems in diags when a rule is unknown.
  */
-int config_apply(struct config *cfg, struct rules *rs);
+int config_apply(const struct config *cfg, struct diag_list *diags, struct rules *rs);
 
 /* The first gate whose glob matches branch, or NULL. */
 const struct config_gate *config_gate_for(const struct config *cfg, const char *branch);
@@ -86,6 +88,7 @@ struct verdict_policy config_policy(const struct config *cfg);
 /* 1 when the blob ids of .proofgate.yml in the two commits differ (added, removed or edited). */
 int config_differs(git_repository *repo, git_commit *a, git_commit *b);
 
+/* Frees the policy; NULL is fine. */
 void config_free(struct config *cfg);
 
 /*

@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <git2.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,27 +68,6 @@ const char *level_name(enum level l)
 int leaf_needs_content(const struct leaf *l)
 {
 	return l->contains || l->not_contains || l->fresh || l->min_lines > 0;
-}
-
-static void add_diag(struct rules *rs, struct where at, const char *fmt, va_list ap)
-{
-	struct buf b = BUF_INIT;
-	buf_vprintf(&b, fmt, ap);
-	XGROW(rs->diags, rs->diags_cap, rs->ndiags + 1);
-	rs->diags[rs->ndiags].at = at;
-	rs->diags[rs->ndiags].msg = buf_detach(&b);
-	rs->ndiags++;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void diag_at(struct rules *rs, struct where at, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	add_diag(rs, at, fmt, ap);
-	va_end(ap);
 }
 
 /* A text: a string, or a mapping with en (required) and ar. */
@@ -613,7 +591,7 @@ static void yaml_diag(struct rules *rs, const char *file, const yaml_parser_t *p
 	at.file = file;
 	at.line = (int)m.line + 1;
 	at.col = (int)m.column + 1;
-	diag_at(rs, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem", p->context ? " " : "",
+	diag_add(&rs->diags, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem", p->context ? " " : "",
 		p->context ? p->context : "", buf_cstr(&hint));
 	buf_free(&hint);
 }
@@ -676,19 +654,17 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	yaml_node_t *root, *v[4];
 	struct ctx c;
 	int parser_ok = 0, doc_ok = 0, rc = -1;
-	size_t before = rs->ndiags, i;
+	size_t before = rs->diags.n, i;
 
 	memset(&c, 0, sizeof(c));
 	c.rs = rs;
 	c.y.budget = PACK_MAX_ALIAS_NODES;
 	c.y.doc = &doc;
 	c.y.diags = &rs->diags;
-	c.y.ndiags = &rs->ndiags;
-	c.y.diags_cap = &rs->diags_cap;
 	c.y.too_complex = "rule pack too complex (aliases add more than " STR(PACK_MAX_ALIAS_NODES) " nodes)";
 
 	if (len > PACK_MAX_BYTES) {
-		diag_at(rs, (struct where){intern_file(rs, name), 1, 1}, "rule pack is larger than %u bytes",
+		diag_add(&rs->diags, (struct where){intern_file(rs, name), 1, 1}, "rule pack is larger than %u bytes",
 			PACK_MAX_BYTES);
 		return -1;
 	}
@@ -708,14 +684,14 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	{
 		yaml_mark_t m;
 		if (too_deep(data, len, &m)) {
-			diag_at(rs, (struct where){c.y.file, (int)m.line + 1, (int)m.column + 1},
+			diag_add(&rs->diags, (struct where){c.y.file, (int)m.line + 1, (int)m.column + 1},
 				"rule pack nests deeper than %d levels of lists and mappings", PACK_MAX_NESTING);
 			return -1;
 		}
 	}
 
 	if (!yaml_parser_initialize(&parser)) {
-		diag_at(rs, (struct where){c.y.file, 1, 1}, "cannot initialise the YAML parser");
+		diag_add(&rs->diags, (struct where){c.y.file, 1, 1}, "cannot initialise the YAML parser");
 		return -1;
 	}
 	parser_ok = 1;
@@ -729,7 +705,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	c.y.budget += (long)(doc.nodes.top - doc.nodes.start);
 	root = yaml_document_get_root_node(&doc);
 	if (!root) {
-		diag_at(rs, (struct where){c.y.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
+		diag_add(&rs->diags, (struct where){c.y.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
 		goto done;
 	}
 	if (yaml_parser_load(&parser, &extra)) {
@@ -738,7 +714,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 		struct where at = {c.y.file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
 		yaml_document_delete(&extra);
 		if (more) {
-			diag_at(rs, at, "a rule pack holds one YAML document; found a second one");
+			diag_add(&rs->diags, at, "a rule pack holds one YAML document; found a second one");
 			goto done;
 		}
 	} else {
@@ -775,7 +751,7 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 		for_each_item(&c, v[3], "rules", rule_cb);
 	if (!v[0] && !v[1] && !v[3])
 		ydoc_diag(&c.y, root, "a rule pack needs at least one of domains, proofs or rules");
-	rc = rs->ndiags == before ? 0 : -1;
+	rc = rs->diags.n == before ? 0 : -1;
 done:
 	for (i = 0; i < 2; i++) {
 		size_t j;
@@ -789,7 +765,7 @@ done:
 		yaml_document_delete(&doc);
 	if (parser_ok)
 		yaml_parser_delete(&parser);
-	return rs->ndiags == before ? rc : -1;
+	return rs->diags.n == before ? rc : -1;
 }
 
 static int read_file(const char *path, char **out, size_t *len)
@@ -850,7 +826,7 @@ int rules_add_path(struct rules *rs, const char *path)
 
 	if (stat(path, &st) < 0) {
 		int saved = errno; /* path_at allocates */
-		diag_at(rs, path_at(rs, path), "cannot read rules: %s", err_os(saved));
+		diag_add(&rs->diags, path_at(rs, path), "cannot read rules: %s", err_os(saved));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -862,7 +838,7 @@ int rules_add_path(struct rules *rs, const char *path)
 
 		if (!d) {
 			int saved = errno;
-			diag_at(rs, path_at(rs, path), "cannot read rules folder: %s", err_os(saved));
+			diag_add(&rs->diags, path_at(rs, path), "cannot read rules folder: %s", err_os(saved));
 			return -1;
 		}
 		while ((e = readdir(d)) != NULL) {
@@ -873,7 +849,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		}
 		closedir(d);
 		if (n == 0) {
-			diag_at(rs, path_at(rs, path), "rules folder holds no *.yml or *.yaml file");
+			diag_add(&rs->diags, path_at(rs, path), "rules folder holds no *.yml or *.yaml file");
 			rc = -1;
 		}
 		if (n)
@@ -893,7 +869,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		size_t len = 0;
 		int rc;
 		if (read_file(path, &data, &len) < 0) {
-			diag_at(rs, path_at(rs, path), "cannot read rules: %s", err_last());
+			diag_add(&rs->diags, path_at(rs, path), "cannot read rules: %s", err_last());
 			return -1;
 		}
 		rc = rules_add_buffer(rs, path, data, len);
@@ -1073,7 +1049,7 @@ static void report_dups(struct rules *rs, const char *kind, const void *base, si
 		const char *item = (const char *)base + pairs[2 * i] * stride;
 		const struct where *at = (const struct where *)(item + at_off);
 		const struct where *first = (const struct where *)((const char *)base + pairs[2 * i + 1] * stride + at_off);
-		diag_at(rs, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind, *(char *const *)(item + id_off),
+		diag_add(&rs->diags, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind, *(char *const *)(item + id_off),
 			first->file, first->line);
 	}
 	free(pairs);
@@ -1105,19 +1081,19 @@ int rules_finish(struct rules *rs)
 		for (j = 0; j < p->nrequires; j++) {
 			long k = find_id(proof_ids, rs->nproofs, p->requires[j]);
 			if (k < 0)
-				diag_at(rs, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
+				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
 			else if ((size_t)k == i)
-				diag_at(rs, p->requires_at[j], "proof '%s' requires itself", p->id);
+				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires itself", p->id);
 			else
 				p->requires_idx[j] = (size_t)k;
 		}
 	}
-	if (rs->ndiags == 0 && rs->nproofs) {
+	if (rs->diags.n == 0 && rs->nproofs) {
 		unsigned char *state = xcalloc(rs->nproofs, 1);
 		size_t k = 0;
 		for (i = 0; i < rs->nproofs; i++)
 			if (proof_cycle(rs, i, state, &k)) {
-				diag_at(rs, rs->proofs[k].at, "proof '%s' is part of a requirement loop", rs->proofs[k].id);
+				diag_add(&rs->diags, rs->proofs[k].at, "proof '%s' is part of a requirement loop", rs->proofs[k].id);
 				break;
 			}
 		free(state);
@@ -1128,14 +1104,14 @@ int rules_finish(struct rules *rs)
 		struct rule *r = &rs->rules[i];
 		long d = find_id(dom_ids, rs->ndomains, r->domain_id);
 		if (d < 0)
-			diag_at(rs, r->domain_at, "rule '%s' names unknown domain '%s'", r->id, r->domain_id);
+			diag_add(&rs->diags, r->domain_at, "rule '%s' names unknown domain '%s'", r->id, r->domain_id);
 		else
 			r->domain = (size_t)d;
 		r->proof_idx = xcalloc(r->nproofs, sizeof(size_t));
 		for (j = 0; j < r->nproofs; j++) {
 			long k = find_id(proof_ids, rs->nproofs, r->proofs[j]);
 			if (k < 0)
-				diag_at(rs, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
+				diag_add(&rs->diags, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
 			else
 				r->proof_idx[j] = (size_t)k;
 		}
@@ -1143,15 +1119,15 @@ int rules_finish(struct rules *rs)
 	}
 	free(dom_ids);
 	free(proof_ids);
-	if (rs->nrules == 0 && rs->ndiags == 0)
-		diag_at(rs, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
+	if (rs->nrules == 0 && rs->diags.n == 0)
+		diag_add(&rs->diags, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
 			"no rules loaded: give --rules PATH or drop --no-builtin");
 
 	if (git_odb_hash(&oid, rs->canon.ptr ? rs->canon.ptr : "", rs->canon.len, GIT_OBJECT_BLOB) == 0) {
 		memcpy(rs->digest, "sha1:", 5);
 		git_oid_tostr(rs->digest + 5, sizeof(rs->digest) - 5, &oid);
 	}
-	return rs->ndiags ? -1 : 0;
+	return rs->diags.n ? -1 : 0;
 }
 
 struct rules *rules_new(void)
@@ -1173,15 +1149,13 @@ void rules_free(struct rules *rs)
 		proof_free(&rs->proofs[i]);
 	for (i = 0; i < rs->nrules; i++)
 		rule_free(&rs->rules[i]);
-	for (i = 0; i < rs->ndiags; i++)
-		free(rs->diags[i].msg);
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
 	free(rs->domains);
 	free(rs->proofs);
 	free(rs->rules);
 	free(rs->leaves);
-	free(rs->diags);
+	diag_list_clear(&rs->diags);
 	free(rs->files);
 	buf_free(&rs->canon);
 	free(rs->pack_blobs);

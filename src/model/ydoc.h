@@ -17,8 +17,7 @@
 struct ydoc {
 	yaml_document_t *doc;
 	const char *file;          /* borrowed; named in every problem */
-	struct rules_diag **diags; /* the owner's list, grown here */
-	size_t *ndiags, *diags_cap;
+	struct diag_list *diags;   /* the owner's list, grown here */
 	long budget;               /* node look-ups left */
 	const char *too_complex;   /* the problem when the budget runs out */
 };

@@ -17,4 +17,14 @@ int buf_is_utf8(const char *s, size_t len);
  */
 int buf_put_safe(struct buf *b, const char *s, size_t len);
 
+/*
+ * Also escape the bidirectional formatting characters (U+061C, U+200E,
+ * U+200F, U+202A..U+202E, U+2066..U+2069), which reorder what a terminal
+ * shows: for text from a file shown beside proofgate's own words.
+ */
+#define UTF8_ESCAPE_BIDI 1u
+
+/* buf_put_safe with flags (UTF8_ESCAPE_*); each escaped character is written byte by byte as \xNN. */
+int utf8_put_escaped(struct buf *b, const char *s, size_t len, unsigned flags);
+
 #endif

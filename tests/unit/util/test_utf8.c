@@ -122,6 +122,29 @@ static void test_is_utf8(void **state)
 	assert_false(buf_is_utf8("ok\x80", 3));
 }
 
+static void test_bidi_escaped_only_when_asked(void **state)
+{
+	struct buf *b = *state;
+	/* U+202E RIGHT-TO-LEFT OVERRIDE: reports keep it (their bytes do not change) */
+	assert_string_equal(SAFE(b, "a\xe2\x80\xae" "b"), "a\xe2\x80\xae" "b");
+	/* text shown beside proofgate's own words escapes every bidirectional control */
+	buf_clear(b);
+	assert_int_equal(utf8_put_escaped(b, "\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", 20,
+					  UTF8_ESCAPE_BIDI),
+			 0);
+	assert_string_equal(buf_cstr(b), "\\xe2\\x80\\xaa\\xe2\\x80\\xae\\xe2\\x81\\xa6\\xe2\\x81\\xa9\\xe2\\x80\\x8e"
+					 "\\xe2\\x80\\x8f\\xd8\\x9c");
+	/* their neighbours are ordinary text: U+2029, U+202F, U+2065, U+206A, Arabic letters */
+	buf_clear(b);
+	assert_int_equal(utf8_put_escaped(b, "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\xb9\xd8\x9b", 16, UTF8_ESCAPE_BIDI),
+			 0);
+	assert_string_equal(buf_cstr(b), "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\xb9\xd8\x9b");
+	/* and the usual escapes still apply */
+	buf_clear(b);
+	assert_int_equal(utf8_put_escaped(b, "\x1b[0m\xc2\x9b\xff", 7, UTF8_ESCAPE_BIDI), 0);
+	assert_string_equal(buf_cstr(b), "\\x1b[0m\\xc2\\x9b\\xff");
+}
+
 static void test_safe_obeys_the_cap(void **state)
 {
 	struct buf *b = *state;
@@ -142,6 +165,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_safe_escapes_invalid_bytes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_escapes_overlongs_and_surrogates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_escapes_control_chars, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bidi_escaped_only_when_asked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_safe_obeys_the_cap, setup, teardown),
 		cmocka_unit_test(test_is_utf8),
 	};
