@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "store/cache.h"
 #include "cli/cli.h"
+#include "model/ci_branch.h"
 #include "model/config.h"
 #include "util/err.h"
 #include "util/mem.h"
@@ -319,7 +320,7 @@ int cmd_scan(int argc, char **argv)
 	enum fail_on fail_on;
 	int first, rc = EXIT_UNDECIDED;
 	struct config *cfg = NULL;
-	struct config_branch br;
+	struct ci_branch br;
 	const struct config_gate *cgate;
 	struct verdict_policy pol;
 	git_commit *policy_commit = NULL, *pc;
@@ -366,7 +367,7 @@ int cmd_scan(int argc, char **argv)
 	 * The policy of a pull or merge request comes from its target branch, so
 	 * that a change cannot waive or loosen its own gate.
 	 */
-	config_branch_resolve(&br, a.branch, target.branch, env_get);
+	ci_branch_resolve(&br, a.branch, target.branch, env_get);
 	if (a.policy_rev) {
 		if (repo_resolve(&ptarget, repo, a.policy_rev) < 0) {
 			cli_error("--policy-rev: %s", err_last());
@@ -375,7 +376,7 @@ int cmd_scan(int argc, char **argv)
 		policy_commit = ptarget.commit;
 		policy_from = "--policy-rev";
 	} else if (br.target) {
-		if (config_target_commit(&policy_commit, repo, br.target, br.target_source) < 0) {
+		if (ci_target_commit(&policy_commit, repo, br.target, br.target_source) < 0) {
 			cli_error("%s", err_last());
 			goto done;
 		}

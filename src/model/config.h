@@ -91,31 +91,4 @@ int config_differs(git_repository *repo, git_commit *a, git_commit *b);
 /* Frees the policy; NULL is fine. */
 void config_free(struct config *cfg);
 
-/*
- * The commit of a pull or merge request's target branch, whose policy
- * applies: origin/BRANCH, else the local BRANCH.  When neither is in the
- * clone, returns -1 with err saying exactly what to fetch.  The caller frees
- * *out with git_commit_free.
- */
-int config_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source);
-
-/* The branch a gate is chosen for, and where the name came from. */
-struct config_branch {
-	const char *name;	   /* borrowed from the flag, the environment or rev_branch; may be NULL */
-	const char *source;	   /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
-	int change;		   /* 1 when it is the target of a pull or merge request */
-	const char *target;	   /* a pull or merge request's target branch, even when --branch wins; or NULL */
-	const char *target_source; /* the variable that named it */
-};
-
-typedef const char *(*config_env_fn)(const char *name);
-
-/*
- * --branch; else GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME (a
- * pull or merge request's target); else GITHUB_REF_NAME, CI_COMMIT_REF_NAME;
- * else rev_branch.  Empty values count as unset.  target is set whenever a
- * pull or merge request's target is known: its policy applies.
- */
-void config_branch_resolve(struct config_branch *out, const char *flag, const char *rev_branch, config_env_fn env);
-
 #endif

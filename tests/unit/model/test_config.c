@@ -1,4 +1,4 @@
-/* test_config.c - .proofgate.yml: validation with line and column, waivers, gates, branch resolution. */
+/* test_config.c - .proofgate.yml: validation with line and column, waivers, gates. */
 #include "helpers.h"
 
 #include <stdio.h>
@@ -196,65 +196,6 @@ static void test_gates_anchor_and_first_match(void **state)
 	assert_true(diag_at(f, "gates: invalid glob '['", 1, 9));
 }
 
-/* The environment of one row of the table. */
-static const char *const *env_row;
-
-static const char *fake_env(const char *name)
-{
-	size_t i, n = strlen(name);
-	for (i = 0; env_row[i]; i++)
-		if (!strncmp(env_row[i], name, n) && env_row[i][n] == '=')
-			return env_row[i] + n + 1;
-	return NULL;
-}
-
-static void test_branch_resolution_table(void **state)
-{
-	static const char *const r0[] = {NULL};
-	static const char *const r1[] = {"CI_COMMIT_REF_NAME=dev", NULL};
-	static const char *const r2[] = {"CI_COMMIT_REF_NAME=dev", "GITHUB_REF_NAME=gh", NULL};
-	static const char *const r3[] = {"GITHUB_REF_NAME=gh", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME=mr", NULL};
-	static const char *const r4[] = {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME=mr", "GITHUB_BASE_REF=base", NULL};
-	static const char *const r5[] = {"GITHUB_BASE_REF=", "GITHUB_REF_NAME=release/2", NULL};
-	static const char *const r6[] = {"GITHUB_BASE_REF=base", NULL};
-	static const struct {
-		const char *const *env;
-		const char *flag, *rev_branch, *name, *source;
-		int change;
-	} rows[] = {
-		{r0, NULL, "main", "main", "revision", 0},
-		{r0, NULL, NULL, NULL, NULL, 0},
-		{r1, NULL, "main", "dev", "CI_COMMIT_REF_NAME", 0},
-		{r2, NULL, "main", "gh", "GITHUB_REF_NAME", 0},
-		{r3, NULL, "main", "mr", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", 1},
-		{r4, NULL, "main", "base", "GITHUB_BASE_REF", 1},
-		{r5, NULL, "main", "release/2", "GITHUB_REF_NAME", 0},
-		{r6, "hotfix/1", "main", "hotfix/1", "--branch", 0},
-		{r6, "", "main", "base", "GITHUB_BASE_REF", 1},
-	};
-	size_t i;
-	(void)state;
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct config_branch b;
-		env_row = rows[i].env;
-		config_branch_resolve(&b, rows[i].flag, rows[i].rev_branch, fake_env);
-		if (rows[i].name)
-			assert_string_equal(b.name, rows[i].name);
-		else
-			assert_null(b.name);
-		if (rows[i].source)
-			assert_string_equal(b.source, rows[i].source);
-		else
-			assert_null(b.source);
-		assert_int_equal(b.change, rows[i].change);
-		/* a pull or merge request's target is known whatever names the gate's branch */
-		if (rows[i].env == r3 || rows[i].env == r4 || rows[i].env == r6)
-			assert_non_null(b.target);
-		else
-			assert_null(b.target);
-	}
-}
-
 /* An empty scan: every `file` leaf finds nothing, every `no_file` leaf passes. */
 static void compute(struct fx *f)
 {
@@ -356,7 +297,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_waiver_needs_all_four, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_limit_counts_from_the_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gates_anchor_and_first_match, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_branch_resolution_table, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waived_expired_off_and_unused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiver_lets_the_gate_pass, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_rule_in_policy, setup, teardown),
