@@ -16,6 +16,7 @@
 #include "report/report.h"
 #include "git/repo.h"
 #include "scan/scan.h"
+#include "verdict/gate.h"
 #include "verdict/verdict.h"
 
 enum { O_REV = 256, O_RULES, O_NO_BUILTIN, O_FORMAT, O_JSON, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_HELP, O_VERSION,
@@ -316,12 +317,11 @@ int cmd_scan(int argc, char **argv)
 	struct scan_opts so;
 	struct cache *cache = NULL;
 	struct report rep;
-	const char *path = ".", *nc, *source;
-	enum fail_on fail_on;
+	const char *path = ".", *nc;
 	int first, rc = EXIT_UNDECIDED;
 	struct config *cfg = NULL;
 	struct ci_branch br;
-	const struct config_gate *cgate;
+	struct gate_request greq;
 	struct verdict_policy pol;
 	git_commit *policy_commit = NULL, *pc;
 	struct diag_list pdiags = DIAG_LIST_INIT;
@@ -425,24 +425,12 @@ int cmd_scan(int argc, char **argv)
 	cache = NULL;
 	pol = config_policy(cfg);
 	verdict_compute_policy(&v, rs, scan, (long long)target.commit_time, &pol, a.lang);
-	cgate = config_gate_for(cfg, br.name);
-	if (a.fail_on_set) {
-		fail_on = a.fail_on;
-		source = "--fail-on";
-	} else if (cgate) {
-		fail_on = cgate->fail_on;
-		source = "policy";
-	} else if (repo_is_release_branch(br.name)) {
-		fail_on = FAIL_ON_BLOCKED;
-		source = "release branch";
-	} else {
-		fail_on = FAIL_ON_NEVER;
-		source = "default";
-	}
-	verdict_gate(v, fail_on, source, br.name);
-	v->gate.branch_source = br.source;
-	if (cgate && !a.fail_on_set)
-		v->gate.pattern = xstrdup(cgate->glob);
+	greq.branch = br.name;
+	greq.branch_source = br.source;
+	greq.fail_on_set = a.fail_on_set;
+	greq.fail_on = a.fail_on;
+	greq.policy = cfg;
+	verdict_choose_gate(v, &greq);
 
 	memset(&rep, 0, sizeof(rep));
 	rep.version = PROOFGATE_VERSION;

@@ -522,40 +522,6 @@ int verdict_compute_policy(struct verdict **out, const struct rules *rs, const s
 	return 0;
 }
 
-/* Whether the gate passes when every error outcome is taken as `as`. */
-static int gate_with(const struct verdict *v, enum fail_on f, enum outcome as)
-{
-	size_t i, j;
-	if (f == FAIL_ON_NEVER)
-		return 1;
-	for (i = 0; i < v->ndomains; i++) {
-		const struct domain_result *d = &v->domains[i];
-		for (j = 0; j < d->nrules; j++) {
-			const struct rule_result *rr = &v->rules[d->rules[j]];
-			enum outcome o = rr->outcome == OUTCOME_ERROR ? as : rr->outcome;
-			if (!outcome_fails(o))
-				continue;
-			if (rr->rule->level == LEVEL_REQUIRED)
-				return 0;
-			if (rr->rule->level == LEVEL_EXPECTED && f == FAIL_ON_READINESS_ONLY)
-				return 0;
-		}
-	}
-	return 1;
-}
-
-void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch)
-{
-	int pessimistic = gate_with(v, fail_on, OUTCOME_FAIL), optimistic = gate_with(v, fail_on, OUTCOME_PASS);
-	free(v->gate.branch);
-	v->gate.branch_source = NULL;
-	v->gate.fail_on = fail_on;
-	v->gate.fail_on_source = source;
-	v->gate.branch = branch ? xstrdup(branch) : NULL;
-	v->gate.decided = pessimistic == optimistic;
-	v->gate.passed = pessimistic;
-}
-
 void verdict_free(struct verdict *v)
 {
 	size_t i, j;

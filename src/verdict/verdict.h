@@ -131,9 +131,6 @@ const char *waiver_state_name(enum waiver_state s);
 /* 1 when the outcome counts against a status (fail, error). */
 int outcome_fails(enum outcome o);
 
-/* Applies the gate; branch may be NULL.  Sets v->gate. */
-void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch);
-
 /*
  * A description of what a leaf looks for (caller frees): with full, every
  * glob and pattern; else a few globs and only short patterns, for reports.

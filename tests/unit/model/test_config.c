@@ -9,6 +9,7 @@
 #include "util/mem.h"
 #include "git/repo.h"
 #include "scan/scan.h"
+#include "verdict/gate.h"
 #include "verdict/verdict.h"
 
 /* 2026-06-01T12:00:00Z, the date of every fixture commit */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "verdict/gate.h"
 #include "verdict/verdict.h"
 
 static char DOC[] = "doc.md", XMD[] = "x.md", MISSING[] = "object 1234 is missing";
