@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/ruleset.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -31,29 +32,15 @@ void cli_print_diags(const struct diag_list *l, const char *fallback)
 	buf_free(&line);
 }
 
-int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths)
+int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *const *paths, size_t npaths)
 {
-	size_t i;
-	int rc = 0;
+	struct ruleset_sources src = {builtin, paths, npaths, NULL, NULL, NULL};
+	struct diag_list diags = DIAG_LIST_INIT;
+	int rc = ruleset_load(out, &diags, NULL, &src);
 
-	if (builtin && rules_add_builtin(rs) < 0)
-		rc = -1;
-	for (i = 0; i < npaths; i++)
-		if (rules_add_path(rs, paths[i]) < 0)
-			rc = -1;
-	return rc;
-}
-
-int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths)
-{
-	struct rules *rs = rules_new();
-	int rc;
-
-	*out = rs;
-	rc = cli_add_rules(rs, builtin, paths, npaths);
-	if (rules_finish(rs) < 0)
-		rc = -1;
-	if (rc < 0)
-		cli_print_diags(&rs->diags, "(rules)");
-	return rc;
+	cli_print_diags(&diags, "(rules)");
+	if (nproblems)
+		*nproblems = diags.n;
+	diag_list_clear(&diags);
+	return rc < 0 ? -1 : 0;
 }

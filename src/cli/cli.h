@@ -3,6 +3,7 @@
 #define PG_CLI_H
 
 #include "model/rules.h"
+#include "util/diag.h"
 
 #ifndef PROOFGATE_VERSION
 #define PROOFGATE_VERSION "0.1.0"
@@ -16,17 +17,12 @@ int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
 /*
- * Adds the built-in pack (unless builtin is 0) and each path to rs, without
- * finishing it; -1 when any failed (the problems are in rs->diags).
+ * Loads the built-in pack (unless builtin is 0) and each path (ruleset_load,
+ * no policy).  Returns 0 and *out, which the caller frees with rules_free;
+ * or -1 after printing every problem (cli_print_diags), with their number in
+ * *nproblems when that is not NULL.
  */
-int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths);
-
-/*
- * Loads the built-in pack (unless builtin is 0) and each path, prints every
- * problem as "proofgate: FILE:LINE:COL: MSG" to stderr, and returns -1 when
- * there was any.  *out is the caller's to free with rules_free, even on error.
- */
-int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths);
+int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *const *paths, size_t npaths);
 
 /*
  * Prints each problem as "proofgate: FILE:LINE:COL: MSG" to stderr, every

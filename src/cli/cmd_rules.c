@@ -180,6 +180,7 @@ int cmd_rules(int argc, char **argv)
 	struct rules_args a;
 	struct rules *rs = NULL;
 	const char *sub;
+	size_t nproblems;
 	int first, rc = EXIT_UNDECIDED;
 
 	memset(&a, 0, sizeof(a));
@@ -214,8 +215,8 @@ int cmd_rules(int argc, char **argv)
 			a.rules = xrealloc(a.rules, (a.nrules + 1) * sizeof(*a.rules));
 			a.rules[a.nrules++] = argv[1 + first + i];
 		}
-		if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0) {
-			fprintf(stderr, "proofgate: %zu problem%s found\n", rs->diags.n, rs->diags.n == 1 ? "" : "s");
+		if (cli_load_rules(&rs, &nproblems, a.builtin, a.rules, a.nrules) < 0) {
+			fprintf(stderr, "proofgate: %zu problem%s found\n", nproblems, nproblems == 1 ? "" : "s");
 			goto done;
 		}
 		printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
@@ -228,7 +229,7 @@ int cmd_rules(int argc, char **argv)
 		cli_error("rules list takes no operands; use --rules PATH");
 		goto done;
 	}
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0)
+	if (cli_load_rules(&rs, NULL, a.builtin, a.rules, a.nrules) < 0)
 		goto done;
 	if (!strcmp(a.format, "markdown"))
 		list_markdown(rs, a.lang);
@@ -290,7 +291,7 @@ int cmd_explain(int argc, char **argv)
 		explain_usage(stderr);
 		goto done;
 	}
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0)
+	if (cli_load_rules(&rs, NULL, a.builtin, a.rules, a.nrules) < 0)
 		goto done;
 	idx = rules_find_rule(rs, argv[first]);
 	if (idx < 0) {

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "model/ci_branch.h"
 #include "model/config.h"
+#include "model/ruleset.h"
 #include "util/err.h"
 #include "util/mem.h"
 #include "cli/opts.h"
@@ -288,22 +289,23 @@ static void print_policy_diags(const struct diag_list *diags, git_commit *commit
 			  git_oid_tostr_s(git_commit_id(commit)), from, diags->n, diags->n == 1 ? "" : "s", CONFIG_FILE);
 }
 
-/* The built-in pack, --rules and the policy's packs, finished; prints every problem. */
-static int load_rules(struct rules **out, const struct scan_args *a, struct config *cfg, struct diag_list *pdiags,
-		      git_repository *repo, git_commit *policy_commit)
+/* The built-in pack, --rules and the policy's packs and levels; prints every problem. */
+static int load_rules(struct rules **out, const struct scan_args *a, const struct config *cfg,
+		      git_repository *repo, git_commit *policy_commit, const char *policy_from)
 {
-	struct rules *rs = rules_new();
-	int rc;
+	struct ruleset_sources src = {a->builtin, a->rules, a->nrules, cfg, repo, policy_commit};
+	struct diag_list pack_diags = DIAG_LIST_INIT, policy_diags = DIAG_LIST_INIT;
+	int rc = ruleset_load(out, &pack_diags, &policy_diags, &src);
 
-	*out = rs;
-	rc = cli_add_rules(rs, a->builtin, a->rules, a->nrules);
-	if (config_load_packs(cfg, pdiags, rs, repo, policy_commit) < 0)
-		rc = -1;
-	if (rules_finish(rs) < 0)
-		rc = -1;
-	if (rc < 0)
-		cli_print_diags(&rs->diags, "(rules)");
-	return rc;
+	if (rc < 0) {
+		cli_print_diags(&pack_diags, "(rules)");
+		print_policy_diags(&policy_diags, policy_commit, policy_from);
+	}
+	if (rc == RULESET_EPACKS)
+		cli_error("rule pack errors above: fix them, or check them with 'proofgate rules check'");
+	diag_list_clear(&pack_diags);
+	diag_list_clear(&policy_diags);
+	return rc < 0 ? -1 : 0;
 }
 
 int cmd_scan(int argc, char **argv)
@@ -387,15 +389,8 @@ int cmd_scan(int argc, char **argv)
 		print_policy_diags(&pdiags, pc, policy_from);
 		goto done;
 	}
-	if (load_rules(&rs, &a, cfg, &pdiags, repo, pc) < 0 || pdiags.n) {
-		print_policy_diags(&pdiags, pc, policy_from);
-		cli_error("rule pack errors above: fix them, or check them with 'proofgate rules check'");
+	if (load_rules(&rs, &a, cfg, repo, pc, policy_from) < 0)
 		goto done;
-	}
-	if (config_apply(cfg, &pdiags, rs) < 0) {
-		print_policy_diags(&pdiags, pc, policy_from);
-		goto done;
-	}
 	if (policy_commit && config_differs(repo, policy_commit, target.commit)) {
 		struct buf nb = BUF_INIT;
 		buf_printf(&nb,
