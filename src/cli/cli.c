@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/ruleset.h"
 #include "util/buf.h"
@@ -30,6 +31,17 @@ void cli_print_diags(const struct diag_list *l, const char *fallback)
 		fprintf(stderr, "proofgate: %s\n", buf_cstr(&line));
 	}
 	buf_free(&line);
+}
+
+int cli_parse_lang(enum lang *out, const char *arg)
+{
+	if (!strcmp(arg, "en"))
+		*out = LANG_EN;
+	else if (!strcmp(arg, "ar"))
+		*out = LANG_AR;
+	else
+		return cli_error("--lang must be en or ar, not '%s'", arg), -1;
+	return 0;
 }
 
 int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *const *paths, size_t npaths)

@@ -2,6 +2,7 @@
 #ifndef PG_CLI_H
 #define PG_CLI_H
 
+#include "cli/opts.h"
 #include "model/rules.h"
 #include "util/diag.h"
 
@@ -30,6 +31,9 @@ int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *con
  * names the file of a problem that has none.
  */
 void cli_print_diags(const struct diag_list *l, const char *fallback);
+
+/* --lang: "en" or "ar" into *out; else says so on stderr and returns -1. */
+int cli_parse_lang(enum lang *out, const char *arg);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))

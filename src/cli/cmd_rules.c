@@ -9,17 +9,6 @@
 #include "cli/opts.h"
 #include "verdict/verdict.h"
 
-enum { O_RULES = 256, O_NO_BUILTIN, O_FORMAT, O_LANG, O_HELP };
-
-static const struct opt rules_opts[] = {
-	{"rules", O_RULES, "PATH", "add a rule pack file or folder (repeatable)"},
-	{"no-builtin", O_NO_BUILTIN, NULL, "do not load the built-in rule pack"},
-	{"format", O_FORMAT, "FMT", "list: text (default), json or markdown"},
-	{"lang", O_LANG, "LANG", "titles and steps in en (default) or ar"},
-	{"help", O_HELP, NULL, "show this help and exit"},
-	{0, 0, 0, 0},
-};
-
 struct rules_args {
 	char **rules;
 	size_t nrules;
@@ -29,33 +18,30 @@ struct rules_args {
 	int help;
 };
 
+enum { O_FORMAT = 256, O_LANG };
+
+#define A struct rules_args
+static const struct opt rules_opts[] = {
+	OPT_STRINGS("rules", 0, "PATH", "add a rule pack file or folder (repeatable)", A, rules, nrules),
+	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack", A, builtin),
+	OPT_CALL("format", O_FORMAT, "FMT", "list: text (default), json or markdown"),
+	OPT_CALL("lang", O_LANG, "LANG", "titles and steps in en (default) or ar"),
+	OPT_SET("help", 0, "show this help and exit", A, help),
+	OPT_END,
+};
+#undef A
+
 static int rules_opt(int key, const char *arg, void *data)
 {
 	struct rules_args *a = data;
 	switch (key) {
-	case O_RULES:
-		a->rules = xrealloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
-		a->rules[a->nrules++] = (char *)arg;
-		break;
-	case O_NO_BUILTIN:
-		a->builtin = 0;
-		break;
 	case O_FORMAT:
 		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "markdown"))
 			return cli_error("--format must be text, json or markdown, not '%s'", arg), -1;
 		a->format = arg;
 		break;
 	case O_LANG:
-		if (!strcmp(arg, "en"))
-			a->lang = LANG_EN;
-		else if (!strcmp(arg, "ar"))
-			a->lang = LANG_AR;
-		else
-			return cli_error("--lang must be en or ar, not '%s'", arg), -1;
-		break;
-	case O_HELP:
-		a->help = 1;
-		break;
+		return cli_parse_lang(&a->lang, arg);
 	}
 	return 0;
 }
