@@ -12,6 +12,20 @@
 
 enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_UNDECIDED = 2 };
 
+/* What `rules` and `explain` take (cli_rules_opts; --format only rules list uses). */
+struct cli_rules_args {
+	char **rules; /* --rules PATH..., the caller frees the array */
+	size_t nrules;
+	int builtin;
+	const char *format;
+	enum lang lang;
+	int help;
+};
+
+extern const struct opt cli_rules_opts[];
+/* The handler of cli_rules_opts' checked values (opts_parse). */
+int cli_rules_opt(int key, const char *arg, void *data);
+
 /* The subcommands; each returns an exit status. */
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
