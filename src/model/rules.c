@@ -646,126 +646,156 @@ static const char *intern_file(struct rules *rs, const char *name)
 	return rs->files[rs->nfiles++];
 }
 
-int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_t len)
+/*
+ * What is checked before a pack is parsed: its size, whether the same bytes
+ * were loaded already (1: skip them), and how deeply it nests; the pack's
+ * name and bytes join what the digest covers.  0 to go on, -1 with a problem.
+ */
+static int admit_pack(struct rules *rs, const char *name, const char *data, size_t len)
 {
-	static const char *const keys[] = {"domains", "proofs", "exclude", "rules", NULL};
-	yaml_parser_t parser;
-	yaml_document_t doc, extra;
-	yaml_node_t *root, *v[4];
-	struct ctx c;
-	int parser_ok = 0, doc_ok = 0, rc = -1;
-	size_t before = rs->diags.n, i;
+	const char *file;
+	yaml_mark_t m;
 
-	memset(&c, 0, sizeof(c));
-	c.rs = rs;
-	c.y.budget = PACK_MAX_ALIAS_NODES;
-	c.y.doc = &doc;
-	c.y.diags = &rs->diags;
-	c.y.too_complex = "rule pack too complex (aliases add more than " STR(PACK_MAX_ALIAS_NODES) " nodes)";
-
-	if (len > PACK_MAX_BYTES) {
-		diag_add(&rs->diags, (struct where){intern_file(rs, name), 1, 1}, "rule pack is larger than %u bytes",
-			PACK_MAX_BYTES);
-		return -1;
-	}
+	if (len > PACK_MAX_BYTES)
+		return diag_add(&rs->diags, (struct where){intern_file(rs, name), 1, 1},
+				"rule pack is larger than %u bytes", PACK_MAX_BYTES);
 	XGROW(rs->pack_blobs, rs->pack_blobs_cap, rs->npack_blobs + 1);
 	if (git_odb_hash(&rs->pack_blobs[rs->npack_blobs], data, len, GIT_OBJECT_BLOB) == 0) {
 		/* the same bytes twice (rules/ of proofgate's own tree beside the
 		 * built-in copy) is one pack, not a set of duplicate ids */
 		if (rules_is_pack_blob(rs, &rs->pack_blobs[rs->npack_blobs]))
-			return 0;
+			return 1;
 		rs->npack_blobs++;
 	}
-	c.y.file = intern_file(rs, name);
+	file = intern_file(rs, name);
 	buf_printf(&rs->canon, "%s", name);
 	buf_putc(&rs->canon, '\0');
 	buf_put(&rs->canon, data, len);
 	buf_putc(&rs->canon, '\0');
-	{
-		yaml_mark_t m;
-		if (too_deep(data, len, &m)) {
-			diag_add(&rs->diags, (struct where){c.y.file, (int)m.line + 1, (int)m.column + 1},
+	if (too_deep(data, len, &m))
+		return diag_add(&rs->diags, (struct where){file, (int)m.line + 1, (int)m.column + 1},
 				"rule pack nests deeper than %d levels of lists and mappings", PACK_MAX_NESTING);
-			return -1;
-		}
-	}
+	return 0;
+}
 
-	if (!yaml_parser_initialize(&parser)) {
-		diag_add(&rs->diags, (struct where){c.y.file, 1, 1}, "cannot initialise the YAML parser");
+/*
+ * Parses data as exactly one YAML document with a root.  Returns 0 with
+ * *parser and *doc for the caller to delete, or -1 with a problem (nothing
+ * left to delete).
+ */
+static int load_document(struct rules *rs, const char *file, const char *data, size_t len, yaml_parser_t *parser,
+			 yaml_document_t *doc)
+{
+	yaml_document_t extra;
+	int more;
+
+	if (!yaml_parser_initialize(parser))
+		return diag_add(&rs->diags, (struct where){file, 1, 1}, "cannot initialise the YAML parser");
+	yaml_parser_set_input_string(parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(parser, doc)) {
+		yaml_diag(rs, file, parser, data, len);
+		yaml_parser_delete(parser);
 		return -1;
 	}
-	parser_ok = 1;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_diag(rs, c.y.file, &parser, data, len);
-		goto done;
-	}
-	doc_ok = 1;
-	/* every node once, plus what aliases may add */
-	c.y.budget += (long)(doc.nodes.top - doc.nodes.start);
-	root = yaml_document_get_root_node(&doc);
-	if (!root) {
-		diag_add(&rs->diags, (struct where){c.y.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
-		goto done;
-	}
-	if (yaml_parser_load(&parser, &extra)) {
-		int more = yaml_document_get_root_node(&extra) != NULL;
-		/* the second document starts at its "---" */
-		struct where at = {c.y.file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
-		yaml_document_delete(&extra);
-		if (more) {
-			diag_add(&rs->diags, at, "a rule pack holds one YAML document; found a second one");
-			goto done;
-		}
+	if (!yaml_document_get_root_node(doc)) {
+		diag_add(&rs->diags, (struct where){file, 1, 1},
+			 "empty rule pack: expected a mapping with domains, proofs and rules");
+	} else if (!yaml_parser_load(parser, &extra)) {
+		yaml_diag(rs, file, parser, data, len);
 	} else {
-		yaml_diag(rs, c.y.file, &parser, data, len);
-		goto done;
+		/* the second document starts at its "---" */
+		struct where at = {file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
+		more = yaml_document_get_root_node(&extra) != NULL;
+		yaml_document_delete(&extra);
+		if (!more)
+			return 0;
+		diag_add(&rs->diags, at, "a rule pack holds one YAML document; found a second one");
 	}
-	if (ydoc_fields(&c.y, root, "rule pack", keys, v) < 0)
-		goto done;
-	if (v[2]) {
-		if (ydoc_strlist(&c.y, v[2], "exclude", &c.pack_exclude, &c.npack_exclude, &c.pack_exclude_at) == 0) {
-			/* validate once here so that an invalid glob is reported once */
-			for (i = 0; i < c.npack_exclude; i++) {
-				struct match_glob *g = NULL;
-				yaml_node_t fake;
-				fake.start_mark.line = (size_t)(c.pack_exclude_at[i].line - 1);
-				fake.start_mark.column = (size_t)(c.pack_exclude_at[i].col - 1);
-				if (compile_glob(&c, &fake, c.pack_exclude[i], 0, &g) < 0) {
-					ydoc_strlist_free(c.pack_exclude, c.npack_exclude);
-					free(c.pack_exclude_at);
-					c.pack_exclude = NULL;
-					c.pack_exclude_at = NULL;
-					c.npack_exclude = 0;
-					break;
-				}
-				match_glob_free(g);
-			}
+	yaml_document_delete(doc);
+	yaml_parser_delete(parser);
+	return -1;
+}
+
+/* The pack's exclude list, checked once here so that an invalid glob is reported once. */
+static void get_pack_excludes(struct ctx *c, const yaml_node_t *n)
+{
+	size_t i;
+	if (ydoc_strlist(&c->y, n, "exclude", &c->pack_exclude, &c->npack_exclude, &c->pack_exclude_at) < 0)
+		return;
+	for (i = 0; i < c->npack_exclude; i++) {
+		struct match_glob *g = NULL;
+		yaml_node_t fake;
+		fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
+		fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
+		if (compile_glob(c, &fake, c->pack_exclude[i], 0, &g) < 0) {
+			ydoc_strlist_free(c->pack_exclude, c->npack_exclude);
+			free(c->pack_exclude_at);
+			c->pack_exclude = NULL;
+			c->pack_exclude_at = NULL;
+			c->npack_exclude = 0;
+			return;
 		}
+		match_glob_free(g);
 	}
+}
+
+/* The pack's top level: exclude first (every condition uses it), then domains, proofs and rules. */
+static void get_pack(struct ctx *c, const yaml_node_t *root)
+{
+	static const char *const keys[] = {"domains", "proofs", "exclude", "rules", NULL};
+	yaml_node_t *v[4];
+
+	if (ydoc_fields(&c->y, root, "rule pack", keys, v) < 0)
+		return;
+	if (v[2])
+		get_pack_excludes(c, v[2]);
 	if (v[0])
-		for_each_item(&c, v[0], "domains", domain_cb);
+		for_each_item(c, v[0], "domains", domain_cb);
 	if (v[1])
-		for_each_item(&c, v[1], "proofs", proof_cb);
+		for_each_item(c, v[1], "proofs", proof_cb);
 	if (v[3])
-		for_each_item(&c, v[3], "rules", rule_cb);
+		for_each_item(c, v[3], "rules", rule_cb);
 	if (!v[0] && !v[1] && !v[3])
-		ydoc_diag(&c.y, root, "a rule pack needs at least one of domains, proofs or rules");
-	rc = rs->diags.n == before ? 0 : -1;
-done:
+		ydoc_diag(&c->y, root, "a rule pack needs at least one of domains, proofs or rules");
+}
+
+static void ctx_release(struct ctx *c)
+{
+	size_t i, j;
 	for (i = 0; i < 2; i++) {
-		size_t j;
-		for (j = 0; c.pack_globs[i] && j < c.npack_exclude; j++)
-			match_glob_free(c.pack_globs[i][j]);
-		free(c.pack_globs[i]);
+		for (j = 0; c->pack_globs[i] && j < c->npack_exclude; j++)
+			match_glob_free(c->pack_globs[i][j]);
+		free(c->pack_globs[i]);
 	}
-	ydoc_strlist_free(c.pack_exclude, c.npack_exclude);
-	free(c.pack_exclude_at);
-	if (doc_ok)
-		yaml_document_delete(&doc);
-	if (parser_ok)
-		yaml_parser_delete(&parser);
-	return rs->diags.n == before ? rc : -1;
+	ydoc_strlist_free(c->pack_exclude, c->npack_exclude);
+	free(c->pack_exclude_at);
+}
+
+int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	struct ctx c;
+	size_t before = rs->diags.n;
+	int rc = admit_pack(rs, name, data, len);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	memset(&c, 0, sizeof(c));
+	c.rs = rs;
+	c.y.file = intern_file(rs, name);
+	c.y.diags = &rs->diags;
+	c.y.too_complex = "rule pack too complex (aliases add more than " STR(PACK_MAX_ALIAS_NODES) " nodes)";
+	if (load_document(rs, c.y.file, data, len, &parser, &doc) < 0)
+		return -1;
+	c.y.doc = &doc;
+	/* every node once, plus what aliases may add */
+	c.y.budget = PACK_MAX_ALIAS_NODES + (long)(doc.nodes.top - doc.nodes.start);
+	get_pack(&c, yaml_document_get_root_node(&doc));
+	ctx_release(&c);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return rs->diags.n == before ? 0 : -1;
 }
 
 static int read_file(const char *path, char **out, size_t *len)
