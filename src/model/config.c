@@ -221,15 +221,97 @@ static struct config *config_new(const char *name)
 	return cfg;
 }
 
-static int parse(struct config *cfg, struct diag_list *diags, const char *data, size_t len, long long commit_time)
+/*
+ * Parses data as at most one YAML document.  Returns 0 with *parser and
+ * *doc for the caller to delete (doc without a root: an empty policy), or
+ * -1 with a problem (nothing left to delete).
+ */
+static int load_document(struct cctx *c, const char *data, size_t len, yaml_parser_t *parser, yaml_document_t *doc)
+{
+	const char *file = c->cfg->name;
+	yaml_document_t extra;
+	struct where at;
+	int line, col;
+
+	if (len > CONFIG_MAX_BYTES)
+		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
+	if (rules_nesting_exceeds(data, len, &line, &col))
+		return diag_add(c->y.diags, (struct where){file, line, col}, "policy nests lists and mappings too deeply");
+	if (!yaml_parser_initialize(parser))
+		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "cannot initialise the YAML parser");
+	yaml_parser_set_input_string(parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(parser, doc)) {
+		at = (struct where){file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1};
+		diag_add(c->y.diags, at, "malformed YAML: %s%s%s", parser->problem ? parser->problem : "unknown problem",
+			 parser->context ? " " : "", parser->context ? parser->context : "");
+		yaml_parser_delete(parser);
+		return -1;
+	}
+	if (!yaml_document_get_root_node(doc))
+		return 0; /* an empty policy changes nothing */
+	if (!yaml_parser_load(parser, &extra)) {
+		at = (struct where){file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1};
+		diag_add(c->y.diags, at, "malformed YAML: %s", parser->problem ? parser->problem : "unknown problem");
+	} else if (yaml_document_get_root_node(&extra)) {
+		yaml_document_delete(&extra);
+		at = (struct where){file, (int)parser->mark.line + 1, 1};
+		diag_add(c->y.diags, at, "a policy holds one YAML document; found a second one");
+	} else {
+		yaml_document_delete(&extra);
+		return 0;
+	}
+	yaml_document_delete(doc);
+	yaml_parser_delete(parser);
+	return -1;
+}
+
+static void get_max_waiver_days(struct cctx *c, const yaml_node_t *n)
+{
+	const char *s = n->type == YAML_SCALAR_NODE ? ydoc_scalar(n) : "";
+	char *end;
+	long d;
+	errno = 0;
+	d = strtol(s, &end, 10);
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s || *end || errno ||
+	    d < 1 || d > 3650)
+		ydoc_diag(&c->y, n, "max_waiver_days must be a whole number of days from 1 to 3650");
+	else
+		c->cfg->max_waiver_days = d;
+}
+
+/* The policy's keys; unknown ones are reported and the known ones still checked, so that every problem is listed. */
+static void get_policy(struct cctx *c, const yaml_node_t *root)
 {
 	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
 					   "waivers", "max_waiver_days", NULL};
+	struct config *cfg = c->cfg;
+	yaml_node_t *v[7];
+
+	if (ydoc_fields(&c->y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
+		return;
+	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(ydoc_scalar(v[0]), "1")))
+		ydoc_diag(&c->y, v[0], "version must be 1");
+	if (v[1])
+		ydoc_strlist(&c->y, v[1], "rules", &cfg->packs, &cfg->npacks, &cfg->packs_at);
+	if (v[2])
+		ydoc_strlist(&c->y, v[2], "off", &cfg->off, &cfg->noff, &cfg->off_at);
+	if (v[3])
+		get_levels(c, v[3]);
+	if (v[4])
+		get_gates(c, v[4]);
+	if (v[5])
+		get_waivers(c, v[5]);
+	if (v[6])
+		get_max_waiver_days(c, v[6]);
+	check_expiry(c);
+}
+
+static int parse(struct config *cfg, struct diag_list *diags, const char *data, size_t len, long long commit_time)
+{
 	yaml_parser_t parser;
-	yaml_document_t doc, extra;
-	yaml_node_t *root, *v[7];
+	yaml_document_t doc;
+	const yaml_node_t *root;
 	struct cctx c;
-	int parser_ok = 0, doc_ok = 0;
 	size_t before = diags->n;
 
 	memset(&c, 0, sizeof(c));
@@ -241,81 +323,13 @@ static int parse(struct config *cfg, struct diag_list *diags, const char *data, 
 	c.y.too_complex = "policy too complex (more than " STR(CONFIG_MAX_NODES) " nodes)";
 	c.commit_day = date_day_of(commit_time);
 	cfg->present = 1;
-
-	if (len > CONFIG_MAX_BYTES) {
-		diag_add(c.y.diags, ydoc_where(&c.y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
-		goto done;
-	}
-	{
-		int line, col;
-		if (rules_nesting_exceeds(data, len, &line, &col)) {
-			struct where at = {cfg->name, line, col};
-			diag_add(c.y.diags, at, "policy nests lists and mappings too deeply");
-			goto done;
-		}
-	}
-	if (!yaml_parser_initialize(&parser)) {
-		diag_add(c.y.diags, ydoc_where(&c.y, NULL), "cannot initialise the YAML parser");
-		goto done;
-	}
-	parser_ok = 1;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		diag_add(c.y.diags, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
-			 parser.context ? " " : "", parser.context ? parser.context : "");
-		goto done;
-	}
-	doc_ok = 1;
-	root = yaml_document_get_root_node(&doc);
-	if (!root)
-		goto done; /* an empty policy changes nothing */
-	if (yaml_parser_load(&parser, &extra)) {
-		int more = yaml_document_get_root_node(&extra) != NULL;
-		yaml_document_delete(&extra);
-		if (more) {
-			struct where at = {cfg->name, (int)parser.mark.line + 1, 1};
-			diag_add(c.y.diags, at, "a policy holds one YAML document; found a second one");
-			goto done;
-		}
-	} else {
-		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		diag_add(c.y.diags, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
-		goto done;
-	}
-	/* unknown keys are reported and the known ones still checked, so that every problem is listed */
-	if (ydoc_fields(&c.y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
-		goto done;
-	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(ydoc_scalar(v[0]), "1")))
-		ydoc_diag(&c.y, v[0], "version must be 1");
-	if (v[1])
-		ydoc_strlist(&c.y, v[1], "rules", &cfg->packs, &cfg->npacks, &cfg->packs_at);
-	if (v[2])
-		ydoc_strlist(&c.y, v[2], "off", &cfg->off, &cfg->noff, &cfg->off_at);
-	if (v[3])
-		get_levels(&c, v[3]);
-	if (v[4])
-		get_gates(&c, v[4]);
-	if (v[5])
-		get_waivers(&c, v[5]);
-	if (v[6]) {
-		const char *s = v[6]->type == YAML_SCALAR_NODE ? ydoc_scalar(v[6]) : "";
-		char *end;
-		long d;
-		errno = 0;
-		d = strtol(s, &end, 10);
-		if (v[6]->type != YAML_SCALAR_NODE || v[6]->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s ||
-		    *end || errno || d < 1 || d > 3650)
-			ydoc_diag(&c.y, v[6], "max_waiver_days must be a whole number of days from 1 to 3650");
-		else
-			cfg->max_waiver_days = d;
-	}
-	check_expiry(&c);
-done:
-	if (doc_ok)
+	if (load_document(&c, data, len, &parser, &doc) == 0) {
+		root = yaml_document_get_root_node(&doc);
+		if (root)
+			get_policy(&c, root);
 		yaml_document_delete(&doc);
-	if (parser_ok)
 		yaml_parser_delete(&parser);
+	}
 	return diags->n == before ? 0 : -1;
 }
 
