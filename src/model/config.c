@@ -352,9 +352,10 @@ static const char *git_msg(void)
 }
 
 /*
- * Reads the blob at path in commit's tree into *out (caller frees).
- * Returns 0, 1 when there is no such entry or it is not a file (*type set),
- * or -1 with err set when the object cannot be read.
+ * Reads the blob at path in commit's tree into *out and *len (caller frees).
+ * Returns 0, or 1 when there is no such entry or it is not a file, with
+ * *type what path is (GIT_OBJECT_INVALID: nothing); or -1 with err set when
+ * the object cannot be read.
  */
 static int read_path(char **out, size_t *len, git_object_t *type, git_repository *repo, git_commit *commit,
 		     const char *path)
@@ -362,11 +363,11 @@ static int read_path(char **out, size_t *len, git_object_t *type, git_repository
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
 	git_blob *blob = NULL;
+	git_object_t t = GIT_OBJECT_INVALID;
+	size_t n;
+	char *p;
 	int rc = -1, grc;
 
-	*out = NULL;
-	*len = 0;
-	*type = GIT_OBJECT_INVALID;
 	if (git_commit_tree(&tree, commit) < 0) {
 		err_set("cannot read the tree of commit %.12s: %s", git_oid_tostr_s(git_commit_id(commit)), git_msg());
 		goto done;
@@ -380,8 +381,8 @@ static int read_path(char **out, size_t *len, git_object_t *type, git_repository
 		err_set("cannot look up '%s': %s", path, git_msg());
 		goto done;
 	}
-	*type = git_tree_entry_type(e);
-	if (*type != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+	t = git_tree_entry_type(e);
+	if (t != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
 		rc = 1;
 		goto done;
 	}
@@ -392,12 +393,16 @@ static int read_path(char **out, size_t *len, git_object_t *type, git_repository
 			git_oid_tostr_s(git_commit_id(commit)));
 		goto done;
 	}
-	*len = (size_t)git_blob_rawsize(blob);
-	*out = xmalloc(*len + 1);
-	memcpy(*out, git_blob_rawcontent(blob), *len);
-	(*out)[*len] = '\0';
+	n = (size_t)git_blob_rawsize(blob);
+	p = xmalloc(n + 1);
+	memcpy(p, git_blob_rawcontent(blob), n);
+	p[n] = '\0';
+	*out = p;
+	*len = n;
 	rc = 0;
 done:
+	if (rc >= 0)
+		*type = t;
 	git_blob_free(blob);
 	git_tree_entry_free(e);
 	git_tree_free(tree);

@@ -305,7 +305,6 @@ static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond 
 	struct cond *cd = NULL;
 	int which = -1, i, rc = 0;
 
-	*out = NULL;
 	if (depth > COND_MAX_DEPTH)
 		return ydoc_diag(&c->y, n, "conditions nest deeper than %d levels", COND_MAX_DEPTH);
 	if (ydoc_fields(&c->y, n, "condition", keys, v) < 0)

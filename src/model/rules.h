@@ -119,6 +119,7 @@ struct rules {
 
 /* An empty set; free with rules_free. */
 struct rules *rules_new(void);
+/* Frees the set and everything in it; NULL is fine. */
 void rules_free(struct rules *rs);
 
 /*

@@ -55,6 +55,7 @@ int ydoc_long(struct ydoc *y, const yaml_node_t *n, const char *what, long min, 
  */
 int ydoc_strlist(struct ydoc *y, const yaml_node_t *n, const char *what, char ***out, size_t *nout,
 		 struct where **at);
+/* Frees the n strings of l and l; NULL (with n 0) is fine. */
 void ydoc_strlist_free(char **l, size_t n);
 
 /*

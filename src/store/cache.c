@@ -210,7 +210,7 @@ static void seg_free(struct seg *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Reads a whole file into memory; -1 when it cannot. */
+/* Reads a whole file into *out and *len (caller frees); -1 when it cannot. */
 static int slurp(unsigned char **out, size_t *len, const char *path)
 {
 	struct stat st;
@@ -218,8 +218,6 @@ static int slurp(unsigned char **out, size_t *len, const char *path)
 	size_t got = 0;
 	int fd = open(path, O_RDONLY), rc = -1;
 
-	*out = NULL;
-	*len = 0;
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
@@ -426,7 +424,6 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	size_t n = 0, i;
 	int rc = -1;
 
-	*out = NULL;
 	real = resolve(dir);
 	if (!real) {
 		err_sys("cannot resolve cache folder '%s'", dir);

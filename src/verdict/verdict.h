@@ -137,6 +137,7 @@ int outcome_fails(enum outcome o);
  */
 char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full);
 
+/* Frees the verdict (not what it borrows from the rules and the scan); NULL is fine. */
 void verdict_free(struct verdict *v);
 
 #endif
