@@ -321,7 +321,7 @@ static struct cache *open_cache(const struct scan_args *a, git_repository *repo,
 static int scan_and_judge(struct run *r, const struct scan_args *a)
 {
 	struct scan_opts so;
-	struct verdict_policy pol = config_policy(r->cfg);
+	struct verdict_policy pol = verdict_policy_of(r->cfg);
 	struct gate_request gate = {r->br.name, r->br.source, a->fail_on_set, a->fail_on, r->cfg};
 	struct cache *cache;
 	int rc;

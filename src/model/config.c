@@ -10,7 +10,6 @@
 #include "util/date.h"
 #include "util/err.h"
 #include "util/mem.h"
-#include "scan/scan.h"
 #include "model/ydoc.h"
 
 /* Nodes visited while reading the policy; stops alias bombs. */
@@ -211,6 +210,32 @@ static int check_expiry(struct cctx *c)
 		rc = -1;
 	}
 	return rc;
+}
+
+const char *fail_on_name(enum fail_on f)
+{
+	switch (f) {
+	case FAIL_ON_BLOCKED:
+		return "blocked";
+	case FAIL_ON_READINESS_ONLY:
+		return "readiness-only";
+	case FAIL_ON_NEVER:
+		return "never";
+	}
+	return "?";
+}
+
+int fail_on_parse(enum fail_on *out, const char *s)
+{
+	if (!strcmp(s, "blocked"))
+		*out = FAIL_ON_BLOCKED;
+	else if (!strcmp(s, "readiness-only"))
+		*out = FAIL_ON_READINESS_ONLY;
+	else if (!strcmp(s, "never"))
+		*out = FAIL_ON_NEVER;
+	else
+		return -1;
+	return 0;
 }
 
 static struct config *config_new(const char *name)
@@ -558,19 +583,6 @@ const struct config_gate *config_gate_for(const struct config *cfg, const char *
 		if (match_glob_path(cfg->gates[i].match, branch, strlen(branch)))
 			return &cfg->gates[i];
 	return NULL;
-}
-
-struct verdict_policy config_policy(const struct config *cfg)
-{
-	struct verdict_policy p;
-	memset(&p, 0, sizeof(p));
-	if (!cfg)
-		return p;
-	p.off = cfg->off;
-	p.noff = cfg->noff;
-	p.waivers = cfg->waivers;
-	p.nwaivers = cfg->nwaivers;
-	return p;
 }
 
 /* The blob id of .proofgate.yml in commit, or a zero id when there is none. */

@@ -7,12 +7,28 @@
 
 #include "match/match.h"
 #include "model/rules.h"
-#include "verdict/verdict.h"
 
 #define CONFIG_FILE ".proofgate.yml"
 /* A waiver may run at most this many days past the scanned commit unless max_waiver_days says otherwise. */
 #define CONFIG_DEFAULT_WAIVER_DAYS 90
 #define CONFIG_MAX_BYTES	   (256u * 1024u)
+
+/* When the gate fails: on blocked domains, on anything short of ready, or never. */
+enum fail_on { FAIL_ON_BLOCKED, FAIL_ON_READINESS_ONLY, FAIL_ON_NEVER };
+
+const char *fail_on_name(enum fail_on f);
+/* Parses "blocked", "readiness-only" or "never"; -1 when it is none. */
+int fail_on_parse(enum fail_on *out, const char *s);
+
+/* A waiver: a failing rule counts as passing until it expires; all strings set, expires is YYYY-MM-DD. */
+struct waiver {
+	char *rule;
+	char *reason;
+	char *owner;
+	char *expires;
+	long expires_day; /* days since 1970-01-01 */
+	struct where at;  /* where it is written */
+};
 
 /* A gate for branches matching a glob (first match wins). */
 struct config_gate {
@@ -81,9 +97,6 @@ int config_apply(const struct config *cfg, struct diag_list *diags, struct rules
 
 /* The first gate whose glob matches branch, or NULL. */
 const struct config_gate *config_gate_for(const struct config *cfg, const char *branch);
-
-/* What the verdict needs of the policy; borrows from cfg. */
-struct verdict_policy config_policy(const struct config *cfg);
 
 /* 1 when the blob ids of .proofgate.yml in the two commits differ (added, removed or edited). */
 int config_differs(git_repository *repo, git_commit *a, git_commit *b);

@@ -73,32 +73,6 @@ const char *status_label(enum status s, enum lang lang)
 	return status_name(s);
 }
 
-const char *fail_on_name(enum fail_on f)
-{
-	switch (f) {
-	case FAIL_ON_BLOCKED:
-		return "blocked";
-	case FAIL_ON_READINESS_ONLY:
-		return "readiness-only";
-	case FAIL_ON_NEVER:
-		return "never";
-	}
-	return "?";
-}
-
-int fail_on_parse(enum fail_on *out, const char *s)
-{
-	if (!strcmp(s, "blocked"))
-		*out = FAIL_ON_BLOCKED;
-	else if (!strcmp(s, "readiness-only"))
-		*out = FAIL_ON_READINESS_ONLY;
-	else if (!strcmp(s, "never"))
-		*out = FAIL_ON_NEVER;
-	else
-		return -1;
-	return 0;
-}
-
 /* What one condition gathered on its way to an outcome. */
 struct acc {
 	enum outcome outcome;
@@ -434,6 +408,19 @@ static void apply_waivers(struct verdict *v, const struct rules *rs, const struc
 		wr->state = WAIVER_USED;
 		rr->outcome = OUTCOME_WAIVED;
 	}
+}
+
+struct verdict_policy verdict_policy_of(const struct config *cfg)
+{
+	struct verdict_policy p;
+	memset(&p, 0, sizeof(p));
+	if (!cfg)
+		return p;
+	p.off = cfg->off;
+	p.noff = cfg->noff;
+	p.waivers = cfg->waivers;
+	p.nwaivers = cfg->nwaivers;
+	return p;
 }
 
 int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time)

@@ -200,7 +200,7 @@ static void test_gates_anchor_and_first_match(void **state)
 /* An empty scan: every `file` leaf finds nothing, every `no_file` leaf passes. */
 static void compute(struct fx *f)
 {
-	struct verdict_policy pol = config_policy(f->cfg);
+	struct verdict_policy pol = verdict_policy_of(f->cfg);
 	f->scan.nleaves = f->rs->nleaves;
 	f->scan.leaves = xcalloc(f->rs->nleaves, sizeof(*f->scan.leaves));
 	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), 0);
