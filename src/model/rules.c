@@ -208,16 +208,61 @@ static void cond_free(struct cond *c)
 	free(c);
 }
 
+/* Adds the pack's excludes to the leaf's, compiled once per case-sensitivity and shared. */
+static int add_pack_excludes(struct ctx *c, struct leaf *l, int icase)
+{
+	struct match_glob **shared = c->pack_globs[icase ? 1 : 0];
+	size_t i;
+	int rc = 0;
+
+	if (!c->npack_exclude)
+		return 0;
+	if (!shared) {
+		/* compiled on first use; already validated when the pack was read */
+		shared = c->pack_globs[icase ? 1 : 0] = xcalloc(c->npack_exclude, sizeof(*shared));
+		for (i = 0; i < c->npack_exclude; i++) {
+			yaml_node_t fake;
+			fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
+			fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
+			if (compile_glob(c, &fake, c->pack_exclude[i], icase, &shared[i]) < 0)
+				rc = -1;
+		}
+	}
+	l->exclude = xrealloc(l->exclude, (l->nexclude + c->npack_exclude) * sizeof(*l->exclude));
+	for (i = 0; i < c->npack_exclude; i++)
+		if (shared[i])
+			l->exclude[l->nexclude++] = match_glob_ref(shared[i]);
+	return rc;
+}
+
+/* fresh: {pattern, days}: a date the pattern captures must be at most days old. */
+static int get_fresh(struct ctx *c, const yaml_node_t *n, struct leaf *l)
+{
+	static const char *const keys[] = {"pattern", "days", NULL};
+	yaml_node_t *v[2];
+	int rc = 0;
+
+	if (ydoc_fields(&c->y, n, "fresh", keys, v) < 0 || ydoc_need(&c->y, n, v[0], "fresh", "pattern") < 0 ||
+	    ydoc_need(&c->y, n, v[1], "fresh", "days") < 0)
+		return -1;
+	if (get_pattern(c, v[0], "fresh.pattern", 0, &l->fresh, NULL) < 0)
+		rc = -1;
+	else if (l->fresh->ncaptures < 1)
+		rc = ydoc_diag(&c->y, v[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
+			       l->fresh->src);
+	if (ydoc_long(&c->y, v[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
+		rc = -1;
+	return rc;
+}
+
 static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct leaf **out)
 {
 	static const char *const keys[] = {"paths", "exclude", "ignore_case", "contains", "not_contains",
 					   "min_lines", "executable", "fresh", "min_files", "what", NULL};
-	static const char *const fresh_keys[] = {"pattern", "days", NULL};
 	const char *what = negated ? "no_file" : "file";
 	yaml_node_t *v[10];
 	struct leaf *l = xcalloc(1, sizeof(*l));
 	int icase = 0, rc = 0;
-	size_t i;
 
 	l->negated = negated;
 	l->executable = -1;
@@ -234,24 +279,8 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 		rc = -1;
 	if (v[1] && get_globs(c, v[1], "exclude", icase, &l->exclude, &l->nexclude) < 0)
 		rc = -1;
-	if (c->npack_exclude) {
-		struct match_glob **shared = c->pack_globs[icase ? 1 : 0];
-		if (!shared) {
-			/* compiled on first use; already validated when the pack was read */
-			shared = c->pack_globs[icase ? 1 : 0] = xcalloc(c->npack_exclude, sizeof(*shared));
-			for (i = 0; i < c->npack_exclude; i++) {
-				yaml_node_t fake;
-				fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
-				fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
-				if (compile_glob(c, &fake, c->pack_exclude[i], icase, &shared[i]) < 0)
-					rc = -1;
-			}
-		}
-		l->exclude = xrealloc(l->exclude, (l->nexclude + c->npack_exclude) * sizeof(*l->exclude));
-		for (i = 0; i < c->npack_exclude; i++)
-			if (shared[i])
-				l->exclude[l->nexclude++] = match_glob_ref(shared[i]);
-	}
+	if (add_pack_excludes(c, l, icase) < 0)
+		rc = -1;
 	if (v[3] && get_pattern(c, v[3], "contains", 1, &l->contains, &l->min_matches) < 0)
 		rc = -1;
 	if (v[4] && get_pattern(c, v[4], "not_contains", 0, &l->not_contains, NULL) < 0)
@@ -264,21 +293,8 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 	}
 	if (v[6] && ydoc_bool(&c->y, v[6], "executable", &l->executable) < 0)
 		rc = -1;
-	if (v[7]) {
-		yaml_node_t *fv[2];
-		if (ydoc_fields(&c->y, v[7], "fresh", fresh_keys, fv) < 0 || ydoc_need(&c->y, v[7], fv[0], "fresh", "pattern") < 0 ||
-		    ydoc_need(&c->y, v[7], fv[1], "fresh", "days") < 0) {
-			rc = -1;
-		} else {
-			if (get_pattern(c, fv[0], "fresh.pattern", 0, &l->fresh, NULL) < 0)
-				rc = -1;
-			else if (l->fresh->ncaptures < 1)
-				rc = ydoc_diag(&c->y, fv[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
-					  l->fresh->src);
-			if (ydoc_long(&c->y, fv[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
-				rc = -1;
-		}
-	}
+	if (v[7] && get_fresh(c, v[7], l) < 0)
+		rc = -1;
 	if (v[8]) {
 		long m = 1;
 		if (negated)
