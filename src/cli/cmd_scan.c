@@ -57,7 +57,8 @@ static const struct opt scan_opts[] = {
 	OPT_STRING("sarif", 0, "FILE", "also write SARIF 2.1.0 (GitHub code scanning) to FILE", A, files[OUTPUT_SARIF]),
 	OPT_STRING("codequality", 0, "FILE", "also write a GitLab Code Quality report to FILE", A,
 		   files[OUTPUT_CODEQUALITY]),
-	OPT_STRING("junit", 0, "FILE", "also write JUnit XML (one testsuite per domain) to FILE", A, files[OUTPUT_JUNIT]),
+	OPT_STRING("junit", 0, "FILE", "also write JUnit XML (one testsuite per domain) to FILE", A,
+		   files[OUTPUT_JUNIT]),
 	OPT_STRING("markdown", 0, "FILE", "also write the Markdown summary (under 1 MiB) to FILE", A,
 		   files[OUTPUT_MARKDOWN]),
 	OPT_CALL("branch", O_BRANCH, "NAME",
@@ -83,11 +84,11 @@ static const struct opt scan_opts[] = {
 /* Everything one scan holds, released by run_free. */
 struct run {
 	git_repository *repo;
-	struct repo_target target;      /* the scanned revision */
-	struct repo_target policy_rev;  /* --policy-rev, when given */
-	git_commit *target_commit;      /* a PR/MR target branch's commit, when its policy applies */
-	git_commit *policy_commit;      /* borrowed: one of the above, or the scanned commit */
-	const char *policy_from;        /* where the policy came from, for messages */
+	struct repo_target target;     /* the scanned revision */
+	struct repo_target policy_rev; /* --policy-rev, when given */
+	git_commit *target_commit;     /* a PR/MR target branch's commit, when its policy applies */
+	git_commit *policy_commit;     /* borrowed: one of the above, or the scanned commit */
+	const char *policy_from;       /* where the policy came from, for messages */
 	struct ci_branch br;
 	struct config *cfg;
 	struct rules *rs;
@@ -161,7 +162,8 @@ static int scan_opt(int key, const char *arg, void *data)
 		return 0;
 	case O_JOBS:
 		if (parse_count(&n, arg) < 0 || n > SCAN_MAX_JOBS)
-			return cli_error("--jobs must be a number of threads from 1 to %d, not '%s'", SCAN_MAX_JOBS, arg),
+			return cli_error("--jobs must be a number of threads from 1 to %d, not '%s'", SCAN_MAX_JOBS,
+					 arg),
 			       -1;
 		a->jobs = (unsigned)n;
 		return 0;

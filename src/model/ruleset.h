@@ -11,12 +11,12 @@
 
 /* Where the rules come from; all borrowed. */
 struct ruleset_sources {
-	int builtin;           /* 1: the pack compiled into the binary */
-	char *const *paths;    /* rule pack files or folders (--rules), in order */
+	int builtin;	    /* 1: the pack compiled into the binary */
+	char *const *paths; /* rule pack files or folders (--rules), in order */
 	size_t npaths;
 	const struct config *policy; /* the repository policy whose packs and levels apply, or NULL */
-	git_repository *repo;        /* with policy: the repository and commit */
-	git_commit *commit;          /* its packs are read from */
+	git_repository *repo;	     /* with policy: the repository and commit */
+	git_commit *commit;	     /* its packs are read from */
 };
 
 /* Why ruleset_load failed. */

@@ -31,7 +31,9 @@ struct diag_list {
 	size_t n, cap;
 };
 
+/* clang-format off */
 #define DIAG_LIST_INIT { NULL, 0, 0 }
+/* clang-format on */
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))

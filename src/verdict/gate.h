@@ -7,9 +7,9 @@
 
 /* What decides the gate; all borrowed. */
 struct gate_request {
-	const char *branch;        /* the branch the gate is for, or NULL */
+	const char *branch;	   /* the branch the gate is for, or NULL */
 	const char *branch_source; /* where its name came from: "--branch", "GITHUB_BASE_REF", ..., or NULL */
-	int fail_on_set;           /* 1 when --fail-on gave fail_on */
+	int fail_on_set;	   /* 1 when --fail-on gave fail_on */
 	enum fail_on fail_on;
 	const struct config *policy; /* its gates, or NULL */
 };

@@ -80,7 +80,8 @@ static void test_target_commit(void **state)
 	assert_int_equal(ci_target_commit(&c, repo, "no-such", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"), -1);
 	assert_ptr_equal(c, sentinel);
 	assert_non_null(strstr(err_last(), "target branch 'no-such' (CI_MERGE_REQUEST_TARGET_BRANCH_NAME)"));
-	assert_non_null(strstr(err_last(), "git fetch --no-tags --depth=1 origin +refs/heads/no-such:refs/remotes/origin/no-such"));
+	assert_non_null(strstr(err_last(),
+			       "git fetch --no-tags --depth=1 origin +refs/heads/no-such:refs/remotes/origin/no-such"));
 	git_repository_free(repo);
 }
 

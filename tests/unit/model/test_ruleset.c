@@ -11,9 +11,10 @@
 /* 2026-06-01T12:00:00Z */
 #define COMMIT_TIME 1780315200LL
 
-static const char *const PACK = "domains: [{id: d, title: D}]\n"
-				"rules:\n"
-				"  - {id: d.a, domain: d, level: required, title: A, next_step: N, evidence: {file: {paths: a}}}\n";
+static const char *const PACK =
+	"domains: [{id: d, title: D}]\n"
+	"rules:\n"
+	"  - {id: d.a, domain: d, level: required, title: A, next_step: N, evidence: {file: {paths: a}}}\n";
 
 struct fx {
 	char dir[64];
@@ -46,8 +47,9 @@ static int setup(void **state)
 	write_file(path, PACK);
 	f->paths[0] = strdup(path);
 	snprintf(path, sizeof(path), "%s/bad.yml", f->dir);
-	write_file(path, "rules:\n  - {id: d.b, domain: nope, level: required, title: B, next_step: N, evidence: {file: "
-			 "{paths: b}}}\n");
+	write_file(path,
+		   "rules:\n  - {id: d.b, domain: nope, level: required, title: B, next_step: N, evidence: {file: "
+		   "{paths: b}}}\n");
 	f->paths[1] = strdup(path);
 	if (repo_open(&f->repo, fixture_path("basic"), NULL) < 0 || repo_resolve(&f->t, f->repo, "HEAD") < 0)
 		return -1;

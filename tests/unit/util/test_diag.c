@@ -67,7 +67,8 @@ static void test_format_plain(void **state)
 	assert_string_equal(format(&b, &d, "(rules)"), "(rules): expected a mapping");
 	/* Arabic and other valid text from a pack is shown as written */
 	d.msg = (char *)"title '\xd8\xaf\xd9\x84\xd9\x8a\xd9\x84'";
-	assert_string_equal(format(&b, &d, ".proofgate.yml"), ".proofgate.yml: title '\xd8\xaf\xd9\x84\xd9\x8a\xd9\x84'");
+	assert_string_equal(format(&b, &d, ".proofgate.yml"),
+			    ".proofgate.yml: title '\xd8\xaf\xd9\x84\xd9\x8a\xd9\x84'");
 	buf_free(&b);
 }
 
@@ -79,14 +80,18 @@ static void test_format_escapes_what_came_from_a_file(void **state)
 
 	/* paths: "\e[31mRED{" in a pack: the glob comes back in the message */
 	d.msg = (char *)"invalid glob '\x1b[31mRED{': unmatched '{' at offset 8";
-	assert_string_equal(format(&b, &d, "(rules)"), "p.yml:7:30: invalid glob '\\x1b[31mRED{': unmatched '{' at offset 8");
+	assert_string_equal(format(&b, &d, "(rules)"),
+			    "p.yml:7:30: invalid glob '\\x1b[31mRED{': unmatched '{' at offset 8");
 	/* a new line cannot forge a second message; CSI as a C1 control; invalid UTF-8 */
-	d.msg = (char *)"a\nproofgate: ok \xc2\x9b" "2J \xff";
+	d.msg = (char *)"a\nproofgate: ok \xc2\x9b"
+			"2J \xff";
 	assert_string_equal(format(&b, &d, "(rules)"), "p.yml:7:30: a\\x0aproofgate: ok \\xc2\\x9b2J \\xff");
 	/* bidirectional controls reorder a line on screen (U+202E, U+2066, U+200F, U+061C) */
-	d.msg = (char *)"id 'a\xe2\x80\xae" "cba' \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8f \xd8\x9c";
-	assert_string_equal(format(&b, &d, "(rules)"),
-			    "p.yml:7:30: id 'a\\xe2\\x80\\xaecba' \\xe2\\x81\\xa6x\\xe2\\x81\\xa9 \\xe2\\x80\\x8f \\xd8\\x9c");
+	d.msg = (char *)"id 'a\xe2\x80\xae"
+			"cba' \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x80\x8f \xd8\x9c";
+	assert_string_equal(
+		format(&b, &d, "(rules)"),
+		"p.yml:7:30: id 'a\\xe2\\x80\\xaecba' \\xe2\\x81\\xa6x\\xe2\\x81\\xa9 \\xe2\\x80\\x8f \\xd8\\x9c");
 	/* the file name comes from a repository too */
 	d.at.file = "packs/\x1b]0;title\x07.yml";
 	d.msg = (char *)"m";

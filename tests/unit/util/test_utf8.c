@@ -99,7 +99,9 @@ static void test_safe_escapes_control_chars(void **state)
 	assert_string_equal(safe(b, "a\0b", 3), "a\\x00b");
 	assert_string_equal(SAFE(b, "\x01\x1f "), "\\x01\\x1f ");
 	/* C1 controls are valid UTF-8 but still control characters (U+009B is CSI) */
-	assert_string_equal(SAFE(b, "\xc2\x9b" "31m"), "\\xc2\\x9b31m");
+	assert_string_equal(SAFE(b, "\xc2\x9b"
+				    "31m"),
+			    "\\xc2\\x9b31m");
 	assert_string_equal(SAFE(b, "\xc2\x80\xc2\x9f"), "\\xc2\\x80\\xc2\\x9f");
 	/* U+00A0 (no-break space) is not a control character */
 	assert_string_equal(SAFE(b, "\xc2\xa0"), "\xc2\xa0");
@@ -112,7 +114,7 @@ static void test_is_utf8(void **state)
 	assert_true(buf_is_utf8("docs/a.md", 9));
 	assert_true(buf_is_utf8("\xd8\xaf\xd9\x84\xd9\x8a\xd9\x84", 8));
 	assert_true(buf_is_utf8("\xf0\x9f\x9a\x80", 4));
-	assert_true(buf_is_utf8("a\0b", 3)); /* NUL is valid UTF-8, only unsafe to show */
+	assert_true(buf_is_utf8("a\0b", 3));	 /* NUL is valid UTF-8, only unsafe to show */
 	assert_true(buf_is_utf8("\xc2\x9b", 2)); /* so is a C1 control */
 	assert_false(buf_is_utf8("caf\xe9", 4));
 	assert_false(buf_is_utf8("\xc0\xaf", 2));
@@ -126,17 +128,22 @@ static void test_bidi_escaped_only_when_asked(void **state)
 {
 	struct buf *b = *state;
 	/* U+202E RIGHT-TO-LEFT OVERRIDE: reports keep it (their bytes do not change) */
-	assert_string_equal(SAFE(b, "a\xe2\x80\xae" "b"), "a\xe2\x80\xae" "b");
+	assert_string_equal(SAFE(b, "a\xe2\x80\xae"
+				    "b"),
+			    "a\xe2\x80\xae"
+			    "b");
 	/* text shown beside proofgate's own words escapes every bidirectional control */
 	buf_clear(b);
-	assert_int_equal(utf8_put_escaped(b, "\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", 20,
-					  UTF8_ESCAPE_BIDI),
-			 0);
+	assert_int_equal(
+		utf8_put_escaped(b, "\xe2\x80\xaa\xe2\x80\xae\xe2\x81\xa6\xe2\x81\xa9\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c",
+				 20, UTF8_ESCAPE_BIDI),
+		0);
 	assert_string_equal(buf_cstr(b), "\\xe2\\x80\\xaa\\xe2\\x80\\xae\\xe2\\x81\\xa6\\xe2\\x81\\xa9\\xe2\\x80\\x8e"
 					 "\\xe2\\x80\\x8f\\xd8\\x9c");
 	/* their neighbours are ordinary text: U+2029, U+202F, U+2065, U+206A, Arabic letters */
 	buf_clear(b);
-	assert_int_equal(utf8_put_escaped(b, "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\xb9\xd8\x9b", 16, UTF8_ESCAPE_BIDI),
+	assert_int_equal(utf8_put_escaped(b, "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\xb9\xd8\x9b", 16,
+					  UTF8_ESCAPE_BIDI),
 			 0);
 	assert_string_equal(buf_cstr(b), "\xe2\x80\xa9\xe2\x80\xaf\xe2\x81\xa5\xe2\x81\xaa\xd8\xb9\xd8\x9b");
 	/* and the usual escapes still apply */
