@@ -2,7 +2,9 @@
 #ifndef PG_CLI_H
 #define PG_CLI_H
 
+#include "cli/opts.h"
 #include "model/rules.h"
+#include "util/diag.h"
 
 #ifndef PROOFGATE_VERSION
 #define PROOFGATE_VERSION "0.1.0"
@@ -10,26 +12,42 @@
 
 enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_UNDECIDED = 2 };
 
+/* What `rules` and `explain` take (cli_rules_opts; --format only rules list uses). */
+struct cli_rules_args {
+	char **rules; /* --rules PATH..., the caller frees the array */
+	size_t nrules;
+	int builtin;
+	const char *format;
+	enum lang lang;
+	int help;
+};
+
+extern const struct opt cli_rules_opts[];
+/* The handler of cli_rules_opts' checked values (opts_parse). */
+int cli_rules_opt(int key, const char *arg, void *data);
+
 /* The subcommands; each returns an exit status. */
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 
 /*
- * Adds the built-in pack (unless builtin is 0) and each path to rs, without
- * finishing it; -1 when any failed (the problems are in rs->diags).
+ * Loads the built-in pack (unless builtin is 0) and each path (ruleset_load,
+ * no policy).  Returns 0 and *out, which the caller frees with rules_free;
+ * or -1 after printing every problem (cli_print_diags), with their number in
+ * *nproblems when that is not NULL.
  */
-int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths);
+int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *const *paths, size_t npaths);
 
 /*
- * Loads the built-in pack (unless builtin is 0) and each path, prints every
- * problem as "proofgate: FILE:LINE:COL: MSG" to stderr, and returns -1 when
- * there was any.  *out is the caller's to free with rules_free, even on error.
+ * Prints each problem as "proofgate: FILE:LINE:COL: MSG" to stderr, every
+ * byte that came from a file made safe to show (diag_format); fallback
+ * names the file of a problem that has none.
  */
-int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths);
+void cli_print_diags(const struct diag_list *l, const char *fallback);
 
-/* Prints the rule pack problems of rs to stderr. */
-void cli_print_diags(const struct rules *rs);
+/* --lang: "en" or "ar" into *out; else says so on stderr and returns -1. */
+int cli_parse_lang(enum lang *out, const char *arg);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))

@@ -1,61 +1,55 @@
-/* cmd_rules.c - `proofgate rules check|list` and `proofgate explain`. */
+/* cmd_rules.c - `proofgate rules check|list`: validate rule packs, or list the loaded rules. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "util/mem.h"
 #include "cli/opts.h"
-#include "verdict/verdict.h"
+#include "util/mem.h"
 
-enum { O_RULES = 256, O_NO_BUILTIN, O_FORMAT, O_LANG, O_HELP };
+enum { O_FORMAT = 256, O_LANG };
 
-static const struct opt rules_opts[] = {
-	{"rules", O_RULES, "PATH", "add a rule pack file or folder (repeatable)"},
-	{"no-builtin", O_NO_BUILTIN, NULL, "do not load the built-in rule pack"},
-	{"format", O_FORMAT, "FMT", "list: text (default), json or markdown"},
-	{"lang", O_LANG, "LANG", "titles and steps in en (default) or ar"},
-	{"help", O_HELP, NULL, "show this help and exit"},
-	{0, 0, 0, 0},
+static void list_text(const struct rules *rs, enum lang lang);
+static void list_json(const struct rules *rs, enum lang lang);
+static void list_markdown(const struct rules *rs, enum lang lang);
+
+/* rules list's formats; the first is the default. */
+static const struct {
+	const char *name;
+	void (*write)(const struct rules *rs, enum lang lang);
+} list_formats[] = {
+	{"text", list_text},
+	{"json", list_json},
+	{"markdown", list_markdown},
 };
 
-struct rules_args {
-	char **rules;
-	size_t nrules;
-	int builtin;
-	const char *format;
-	enum lang lang;
-	int help;
+#define A struct cli_rules_args
+const struct opt cli_rules_opts[] = {
+	OPT_STRINGS("rules", 0, "PATH", "add a rule pack file or folder (repeatable)", A, rules, nrules),
+	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack", A, builtin),
+	OPT_CALL("format", O_FORMAT, "FMT", "list: text (default), json or markdown"),
+	OPT_CALL("lang", O_LANG, "LANG", "titles and steps in en (default) or ar"),
+	OPT_SET("help", 0, "show this help and exit", A, help),
+	OPT_END,
 };
+#undef A
 
-static int rules_opt(int key, const char *arg, void *data)
+int cli_rules_opt(int key, const char *arg, void *data)
 {
-	struct rules_args *a = data;
+	struct cli_rules_args *a = data;
 	switch (key) {
-	case O_RULES:
-		a->rules = xrealloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
-		a->rules[a->nrules++] = (char *)arg;
-		break;
-	case O_NO_BUILTIN:
-		a->builtin = 0;
-		break;
-	case O_FORMAT:
-		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "markdown"))
+	case O_FORMAT: {
+		size_t i = 0;
+		while (i < sizeof(list_formats) / sizeof(list_formats[0]) && strcmp(arg, list_formats[i].name))
+			i++;
+		if (i == sizeof(list_formats) / sizeof(list_formats[0]))
 			return cli_error("--format must be text, json or markdown, not '%s'", arg), -1;
-		a->format = arg;
+		a->format = list_formats[i].name;
 		break;
+	}
 	case O_LANG:
-		if (!strcmp(arg, "en"))
-			a->lang = LANG_EN;
-		else if (!strcmp(arg, "ar"))
-			a->lang = LANG_AR;
-		else
-			return cli_error("--lang must be en or ar, not '%s'", arg), -1;
-		break;
-	case O_HELP:
-		a->help = 1;
-		break;
+		return cli_parse_lang(&a->lang, arg);
 	}
 	return 0;
 }
@@ -69,16 +63,7 @@ static void rules_usage(FILE *f)
 	      "domains and proofs unless --no-builtin is given.  list prints every loaded\n"
 	      "rule with its domain, level and proofs.\n\noptions:\n",
 	      f);
-	opts_print(f, rules_opts);
-}
-
-static void explain_usage(FILE *f)
-{
-	fputs("usage: proofgate explain [--rules PATH] [--no-builtin] [--lang LANG] RULE-ID\n\n"
-	      "Says what a rule looks for, where, which proofs it backs, and the next safe\n"
-	      "step when it fails.\n\noptions:\n",
-	      f);
-	opts_print(f, rules_opts);
+	opts_print(f, cli_rules_opts);
 }
 
 static void md_cell(FILE *f, const char *s)
@@ -175,16 +160,60 @@ static void list_text(const struct rules *rs, enum lang lang)
 	}
 }
 
+/* rules check PATH...: every problem of every pack, or one line saying what loaded. */
+static int rules_check(struct cli_rules_args *a, int n, char **paths)
+{
+	struct rules *rs = NULL;
+	size_t nproblems;
+	int i;
+
+	if (n < 1) {
+		cli_error("rules check needs at least one PATH");
+		rules_usage(stderr);
+		return EXIT_UNDECIDED;
+	}
+	for (i = 0; i < n; i++) {
+		a->rules = xrealloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
+		a->rules[a->nrules++] = paths[i];
+	}
+	if (cli_load_rules(&rs, &nproblems, a->builtin, a->rules, a->nrules) < 0) {
+		fprintf(stderr, "proofgate: %zu problem%s found\n", nproblems, nproblems == 1 ? "" : "s");
+		return EXIT_UNDECIDED;
+	}
+	printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
+	       rs->ndomains, rs->ndomains == 1 ? "" : "s", rs->nproofs, rs->nproofs == 1 ? "" : "s", rs->nfiles,
+	       rs->nfiles == 1 ? "" : "s");
+	rules_free(rs);
+	return EXIT_PASS;
+}
+
+/* rules list: every loaded rule in the format --format names. */
+static int rules_list(const struct cli_rules_args *a, int noperands)
+{
+	struct rules *rs = NULL;
+	size_t i;
+
+	if (noperands > 0) {
+		cli_error("rules list takes no operands; use --rules PATH");
+		return EXIT_UNDECIDED;
+	}
+	if (cli_load_rules(&rs, NULL, a->builtin, a->rules, a->nrules) < 0)
+		return EXIT_UNDECIDED;
+	for (i = 0; i < sizeof(list_formats) / sizeof(list_formats[0]); i++)
+		if (!strcmp(a->format, list_formats[i].name))
+			list_formats[i].write(rs, a->lang);
+	rules_free(rs);
+	return fflush(stdout) == 0 ? EXIT_PASS : EXIT_UNDECIDED;
+}
+
 int cmd_rules(int argc, char **argv)
 {
-	struct rules_args a;
-	struct rules *rs = NULL;
-	const char *sub;
+	struct cli_rules_args a;
 	int first, rc = EXIT_UNDECIDED;
 
 	memset(&a, 0, sizeof(a));
 	a.builtin = 1;
-	a.format = "text";
+	a.format = list_formats[0].name;
 	if (argc < 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "list"))) {
 		if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
 			rules_usage(stdout);
@@ -193,136 +222,14 @@ int cmd_rules(int argc, char **argv)
 		rules_usage(stderr);
 		return EXIT_UNDECIDED;
 	}
-	sub = argv[1];
-	if (opts_parse(argc - 1, argv + 1, rules_opts, rules_opt, &a, &first) < 0) {
+	if (opts_parse(argc - 1, argv + 1, cli_rules_opts, cli_rules_opt, &a, &first) < 0)
 		rules_usage(stderr);
-		goto done;
-	}
-	if (a.help) {
-		rules_usage(stdout);
-		rc = EXIT_PASS;
-		goto done;
-	}
-	if (!strcmp(sub, "check")) {
-		int i, n = argc - 1 - first;
-		if (n < 1) {
-			cli_error("rules check needs at least one PATH");
-			rules_usage(stderr);
-			goto done;
-		}
-		for (i = 0; i < n; i++) {
-			a.rules = xrealloc(a.rules, (a.nrules + 1) * sizeof(*a.rules));
-			a.rules[a.nrules++] = argv[1 + first + i];
-		}
-		if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0) {
-			fprintf(stderr, "proofgate: %zu problem%s found\n", rs->ndiags, rs->ndiags == 1 ? "" : "s");
-			goto done;
-		}
-		printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
-		       rs->ndomains, rs->ndomains == 1 ? "" : "s", rs->nproofs, rs->nproofs == 1 ? "" : "s", rs->nfiles,
-		       rs->nfiles == 1 ? "" : "s");
-		rc = EXIT_PASS;
-		goto done;
-	}
-	if (argc - 1 - first > 0) {
-		cli_error("rules list takes no operands; use --rules PATH");
-		goto done;
-	}
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0)
-		goto done;
-	if (!strcmp(a.format, "markdown"))
-		list_markdown(rs, a.lang);
-	else if (!strcmp(a.format, "json"))
-		list_json(rs, a.lang);
+	else if (a.help)
+		rules_usage(stdout), rc = EXIT_PASS;
+	else if (!strcmp(argv[1], "check"))
+		rc = rules_check(&a, argc - 1 - first, argv + 1 + first);
 	else
-		list_text(rs, a.lang);
-	rc = fflush(stdout) == 0 ? EXIT_PASS : EXIT_UNDECIDED;
-done:
-	rules_free(rs);
-	free(a.rules);
-	return rc;
-}
-
-static void explain_cond(const struct cond *c, int depth, enum lang lang)
-{
-	size_t i;
-	if (c->kind == COND_LEAF) {
-		char *d = verdict_describe_leaf(c->leaf, lang, 1);
-		printf("%*s- %s\n", depth * 2, "", d);
-		if (c->leaf->nexclude) {
-			printf("%*s  excluding:", depth * 2, "");
-			for (i = 0; i < c->leaf->nexclude && i < 12; i++)
-				printf(" `%s`", c->leaf->exclude[i]->src);
-			if (c->leaf->nexclude > 12)
-				printf(" and %zu more", c->leaf->nexclude - 12);
-			putchar('\n');
-		}
-		free(d);
-		return;
-	}
-	printf("%*s- %s of:\n", depth * 2, "", c->kind == COND_ALL ? "all" : "any");
-	for (i = 0; i < c->nkids; i++)
-		explain_cond(c->kids[i], depth + 1, lang);
-}
-
-int cmd_explain(int argc, char **argv)
-{
-	struct rules_args a;
-	struct rules *rs = NULL;
-	const struct rule *r;
-	long idx;
-	size_t i;
-	int first, rc = EXIT_UNDECIDED;
-
-	memset(&a, 0, sizeof(a));
-	a.builtin = 1;
-	if (opts_parse(argc, argv, rules_opts, rules_opt, &a, &first) < 0) {
-		explain_usage(stderr);
-		goto done;
-	}
-	if (a.help) {
-		explain_usage(stdout);
-		rc = EXIT_PASS;
-		goto done;
-	}
-	if (argc - first != 1) {
-		cli_error("explain takes one RULE-ID");
-		explain_usage(stderr);
-		goto done;
-	}
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0)
-		goto done;
-	idx = rules_find_rule(rs, argv[first]);
-	if (idx < 0) {
-		size_t n = 0;
-		cli_error("no rule '%s'; 'proofgate rules list' shows every rule id", argv[first]);
-		for (i = 0; i < rs->nrules; i++) {
-			const char *dot = strchr(argv[first], '.');
-			size_t plen = dot ? (size_t)(dot - argv[first]) : strlen(argv[first]);
-			if (plen && !strncmp(rs->rules[i].id, argv[first], plen) && n++ < 8)
-				fprintf(stderr, "  did you mean %s?\n", rs->rules[i].id);
-		}
-		goto done;
-	}
-	r = &rs->rules[idx];
-	printf("%s: %s\n", r->id, text_get(&r->title, a.lang));
-	printf("domain: %s (%s)\nlevel: %s\n", r->domain_id, text_get(&rs->domains[r->domain].title, a.lang),
-	       level_name(r->level));
-	printf("proofs:");
-	for (i = 0; i < r->nproofs; i++)
-		printf(" %s", r->proofs[i]);
-	printf("%s\n", r->nproofs ? "" : " none");
-	if (r->description.en)
-		printf("\n%s\n", text_get(&r->description, a.lang));
-	printf("\nlooks for:\n");
-	explain_cond(r->evidence, 1, a.lang);
-	printf("\nnext safe step when it fails: %s\n", text_get(&r->next_step, a.lang));
-	for (i = 0; i < r->nlinks; i++)
-		printf("see: %s\n", r->links[i]);
-	printf("defined at: %s:%d\n", r->at.file, r->at.line);
-	rc = EXIT_PASS;
-done:
-	rules_free(rs);
+		rc = rules_list(&a, argc - 1 - first);
 	free(a.rules);
 	return rc;
 }

@@ -1,4 +1,4 @@
-/* report_json.c - the JSON report, written through jansson. */
+/* json.c - the JSON report (docs/report-schema.json), written through jansson. */
 #include "report/report.h"
 
 #include <stdlib.h>
@@ -69,43 +69,47 @@ static json_t *rule_json(const struct report *r, const struct rule_result *rr)
 	return o;
 }
 
-json_t *report_json_build(const struct report *r)
+static json_t *tool_json(const struct report *r)
 {
-	const struct verdict *v = r->verdict;
-	json_t *root = json_object(), *o, *a;
-	size_t i, j;
-
-	o = json_object();
+	json_t *o = json_object();
 	json_object_set_new(o, "name", json_string("proofgate"));
 	json_object_set_new(o, "version", json_string(r->version));
-	json_object_set_new(root, "tool", o);
+	return o;
+}
 
-	o = json_object();
-	json_object_set_new(o, "rev", jstr(r->target->rev));
-	json_object_set_new(o, "commit", json_string(r->target->commit_hex));
-	json_object_set_new(o, "tree", json_string(r->target->tree_hex));
-	json_object_set_new(o, "branch", r->target->branch ? jstr(r->target->branch) : json_null());
-	json_object_set_new(o, "commit_time", json_integer((json_int_t)r->target->commit_time));
-	json_object_set_new(root, "repository", o);
+static json_t *repository_json(const struct repo_target *t)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "rev", jstr(t->rev));
+	json_object_set_new(o, "commit", json_string(t->commit_hex));
+	json_object_set_new(o, "tree", json_string(t->tree_hex));
+	json_object_set_new(o, "branch", t->branch ? jstr(t->branch) : json_null());
+	json_object_set_new(o, "commit_time", json_integer((json_int_t)t->commit_time));
+	return o;
+}
 
-	json_object_set_new(root, "rules_digest", json_string(r->rules->digest));
-	json_object_set_new(root, "lang", json_string(r->lang == LANG_AR ? "ar" : "en"));
-	json_object_set_new(root, "verdict", json_string(v->go ? "go" : "stop"));
+static json_t *gate_json(const struct gate *g)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "fail_on", json_string(fail_on_name(g->fail_on)));
+	json_object_set_new(o, "source", json_string(g->fail_on_source));
+	json_object_set_new(o, "branch", g->branch ? jstr(g->branch) : json_null());
+	json_object_set_new(o, "passed", json_boolean(g->passed && g->decided));
+	json_object_set_new(o, "decided", json_boolean(g->decided));
+	json_object_set_new(o, "branch_source", g->branch_source ? json_string(g->branch_source) : json_null());
+	json_object_set_new(o, "pattern", g->pattern ? jstr(g->pattern) : json_null());
+	return o;
+}
 
-	o = json_object();
-	json_object_set_new(o, "fail_on", json_string(fail_on_name(v->gate.fail_on)));
-	json_object_set_new(o, "source", json_string(v->gate.fail_on_source));
-	json_object_set_new(o, "branch", v->gate.branch ? jstr(v->gate.branch) : json_null());
-	json_object_set_new(o, "passed", json_boolean(v->gate.passed && v->gate.decided));
-	json_object_set_new(o, "decided", json_boolean(v->gate.decided));
-	json_object_set_new(o, "branch_source", v->gate.branch_source ? json_string(v->gate.branch_source) : json_null());
-	json_object_set_new(o, "pattern", v->gate.pattern ? jstr(v->gate.pattern) : json_null());
-	json_object_set_new(root, "gate", o);
+/* The policy file and commit, what each waiver did, and notes for the reader. */
+static json_t *policy_json(const struct report *r)
+{
+	const struct verdict *v = r->verdict;
+	json_t *o = json_object(), *a = json_array();
+	size_t i;
 
-	o = json_object();
 	json_object_set_new(o, "file", r->policy_file ? jstr(r->policy_file) : json_null());
 	json_object_set_new(o, "commit", r->policy_commit ? json_string(r->policy_commit) : json_null());
-	a = json_array();
 	for (i = 0; i < v->nwaivers; i++) {
 		const struct waiver *w = v->waivers[i].waiver;
 		json_t *wo = json_object();
@@ -122,11 +126,17 @@ json_t *report_json_build(const struct report *r)
 	for (i = 0; i < r->nnotes; i++)
 		json_array_append_new(a, jstr(r->notes[i]));
 	json_object_set_new(o, "notes", a);
-	json_object_set_new(root, "policy", o);
+	return o;
+}
 
-	a = json_array();
+/* Failing or erroring rules that count (not advisory). */
+static json_t *gaps_json(const struct verdict *v)
+{
+	json_t *a = json_array();
+	size_t i;
 	for (i = 0; i < v->nrules; i++) {
 		const struct rule_result *rr = &v->rules[i];
+		json_t *o;
 		if (!outcome_fails(rr->outcome) || rr->rule->level == LEVEL_ADVISORY)
 			continue;
 		o = json_object();
@@ -136,14 +146,18 @@ json_t *report_json_build(const struct report *r)
 		json_object_set_new(o, "outcome", json_string(outcome_name(rr->outcome)));
 		json_array_append_new(a, o);
 	}
-	json_object_set_new(root, "gaps", a);
+	return a;
+}
 
-	a = json_array();
+static json_t *domains_json(const struct report *r)
+{
+	const struct verdict *v = r->verdict;
+	json_t *a = json_array();
+	size_t i, j;
 	for (i = 0; i < v->ndomains; i++) {
 		const struct domain_result *d = &v->domains[i];
-		json_t *ids = json_array();
+		json_t *o = json_object(), *ids = json_array();
 		char *signal = report_signal(r, d);
-		o = json_object();
 		json_object_set_new(o, "id", json_string(d->domain->id));
 		json_object_set_new(o, "title", jstr(text_get(&d->domain->title, r->lang)));
 		json_object_set_new(o, "status", json_string(status_name(d->status)));
@@ -156,18 +170,17 @@ json_t *report_json_build(const struct report *r)
 		json_array_append_new(a, o);
 		free(signal);
 	}
-	json_object_set_new(root, "domains", a);
+	return a;
+}
 
-	a = json_array();
-	for (i = 0; i < v->nrules; i++)
-		json_array_append_new(a, rule_json(r, &v->rules[i]));
-	json_object_set_new(root, "rules", a);
-
-	a = json_array();
+static json_t *proofs_json(const struct report *r)
+{
+	const struct verdict *v = r->verdict;
+	json_t *a = json_array();
+	size_t i, j;
 	for (i = 0; i < v->nproofs; i++) {
 		const struct proof_result *p = &v->proofs[i];
-		json_t *ids = json_array(), *req = json_array();
-		o = json_object();
+		json_t *o = json_object(), *ids = json_array(), *req = json_array();
 		json_object_set_new(o, "id", json_string(p->proof->id));
 		json_object_set_new(o, "title", jstr(text_get(&p->proof->title, r->lang)));
 		json_object_set_new(o, "status", json_string(p->proven ? "proven" : "unproven"));
@@ -179,16 +192,42 @@ json_t *report_json_build(const struct report *r)
 		json_object_set_new(o, "requires", req);
 		json_array_append_new(a, o);
 	}
-	json_object_set_new(root, "proofs", a);
+	return a;
+}
 
-	a = json_array();
-	for (i = 0; i < r->scan->nskipped; i++) {
-		o = json_object();
-		json_object_set_new(o, "path", jstr(r->scan->skipped[i].path));
-		json_object_set_new(o, "why", jstr(r->scan->skipped[i].why));
+static json_t *skipped_json(const struct scan_result *scan)
+{
+	json_t *a = json_array();
+	size_t i;
+	for (i = 0; i < scan->nskipped; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "path", jstr(scan->skipped[i].path));
+		json_object_set_new(o, "why", jstr(scan->skipped[i].why));
 		json_array_append_new(a, o);
 	}
-	json_object_set_new(root, "skipped", a);
+	return a;
+}
+
+json_t *report_json_build(const struct report *r)
+{
+	const struct verdict *v = r->verdict;
+	json_t *root = json_object(), *a = json_array();
+	size_t i;
+
+	json_object_set_new(root, "tool", tool_json(r));
+	json_object_set_new(root, "repository", repository_json(r->target));
+	json_object_set_new(root, "rules_digest", json_string(r->rules->digest));
+	json_object_set_new(root, "lang", json_string(r->lang == LANG_AR ? "ar" : "en"));
+	json_object_set_new(root, "verdict", json_string(v->go ? "go" : "stop"));
+	json_object_set_new(root, "gate", gate_json(&v->gate));
+	json_object_set_new(root, "policy", policy_json(r));
+	json_object_set_new(root, "gaps", gaps_json(v));
+	json_object_set_new(root, "domains", domains_json(r));
+	for (i = 0; i < v->nrules; i++)
+		json_array_append_new(a, rule_json(r, &v->rules[i]));
+	json_object_set_new(root, "rules", a);
+	json_object_set_new(root, "proofs", proofs_json(r));
+	json_object_set_new(root, "skipped", skipped_json(r->scan));
 	return root;
 }
 

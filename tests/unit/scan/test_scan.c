@@ -51,8 +51,8 @@ static const struct leaf_state *scan_with(struct fx *f, const char *cond, uint64
 	rules_free(f->rs);
 	f->res = NULL;
 	f->rs = load_rules_string(yaml);
-	if (f->rs->ndiags)
-		fail_msg("rules: %s", f->rs->diags[0].msg);
+	if (f->rs->diags.n)
+		fail_msg("rules: %s", f->rs->diags.items[0].msg);
 	memset(&o, 0, sizeof(o));
 	o.max_file_size = max_size;
 	o.commit_time = f->target.commit_time;

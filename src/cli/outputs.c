@@ -1,0 +1,95 @@
+/* outputs.c - the table of report formats, and writing one to a file or a CI's summary and outputs. */
+#include "cli/outputs.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/err.h"
+
+static int markdown_1mib(FILE *f, const struct report *r)
+{
+	return report_markdown(f, r, REPORT_MARKDOWN_MAX);
+}
+
+const struct output outputs[OUTPUT_COUNT] = {
+	[OUTPUT_TEXT] = {"text", "text report", report_text, OUTPUT_STDOUT | OUTPUT_COLOR},
+	[OUTPUT_JSON] = {"json", "JSON report", report_json, OUTPUT_STDOUT | OUTPUT_FILE},
+	[OUTPUT_GITHUB] = {"github", "GitHub annotations", report_github, OUTPUT_STDOUT},
+	[OUTPUT_SARIF] = {"sarif", "SARIF report", report_sarif, OUTPUT_FILE},
+	[OUTPUT_CODEQUALITY] = {"codequality", "Code Quality report", report_codequality, OUTPUT_FILE},
+	[OUTPUT_JUNIT] = {"junit", "JUnit report", report_junit, OUTPUT_FILE},
+	[OUTPUT_MARKDOWN] = {"markdown", "Markdown report", markdown_1mib, OUTPUT_FILE},
+};
+
+const struct output *output_for_stdout(const char *name)
+{
+	size_t i;
+	for (i = 0; i < OUTPUT_COUNT; i++)
+		if ((outputs[i].flags & OUTPUT_STDOUT) && !strcmp(outputs[i].name, name))
+			return &outputs[i];
+	return NULL;
+}
+
+void output_stdout_names(struct buf *b)
+{
+	size_t i, n = 0, k = 0;
+	for (i = 0; i < OUTPUT_COUNT; i++)
+		n += (outputs[i].flags & OUTPUT_STDOUT) != 0;
+	for (i = 0; i < OUTPUT_COUNT; i++) {
+		if (!(outputs[i].flags & OUTPUT_STDOUT))
+			continue;
+		k++;
+		buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " or " : ", ", outputs[i].name);
+	}
+}
+
+int output_write_file(const struct output *o, const char *path, const struct report *r)
+{
+	FILE *f = fopen(path, "w");
+	int rc;
+	if (!f)
+		return cli_error("cannot write %s '%s': %s", o->what, path, err_os(errno)), -1;
+	rc = o->write(f, r);
+	if (fclose(f) != 0 || rc < 0)
+		return cli_error("cannot write %s '%s': %s", o->what, path, err_os(errno)), -1;
+	return 0;
+}
+
+int output_step_summary(const char *path, const struct report *r)
+{
+	FILE *f = fopen(path, "a");
+	long have;
+	size_t room;
+	int rc;
+	if (!f)
+		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)),
+		       -1;
+	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
+	room = have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
+								  : REPORT_MARKDOWN_MAX / 2;
+	rc = report_markdown(f, r, room);
+	if (fclose(f) != 0 || rc < 0)
+		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)),
+		       -1;
+	return 0;
+}
+
+int output_github_vars(const char *path, const struct report *r, const char *const files[OUTPUT_COUNT])
+{
+	const char *names[OUTPUT_COUNT], *paths[OUTPUT_COUNT];
+	size_t i, n = 0;
+	FILE *f;
+	int rc;
+
+	for (i = 0; i < OUTPUT_COUNT; i++)
+		if (files[i]) {
+			names[n] = outputs[i].name;
+			paths[n++] = files[i];
+		}
+	f = fopen(path, "a");
+	rc = f ? report_github_output(f, r, names, paths, n) : -1;
+	if (!f || fclose(f) != 0 || rc < 0)
+		return cli_error("cannot append outputs to GITHUB_OUTPUT '%s': %s", path, err_os(errno)), -1;
+	return 0;
+}
