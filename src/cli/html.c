@@ -1,0 +1,57 @@
+/* html.c - the readiness page from the command line: the environment and the remote say where files link to. */
+#include "cli/html.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "report/page.h"
+#include "util/mem.h"
+
+static const char *env_true(const char *name, const char *value)
+{
+	const char *v = getenv(name);
+	return v && !strcmp(v, "true") ? getenv(value) : NULL;
+}
+
+char *cli_link_base(git_repository *repo, const char *commit_hex)
+{
+	git_remote *origin = NULL;
+	struct page_where w;
+	char *base;
+
+	memset(&w, 0, sizeof(w));
+	/* a repository without an origin (or a bare mirror without one) has only the CI variables */
+	if (git_remote_lookup(&origin, repo, "origin") == 0)
+		w.remote = git_remote_url(origin);
+	w.github_server = getenv("GITHUB_SERVER_URL");
+	w.github_repo = env_true("GITHUB_ACTIONS", "GITHUB_REPOSITORY");
+	w.gitlab_server = getenv("CI_SERVER_URL");
+	w.gitlab_project = env_true("GITLAB_CI", "CI_PROJECT_URL");
+	base = page_link_base(&w, commit_hex);
+	git_remote_free(origin);
+	return base;
+}
+
+int cli_write_html(const char *path, const struct report *r, git_repository *repo)
+{
+	struct page pg;
+	char *base = cli_link_base(repo, r->target->commit_hex);
+	FILE *f = fopen(path, "w");
+	int rc;
+
+	memset(&pg, 0, sizeof(pg));
+	pg.lang = r->lang;
+	pg.link_base = base;
+	if (!f) {
+		free(base);
+		return cli_error("cannot write HTML page '%s': %s", path, strerror(errno)), -1;
+	}
+	rc = report_html(f, r, &pg);
+	free(base);
+	if (fclose(f) != 0 || rc < 0)
+		return cli_error("cannot write HTML page '%s': %s", path, strerror(errno ? errno : EIO)), -1;
+	return 0;
+}
