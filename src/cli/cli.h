@@ -14,6 +14,7 @@ enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_UNDECIDED = 2 };
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /*
  * Adds the built-in pack (unless builtin is 0) and each path to rs, without

@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "store/cache.h"
 #include "cli/cli.h"
+#include "cli/html.h"
 #include "model/config.h"
 #include "util/err.h"
 #include "util/mem.h"
@@ -19,7 +20,7 @@
 
 enum { O_REV = 256, O_RULES, O_NO_BUILTIN, O_FORMAT, O_JSON, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_HELP, O_VERSION,
        O_BRANCH, O_POLICY_REV, O_SARIF, O_CODEQUALITY, O_JUNIT, O_MARKDOWN,
-       O_JOBS, O_CACHE, O_NO_CACHE, O_STATS };
+       O_JOBS, O_CACHE, O_NO_CACHE, O_STATS, O_HTML };
 
 static const struct opt scan_opts[] = {
 	{"rev", O_REV, "REV", "revision to scan: branch, tag, commit, HEAD~3 (default HEAD)"},
@@ -31,6 +32,7 @@ static const struct opt scan_opts[] = {
 	{"codequality", O_CODEQUALITY, "FILE", "also write a GitLab Code Quality report to FILE"},
 	{"junit", O_JUNIT, "FILE", "also write JUnit XML (one testsuite per domain) to FILE"},
 	{"markdown", O_MARKDOWN, "FILE", "also write the Markdown summary (under 1 MiB) to FILE"},
+	{"html", O_HTML, "FILE", "also write the readiness page (one self-contained HTML file) to FILE"},
 	{"branch", O_BRANCH, "NAME", "branch whose gate applies (default: the PR/MR target, the pushed branch, or the revision's)"},
 	{"policy-rev", O_POLICY_REV, "REV", "read .proofgate.yml from REV (default: the PR/MR target branch, else the scanned commit)"},
 	{"lang", O_LANG, "LANG", "report language: en (default) or ar"},
@@ -55,7 +57,7 @@ struct scan_args {
 	int github_stdout;
 	int format_set;
 	const char *json_file;
-	const char *sarif_file, *codequality_file, *junit_file, *markdown_file;
+	const char *sarif_file, *codequality_file, *junit_file, *markdown_file, *html_file;
 	const char *branch;
 	const char *policy_rev;
 	enum lang lang;
@@ -142,6 +144,9 @@ static int scan_opt(int key, const char *arg, void *data)
 		break;
 	case O_MARKDOWN:
 		a->markdown_file = arg;
+		break;
+	case O_HTML:
+		a->html_file = arg;
 		break;
 	case O_BRANCH:
 		if (!*arg)
@@ -336,7 +341,7 @@ int cmd_scan(int argc, char **argv)
 	struct repo_target ptarget;
 	const char *policy_from = "the scanned commit", *ga;
 	char *notes[1] = {NULL};
-	const char *out_names[5], *out_paths[5];
+	const char *out_names[6], *out_paths[6];
 	size_t nout = 0;
 
 	memset(&a, 0, sizeof(a));
@@ -490,6 +495,10 @@ int cmd_scan(int argc, char **argv)
 		goto done;
 	if (a.markdown_file)
 		out_names[nout] = "markdown", out_paths[nout++] = a.markdown_file;
+	if (a.html_file && cli_write_html(a.html_file, &rep, repo) < 0)
+		goto done;
+	if (a.html_file)
+		out_names[nout] = "html", out_paths[nout++] = a.html_file;
 	nc = getenv("GITHUB_STEP_SUMMARY");
 	if (nc && *nc && write_step_summary(nc, &rep) < 0)
 		goto done;
