@@ -3,6 +3,7 @@
 #   make scan       build and scan this repository (REPO=path REV=rev to change)
 #   make check      build with warnings as errors and run every test
 #   make check SANITIZE=address,undefined    the same under sanitizers
+#   make browser    the HTML pages in headless chromium (installs chromium, node, npm packages)
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -45,7 +46,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall fmt clean bench
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall fmt clean bench bench-merge
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -101,6 +102,13 @@ check:
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' unit
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' e2e
 
+# the pages (scan --html, merge --html) in Debian's headless chromium, driven by
+# playwright-core, checked with axe-core; screenshots land in build/browser/
+browser: $(O)/proofgate build/fixtures/.stamp
+	@scripts/browser-deps.sh
+	@tests/browser/pages.sh $(O)/proofgate build/fixtures build/browser
+	@cd tests/browser && node run.mjs ../../build/browser
+
 # every unit test and a few scans under valgrind: no leak, no invalid access
 # (PCRE2's JIT is off there: valgrind cannot follow its vector loads)
 VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite
@@ -134,6 +142,12 @@ build/bench/mono.stamp: bench/gen.py $(shell find fixtures/seed-v1 -type f 2>/de
 bench: $(O)/proofgate build/bench/mono.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
+	bench/merge.sh $(O)/proofgate 1000
+
+# merging 1,000 generated reports (issue 16), alone: no monorepo to generate
+bench-merge: $(O)/proofgate build/fixtures/.stamp
+	@scripts/deps.sh bench
+	bench/merge.sh $(O)/proofgate 1000
 
 fmt:
 	clang-format -i src/*/*.[ch] tests/unit/*.[ch] tests/unit/*/*.c tools/*.c
