@@ -3,7 +3,9 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,17 +47,56 @@ static int hexdigit(char c)
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Nonzero when one of the 8 bytes in w is a quote, a backslash, a control or not ASCII. */
+static uint64_t special8(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+	return ((q - ONES) & ~q) | ((b - ONES) & ~b) | ((w - ONES * 0x20) & ~w) | w;
+}
+
+/* The length a UTF-8 sequence with lead byte c has, or 0 when c leads none. */
+static size_t utf8_need(unsigned char c)
+{
+	return c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+}
+
+/* 1 when p..end is the start of a UTF-8 sequence that the end of the file cut short. */
+static int utf8_cut(const unsigned char *p, const unsigned char *end)
+{
+	size_t n = utf8_need(*p), i;
+	if (!n || (size_t)(end - p) >= n)
+		return 0;
+	for (i = 1; p + i < end; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return 1;
+}
+
 static int sk_string(struct skim *s)
 {
 	const unsigned char *p = (const unsigned char *)s->p + 1, *end = (const unsigned char *)s->end;
 	for (;;) {
-		/* the common bytes first: nothing to check but the three that matter */
-		while (p < end && *p != '"' && *p != '\\' && *p >= 0x20)
+		uint64_t w;
+		/* eight plain ASCII bytes at a time: most of a report */
+		while (end - p >= 8 && (memcpy(&w, p, 8), !(special8(w) & HIGHS)))
+			p += 8;
+		while (p < end && *p != '"' && *p != '\\' && *p >= 0x20 && *p < 0x80)
 			p++;
 		if (p >= end)
 			return s->p = (const char *)p, sk_fail(s, 1);
 		if (*p == '"')
 			break;
+		if (*p >= 0x80) {
+			/* a report is UTF-8 (jansson writes nothing else); a sequence cut by the end is truncation */
+			size_t n = utf8_need(*p);
+			if (!n || (size_t)(end - p) < n || !buf_is_utf8((const char *)p, n))
+				return s->p = (const char *)p, sk_fail(s, utf8_cut(p, end));
+			p += n;
+			continue;
+		}
 		if (*p < 0x20)
 			return s->p = (const char *)p, sk_fail(s, 0);
 		/* an escape */
@@ -451,14 +492,6 @@ int org_add_buffer(struct org *o, const char *file, const char *data, size_t len
 	int rc = -1, k, fo;
 
 	memset(&r, 0, sizeof(r));
-	if (!buf_is_utf8(data, len)) {
-		const char *p = data;
-		/* where the first bad byte is */
-		while (p < data + len && buf_is_utf8(p, 1))
-			p++;
-		where_in(pos, data, p);
-		return add_error(o, file, ORG_NOT_JSON, pos);
-	}
 	if (skim_report(&s, sp) < 0) {
 		where_in(pos, data, s.p);
 		return add_error(o, file, s.truncated ? ORG_TRUNCATED : ORG_NOT_JSON, pos);
@@ -574,29 +607,35 @@ done:
 int org_add_report(struct org *o, const char *path)
 {
 	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	int rc;
+	struct stat st;
+	char *data = NULL;
+	size_t len = 0, cap, n;
+	int rc, e;
 
 	if (!f)
 		return add_error(o, path, ORG_OPEN, err_os(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (buf_put(&b, chunk, n) < 0) {
-			fclose(f);
-			buf_free(&b);
-			return add_error(o, path, ORG_OPEN, "larger than 1 GiB");
+	/* the size first, so that a report is read once, into one buffer; a file that grows still reads whole */
+	cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	data = xmalloc(cap);
+	while ((n = fread(data + len, 1, cap - len, f)) > 0) {
+		len += n;
+		if (len == cap) {
+			if (cap >= BUF_MAX) {
+				fclose(f);
+				free(data);
+				return add_error(o, path, ORG_OPEN, "larger than 1 GiB");
+			}
+			XGROW(data, cap, cap * 2);
 		}
 	}
-	if (ferror(f)) {
-		int e = errno;
-		fclose(f);
-		buf_free(&b);
+	e = ferror(f) ? errno : 0;
+	fclose(f);
+	if (e) {
+		free(data);
 		return add_error(o, path, ORG_OPEN, err_os(e));
 	}
-	fclose(f);
-	rc = org_add_buffer(o, path, buf_cstr(&b), b.len);
-	buf_free(&b);
+	rc = org_add_buffer(o, path, data, len);
+	free(data);
 	return rc;
 }
 

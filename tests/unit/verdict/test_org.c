@@ -27,7 +27,8 @@ static char *report(const char *verdict, const char *deploy, const char *backup,
 		"\"decided\": true},\n"
 		"  \"gaps\": [{\"rule\": \"x\", \"domain\": \"backup\", \"level\": \"required\", \"outcome\": "
 		"\"fail\"}],\n"
-		"  \"domains\": [{\"id\": \"deploy\", \"title\": \"Deploy\", \"status\": \"%s\"},\n"
+		"  \"domains\": [{\"id\": \"deploy\", \"title\": \"Deploy\", \"status\": \"%s\", "
+		"\"next_step\": \"أضف دليل النشر — and more than eight bytes of ASCII\"},\n"
 		"              {\"id\": \"backup\", \"title\": \"Backup \\u003cb\\u003e\", \"status\": \"%s\"}],\n"
 		"  \"rules\": [{\"id\": \"x\", \"evidence\": [{\"path\": \"a \\\"b\\\" \\\\ \\u00e9\", \"line\": "
 		"null}], "
@@ -110,6 +111,15 @@ static void test_damaged_reports_are_named_and_the_rest_merge(void **state)
 	assert_int_equal(add(o, "x.json", "{\"a\": \"\\q\"}"), -1);
 	assert_int_equal(add(o, "x.json", "{\"a\": 01}"), -1);
 	assert_int_equal(add(o, "x.json", "{\"a\": 1} x"), -1);
+	/* UTF-8 inside strings only, whole; a sequence the end cuts is truncation */
+	assert_int_equal(add(o, "x.json", "{\"a\": \"\xd8\"}"), -1);
+	assert_int_equal(o->errors[o->nerrors - 1].problem, ORG_NOT_JSON);
+	assert_int_equal(add(o, "x.json", "{\"a\": \"\xed\xa0\x80\"}"), -1);
+	assert_int_equal(o->errors[o->nerrors - 1].problem, ORG_NOT_JSON);
+	assert_int_equal(add(o, "x.json", "{\"\xd8\xa7\": 1, \xd8\xa7}"), -1);
+	assert_int_equal(o->errors[o->nerrors - 1].problem, ORG_NOT_JSON);
+	assert_int_equal(add(o, "x.json", "{\"a\": \"abcdefghij\xe2\x80"), -1);
+	assert_int_equal(o->errors[o->nerrors - 1].problem, ORG_TRUNCATED);
 	assert_int_equal(add(o, "bad\xff.json", "{\"a\": \"\xff\"}"), -1);
 	assert_non_null(strstr(err_last(), "'bad\\xff.json'"));
 	/* valid JSON, but not a report of proofgate's */
