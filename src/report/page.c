@@ -332,11 +332,26 @@ void page_rich(struct buf *b, const char *s)
 }
 
 /* 1 when s holds a letter of the Arabic block (U+0600..U+06FF: lead bytes 0xd8..0xdb). */
-static int has_arabic(const char *s)
+/*
+ * 1 when the prose of s holds a letter of the Arabic block (U+0600..U+06FF:
+ * lead bytes 0xd8..0xdb); with rich, `code` and /patterns/ are no prose
+ * (an English sentence quoting an Arabic pattern is still English).
+ */
+static int has_arabic(const char *s, int rich)
 {
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0xd8 && (unsigned char)*s <= 0xdb)
+	const char *p, *close;
+	for (p = s; *p; p++) {
+		if (rich && *p == '`' && (close = strchr(p + 1, '`'))) {
+			p = close;
+			continue;
+		}
+		if (rich && *p == '/' && (p == s || p[-1] == ' ' || p[-1] == '(') && (close = pattern_end(p))) {
+			p = close - 1;
+			continue;
+		}
+		if ((unsigned char)*p >= 0xd8 && (unsigned char)*p <= 0xdb)
 			return 1;
+	}
 	return 0;
 }
 
@@ -344,7 +359,7 @@ void page_auto(struct buf *b, const char *s, enum lang lang, int rich)
 {
 	if (!s)
 		return;
-	buf_puts(b, lang == LANG_AR && !has_arabic(s) ? "<bdi lang=\"en\" dir=\"ltr\">" : "<bdi>");
+	buf_puts(b, lang == LANG_AR && !has_arabic(s, rich) ? "<bdi lang=\"en\" dir=\"ltr\">" : "<bdi>");
 	if (rich)
 		page_rich(b, s);
 	else

@@ -67,6 +67,13 @@ static void test_auto_marks_untranslated_text(void **state)
 	page_auto(&b, "Backup proof", LANG_EN, 0);
 	assert_string_equal(buf_cstr(&b), "<bdi lang=\"en\" dir=\"ltr\">Backup proof</bdi><bdi>إثبات &lt;b&gt;</bdi>"
 					  "<bdi>Backup proof</bdi>");
+	/* an English sentence quoting Arabic code or a pattern is English */
+	buf_clear(&b);
+	page_auto(&b, "does not match /(?i:استعادة)/ in `نسخ.md`", LANG_AR, 1);
+	assert_true(!strncmp(buf_cstr(&b), "<bdi lang=\"en\" dir=\"ltr\">does not match ", 40));
+	buf_clear(&b);
+	page_auto(&b, "لا يطابق /(?i:restore)/", LANG_AR, 1);
+	assert_true(!strncmp(buf_cstr(&b), "<bdi>", 5));
 	buf_free(&b);
 }
 
