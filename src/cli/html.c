@@ -18,20 +18,26 @@ static const char *env_true(const char *name, const char *value)
 
 char *cli_link_base(git_repository *repo, const char *commit_hex)
 {
-	git_remote *origin = NULL;
+	git_config *cfg = NULL;
+	const char *url = NULL;
 	struct page_where w;
 	char *base;
 
 	memset(&w, 0, sizeof(w));
-	/* a repository without an origin (or a bare mirror without one) has only the CI variables */
-	if (git_remote_lookup(&origin, repo, "origin") == 0)
-		w.remote = git_remote_url(origin);
+	/*
+	 * The origin's URL straight from the configuration (git_remote_lookup
+	 * would run libgit2 1.5's config regex, whose match data it leaks); a
+	 * repository without one has only the CI variables.
+	 */
+	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string(&url, cfg, "remote.origin.url") == 0)
+		w.remote = url;
 	w.github_server = getenv("GITHUB_SERVER_URL");
 	w.github_repo = env_true("GITHUB_ACTIONS", "GITHUB_REPOSITORY");
 	w.gitlab_server = getenv("CI_SERVER_URL");
 	w.gitlab_project = env_true("GITLAB_CI", "CI_PROJECT_URL");
 	base = page_link_base(&w, commit_hex);
-	git_remote_free(origin);
+	git_config_free(cfg);
 	return base;
 }
 
