@@ -3,6 +3,7 @@
 #   make scan       build and scan this repository (REPO=path REV=rev to change)
 #   make check      build with warnings as errors and run every test
 #   make check SANITIZE=address,undefined    the same under sanitizers
+#   make browser    the HTML pages in headless chromium (installs chromium, node, npm packages)
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -45,7 +46,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall lint fmt clean bench bench-corpora
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -100,6 +101,13 @@ e2e: $(O)/proofgate build/fixtures/.stamp
 check:
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' unit
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' e2e
+
+# the pages (scan --html, merge --html) in Debian's headless chromium, driven by
+# playwright-core, checked with axe-core; screenshots land in build/browser/
+browser: $(O)/proofgate build/fixtures/.stamp
+	@scripts/browser-deps.sh
+	@tests/browser/pages.sh $(O)/proofgate build/fixtures build/browser
+	@cd tests/browser && node run.mjs ../../build/browser
 
 # every unit test and a few scans under valgrind: no leak, no invalid access
 # (PCRE2's JIT is off there: valgrind cannot follow its vector loads)
@@ -169,6 +177,12 @@ bench-corpora: build/bench/mono.stamp build/bench/real.stamp
 bench: $(O)/proofgate build/bench/mono.stamp build/bench/real.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
+	bench/merge.sh $(O)/proofgate 1000
+
+# merging 1,000 generated reports (issue 16), alone: no monorepo to generate
+bench-merge: $(O)/proofgate build/fixtures/.stamp
+	@scripts/deps.sh bench
+	bench/merge.sh $(O)/proofgate 1000
 
 # formatting, layer boundaries (scripts/lint.sh), and the strict build with
 # -Wformat-nonliteral

@@ -30,6 +30,7 @@ int cli_rules_opt(int key, const char *arg, void *data);
 int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 
 /*
  * Loads the built-in pack (unless builtin is 0) and each path (ruleset_load,

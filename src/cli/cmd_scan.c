@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/html.h"
 #include "cli/opts.h"
 #include "cli/outputs.h"
 #include "git/repo.h"
@@ -61,6 +62,8 @@ static const struct opt scan_opts[] = {
 		   files[OUTPUT_JUNIT]),
 	OPT_STRING("markdown", 0, "FILE", "also write the Markdown summary (under 1 MiB) to FILE", A,
 		   files[OUTPUT_MARKDOWN]),
+	OPT_STRING("html", 0, "FILE", "also write the readiness page (one self-contained HTML file) to FILE", A,
+		   files[OUTPUT_HTML]),
 	OPT_CALL("branch", O_BRANCH, "NAME",
 		 "branch whose gate applies (default: the PR/MR target, the pushed branch, or the revision's)"),
 	OPT_STRING("policy-rev", 0, "REV",
@@ -359,7 +362,9 @@ static int write_reports(const struct run *r, const struct scan_args *a)
 	struct report rep;
 	const char *ga = getenv("GITHUB_ACTIONS"), *summary = getenv("GITHUB_STEP_SUMMARY"),
 		   *vars = getenv("GITHUB_OUTPUT");
+	char *link_base = NULL;
 	size_t i;
+	int rc = -1;
 
 	if (!a->format_set && ga && !strcmp(ga, "true"))
 		out = &outputs[OUTPUT_GITHUB];
@@ -377,21 +382,28 @@ static int write_reports(const struct run *r, const struct scan_args *a)
 	}
 	rep.notes = &r->note;
 	rep.nnotes = r->note ? 1 : 0;
+	if (a->files[OUTPUT_HTML])
+		rep.link_base = link_base = cli_link_base(r->repo, r->target.commit_hex);
 
 	for (i = 0; i < OUTPUT_COUNT; i++)
 		if (a->files[i] && output_write_file(&outputs[i], a->files[i], &rep) < 0)
-			return -1;
+			goto done;
 	if (summary && *summary && output_step_summary(summary, &rep) < 0)
-		return -1;
+		goto done;
 	if (vars && *vars && output_github_vars(vars, &rep, a->files) < 0)
-		return -1;
+		goto done;
 	if (a->quiet)
 		report_verdict_line(stdout, &rep);
 	else
 		out->write(stdout, &rep);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return cli_error("cannot write the report to standard output: %s", err_os(errno)), -1;
-	return 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write the report to standard output: %s", err_os(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	free(link_base);
+	return rc;
 }
 
 /* 0 the gate passed, 1 it did not, 2 an unreadable rule could change the answer. */

@@ -16,6 +16,7 @@ static const struct {
 	{"scan", cmd_scan, "scan a revision and give a readiness verdict per domain"},
 	{"rules", cmd_rules, "check rule files, or list the loaded rules"},
 	{"explain", cmd_explain, "say what a rule looks for, where, and the next safe step"},
+	{"merge", cmd_merge, "merge many repositories' JSON reports into one view"},
 };
 
 static void usage(FILE *f)

@@ -5,11 +5,21 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "report/page.h"
 #include "util/err.h"
 
 static int markdown_1mib(FILE *f, const struct report *r)
 {
 	return report_markdown(f, r, REPORT_MARKDOWN_MAX);
+}
+
+static int html_page(FILE *f, const struct report *r)
+{
+	struct page pg;
+	memset(&pg, 0, sizeof(pg));
+	pg.lang = r->lang;
+	pg.link_base = r->link_base;
+	return report_html(f, r, &pg);
 }
 
 const struct output outputs[OUTPUT_COUNT] = {
@@ -20,6 +30,7 @@ const struct output outputs[OUTPUT_COUNT] = {
 	[OUTPUT_CODEQUALITY] = {"codequality", "Code Quality report", report_codequality, OUTPUT_FILE},
 	[OUTPUT_JUNIT] = {"junit", "JUnit report", report_junit, OUTPUT_FILE},
 	[OUTPUT_MARKDOWN] = {"markdown", "Markdown report", markdown_1mib, OUTPUT_FILE},
+	[OUTPUT_HTML] = {"html", "HTML page", html_page, OUTPUT_FILE},
 };
 
 const struct output *output_for_stdout(const char *name)

@@ -23,6 +23,7 @@ struct report {
 	const char *policy_commit; /* hex id of the commit it was read from, or NULL */
 	char *const *notes;        /* notices for the reader (the change edits the policy...) */
 	size_t nnotes;
+	const char *link_base; /* HTML page: web address of the commit's files, ending in '/', or NULL */
 };
 
 /* The seed's table, proofs and failing rules as text.  Returns 0, or -1 on a write error. */
