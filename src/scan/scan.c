@@ -1,5 +1,5 @@
 /* scan.c - one walk of the tree; blobs read, matched and dropped on worker threads, merged in walk order. */
-#include "scan/scan.h"
+#include "scan/internal.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -25,8 +25,6 @@
 #define PROOFGATE_VERSION "0.0.0"
 #endif
 
-/* git decides a blob is binary when its first 8000 bytes hold a NUL. */
-#define BINARY_PROBE 8000
 /* files queued between the walk and the merge: memory stays bounded whatever the tree */
 #define RING_SLOTS 1024
 /*
@@ -35,236 +33,8 @@
  * spent the time in the scheduler.
  */
 #define WAKE_BATCH 32
-/* newest distinct dates a cacheable freshness result keeps */
-#define FRESH_KEEP 4
 /* format of cached per-blob results; bump it when they or the matching change */
 #define FACTS_FORMAT 1
-
-/*
- * What one blob's contents show one leaf, checked in the order check_file
- * used to: lines, not_contains, contains, fresh, stopping at the first that
- * decides.  Nothing here depends on the path or the commit date, so it can
- * be cached by blob id and rule-pack digest.
- */
-enum { HAVE_NC = 1, HAVE_C = 2, HAVE_F = 4 };
-
-struct fresh_day {
-	long day;
-	size_t off;
-	size_t line;
-};
-
-struct facts {
-	size_t leaf;
-	unsigned have;
-	int nc_rc; /* not_contains: MATCH_NONE, MATCH_OK (at nc_line) or a failure */
-	size_t nc_line;
-	int c_rc; /* contains: MATCH_OK once min_matches were found, else how the search ended */
-	size_t c_count, c_line;
-	int f_rc;    /* fresh: how the search ended */
-	int f_more;  /* some dates older than those kept were dropped */
-	int f_later; /* some date after the cutoff was seen (only with a cutoff) */
-	size_t nf;   /* dates kept, newest first, each at its first occurrence */
-	struct fresh_day f[FRESH_KEEP];
-};
-
-/* What a blob showed, as cached. */
-struct blob_facts {
-	uint64_t size;
-	int seen;   /* contents were read: binary and the facts mean something */
-	int binary;
-	int have_lines;
-	size_t nlines;
-	struct facts *lf;
-	size_t nlf, lf_cap;
-};
-
-/* What one file did to one leaf; applied to the leaf state in walk order. */
-enum out_kind { OUT_NONE, OUT_EVIDENCE, OUT_NOTE, OUT_ERROR };
-
-/*
- * Why a file does not count for a leaf, kept as a code: most are never
- * shown (a leaf keeps SCAN_NOTES_MAX), so the text is made at the merge,
- * only for those kept.
- */
-enum why_kind {
-	WHY_NONE, /* it counts */
-	WHY_EXEC_NOT,
-	WHY_EXEC_IS,
-	WHY_LINES,    /* n: its lines */
-	WHY_NC_MATCH, /* n: the line */
-	WHY_UNREADABLE,
-	WHY_NO_MATCH,
-	WHY_FEW, /* n: matches */
-	WHY_LATER,
-	WHY_NO_DATE
-};
-
-struct why {
-	enum why_kind kind;
-	size_t n;
-};
-
-struct leaf_out {
-	size_t leaf;
-	enum out_kind kind;
-	size_t line;
-	long day;
-	struct why why; /* OUT_NOTE without text */
-	char *text;     /* OUT_NOTE: a ready why, or NULL; OUT_ERROR: the message; owned */
-};
-
-enum item_state { ITEM_FREE, ITEM_QUEUED, ITEM_BUSY, ITEM_DONE };
-
-/* One selected tree entry: queued by the walk, decided by a worker, merged in walk order. */
-struct item {
-	enum item_state state;
-	char *path;
-	git_oid oid;
-	int exec;
-	int content;  /* some selecting leaf reads the contents */
-	size_t *sel;  /* leaves selecting it, in leaf order */
-	size_t nsel;
-	struct leaf_out *outs; /* one per sel, set by run_item */
-	char *skipped;         /* why it was not scanned or content-matched, or NULL */
-	int read;              /* its blob was read from the object database */
-};
-
-struct scan_job;
-
-/* A thread that reads and matches: its own object database and match state. */
-struct worker {
-	struct scan_job *job;
-	git_odb *odb;
-	int own_odb;
-	struct match_ctx *mc;
-	struct pack_reader *pk; /* whole packed blobs, without libgit2 */
-	struct prefilter_scratch *pfs; /* words seen in the current blob */
-	int pf_done;                   /* the current blob was scanned for them */
-	int pf_wanted;                 /* some pattern the blob meets is worth the scan */
-	pthread_t tid;
-	int started;
-	struct buf ser; /* scratch for cache records */
-};
-
-/* What the threads share: read-only inputs and the ring of queued files. */
-struct scan_job {
-	const struct rules *rs;
-	const struct scan_opts *opts;
-	struct pack_set *packs; /* the repository's pack indexes, read-only */
-	long commit_day;
-	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
-	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
-	int *pf_ids;          /* per leaf and TW_*: the pattern's id in pf, or -1 */
-	/*
-	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
-	 * (match_regex_fast_start), so it is prefiltered only when the words
-	 * of the blob are looked for anyway, for some other pattern
-	 */
-	unsigned char *pf_fast;
-	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see settles()) */
-	pthread_mutex_t mu;
-	pthread_cond_t work; /* a file was queued, or the walk ended */
-	pthread_cond_t done; /* a file was decided */
-	struct item *slots;
-	size_t cap;
-	size_t head, tail, claim; /* next to queue, next to merge, first that may be unclaimed */
-	int closing;
-	unsigned idle;    /* workers waiting for work */
-	int waiting_done; /* the walking thread waits for a decided item */
-	struct worker *workers;
-	size_t nworkers;
-	int threaded;
-};
-
-/*
- * Leaves of a pack each hold their own copy of the pack's excludes, and
- * many share path globs: a glob written once is tested once per path.
- * Each distinct glob (source and case) gets an id; the result of each id
- * is remembered for the current path (and, apart, the current folder).
- */
-struct globs {
-	size_t **path_ids, **excl_ids; /* per leaf, per glob of paths / exclude */
-	/*
-	 * Leaves of a pack share its excludes: each distinct exclude list gets
-	 * an id, and whether it excludes the current path is worked out once.
-	 */
-	size_t *elist;          /* per leaf: its exclude list's id */
-	unsigned char *el_val;  /* per list: it excludes the current path */
-	unsigned long *el_at;   /* per list: the path number el_val is for */
-	size_t n;                      /* distinct globs */
-	unsigned char *val, *dval;      /* results for the current path / folder */
-	unsigned long *at, *dat;        /* the path (folder) number they are for */
-	unsigned long path_no, dir_no;
-	int path_ascii;                 /* the current path is all ASCII */
-	struct match_path mp;           /* the current path split for the globs, once mp_ready */
-	int mp_ready;
-	/*
-	 * Words a glob's matches hold (match_glob_word), all found in one pass
-	 * over an ASCII path: a glob none of whose words is there is a quick no.
-	 */
-	struct prefilter *pf;
-	struct prefilter_scratch *pfs;
-	int *pf_id;  /* per distinct glob, or -1 */
-	int *leaf_pf; /* per leaf: the words of all its path globs, or -1 */
-	int pf_done; /* the current path was scanned */
-};
-
-struct walk {
-	git_repository *repo;
-	struct globs gl;
-	const struct rules *rs;
-	const struct scan_opts *opts;
-	struct scan_result *res;
-	git_attr_options attr_opts;
-	struct linguist *lg; /* which paths libgit2 is asked about */
-	size_t depth;        /* of the folder being walked */
-	struct buf path;
-	size_t *sel; /* leaves selecting the current entry */
-	struct scan_job job;
-	struct worker self; /* the walking thread helps when the ring is full */
-	/*
-	 * Folder records (treerec.h), kept when a cache is in use: one being
-	 * built per depth of the walk (each allocated once: a folder's frame
-	 * keeps a pointer to its own while deeper ones are added), and whether
-	 * the cache's are read (PROOFGATE_NO_RECORDS turns that off, for tests
-	 * that compare).
-	 */
-	struct buf **recs;
-	size_t nrecs, recs_cap;
-	int records;
-	/*
-	 * depth of the folder whose .gitattributes could not be read, or
-	 * SIZE_MAX: below it records are neither used nor written
-	 */
-	size_t no_records_below;
-	struct buf keybuf;
-};
-
-size_t scan_line_at(const char *data, size_t off)
-{
-	size_t line = 1;
-	const char *p = data, *end = data + off;
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		line++;
-		p++;
-	}
-	return line;
-}
-
-size_t scan_count_lines(const char *data, size_t len)
-{
-	size_t n = 0;
-	const char *p = data, *end = data + len;
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		n++;
-		p++;
-	}
-	if (len && data[len - 1] != '\n')
-		n++;
-	return n;
-}
-
 
 static void set_evidence(struct evidence *e, const char *path, size_t line, const git_oid *oid)
 {
@@ -311,180 +81,6 @@ static void add_skipped(struct scan_result *r, const char *path, const char *why
 	r->nskipped++;
 }
 
-static char *fmt(const char *f, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 1, 2)))
-#endif
-	;
-
-static char *fmt(const char *f, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	va_start(ap, f);
-	buf_vprintf(&b, f, ap);
-	va_end(ap);
-	return buf_detach(&b);
-}
-
-static char *limit_msg(int rc, const struct match_regex *re, const char *path)
-{
-	if (rc == MATCH_LIMIT_HIT)
-		return fmt("pattern /%s/ hit PCRE2's match limit (%u steps, depth %u) in '%s': simplify the pattern",
-			   re->src, MATCH_LIMIT, MATCH_DEPTH_LIMIT, path);
-	return fmt("pattern /%s/ failed to run on '%s'", re->src, path);
-}
-
-/* ---- facts: what the contents show, path- and date-free ------------------------------ */
-
-static void fresh_keep(struct facts *f, long day, size_t off)
-{
-	size_t i, at;
-	for (i = 0; i < f->nf; i++)
-		if (f->f[i].day == day)
-			return; /* the first occurrence of a date is the one cited */
-	for (at = 0; at < f->nf && f->f[at].day > day; at++)
-		;
-	if (at == FRESH_KEEP) {
-		f->f_more = 1;
-		return;
-	}
-	if (f->nf == FRESH_KEEP) {
-		f->f_more = 1;
-		f->nf--;
-	}
-	memmove(&f->f[at + 1], &f->f[at], (f->nf - at) * sizeof(f->f[0]));
-	f->f[at].day = day;
-	f->f[at].off = off;
-	f->f[at].line = 0;
-	f->nf++;
-}
-
-enum { TW_CONTAINS, TW_NOT_CONTAINS, TW_FRESH, TW_N };
-
-/* The blob being matched: its bytes and whether they are all ASCII. */
-struct subject {
-	const char *data;
-	size_t len;
-	int ascii;
-};
-
-/* match_regex_next(), through the regex's ASCII twin when the subject allows it. */
-static int next_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
-		      size_t *start, size_t *ms, size_t *me, size_t *cs, size_t *ce)
-{
-	const struct scan_job *j = wk->job;
-	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
-	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
-	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0 &&
-	    (wk->pf_done || wk->pf_wanted || !j->pf_fast[leaf * TW_N + which])) {
-		if (!wk->pf_done) {
-			prefilter_scan(j->pf, wk->pfs, s->data, s->len);
-			wk->pf_done = 1;
-		}
-		if (!prefilter_may_match(j->pf, wk->pfs, j->pf_ids[leaf * TW_N + which]))
-			return MATCH_NONE;
-	}
-	if (t)
-		return twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
-	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
-}
-
-/*
- * Runs the leaf's content checks on the subject into *f, in check order,
- * stopping where the outcome is decided.  Dates after cutoff are only noted
- * (LONG_MAX: keep the newest dates whatever the commit, for the cache).
- */
-static void compute_facts(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
-			  struct facts *f)
-{
-	const char *data = sj->data;
-	size_t start, ms, me, cs, ce, i;
-	int rc;
-
-	memset(f, 0, sizeof(*f));
-	f->leaf = l->index;
-	if (l->min_lines && nlines < l->min_lines)
-		return;
-	if (l->not_contains) {
-		start = 0;
-		rc = next_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &start, &ms, &me, &cs, &ce);
-		f->have |= HAVE_NC;
-		f->nc_rc = rc;
-		if (rc == MATCH_OK)
-			f->nc_line = scan_line_at(data, ms);
-		if (rc != MATCH_NONE)
-			return;
-	}
-	if (l->contains) {
-		size_t count = 0, first = 0;
-		rc = MATCH_OK;
-		start = 0;
-		while (count < l->min_matches &&
-		       (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
-			if (count++ == 0)
-				first = ms;
-		}
-		f->have |= HAVE_C;
-		f->c_count = count;
-		f->c_rc = count < l->min_matches ? rc : MATCH_OK;
-		f->c_line = count ? scan_line_at(data, first) : 0;
-		if (count < l->min_matches)
-			return;
-	}
-	if (l->fresh) {
-		start = 0;
-		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
-			long d = date_parse_day(data + cs, ce - cs);
-			if (d < 0)
-				continue;
-			if (d > cutoff) {
-				f->f_later = 1; /* a date after the commit proves nothing yet */
-				continue;
-			}
-			fresh_keep(f, d, cs);
-		}
-		f->have |= HAVE_F;
-		f->f_rc = rc;
-		for (i = 0; i < f->nf; i++)
-			f->f[i].line = scan_line_at(data, f->f[i].off);
-	}
-}
-
-/*
- * The newest date at or before cutoff and whether a later one exists.
- * Returns 0 when the kept dates cannot tell (all after the cutoff, older
- * ones dropped): the contents must be read again with the cutoff.
- */
-static int fresh_pick(const struct facts *f, long cutoff, long *best, size_t *line, int *later)
-{
-	size_t i;
-	*best = -1;
-	*line = 0;
-	*later = f->f_later;
-	for (i = 0; i < f->nf; i++) {
-		if (f->f[i].day > cutoff) {
-			*later = 1;
-			continue;
-		}
-		*best = f->f[i].day;
-		*line = f->f[i].line;
-		return 1;
-	}
-	return !f->f_more;
-}
-
-static int exec_mismatch(const struct leaf *l, int exec)
-{
-	return l->executable >= 0 && exec != l->executable;
-}
-
-/* 1 when the leaf needs facts about this file's contents. */
-static int needs_facts(const struct leaf *l, int exec)
-{
-	return leaf_needs_content(l) && !exec_mismatch(l, exec);
-}
-
 /*
  * A `file` leaf without freshness is settled once it has min_files files
  * and a full list of evidence: it passes whatever comes later, and its
@@ -496,130 +92,6 @@ static int needs_facts(const struct leaf *l, int exec)
 static int settles(const struct leaf *l, const struct leaf_state *st)
 {
 	return !l->negated && !l->fresh && st->nsatisfied >= l->min_files && st->nev == SCAN_EVIDENCE_MAX;
-}
-
-static int is_settled(const struct scan_job *j, size_t leaf)
-{
-	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
-}
-
-static const struct facts *find_facts(const struct blob_facts *bf, size_t leaf)
-{
-	size_t i;
-	for (i = 0; i < bf->nlf; i++)
-		if (bf->lf[i].leaf == leaf)
-			return &bf->lf[i];
-	return NULL;
-}
-
-/* A pattern as reports quote it: long ones are named, `proofgate explain` shows them. */
-static const char *quoted(const struct match_regex *r, char tmp[80])
-{
-	if (strlen(r->src) > 48)
-		return "the pattern it looks for";
-	snprintf(tmp, 80, "/%s/", r->src);
-	return tmp;
-}
-
-/* The words for a why (caller frees). */
-static char *why_text(const struct leaf *l, const struct why *w)
-{
-	size_t n = w->n;
-	char tmp[80];
-	switch (w->kind) {
-	case WHY_EXEC_NOT:
-		return xstrdup("is not executable");
-	case WHY_EXEC_IS:
-		return xstrdup("is executable");
-	case WHY_LINES:
-		return fmt("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
-			   l->min_lines);
-	case WHY_NC_MATCH:
-		/* what disqualified the file is the point: always quoted whole */
-		return fmt("matches /%s/ at line %zu", l->not_contains->src, n);
-	case WHY_UNREADABLE:
-		return xstrdup("could not be read");
-	case WHY_NO_MATCH:
-		return fmt("does not match %s", quoted(l->contains, tmp));
-	case WHY_FEW:
-		return fmt("matches %s %zu time%s, fewer than %zu", quoted(l->contains, tmp), n, n == 1 ? "" : "s",
-			   l->min_matches);
-	case WHY_LATER:
-		return fmt("dates matching %s are all after the scanned commit", quoted(l->fresh, tmp));
-	case WHY_NO_DATE:
-		return fmt("holds no date (YYYY-MM-DD) matching %s", quoted(l->fresh, tmp));
-	case WHY_NONE:
-		break;
-	}
-	return NULL;
-}
-
-static int say(struct why *w, enum why_kind kind, size_t n)
-{
-	w->kind = kind;
-	w->n = n;
-	return 1;
-}
-
-/*
- * Decides whether one file shows what leaf asks, from its facts (f may be
- * NULL when the leaf reads no content).  Returns 1 with why->kind WHY_NONE
- * when it does (*line the line to cite), or the why when not; on a match
- * failure sets *err (caller frees).  Returns 0 when f cannot tell (see
- * fresh_pick).
- */
-static int decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec,
-		  const char *path, long commit_day, struct why *why, size_t *line, long *day, char **err)
-{
-	why->kind = WHY_NONE;
-	why->n = 0;
-	*line = 0;
-	*day = -1;
-	*err = NULL;
-	if (exec_mismatch(l, exec))
-		return say(why, l->executable ? WHY_EXEC_NOT : WHY_EXEC_IS, 0);
-	if (!leaf_needs_content(l))
-		return 1;
-	if (l->min_lines && bf->nlines < l->min_lines)
-		return say(why, WHY_LINES, bf->nlines);
-	if (l->not_contains) {
-		if (f->nc_rc == MATCH_OK) {
-			*line = f->nc_line;
-			return say(why, WHY_NC_MATCH, *line);
-		}
-		if (f->nc_rc != MATCH_NONE) {
-			*err = limit_msg(f->nc_rc, l->not_contains, path);
-			return say(why, WHY_UNREADABLE, 0);
-		}
-	}
-	if (l->contains) {
-		size_t count = f->c_count;
-		if (count < l->min_matches && f->c_rc != MATCH_NONE) {
-			*err = limit_msg(f->c_rc, l->contains, path);
-			return say(why, WHY_UNREADABLE, 0);
-		}
-		if (count == 0)
-			return say(why, WHY_NO_MATCH, 0);
-		if (count < l->min_matches)
-			return say(why, WHY_FEW, count);
-		*line = f->c_line;
-	}
-	if (l->fresh) {
-		long best;
-		size_t bline;
-		int later;
-		if (f->f_rc != MATCH_NONE) {
-			*err = limit_msg(f->f_rc, l->fresh, path);
-			return say(why, WHY_UNREADABLE, 0);
-		}
-		if (!fresh_pick(f, commit_day + 1, &best, &bline, &later))
-			return 0;
-		if (best < 0)
-			return say(why, later ? WHY_LATER : WHY_NO_DATE, 0);
-		*day = best;
-		*line = bline;
-	}
-	return 1;
 }
 
 /* ---- cache records ------------------------------------------------------------------ */
@@ -662,19 +134,6 @@ static void encode_blob(struct buf *b, const struct blob_facts *bf)
 	}
 }
 
-static void blob_facts_free(struct blob_facts *bf)
-{
-	free(bf->lf);
-	memset(bf, 0, sizeof(*bf));
-}
-
-static struct facts *add_facts(struct blob_facts *bf)
-{
-	XGROW(bf->lf, bf->lf_cap, bf->nlf + 1);
-	memset(&bf->lf[bf->nlf], 0, sizeof(bf->lf[0]));
-	return &bf->lf[bf->nlf++];
-}
-
 /* Decodes a cached record; -1 (and bf empty) when it is not one this build wrote. */
 static int decode_blob(struct blob_facts *bf, const unsigned char *p, size_t len, size_t nleaves)
 {
@@ -697,7 +156,7 @@ static int decode_blob(struct blob_facts *bf, const unsigned char *p, size_t len
 	if (buf_get_varint(&p, end, &n) < 0 || n > nleaves)
 		goto bad;
 	for (i = 0; i < n; i++) {
-		struct facts *f = add_facts(bf);
+		struct facts *f = facts_add(bf);
 		if (buf_get_varint(&p, end, &v) < 0 || v >= nleaves)
 			goto bad;
 		f->leaf = (size_t)v;
@@ -776,7 +235,7 @@ static int facts_complete(const struct scan_job *j, const struct item *it, const
 			return 0;
 		if (l->min_lines && bf->nlines < l->min_lines)
 			continue;
-		if (!(f = find_facts(bf, l->index)))
+		if (!(f = facts_find(bf, l->index)))
 			return 0;
 		/* every check the leaf asks for, up to the one that decided, must be there */
 		if ((l->not_contains && !(f->have & HAVE_NC)) ||
@@ -788,7 +247,7 @@ static int facts_complete(const struct scan_job *j, const struct item *it, const
 			if (!stopped)
 				return 0;
 		}
-		ok = decide(l, f, bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+		ok = facts_decide(l, f, bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
 		free(err);
 		if (!ok)
 			return 0;
@@ -869,16 +328,16 @@ static void run_item(struct worker *wk, struct item *it)
 			if (prc == PACK_MISS && git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
 				char hex[GIT_OID_HEXSZ + 1];
 				git_oid_tostr(hex, sizeof(hex), &it->oid);
-				missing = fmt("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
+				missing = scan_msg("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
 					      hex, it->path);
 			} else if (size > j->opts->max_file_size) {
 				bf.size = size;
 			} else if (type != GIT_OBJECT_BLOB) {
-				missing = fmt("cannot read object for '%s': %s", it->path,
+				missing = scan_msg("cannot read object for '%s': %s", it->path,
 					      "the requested type does not match the type in the ODB");
 			} else if (prc == PACK_MISS && git_odb_read(&obj, wk->odb, &it->oid) < 0) {
 				const git_error *ge = git_error_last();
-				missing = fmt("cannot read object for '%s': %s", it->path,
+				missing = scan_msg("cannot read object for '%s': %s", it->path,
 					      ge && ge->message ? ge->message : "unknown error");
 			} else {
 				it->read = 1;
@@ -912,13 +371,13 @@ static void run_item(struct worker *wk, struct item *it)
 				}
 				for (i = 0; i < it->nsel; i++) {
 					const struct leaf *l = rs->leaves[it->sel[i]];
-					if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !find_facts(&bf, l->index))
-						compute_facts(wk, l, &sj, bf.nlines, LONG_MAX, add_facts(&bf));
+					if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !facts_find(&bf, l->index))
+						facts_compute(wk, l, &sj, bf.nlines, LONG_MAX, facts_add(&bf));
 				}
 				/* what earlier scans found for other leaves stays in the record */
 				for (i = 0; i < old.nlf; i++)
-					if (!find_facts(&bf, old.lf[i].leaf))
-						*add_facts(&bf) = old.lf[i];
+					if (!facts_find(&bf, old.lf[i].leaf))
+						*facts_add(&bf) = old.lf[i];
 			}
 			if (!missing && j->opts->cache) {
 				encode_blob(&wk->ser, &bf);
@@ -962,17 +421,17 @@ static void run_item(struct worker *wk, struct item *it)
 			}
 			continue;
 		}
-		f = find_facts(&bf, l->index);
-		if (!decide(l, f, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err)) {
+		f = facts_find(&bf, l->index);
+		if (!facts_decide(l, f, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err)) {
 			/* the cacheable dates cannot tell: look again with this commit's cutoff */
 			if (!have_data) {
 				/* not reachable: facts_complete() sends such a file to be read */
 				o->kind = OUT_ERROR;
-				o->text = fmt("cannot decide freshness of '%s'", it->path);
+				o->text = scan_msg("cannot decide freshness of '%s'", it->path);
 				continue;
 			}
-			compute_facts(wk, l, &sj, bf.nlines, j->commit_day + 1, &tmp);
-			decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+			facts_compute(wk, l, &sj, bf.nlines, j->commit_day + 1, &tmp);
+			facts_decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
 		}
 		out_set(o, l, &why, line, day, err);
 	}
@@ -1077,7 +536,7 @@ static void merge_item(struct walk *w, struct item *it)
 		case OUT_NOTE:
 			/* words only for the notes the leaf keeps */
 			if (!o->text && st->nnotes < SCAN_NOTES_MAX)
-				o->text = why_text(w->rs->leaves[o->leaf], &o->why);
+				o->text = facts_why(w->rs->leaves[o->leaf], &o->why);
 			add_note(st, it->path, o->line, &it->oid, o->text);
 			o->text = NULL;
 			break;
@@ -1841,7 +1300,6 @@ static void start_workers(struct walk *w, unsigned jobs)
 		wk->job = j;
 		if (git_odb_open(&wk->odb, objdir.ptr) < 0)
 			break;
-		wk->own_odb = 1;
 		wk->mc = match_ctx_new();
 		wk->pk = pack_reader_new(j->packs);
 		wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
