@@ -17,11 +17,13 @@
 #include "scan/scan.h"
 #include "util/buf.h"
 
+struct item;
 struct linguist;
 struct pack_reader;
 struct pack_set;
 struct prefilter;
 struct prefilter_scratch;
+struct scan_job;
 struct twin;
 struct worker;
 
@@ -148,6 +150,22 @@ struct facts *facts_add(struct blob_facts *bf);
 
 /* Frees what bf holds and empties it; NULL is fine. */
 void blob_facts_free(struct blob_facts *bf);
+
+/* facts_cache.c: appends to b (cleared first) the record of bf the content cache keeps. */
+void facts_encode(struct buf *b, const struct blob_facts *bf);
+
+/*
+ * Decodes a record facts_encode wrote for a pack of nleaves leaves into
+ * *out (the caller frees it with blob_facts_free).  Returns 0, or -1 when
+ * it is not a record this build wrote (*out untouched).
+ */
+int facts_decode(struct blob_facts *out, const unsigned char *p, size_t len, size_t nleaves);
+
+/*
+ * 1 when the cached facts bf decide every leaf selecting the item that
+ * needs them and is not settled, so that the blob need not be read.
+ */
+int facts_complete(const struct scan_job *j, const struct item *it, const struct blob_facts *bf);
 
 /* A message made like printf (caller frees). */
 #if defined(__GNUC__)
