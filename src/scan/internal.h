@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "git/pack.h"
 #include "match/match.h"
 #include "model/rules.h"
 #include "scan/scan.h"
@@ -19,8 +20,6 @@
 
 struct item;
 struct linguist;
-struct pack_reader;
-struct pack_set;
 struct prefilter;
 struct prefilter_scratch;
 struct scan_job;
@@ -202,6 +201,22 @@ struct item {
 	char *skipped;         /* why it was not scanned or content-matched, or NULL */
 	int read;              /* its blob was read from the object database */
 };
+
+/*
+ * item.c: reads (or finds in the cache) what the file's contents show and
+ * decides every leaf that selects it into it->outs.  Touches only it and
+ * the worker's own state, so any thread may run any item.
+ */
+void run_item(struct worker *wk, struct item *it);
+
+/* Frees what the item holds and empties it; NULL is fine. */
+void item_free(struct item *it);
+
+/* 1 when the object is in the repository (a partial clone may lack it): the pack indexes first, then libgit2. */
+static inline int object_present(const struct pack_set *packs, git_odb *odb, const git_oid *id)
+{
+	return pack_has(packs, id->id) || git_odb_exists(odb, id);
+}
 
 /* ---- the job: what the threads share (scan.c, ring.c) ----------------------------------- */
 

@@ -92,192 +92,6 @@ static int settles(const struct leaf *l, const struct leaf_state *st)
 	return !l->negated && !l->fresh && st->nsatisfied >= l->min_files && st->nev == SCAN_EVIDENCE_MAX;
 }
 
-/* ---- one file, on a worker ---------------------------------------------------------- */
-
-static void out_set(struct leaf_out *o, const struct leaf *l, const struct why *why, size_t line, long day, char *err)
-{
-	if (err) {
-		o->kind = OUT_ERROR;
-		o->text = err;
-	} else if (why->kind != WHY_NONE) {
-		if (!l->negated) {
-			o->kind = OUT_NOTE;
-			o->line = line;
-			o->why = *why;
-		}
-	} else {
-		o->kind = OUT_EVIDENCE;
-		o->line = line;
-		o->day = day;
-	}
-}
-
-/* 1 when the object is in the repository (a partial clone may lack it): the pack indexes first, then libgit2. */
-static int present(const struct pack_set *packs, git_odb *odb, const git_oid *id)
-{
-	return pack_has(packs, id->id) || git_odb_exists(odb, id);
-}
-
-/*
- * Reads (or finds in the cache) what the file's contents show and decides
- * every leaf that selects it into it->outs.  Touches only it and the
- * worker's own state, so any thread may run any item.
- */
-static void run_item(struct worker *wk, struct item *it)
-{
-	const struct scan_job *j = wk->job;
-	const struct rules *rs = j->rs;
-	struct blob_facts bf, old;
-	git_odb_object *obj = NULL;
-	const char *data = "", *unreadable = NULL;
-	char *missing = NULL, reason[160];
-	size_t len = 0, i;
-	int have_data = 0, live = 0;
-	struct subject sj = {"", 0, 1};
-
-	memset(&bf, 0, sizeof(bf));
-	memset(&old, 0, sizeof(old));
-	wk->pf_done = 0;
-	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
-	for (i = 0; i < it->nsel; i++)
-		if (leaf_needs_content(rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
-			live = 1;
-	/* every leaf that wanted the contents is settled: the blob need not be read at all */
-	if (it->content && live) {
-		const unsigned char *rec;
-		size_t reclen;
-		rec = cache_get(j->opts->cache, it->oid.id, &reclen);
-		/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
-		if (rec && facts_decode(&old, rec, reclen, rs->nleaves) == 0 && facts_complete(j, it, &old) &&
-		    present(j->packs, wk->odb, &it->oid)) {
-			bf = old;
-			memset(&old, 0, sizeof(old));
-		} else {
-			size_t size = 0;
-			uint64_t plen = 0;
-			git_object_t type = GIT_OBJECT_BLOB;
-			/* whole in a pack: size and type known, and a wanted blob already in data */
-			int prc = pack_read(wk->pk, it->oid.id, j->opts->max_file_size, &data, &plen);
-			if (prc == PACK_BLOB || prc == PACK_TOO_BIG)
-				size = (size_t)plen;
-			else if (prc == PACK_NOT_BLOB)
-				type = GIT_OBJECT_INVALID;
-			if (prc == PACK_MISS && git_odb_read_header(&size, &type, wk->odb, &it->oid) < 0) {
-				char hex[GIT_OID_HEXSZ + 1];
-				git_oid_tostr(hex, sizeof(hex), &it->oid);
-				missing = scan_msg("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
-					      hex, it->path);
-			} else if (size > j->opts->max_file_size) {
-				bf.size = size;
-			} else if (type != GIT_OBJECT_BLOB) {
-				missing = scan_msg("cannot read object for '%s': %s", it->path,
-					      "the requested type does not match the type in the ODB");
-			} else if (prc == PACK_MISS && git_odb_read(&obj, wk->odb, &it->oid) < 0) {
-				const git_error *ge = git_error_last();
-				missing = scan_msg("cannot read object for '%s': %s", it->path,
-					      ge && ge->message ? ge->message : "unknown error");
-			} else {
-				it->read = 1;
-				have_data = 1;
-				if (obj) {
-					data = git_odb_object_data(obj);
-					len = git_odb_object_size(obj);
-				} else {
-					len = size;
-				}
-				bf.size = len;
-				bf.seen = 1;
-				bf.binary = memchr(data, '\0', len < BINARY_PROBE ? len : BINARY_PROBE) != NULL;
-			}
-			if (bf.seen && !bf.binary) {
-				int lines = 0;
-				sj.data = data;
-				sj.len = len;
-				sj.ascii = twin_is_ascii(data, len);
-				wk->pf_wanted = 0;
-				for (i = 0; i < it->nsel; i++) {
-					size_t k;
-					lines |= rs->leaves[it->sel[i]]->min_lines > 0;
-					for (k = 0; j->pf && k < TW_N; k++)
-						wk->pf_wanted |= j->pf_ids[it->sel[i] * TW_N + k] >= 0 &&
-								 !j->pf_fast[it->sel[i] * TW_N + k] && !is_settled(j, it->sel[i]);
-				}
-				if (lines || old.have_lines) {
-					bf.have_lines = 1;
-					bf.nlines = scan_count_lines(data, len);
-				}
-				for (i = 0; i < it->nsel; i++) {
-					const struct leaf *l = rs->leaves[it->sel[i]];
-					if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !facts_find(&bf, l->index))
-						facts_compute(wk, l, &sj, bf.nlines, LONG_MAX, facts_add(&bf));
-				}
-				/* what earlier scans found for other leaves stays in the record */
-				for (i = 0; i < old.nlf; i++)
-					if (!facts_find(&bf, old.lf[i].leaf))
-						*facts_add(&bf) = old.lf[i];
-			}
-			if (!missing && j->opts->cache) {
-				facts_encode(&wk->ser, &bf);
-				cache_put(j->opts->cache, it->oid.id, wk->ser.ptr, wk->ser.len);
-			}
-		}
-		if (!missing && bf.size > j->opts->max_file_size) {
-			snprintf(reason, sizeof(reason), "is larger than the %llu-byte cap (%zu bytes): not content-matched",
-				 (unsigned long long)j->opts->max_file_size, (size_t)bf.size);
-			unreadable = reason;
-		} else if (!missing && bf.binary) {
-			unreadable = "is binary (a NUL in its first 8000 bytes): not content-matched";
-		}
-		if (unreadable)
-			it->skipped = xstrdup(unreadable);
-	}
-	for (i = 0; i < it->nsel; i++) {
-		const struct leaf *l = rs->leaves[it->sel[i]];
-		struct leaf_out *o = &it->outs[i];
-		struct facts tmp;
-		const struct facts *f;
-		struct why why;
-		char *err;
-		size_t line;
-		long day;
-
-		o->leaf = l->index;
-		o->day = -1;
-		if (is_settled(j, l->index))
-			continue; /* the merge ignores it */
-		if (missing && leaf_needs_content(l)) {
-			o->kind = OUT_ERROR;
-			o->text = xstrdup(missing);
-			continue;
-		}
-		if (leaf_needs_content(l) && unreadable) {
-			/* the path is selected but its text cannot be matched */
-			if (l->negated || !exec_mismatch(l, it->exec)) {
-				o->kind = OUT_NOTE;
-				o->text = xstrdup(unreadable);
-			}
-			continue;
-		}
-		f = facts_find(&bf, l->index);
-		if (!facts_decide(l, f, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err)) {
-			/* the cacheable dates cannot tell: look again with this commit's cutoff */
-			if (!have_data) {
-				/* not reachable: facts_complete() sends such a file to be read */
-				o->kind = OUT_ERROR;
-				o->text = scan_msg("cannot decide freshness of '%s'", it->path);
-				continue;
-			}
-			facts_compute(wk, l, &sj, bf.nlines, j->commit_day + 1, &tmp);
-			facts_decide(l, &tmp, &bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
-		}
-		out_set(o, l, &why, line, day, err);
-	}
-	free(missing);
-	blob_facts_free(&bf);
-	blob_facts_free(&old);
-	git_odb_object_free(obj); /* the contents are not kept past the leaves that needed them */
-}
-
 /* ---- the ring between the walk and the workers -------------------------------------- */
 
 /* Takes the first queued item; called with j->mu held.  1 and *idx when there was one. */
@@ -320,18 +134,6 @@ static void *worker_main(void *arg)
 	}
 	pthread_mutex_unlock(&j->mu);
 	return NULL;
-}
-
-static void item_free(struct item *it)
-{
-	size_t i;
-	for (i = 0; i < it->nsel && it->outs; i++)
-		free(it->outs[i].text);
-	free(it->outs);
-	free(it->sel);
-	free(it->skipped);
-	free(it->path);
-	memset(it, 0, sizeof(*it));
 }
 
 /* Applies a decided file to the result: the walking thread only, in walk order. */
@@ -1029,8 +831,8 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 		 * like a cached blob, a record stands for a tree only where the
 		 * tree (and its .gitattributes, which libgit2 reads) is there
 		 */
-		if (have && git_oid_equal(&tr.tree, id) && present(w->job.packs, w->self.odb, id) &&
-		    (!tr.has_attrs || present(w->job.packs, w->self.odb, &tr.attrs)))
+		if (have && git_oid_equal(&tr.tree, id) && object_present(w->job.packs, w->self.odb, id) &&
+		    (!tr.has_attrs || object_present(w->job.packs, w->self.odb, &tr.attrs)))
 			return replay(w, &tr, active, nactive, ctx);
 	}
 	if (git_tree_lookup(&tree, w->repo, id) < 0) {
