@@ -272,6 +272,17 @@ static inline int is_settled(const struct scan_job *j, size_t leaf)
 	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
 }
 
+/* ---- result.c: the scan result, built in walk order --------------------------------------- */
+
+/* An empty result for nleaves leaves (caller frees with scan_result_free). */
+struct scan_result *result_new(size_t nleaves);
+
+/*
+ * Applies a decided item to r: the walking thread only, in walk order.
+ * Marks in j->settled the leaves it settles; frees what the item holds.
+ */
+void result_merge(struct scan_result *r, struct scan_job *j, struct item *it);
+
 /* ---- the walk, on the calling thread (walk.c, select.c) ---------------------------------- */
 
 /*

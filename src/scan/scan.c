@@ -34,64 +34,6 @@
  */
 #define WAKE_BATCH 32
 
-static void set_evidence(struct evidence *e, const char *path, size_t line, const git_oid *oid)
-{
-	free(e->path);
-	e->path = xstrdup(path);
-	e->line = line;
-	git_oid_tostr(e->blob, sizeof(e->blob), oid);
-}
-
-static void add_evidence(struct leaf_state *st, const char *path, size_t line, const git_oid *oid)
-{
-	st->nsatisfied++;
-	if (st->nev < SCAN_EVIDENCE_MAX)
-		set_evidence(&st->ev[st->nev++], path, line, oid);
-}
-
-static void add_note(struct leaf_state *st, const char *path, size_t line, const git_oid *oid, char *why)
-{
-	st->nnotes_total++;
-	if (st->nnotes < SCAN_NOTES_MAX) {
-		set_evidence(&st->notes[st->nnotes].at, path, line, oid);
-		st->notes[st->nnotes++].why = why;
-	} else {
-		free(why);
-	}
-}
-
-static void set_error(struct leaf_state *st, char *msg)
-{
-	if (!st->error)
-		st->error = msg;
-	else
-		free(msg);
-}
-
-static void add_skipped(struct scan_result *r, const char *path, const char *why)
-{
-	/* one entry per path, whatever number of leaves selected it */
-	if (r->nskipped && !strcmp(r->skipped[r->nskipped - 1].path, path))
-		return;
-	XGROW(r->skipped, r->skipped_cap, r->nskipped + 1);
-	r->skipped[r->nskipped].path = xstrdup(path);
-	r->skipped[r->nskipped].why = xstrdup(why);
-	r->nskipped++;
-}
-
-/*
- * A `file` leaf without freshness is settled once it has min_files files
- * and a full list of evidence: it passes whatever comes later, and its
- * evidence is the first files in walk order, which it already has.  Later
- * files are not matched against it (nor read, when no other leaf needs
- * them), and are not counted.  `no_file` leaves report how many files
- * violate them and fresh leaves want the newest date, so they never settle.
- */
-static int settles(const struct leaf *l, const struct leaf_state *st)
-{
-	return !l->negated && !l->fresh && st->nsatisfied >= l->min_files && st->nev == SCAN_EVIDENCE_MAX;
-}
-
 /* ---- the ring between the walk and the workers -------------------------------------- */
 
 /* Takes the first queued item; called with j->mu held.  1 and *idx when there was one. */
@@ -136,60 +78,6 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-/* Applies a decided file to the result: the walking thread only, in walk order. */
-static void merge_item(struct walk *w, struct item *it)
-{
-	struct scan_result *r = w->res;
-	struct scan_job *j = &w->job;
-	size_t i;
-	int live = it->nsel == 0; /* a symbolic link or submodule is always reported */
-
-	if (it->read)
-		r->blobs_read++;
-	/*
-	 * Whether a worker saw a leaf settled or not, the merge decides from the
-	 * state in walk order, so the result never depends on timing.
-	 */
-	for (i = 0; i < it->nsel; i++)
-		if (leaf_needs_content(w->rs->leaves[it->outs[i].leaf]) && !is_settled(j, it->outs[i].leaf))
-			live = 1;
-	/* not content-matched, and it mattered: some leaf that would have read it is not settled */
-	if (it->skipped && live)
-		add_skipped(r, it->path, it->skipped);
-	for (i = 0; i < it->nsel; i++) {
-		struct leaf_out *o = &it->outs[i];
-		struct leaf_state *st = &r->leaves[o->leaf];
-		if (is_settled(j, o->leaf))
-			continue;
-		st->nselected++;
-		switch (o->kind) {
-		case OUT_NONE:
-			break;
-		case OUT_EVIDENCE:
-			add_evidence(st, it->path, o->line, &it->oid);
-			if (o->day >= 0 && o->day > st->newest_day) {
-				st->newest_day = o->day;
-				set_evidence(&st->newest, it->path, o->line, &it->oid);
-			}
-			break;
-		case OUT_NOTE:
-			/* words only for the notes the leaf keeps */
-			if (!o->text && st->nnotes < SCAN_NOTES_MAX)
-				o->text = facts_why(w->rs->leaves[o->leaf], &o->why);
-			add_note(st, it->path, o->line, &it->oid, o->text);
-			o->text = NULL;
-			break;
-		case OUT_ERROR:
-			set_error(st, o->text);
-			o->text = NULL;
-			break;
-		}
-		if (settles(w->rs->leaves[o->leaf], st))
-			atomic_store_explicit(&j->settled[o->leaf], 1, memory_order_relaxed);
-	}
-	item_free(it);
-}
-
 /* Merges every decided item at the tail of the ring, in order. */
 static void ring_merge_ready(struct walk *w)
 {
@@ -206,7 +94,7 @@ static void ring_merge_ready(struct walk *w)
 		memset(&j->slots[j->tail % j->cap], 0, sizeof(it));
 		j->tail++;
 		pthread_mutex_unlock(&j->mu);
-		merge_item(w, &it);
+		result_merge(w->res, &w->job, &it);
 	}
 }
 
@@ -250,7 +138,7 @@ static void ring_push(struct walk *w, struct item *it)
 	if (!j->threaded) {
 		if (it->state == ITEM_QUEUED)
 			run_item(&w->self, it);
-		merge_item(w, it);
+		result_merge(w->res, &w->job, it);
 		return;
 	}
 	pthread_mutex_lock(&j->mu);
@@ -1018,11 +906,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 		err_set("cannot open the object database");
 		goto done;
 	}
-	res = xcalloc(1, sizeof(*res));
-	res->nleaves = rs->nleaves;
-	res->leaves = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*res->leaves));
-	for (i = 0; i < rs->nleaves; i++)
-		res->leaves[i].newest_day = -1;
+	res = result_new(rs->nleaves);
 	w.repo = repo;
 	w.rs = rs;
 	w.opts = opts;
@@ -1096,35 +980,4 @@ done:
 	git_odb_free(w.self.odb);
 	scan_result_free(res);
 	return rc;
-}
-
-static void evidence_free(struct evidence *e)
-{
-	free(e->path);
-	e->path = NULL;
-}
-
-void scan_result_free(struct scan_result *r)
-{
-	size_t i, j;
-	if (!r)
-		return;
-	for (i = 0; i < r->nleaves; i++) {
-		struct leaf_state *st = &r->leaves[i];
-		for (j = 0; j < st->nev; j++)
-			evidence_free(&st->ev[j]);
-		for (j = 0; j < st->nnotes; j++) {
-			evidence_free(&st->notes[j].at);
-			free(st->notes[j].why);
-		}
-		evidence_free(&st->newest);
-		free(st->error);
-	}
-	for (i = 0; i < r->nskipped; i++) {
-		free(r->skipped[i].path);
-		free(r->skipped[i].why);
-	}
-	free(r->skipped);
-	free(r->leaves);
-	free(r);
 }
