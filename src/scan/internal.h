@@ -272,6 +272,26 @@ static inline int is_settled(const struct scan_job *j, size_t leaf)
 	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
 }
 
+/* ---- ring.c: between the walk and the workers --------------------------------------------- */
+
+struct walk;
+
+/*
+ * Opens the ring and starts a thread for each of j's j->nworkers workers
+ * (made by the caller); a worker whose thread does not start is left out,
+ * the walking thread does its share.
+ */
+void ring_start(struct scan_job *j);
+
+/*
+ * Queues an item, taking what it owns; decided items are merged as soon as
+ * their turn comes.  Without threads the item is decided and merged at once.
+ */
+void ring_push(struct walk *w, struct item *it);
+
+/* Decides and merges everything still queued, ends the threads and frees the ring (nothing when there is none). */
+void ring_close(struct walk *w);
+
 /* ---- result.c: the scan result, built in walk order --------------------------------------- */
 
 /* An empty result for nleaves leaves (caller frees with scan_result_free). */
