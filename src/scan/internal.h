@@ -338,6 +338,33 @@ struct globs {
 	int pf_done;  /* the current path was scanned */
 };
 
+/* select.c: the globs of rs, each distinct one given an id (gl's parts are freed with globs_free). */
+void globs_init(struct globs *gl, const struct rules *rs);
+
+/* Frees what gl holds for a pack of nleaves leaves; NULL is fine. */
+void globs_free(struct globs *gl, size_t nleaves);
+
+/* The walk moves to path: what the globs remembered is for another. */
+void globs_next_path(struct globs *gl, const char *path, size_t len);
+
+/* 1 when leaf l selects the current path (globs_next_path): one of its globs matches, no exclude does. */
+int globs_selects(struct globs *gl, const struct leaf *l, const char *path, size_t len);
+
+/*
+ * Moves to path and returns how many of the leaves in active (indexes into
+ * rs->leaves, ascending) select it, those leaves into sel in the same order.
+ */
+size_t globs_select(struct globs *gl, const struct rules *rs, const size_t *active, size_t nactive, const char *path,
+		    size_t len, size_t *sel);
+
+/*
+ * Of active, the leaves that may match below the folder dir (len bytes,
+ * ending in '/'), into sub; returns how many.  An excluded folder is not
+ * descended into.
+ */
+size_t globs_descend(struct globs *gl, const struct rules *rs, const size_t *active, size_t nactive, const char *dir,
+		     size_t len, size_t *sub);
+
 struct walk {
 	git_repository *repo;
 	struct globs gl;
