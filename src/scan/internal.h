@@ -376,8 +376,8 @@ struct walk {
 	size_t depth;        /* of the folder being walked */
 	struct buf path;
 	size_t *sel; /* leaves selecting the current entry */
-	struct scan_job job;
-	struct worker self; /* the walking thread helps when the ring is full */
+	struct scan_job *job;
+	struct worker *self; /* the walking thread's: it helps when the ring is full */
 	/*
 	 * Folder records (treerec.h), kept when a cache is in use: one being
 	 * built per depth of the walk (each allocated once: a folder's frame
@@ -395,5 +395,20 @@ struct walk {
 	size_t no_records_below;
 	struct buf keybuf;
 };
+
+/* ---- walk.c: the walk over the tree ---------------------------------------------------- */
+
+/*
+ * Sets up w for a walk of repo with rs into res, queueing to job's ring
+ * and deciding on self when it must; w's parts are freed with walk_free.
+ */
+void walk_init(struct walk *w, git_repository *repo, const struct rules *rs, const struct scan_opts *opts,
+	       struct scan_result *res, struct scan_job *job, struct worker *self);
+
+/* Walks the root tree: 0, or -1 with err when a tree cannot be read. */
+int walk_root(struct walk *w, const git_oid *tree);
+
+/* Frees what w holds (not job, self nor res); NULL is fine. */
+void walk_free(struct walk *w);
 
 #endif

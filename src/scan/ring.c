@@ -66,7 +66,7 @@ static void *worker_main(void *arg)
 /* Merges every decided item at the tail of the ring, in order. */
 static void ring_merge_ready(struct walk *w)
 {
-	struct scan_job *j = &w->job;
+	struct scan_job *j = w->job;
 	struct item it;
 
 	for (;;) {
@@ -79,7 +79,7 @@ static void ring_merge_ready(struct walk *w)
 		memset(&j->slots[j->tail % j->cap], 0, sizeof(it));
 		j->tail++;
 		pthread_mutex_unlock(&j->mu);
-		result_merge(w->res, &w->job, &it);
+		result_merge(w->res, w->job, &it);
 	}
 }
 
@@ -89,7 +89,7 @@ static void ring_merge_ready(struct walk *w)
  */
 static void ring_wait(struct walk *w, int all)
 {
-	struct scan_job *j = &w->job;
+	struct scan_job *j = w->job;
 	size_t idx;
 
 	while (all ? j->tail < j->head : j->head - j->tail == j->cap) {
@@ -101,7 +101,7 @@ static void ring_wait(struct walk *w, int all)
 		}
 		if (ring_claim(j, &idx)) {
 			pthread_mutex_unlock(&j->mu);
-			run_item(&w->self, &j->slots[idx]);
+			run_item(w->self, &j->slots[idx]);
 			pthread_mutex_lock(&j->mu);
 			j->slots[idx].state = ITEM_DONE;
 			continue;
@@ -117,12 +117,12 @@ static void ring_wait(struct walk *w, int all)
 
 void ring_push(struct walk *w, struct item *it)
 {
-	struct scan_job *j = &w->job;
+	struct scan_job *j = w->job;
 
 	if (!j->threaded) {
 		if (it->state == ITEM_QUEUED)
-			run_item(&w->self, it);
-		result_merge(w->res, &w->job, it);
+			run_item(w->self, it);
+		result_merge(w->res, w->job, it);
 		return;
 	}
 	pthread_mutex_lock(&j->mu);
@@ -153,7 +153,7 @@ void ring_start(struct scan_job *j)
 
 void ring_close(struct walk *w)
 {
-	struct scan_job *j = &w->job;
+	struct scan_job *j = w->job;
 	size_t i;
 
 	if (!j->threaded)
