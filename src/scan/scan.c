@@ -1,29 +1,20 @@
-/* scan.c - one walk of the tree; blobs read, matched and dropped on worker threads, merged in walk order. */
+/*
+ * scan.c - one scan: the job its threads share, the worker threads, and
+ * scan_run, which walks the tree (walk.c) while they decide the files it
+ * queues (ring.c, item.c) into the result (result.c).
+ */
 #include "scan/internal.h"
 
-#include <limits.h>
-#include <pthread.h>
-#include <stdatomic.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "util/buf.h"
-#include "util/date.h"
-#include "store/cache.h"
-#include "util/err.h"
-#include "util/mem.h"
-#include "git/linguist.h"
 #include "git/pack.h"
 #include "match/prefilter.h"
-#include "scan/treerec.h"
 #include "match/twin.h"
-
-#ifndef PROOFGATE_VERSION
-#define PROOFGATE_VERSION "0.0.0"
-#endif
+#include "util/date.h"
+#include "util/err.h"
+#include "util/mem.h"
 
 /*
  * The pack indexes for the fast path (pack.h), or an empty set when
@@ -82,6 +73,69 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	prefilter_compile(j->pf);
 }
 
+/* The job of a scan of repo with rs: the pack indexes, the content patterns' words and twins, no leaf settled. */
+static void job_init(struct scan_job *j, git_repository *repo, const struct rules *rs, const struct scan_opts *opts)
+{
+	size_t i;
+
+	memset(j, 0, sizeof(*j));
+	j->rs = rs;
+	j->opts = opts;
+	j->commit_day = date_day_of(opts->commit_time);
+	j->packs = open_packs(repo, opts->no_fastpack);
+	build_prefilter(j, rs);
+	j->twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*j->twins));
+	j->settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*j->settled));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		j->twins[i * TW_N + TW_CONTAINS] = twin_compile(l->contains);
+		j->twins[i * TW_N + TW_NOT_CONTAINS] = twin_compile(l->not_contains);
+		j->twins[i * TW_N + TW_FRESH] = twin_compile(l->fresh);
+	}
+}
+
+/* Frees what job_init made (the workers and the ring are gone by then); NULL is fine. */
+static void job_free(struct scan_job *j)
+{
+	size_t i;
+
+	if (!j)
+		return;
+	for (i = 0; j->twins && i < j->rs->nleaves * TW_N; i++)
+		twin_free(j->twins[i]);
+	free(j->twins);
+	free((void *)j->settled);
+	pack_set_free(j->packs);
+	prefilter_free(j->pf);
+	free(j->pf_ids);
+	free(j->pf_fast);
+	memset(j, 0, sizeof(*j));
+}
+
+/* A worker of job j reading through odb (which it takes): its own match state and pack reader. */
+static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
+{
+	memset(wk, 0, sizeof(*wk));
+	wk->job = j;
+	wk->odb = odb;
+	wk->mc = match_ctx_new();
+	wk->pk = pack_reader_new(j->packs);
+	wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
+}
+
+/* Frees what a worker holds (its thread has ended); NULL is fine. */
+static void worker_release(struct worker *wk)
+{
+	if (!wk)
+		return;
+	match_ctx_free(wk->mc);
+	pack_reader_free(wk->pk);
+	prefilter_scratch_free(wk->pfs);
+	git_odb_free(wk->odb);
+	buf_free(&wk->ser);
+	memset(wk, 0, sizeof(*wk));
+}
+
 unsigned scan_jobs(unsigned jobs)
 {
 	if (jobs == 0) {
@@ -96,126 +150,73 @@ unsigned scan_jobs(unsigned jobs)
  * with its own object database: libgit2 objects are not shared between
  * threads.  Falls back to fewer threads, never fails.
  */
-static void start_workers(struct walk *w, unsigned jobs)
+static void start_workers(struct scan_job *j, git_repository *repo, unsigned jobs)
 {
-	struct scan_job *j = w->job;
 	struct buf objdir = BUF_INIT;
 	size_t i;
 
 	if (jobs < 2)
 		return;
-	buf_printf(&objdir, "%sobjects", git_repository_commondir(w->repo));
+	buf_printf(&objdir, "%sobjects", git_repository_commondir(repo));
 	j->workers = xcalloc(jobs - 1, sizeof(*j->workers));
 	for (i = 0; i < jobs - 1; i++) {
-		struct worker *wk = &j->workers[i];
-		wk->job = j;
-		if (git_odb_open(&wk->odb, objdir.ptr) < 0)
+		git_odb *odb;
+		if (git_odb_open(&odb, objdir.ptr) < 0)
 			break;
-		wk->mc = match_ctx_new();
-		wk->pk = pack_reader_new(j->packs);
-		wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
+		worker_init(&j->workers[i], j, odb);
 		j->nworkers++;
 	}
 	buf_free(&objdir);
-	if (j->nworkers == 0)
-		return;
-	ring_start(j);
+	if (j->nworkers > 0)
+		ring_start(j);
 }
 
-/* Decides and merges everything still queued, then ends the workers. */
+/* Decides and merges everything still queued, then ends the worker threads and frees them. */
 static void finish_workers(struct walk *w)
 {
 	struct scan_job *j = w->job;
-	struct pack_set *packs;
-	struct prefilter *pf;
-	int *pf_ids;
-	unsigned char *pf_fast;
 	size_t i;
 
 	ring_close(w);
-	for (i = 0; i < j->nworkers; i++) {
-		match_ctx_free(j->workers[i].mc);
-		pack_reader_free(j->workers[i].pk);
-		prefilter_scratch_free(j->workers[i].pfs);
-		git_odb_free(j->workers[i].odb);
-		buf_free(&j->workers[i].ser);
-	}
+	for (i = 0; i < j->nworkers; i++)
+		worker_release(&j->workers[i]);
 	free(j->workers);
-	packs = j->packs;
-	pf = j->pf;
-	pf_ids = j->pf_ids;
-	pf_fast = j->pf_fast;
-	memset(j, 0, sizeof(*j));
-	/* freed by scan_run, which made them */
-	j->packs = packs;
-	j->pf = pf;
-	j->pf_ids = pf_ids;
-	j->pf_fast = pf_fast;
+	j->workers = NULL;
+	j->nworkers = 0;
 }
 
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
 	     const struct scan_opts *opts)
 {
-	struct walk w;
 	struct scan_job job;
-	struct worker self;
+	struct worker self; /* the walking thread's */
+	struct walk w;
 	struct scan_result *res = NULL;
-	struct twin **twins = NULL;
-	atomic_uchar *settled = NULL;
-	size_t i;
-	int rc = -1, walked;
+	git_odb *odb;
+	int rc = -1;
 
-	*out = NULL;
-	memset(&w, 0, sizeof(w));
 	memset(&job, 0, sizeof(job));
 	memset(&self, 0, sizeof(self));
-	if (git_repository_odb(&self.odb, repo) < 0) {
+	memset(&w, 0, sizeof(w));
+	if (git_repository_odb(&odb, repo) < 0) {
 		err_set("cannot open the object database");
 		goto done;
 	}
 	res = result_new(rs->nleaves);
-	job.rs = rs;
-	job.opts = opts;
-	job.commit_day = date_day_of(opts->commit_time);
-	self.job = &job;
-	self.mc = match_ctx_new();
-	job.packs = open_packs(repo, opts->no_fastpack);
-	self.pk = pack_reader_new(job.packs);
-	build_prefilter(&job, rs);
-	self.pfs = job.pf ? prefilter_scratch_new(job.pf) : NULL;
-	job.twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*job.twins));
-	job.settled = settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*job.settled));
-	for (i = 0; i < rs->nleaves; i++) {
-		const struct leaf *l = rs->leaves[i];
-		job.twins[i * TW_N + TW_CONTAINS] = twin_compile(l->contains);
-		job.twins[i * TW_N + TW_NOT_CONTAINS] = twin_compile(l->not_contains);
-		job.twins[i * TW_N + TW_FRESH] = twin_compile(l->fresh);
-	}
+	job_init(&job, repo, rs, opts);
+	worker_init(&self, &job, odb);
 	walk_init(&w, repo, rs, opts, res, &job, &self);
-	twins = job.twins;
-	start_workers(&w, scan_jobs(opts->jobs));
-	walked = walk_root(&w, git_tree_id(tree));
+	start_workers(&job, repo, scan_jobs(opts->jobs));
+	rc = walk_root(&w, git_tree_id(tree));
 	finish_workers(&w);
-	if (walked < 0)
+	if (rc < 0)
 		goto done;
 	*out = res;
 	res = NULL;
-	rc = 0;
 done:
 	walk_free(&w);
-	buf_free(&self.ser);
-	for (i = 0; twins && i < rs->nleaves * TW_N; i++)
-		twin_free(twins[i]);
-	free(twins);
-	free((void *)settled);
-	match_ctx_free(self.mc);
-	pack_reader_free(self.pk);
-	pack_set_free(job.packs);
-	prefilter_scratch_free(self.pfs);
-	prefilter_free(job.pf);
-	free(job.pf_ids);
-	free(job.pf_fast);
-	git_odb_free(self.odb);
+	worker_release(&self);
+	job_free(&job);
 	scan_result_free(res);
 	return rc;
 }
