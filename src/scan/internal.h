@@ -24,6 +24,7 @@ struct prefilter;
 struct prefilter_scratch;
 struct scan_job;
 struct twin;
+struct walk;
 struct worker;
 
 /* git decides a blob is binary when its first 8000 bytes hold a NUL. */
@@ -31,12 +32,17 @@ struct worker;
 /* newest distinct dates a cacheable freshness result keeps */
 #define FRESH_KEEP 4
 
-/* ---- facts: what one blob's contents show (facts.c, facts_cache.c) ---------------------- */
+/* A message made like printf (caller frees); facts.c. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+char *scan_msg(const char *fmt, ...);
+
+/* ---- facts.c, facts_cache.c: what one blob's contents show ------------------------------ */
 
 /*
- * What one blob's contents show one leaf, checked in the order check_file
- * used to: lines, not_contains, contains, fresh, stopping at the first that
- * decides.  Nothing here depends on the path or the commit date, so it can
+ * What one blob's contents show one leaf, checked in this order: lines,
+ * not_contains, contains, fresh, stopping at the first that decides.  Nothing here depends on the path or the commit date, so it can
  * be cached by blob id and rule-pack digest.
  */
 enum { HAVE_NC = 1, HAVE_C = 2, HAVE_F = 4 };
@@ -118,7 +124,7 @@ static inline int needs_facts(const struct leaf *l, int exec)
 }
 
 /*
- * facts.c: runs the leaf's content checks on the subject into *f, in check
+ * Runs the leaf's content checks on the subject into *f, in check
  * order, stopping where the outcome is decided, with the worker's match
  * state.  Dates after cutoff are only noted (LONG_MAX: keep the newest
  * dates whatever the commit, for the cache).
@@ -150,7 +156,7 @@ struct facts *facts_add(struct blob_facts *bf);
 /* Frees what bf holds and empties it; NULL is fine. */
 void blob_facts_free(struct blob_facts *bf);
 
-/* facts_cache.c: appends to b (cleared first) the record of bf the content cache keeps. */
+/* Appends to b (cleared first) the record of bf the content cache keeps (facts_cache.c). */
 void facts_encode(struct buf *b, const struct blob_facts *bf);
 
 /*
@@ -166,13 +172,7 @@ int facts_decode(struct blob_facts *out, const unsigned char *p, size_t len, siz
  */
 int facts_complete(const struct scan_job *j, const struct item *it, const struct blob_facts *bf);
 
-/* A message made like printf (caller frees). */
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
-char *scan_msg(const char *fmt, ...);
-
-/* ---- items: one selected file, from the walk through a worker to the merge ------------- */
+/* ---- item.c: one selected file, from the walk through a worker to the merge ------------ */
 
 /* What one file did to one leaf; applied to the leaf state in walk order. */
 enum out_kind { OUT_NONE, OUT_EVIDENCE, OUT_NOTE, OUT_ERROR };
@@ -203,7 +203,7 @@ struct item {
 };
 
 /*
- * item.c: reads (or finds in the cache) what the file's contents show and
+ * Reads (or finds in the cache) what the file's contents show and
  * decides every leaf that selects it into it->outs.  Touches only it and
  * the worker's own state, so any thread may run any item.
  */
@@ -218,9 +218,7 @@ static inline int object_present(const struct pack_set *packs, git_odb *odb, con
 	return pack_has(packs, id->id) || git_odb_exists(odb, id);
 }
 
-/* ---- the job: what the threads share (scan.c, ring.c) ----------------------------------- */
-
-struct scan_job;
+/* ---- the job: what the threads share (scan.c, ring.c) ---------------------------------- */
 
 /* A thread that reads and matches: its own object database and match state. */
 struct worker {
@@ -272,9 +270,7 @@ static inline int is_settled(const struct scan_job *j, size_t leaf)
 	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
 }
 
-/* ---- ring.c: between the walk and the workers --------------------------------------------- */
-
-struct walk;
+/* ---- ring.c: between the walk and the workers ------------------------------------------ */
 
 /*
  * Opens the ring and starts a thread for each of j's j->nworkers workers
@@ -292,7 +288,7 @@ void ring_push(struct walk *w, struct item *it);
 /* Decides and merges everything still queued, ends the threads and frees the ring (nothing when there is none). */
 void ring_close(struct walk *w);
 
-/* ---- result.c: the scan result, built in walk order --------------------------------------- */
+/* ---- result.c: the scan result, built in walk order ------------------------------------ */
 
 /* An empty result for nleaves leaves (caller frees with scan_result_free). */
 struct scan_result *result_new(size_t nleaves);
@@ -303,7 +299,7 @@ struct scan_result *result_new(size_t nleaves);
  */
 void result_merge(struct scan_result *r, struct scan_job *j, struct item *it);
 
-/* ---- the walk, on the calling thread (walk.c, select.c) ---------------------------------- */
+/* ---- select.c: which leaves select a path ---------------------------------------------- */
 
 /*
  * Leaves of a pack each hold their own copy of the pack's excludes, and
@@ -338,7 +334,7 @@ struct globs {
 	int pf_done;  /* the current path was scanned */
 };
 
-/* select.c: the globs of rs, each distinct one given an id (gl's parts are freed with globs_free). */
+/* The globs of rs, each distinct one given an id (gl's parts are freed with globs_free). */
 void globs_init(struct globs *gl, const struct rules *rs);
 
 /* Frees what gl holds for a pack of nleaves leaves; NULL is fine. */
@@ -364,6 +360,8 @@ size_t globs_select(struct globs *gl, const struct rules *rs, const size_t *acti
  */
 size_t globs_descend(struct globs *gl, const struct rules *rs, const size_t *active, size_t nactive, const char *dir,
 		     size_t len, size_t *sub);
+
+/* ---- walk.c: the walk over the tree, on the calling thread ----------------------------- */
 
 struct walk {
 	git_repository *repo;
@@ -396,7 +394,6 @@ struct walk {
 	struct buf keybuf;
 };
 
-/* ---- walk.c: the walk over the tree ---------------------------------------------------- */
 
 /*
  * Sets up w for a walk of repo with rs into res, queueing to job's ring

@@ -85,10 +85,11 @@ struct scan_opts {
 #define SCAN_MAX_JOBS 256
 
 /*
- * Walks tree once, reading each selected blob at most once, and fills *out
+ * Walks tree once, reading each selected blob at most once, and sets *out
  * (caller frees with scan_result_free).  Unreadable evidence (missing
  * objects, match limits) is recorded in the leaf, not returned as failure;
- * returns -1 and sets err only when the walk itself cannot go on.
+ * returns -1 and sets err only when the walk itself cannot go on (*out is
+ * then untouched).
  *
  * The calling thread walks the trees and queues each selected file, in walk
  * order, to opts->jobs worker threads that read, inflate and match it (each
@@ -100,6 +101,7 @@ struct scan_opts {
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
 	     const struct scan_opts *opts);
 
+/* Frees a result of scan_run and all it holds; NULL is fine. */
 void scan_result_free(struct scan_result *r);
 
 /* The number of threads for jobs (0: the online CPUs), within 1..SCAN_MAX_JOBS. */

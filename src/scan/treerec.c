@@ -172,6 +172,8 @@ const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const c
 
 void treerec_names_free(struct treerec_names *nm)
 {
+	if (!nm)
+		return;
 	free(nm->e);
 	free(nm->by_name);
 	memset(nm, 0, sizeof(*nm));

@@ -89,8 +89,11 @@ struct treerec_names {
 	size_t n, next;
 	struct treerec_name *by_name; /* sorted by name, made at the first miss */
 };
+/* Loads the entries of r into nm (freed with treerec_names_free); r's bytes must outlive nm. */
 void treerec_names_load(struct treerec_names *nm, struct treerec *r);
+/* The entry named name (len bytes), or NULL. */
 const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const char *name, size_t len);
+/* Frees what nm holds and empties it; NULL is fine. */
 void treerec_names_free(struct treerec_names *nm);
 
 /* Starts a record in b (cleared) for tree, whose .gitattributes is attrs (NULL: none). */
