@@ -49,8 +49,9 @@ char *scan_msg(const char *f, ...)
 static char *limit_msg(int rc, const struct match_regex *re, const char *path)
 {
 	if (rc == MATCH_LIMIT_HIT)
-		return scan_msg("pattern /%s/ hit PCRE2's match limit (%u steps, depth %u) in '%s': simplify the pattern",
-			   re->src, MATCH_LIMIT, MATCH_DEPTH_LIMIT, path);
+		return scan_msg(
+			"pattern /%s/ hit PCRE2's match limit (%u steps, depth %u) in '%s': simplify the pattern",
+			re->src, MATCH_LIMIT, MATCH_DEPTH_LIMIT, path);
 	return scan_msg("pattern /%s/ failed to run on '%s'", re->src, path);
 }
 
@@ -99,7 +100,7 @@ static int next_match(struct worker *wk, const struct match_regex *r, size_t lea
 }
 
 void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
-			  struct facts *f)
+		   struct facts *f)
 {
 	const char *data = sj->data;
 	size_t start, ms, me, cs, ce, i;
@@ -123,8 +124,8 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 		size_t count = 0, first = 0;
 		rc = MATCH_OK;
 		start = 0;
-		while (count < l->min_matches &&
-		       (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		while (count < l->min_matches && (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start,
+								  &ms, &me, &cs, &ce)) == MATCH_OK) {
 			if (count++ == 0)
 				first = ms;
 		}
@@ -137,7 +138,8 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 	}
 	if (l->fresh) {
 		start = 0;
-		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) ==
+		       MATCH_OK) {
 			long d = date_parse_day(data + cs, ce - cs);
 			if (d < 0)
 				continue;
@@ -221,7 +223,7 @@ char *facts_why(const struct leaf *l, const struct why *w)
 		return xstrdup("is executable");
 	case WHY_LINES:
 		return scan_msg("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
-			   l->min_lines);
+				l->min_lines);
 	case WHY_NC_MATCH:
 		/* what disqualified the file is the point: always quoted whole */
 		return scan_msg("matches /%s/ at line %zu", l->not_contains->src, n);
@@ -231,7 +233,7 @@ char *facts_why(const struct leaf *l, const struct why *w)
 		return scan_msg("does not match %s", quoted(l->contains, tmp));
 	case WHY_FEW:
 		return scan_msg("matches %s %zu time%s, fewer than %zu", quoted(l->contains, tmp), n, n == 1 ? "" : "s",
-			   l->min_matches);
+				l->min_matches);
 	case WHY_LATER:
 		return scan_msg("dates matching %s are all after the scanned commit", quoted(l->fresh, tmp));
 	case WHY_NO_DATE:
@@ -249,8 +251,8 @@ static int say(struct why *w, enum why_kind kind, size_t n)
 	return 1;
 }
 
-int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec,
-		  const char *path, long commit_day, struct why *why, size_t *line, long *day, char **err)
+int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec, const char *path,
+		 long commit_day, struct why *why, size_t *line, long *day, char **err)
 {
 	why->kind = WHY_NONE;
 	why->n = 0;

@@ -36,14 +36,15 @@ struct worker;
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-char *scan_msg(const char *fmt, ...);
+char *
+scan_msg(const char *fmt, ...);
 
 /* ---- facts.c, facts_cache.c: what one blob's contents show ------------------------------ */
 
 /*
  * What one blob's contents show one leaf, checked in this order: lines,
- * not_contains, contains, fresh, stopping at the first that decides.  Nothing here depends on the path or the commit date, so it can
- * be cached by blob id and rule-pack digest.
+ * not_contains, contains, fresh, stopping at the first that decides.  Nothing here depends on the path or the commit
+ * date, so it can be cached by blob id and rule-pack digest.
  */
 enum { HAVE_NC = 1, HAVE_C = 2, HAVE_F = 4 };
 
@@ -141,8 +142,8 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
  * commit and older ones were dropped, so the contents must be matched
  * again with the commit's cutoff.
  */
-int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec,
-		 const char *path, long commit_day, struct why *why, size_t *line, long *day, char **err);
+int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec, const char *path,
+		 long commit_day, struct why *why, size_t *line, long *day, char **err);
 
 /* The words for a why, as a note shows them (caller frees; NULL for WHY_NONE). */
 char *facts_why(const struct leaf *l, const struct why *w);
@@ -183,7 +184,7 @@ struct leaf_out {
 	size_t line;
 	long day;
 	struct why why; /* OUT_NOTE without text */
-	char *text;     /* OUT_NOTE: a ready why, or NULL; OUT_ERROR: the message; owned */
+	char *text;	/* OUT_NOTE: a ready why, or NULL; OUT_ERROR: the message; owned */
 };
 
 enum item_state { ITEM_FREE, ITEM_QUEUED, ITEM_BUSY, ITEM_DONE };
@@ -198,8 +199,8 @@ struct item {
 	size_t *sel; /* leaves selecting it, in leaf order */
 	size_t nsel;
 	struct leaf_out *outs; /* one per sel, set by run_item */
-	char *skipped;         /* why it was not scanned or content-matched, or NULL */
-	int read;              /* its blob was read from the object database */
+	char *skipped;	       /* why it was not scanned or content-matched, or NULL */
+	int read;	       /* its blob was read from the object database */
 };
 
 /*
@@ -225,10 +226,10 @@ struct worker {
 	struct scan_job *job;
 	git_odb *odb;
 	struct match_ctx *mc;
-	struct pack_reader *pk;        /* whole packed blobs, without libgit2 */
+	struct pack_reader *pk;	       /* whole packed blobs, without libgit2 */
 	struct prefilter_scratch *pfs; /* words seen in the current blob */
-	int pf_done;                   /* the current blob was scanned for them */
-	int pf_wanted;                 /* some pattern the blob meets is worth the scan */
+	int pf_done;		       /* the current blob was scanned for them */
+	int pf_wanted;		       /* some pattern the blob meets is worth the scan */
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -242,7 +243,7 @@ struct scan_job {
 	long commit_day;
 	struct twin **twins;  /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
 	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
-	int *pf_ids;          /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	int *pf_ids;	      /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	/*
 	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
 	 * (match_regex_fast_start), so it is prefiltered only when the words
@@ -257,7 +258,7 @@ struct scan_job {
 	size_t cap;
 	size_t head, tail, claim; /* next to queue, next to merge, first that may be unclaimed */
 	int closing;
-	unsigned idle;    /* workers waiting for work */
+	unsigned idle;	  /* workers waiting for work */
 	int waiting_done; /* the walking thread waits for a decided item */
 	struct worker *workers;
 	size_t nworkers;
@@ -313,14 +314,14 @@ struct globs {
 	 * Leaves of a pack share its excludes: each distinct exclude list gets
 	 * an id, and whether it excludes the current path is worked out once.
 	 */
-	size_t *elist;             /* per leaf: its exclude list's id */
-	unsigned char *el_val;     /* per list: it excludes the current path */
-	unsigned long *el_at;      /* per list: the path number el_val is for */
-	size_t n;                  /* distinct globs */
+	size_t *elist;		   /* per leaf: its exclude list's id */
+	unsigned char *el_val;	   /* per list: it excludes the current path */
+	unsigned long *el_at;	   /* per list: the path number el_val is for */
+	size_t n;		   /* distinct globs */
 	unsigned char *val, *dval; /* results for the current path / folder */
 	unsigned long *at, *dat;   /* the path (folder) number they are for */
 	unsigned long path_no, dir_no;
-	int path_ascii;       /* the current path is all ASCII */
+	int path_ascii;	      /* the current path is all ASCII */
 	struct match_path mp; /* the current path split for the globs, once mp_ready */
 	int mp_ready;
 	/*
@@ -371,7 +372,7 @@ struct walk {
 	struct scan_result *res;
 	git_attr_options attr_opts;
 	struct linguist *lg; /* which paths libgit2 is asked about */
-	size_t depth;        /* of the folder being walked */
+	size_t depth;	     /* of the folder being walked */
 	struct buf path;
 	size_t *sel; /* leaves selecting the current entry */
 	struct scan_job *job;
@@ -393,7 +394,6 @@ struct walk {
 	size_t no_records_below;
 	struct buf keybuf;
 };
-
 
 /*
  * Sets up w for a walk of repo with rs into res, queueing to job's ring

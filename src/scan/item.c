@@ -22,9 +22,9 @@ struct blob {
 	git_odb_object *obj;   /* the blob as libgit2 read it, or NULL (a pack reader's bytes, or none) */
 	const char *data;      /* its bytes once read ("" before) */
 	size_t len;
-	int have_data;          /* its bytes were read: freshness can be matched again */
-	struct subject sj;      /* data as matched, once it is text */
-	char *missing;          /* why it could not be read, or NULL; owned */
+	int have_data;		/* its bytes were read: freshness can be matched again */
+	struct subject sj;	/* data as matched, once it is text */
+	char *missing;		/* why it could not be read, or NULL; owned */
 	const char *unreadable; /* why its contents are not matched (too large, binary), or NULL */
 	char reason[160];
 };
@@ -78,8 +78,9 @@ static int probe_blob(struct worker *wk, const struct item *it, struct blob *b, 
 	if (prc == PACK_MISS && git_odb_read_header(size, type, wk->odb, &it->oid) < 0) {
 		char hex[GIT_OID_HEXSZ + 1];
 		git_oid_tostr(hex, sizeof(hex), &it->oid);
-		b->missing = scan_msg("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
-				      hex, it->path);
+		b->missing =
+			scan_msg("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
+				 hex, it->path);
 	}
 	return prc;
 }
@@ -171,7 +172,8 @@ static void note_unmatched(const struct scan_job *j, struct item *it, struct blo
 	if (b->missing)
 		return;
 	if (b->bf.size > j->opts->max_file_size) {
-		snprintf(b->reason, sizeof(b->reason), "is larger than the %llu-byte cap (%zu bytes): not content-matched",
+		snprintf(b->reason, sizeof(b->reason),
+			 "is larger than the %llu-byte cap (%zu bytes): not content-matched",
 			 (unsigned long long)j->opts->max_file_size, (size_t)b->bf.size);
 		b->unreadable = b->reason;
 	} else if (b->bf.binary) {
@@ -228,8 +230,8 @@ static void decide_leaf(struct worker *wk, struct item *it, const struct blob *b
 		}
 		return;
 	}
-	if (!facts_decide(l, facts_find(&b->bf, l->index), &b->bf, it->exec, it->path, j->commit_day, &why, &line,
-			  &day, &err)) {
+	if (!facts_decide(l, facts_find(&b->bf, l->index), &b->bf, it->exec, it->path, j->commit_day, &why, &line, &day,
+			  &err)) {
 		/* the cacheable dates cannot tell: look again with this commit's cutoff */
 		if (!b->have_data) {
 			/* not reachable: facts_complete() sends such a file to be read */

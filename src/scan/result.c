@@ -1,4 +1,5 @@
-/* result.c - the scan result: each decided file applied to its leaves' states in walk order, and when a leaf is settled. */
+/* result.c - the scan result: each decided file applied to its leaves' states in walk order, and when a leaf is
+ * settled. */
 #include "scan/internal.h"
 
 #include <stdlib.h>

@@ -205,7 +205,8 @@ int globs_selects(struct globs *gl, const struct leaf *l, const char *path, size
 	if (gl->el_at[e] != gl->path_no) {
 		gl->el_val[e] = 0;
 		for (i = 0; i < l->nexclude && !gl->el_val[e]; i++)
-			gl->el_val[e] = (unsigned char)path_hit(gl, gl->excl_ids[l->index][i], l->exclude[i], path, len);
+			gl->el_val[e] =
+				(unsigned char)path_hit(gl, gl->excl_ids[l->index][i], l->exclude[i], path, len);
 		gl->el_at[e] = gl->path_no;
 	}
 	return !gl->el_val[e];

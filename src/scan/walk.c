@@ -115,8 +115,8 @@ static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
  * A blob at w->path: selected as the folder's old record says (old, when it
  * knows the name as a blob) or by matching its path, then recorded and queued.
  */
-static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive,
-		       struct buf *rec, struct treerec_names *old)
+static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive, struct buf *rec,
+		       struct treerec_names *old)
 {
 	const char *name = git_tree_entry_name(e);
 	const git_oid *oid = git_tree_entry_id(e);
@@ -143,8 +143,8 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 		queue_file(w, oid, exec, w->sel, nsel);
 }
 
-static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive,
-			    struct buf *rec, struct treerec_names *old)
+static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive, struct buf *rec,
+			    struct treerec_names *old)
 {
 	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
 	size_t j;

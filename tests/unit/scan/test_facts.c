@@ -10,12 +10,13 @@
 
 static void test_content_line_and_min_matches(void **state)
 {
-	const struct leaf_state *st =
-		scan_with(*state, "{file: {paths: 'docs/runbooks/*.md', contains: {pattern: '(?i)rollback', min_matches: 2}}}",
-			  1 << 20);
+	const struct leaf_state *st = scan_with(
+		*state, "{file: {paths: 'docs/runbooks/*.md', contains: {pattern: '(?i)rollback', min_matches: 2}}}",
+		1 << 20);
 	assert_int_equal(st->nsatisfied, 1);
 	assert_int_equal(st->ev[0].line, 9);
-	st = scan_with(*state, "{file: {paths: 'docs/runbooks/*.md', contains: {pattern: '(?i)rollback', min_matches: 3}}}",
+	st = scan_with(*state,
+		       "{file: {paths: 'docs/runbooks/*.md', contains: {pattern: '(?i)rollback', min_matches: 3}}}",
 		       1 << 20);
 	assert_int_equal(st->nsatisfied, 0);
 	assert_int_equal(st->nnotes, 2);
@@ -24,7 +25,8 @@ static void test_content_line_and_min_matches(void **state)
 
 static void test_crlf_lines(void **state)
 {
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: ['crlf.txt', 'lf.txt'], contains: '^needle on three$'}}", 1 << 20);
+	const struct leaf_state *st =
+		scan_with(*state, "{file: {paths: ['crlf.txt', 'lf.txt'], contains: '^needle on three$'}}", 1 << 20);
 	assert_int_equal(st->nsatisfied, 2);
 	assert_string_equal(st->ev[0].path, "crlf.txt");
 	assert_int_equal(st->ev[0].line, 3);
@@ -33,7 +35,8 @@ static void test_crlf_lines(void **state)
 
 static void test_min_lines_and_not_contains(void **state)
 {
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: docs/runbooks/stub.md, min_lines: 3}}", 1 << 20);
+	const struct leaf_state *st =
+		scan_with(*state, "{file: {paths: docs/runbooks/stub.md, min_lines: 3}}", 1 << 20);
 	assert_int_equal(st->nsatisfied, 1);
 	st = scan_with(*state, "{file: {paths: docs/runbooks/stub.md, min_lines: 4}}", 1 << 20);
 	assert_int_equal(st->nsatisfied, 0);
@@ -57,9 +60,9 @@ static void test_executable(void **state)
 
 static void test_fresh_newest_valid_date(void **state)
 {
-	const struct leaf_state *st =
-		scan_with(*state, "{file: {paths: docs/drill.md, fresh: {pattern: 'drill: (\\d{4}-\\d{2}-\\d{2})', days: 30}}}",
-			  1 << 20);
+	const struct leaf_state *st = scan_with(
+		*state, "{file: {paths: docs/drill.md, fresh: {pattern: 'drill: (\\d{4}-\\d{2}-\\d{2})', days: 30}}}",
+		1 << 20);
 	assert_int_equal(st->nsatisfied, 1);
 	/* 2026-02-30 is not a date; 2026-05-20 is the newest valid one */
 	assert_int_equal(st->newest_day, date_parse_day("2026-05-20", 10));
@@ -84,7 +87,8 @@ static void test_lines(void **state)
 /* every check at once, in the order they are made */
 #define ALL_CHECKS                                                                                                     \
 	"{file: {paths: x.md, executable: true, min_lines: 4, not_contains: TBD,"                                      \
-	" contains: {pattern: rollback, min_matches: 2}, fresh: {pattern: 'drill: (\\d{4}-\\d{2}-\\d{2})', days: 30}}}"
+	" contains: {pattern: rollback, min_matches: 2}, fresh: {pattern: 'drill: (\\d{4}-\\d{2}-\\d{2})', days: "     \
+	"30}}}"
 
 static long day_of(const char *ymd)
 {
@@ -229,8 +233,7 @@ static void test_why_words(void **state)
 	check_why(l, WHY_UNREADABLE, 0, "could not be read");
 	check_why(l, WHY_NO_MATCH, 0, "does not match /rollback/");
 	check_why(l, WHY_FEW, 1, "matches /rollback/ 1 time, fewer than 2");
-	check_why(l, WHY_LATER, 0,
-		  "dates matching /drill: (\\d{4}-\\d{2}-\\d{2})/ are all after the scanned commit");
+	check_why(l, WHY_LATER, 0, "dates matching /drill: (\\d{4}-\\d{2}-\\d{2})/ are all after the scanned commit");
 	check_why(l, WHY_NO_DATE, 0, "holds no date (YYYY-MM-DD) matching /drill: (\\d{4}-\\d{2}-\\d{2})/");
 	assert_null(facts_why(l, &none));
 	/* a long pattern is named, not quoted */
@@ -310,18 +313,12 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_content_line_and_min_matches),
-		T(test_crlf_lines),
-		T(test_min_lines_and_not_contains),
-		T(test_executable),
-		T(test_fresh_newest_valid_date),
-		cmocka_unit_test(test_lines),
-		T(test_decide_in_check_order),
-		T(test_decide_fresh_from_kept_dates),
-		T(test_decide_path_only_needs_no_facts),
-		T(test_why_words),
-		T(test_compute_stops_where_decided),
-		T(test_compute_keeps_newest_dates),
+		T(test_content_line_and_min_matches),	 T(test_crlf_lines),
+		T(test_min_lines_and_not_contains),	 T(test_executable),
+		T(test_fresh_newest_valid_date),	 cmocka_unit_test(test_lines),
+		T(test_decide_in_check_order),		 T(test_decide_fresh_from_kept_dates),
+		T(test_decide_path_only_needs_no_facts), T(test_why_words),
+		T(test_compute_stops_where_decided),	 T(test_compute_keeps_newest_dates),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);

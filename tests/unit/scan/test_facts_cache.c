@@ -1,4 +1,5 @@
-/* test_facts_cache.c - per-blob facts as the cache keeps them: round trip, what a record must not be, when it stands for a blob. */
+/* test_facts_cache.c - per-blob facts as the cache keeps them: round trip, what a record must not be, when it stands
+ * for a blob. */
 #include "helpers.h"
 
 #include <stdatomic.h>
@@ -131,13 +132,13 @@ static void test_what_a_record_must_not_be(void **state)
 	/* more dates than are kept: written by hand, as facts_encode lays them out */
 	buf_clear(&bad);
 	buf_put_varint(&bad, (unsigned char)b.ptr[0]); /* the format */
-	buf_put_varint(&bad, 10);                      /* size */
-	buf_put_varint(&bad, 1);                       /* seen */
-	buf_put_varint(&bad, 1);                       /* one leaf's facts */
-	buf_put_varint(&bad, 0);                       /* leaf 0 */
+	buf_put_varint(&bad, 10);		       /* size */
+	buf_put_varint(&bad, 1);		       /* seen */
+	buf_put_varint(&bad, 1);		       /* one leaf's facts */
+	buf_put_varint(&bad, 0);		       /* leaf 0 */
 	buf_put_varint(&bad, HAVE_F);
 	buf_put_varint(&bad, 16 + MATCH_NONE); /* f_rc, shifted by facts_cache.c's RC_BIAS */
-	buf_put_varint(&bad, 0);               /* f_more, f_later */
+	buf_put_varint(&bad, 0);	       /* f_more, f_later */
 	n = bad.len;
 	buf_put_varint(&bad, FRESH_KEEP);
 	for (size_t k = 0; k < FRESH_KEEP; k++) {

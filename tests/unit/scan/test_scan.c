@@ -1,4 +1,5 @@
-/* test_scan.c - scan_run as its callers see it: a result per leaf, the same whatever the threads, *out on success only. */
+/* test_scan.c - scan_run as its callers see it: a result per leaf, the same whatever the threads, *out on success only.
+ */
 #include "scan_fx.h"
 
 #include "util/date.h"

@@ -1,4 +1,5 @@
-/* test_select.c - which leaves select a path: each distinct glob once, exclude lists shared, the same answers as matching each glob. */
+/* test_select.c - which leaves select a path: each distinct glob once, exclude lists shared, the same answers as
+ * matching each glob. */
 #include "helpers.h"
 
 #include <stdlib.h>
@@ -10,17 +11,16 @@
  * Four leaves: 0 and 1 share a glob, 3 has it too but ignoring case; every
  * leaf has the pack's exclude, 1 one of its own besides.
  */
-static const char PACK[] =
-	"exclude: ['**/node_modules/**']\n"
-	"domains: [{id: d, title: D}]\n"
-	"rules:\n"
-	"  - {id: d.a, domain: d, level: required, title: T, next_step: N,\n"
-	"     evidence: {file: {paths: ['docs/**/*.md', '**/README.md']}}}\n"
-	"  - {id: d.b, domain: d, level: required, title: T, next_step: N,\n"
-	"     evidence: {any: [{file: {paths: 'docs/**/*.md', exclude: 'docs/old/**'}},\n"
-	"                      {file: {paths: '**/*.MD', ignore_case: true}}]}}\n"
-	"  - {id: d.c, domain: d, level: required, title: T, next_step: N,\n"
-	"     evidence: {file: {paths: 'docs/**/*.md', ignore_case: true}}}\n";
+static const char PACK[] = "exclude: ['**/node_modules/**']\n"
+			   "domains: [{id: d, title: D}]\n"
+			   "rules:\n"
+			   "  - {id: d.a, domain: d, level: required, title: T, next_step: N,\n"
+			   "     evidence: {file: {paths: ['docs/**/*.md', '**/README.md']}}}\n"
+			   "  - {id: d.b, domain: d, level: required, title: T, next_step: N,\n"
+			   "     evidence: {any: [{file: {paths: 'docs/**/*.md', exclude: 'docs/old/**'}},\n"
+			   "                      {file: {paths: '**/*.MD', ignore_case: true}}]}}\n"
+			   "  - {id: d.c, domain: d, level: required, title: T, next_step: N,\n"
+			   "     evidence: {file: {paths: 'docs/**/*.md', ignore_case: true}}}\n";
 
 struct sel_fx {
 	struct rules *rs;
@@ -95,9 +95,20 @@ static size_t naive_select(const struct rules *rs, const char *path, size_t *sel
 static void test_same_answers_as_each_glob(void **state)
 {
 	static const char *paths[] = {
-		"docs/a.md",	 "docs/old/b.md",	 "docs/x/README.md", "README.md",	 "src/node_modules/README.md",
-		"DOCS/A.MD",	 "docs/caf\xe9.md", "x/y/z.txt",	    "docs/README.MD", "node_modules/docs/a.md",
-		"docs/a.md.txt", "readme.md",	 "docs/a.md",	    "a/b/c/d/README.md",
+		"docs/a.md",
+		"docs/old/b.md",
+		"docs/x/README.md",
+		"README.md",
+		"src/node_modules/README.md",
+		"DOCS/A.MD",
+		"docs/caf\xe9.md",
+		"x/y/z.txt",
+		"docs/README.MD",
+		"node_modules/docs/a.md",
+		"docs/a.md.txt",
+		"readme.md",
+		"docs/a.md",
+		"a/b/c/d/README.md",
 	};
 	struct sel_fx *x = *state;
 	size_t i, want[4], nwant, n, total = 0;

@@ -69,10 +69,8 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_non_utf8_path_is_kept_as_bytes),
-		T(test_linguist_generated_is_not_evidence),
-		T(test_excluded_folder_is_pruned),
-		T(test_unselected_subtrees_are_not_walked),
+		T(test_non_utf8_path_is_kept_as_bytes), T(test_linguist_generated_is_not_evidence),
+		T(test_excluded_folder_is_pruned),	T(test_unselected_subtrees_are_not_walked),
 		T(test_records_replay_the_walk),
 	};
 #undef T
