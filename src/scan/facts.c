@@ -1,7 +1,6 @@
 /* facts.c - what one blob's contents show the leaves that read it, and what that decides for a file. */
 #include "scan/internal.h"
 
-#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
