@@ -28,8 +28,11 @@ STRICTW   = -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-st
 SANFLAGS  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 # recursive on purpose: pkg-config runs only after the deps step has installed what was missing
 # libdeflate has a pkg-config file only from 1.9 on (Ubuntu 20.04 has 1.5): plain -ldeflate then
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(shell pkg-config --cflags libdeflate 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs libdeflate 2>/dev/null || echo -ldeflate)
+# zlib (git/loose.c) comes with libgit2's development package; plain -lz where it has no pkg-config file
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(shell pkg-config --cflags libdeflate 2>/dev/null) \
+	$(shell pkg-config --cflags zlib 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs libdeflate 2>/dev/null || echo -ldeflate) \
+	$(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
 TEST_LIBS   = $(shell pkg-config --libs cmocka)
 ALL_CFLAGS = -std=c11 $(WARN) $(if $(STRICT)$(SANITIZE),$(STRICTW)) $(SANFLAGS) \

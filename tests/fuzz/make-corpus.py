@@ -205,6 +205,20 @@ def seeds_attrs(paths):
         put("attrs", "a%02d" % i, text + b"\0" + b"\n".join(picked))
 
 
+def seeds_loose(files):
+    """Loose object files as git writes them: fixture blobs, a tree and a commit."""
+    import zlib
+
+    def obj(kind, body):
+        return zlib.compress(b"%s %d\0" % (kind, len(body)) + body)
+
+    for i, (name, path, data) in enumerate(files[::max(1, len(files) // 12)][:12]):
+        put("loose", "blob%02d" % i, obj(b"blob", data))
+    put("loose", "tree", obj(b"tree", b"100644 runbook.md\0" + bytes(range(20))))
+    put("loose", "commit", obj(b"commit", b"tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n"
+                                          b"author F <f@proofgate.invalid> 1780315200 +0000\n\nfixture\n"))
+
+
 def seeds_pack(fixtures):
     for name in sorted(os.listdir(fixtures)):
         d = os.path.join(fixtures, name, ".git", "objects", "pack")
@@ -259,7 +273,7 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: tests/fuzz/make-corpus.py FIXTURES PROOFGATE")
     fixtures, proofgate = sys.argv[1], os.path.abspath(sys.argv[2])
-    for t in ("rules", "config", "glob", "twin", "prefilter", "attrs", "pack", "cache", "treerec"):
+    for t in ("rules", "config", "glob", "twin", "prefilter", "attrs", "pack", "cache", "treerec", "loose"):
         shutil.rmtree(os.path.join(CORPUS, t), ignore_errors=True)
     files = fixture_files(fixtures)
     paths = sorted({p for _, p, _ in files})
@@ -270,6 +284,7 @@ def main():
     seeds_glob(packs, paths)
     seeds_patterns(packs, texts)
     seeds_attrs(paths)
+    seeds_loose(files)
     seeds_pack(fixtures)
     seeds_cache(fixtures, proofgate)
     for t in sorted(os.listdir(CORPUS)):
