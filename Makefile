@@ -126,7 +126,7 @@ valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
 # a hang or a differential mismatch fails the run.
 FUZZ_CC            ?= clang
 FUZZ_SECONDS       ?= 60
-FUZZ_SHORT_SECONDS ?= 7
+FUZZ_SHORT_SECONDS ?= 6
 FUZZ_TARGETS        = $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BIN            = build/fuzz/fuzz/bin
 

@@ -53,18 +53,18 @@ for t in "$@"; do
 		st=$?
 		if [ $st != 0 ]; then
 			found=$(ls "$art" 2>/dev/null | head -n 1)
-			kind=$(grep -m1 -oE 'MISMATCH|ERROR: LeakSanitizer|ERROR: AddressSanitizer: [a-z-]+|runtime error|ALARM: working on the last Unit for|out-of-memory|deadly signal' "$log")
+			kind=$(grep -a -m1 -oE 'MISMATCH|ERROR: LeakSanitizer|ERROR: AddressSanitizer: [a-z-]+|runtime error|ALARM: working on the last Unit for|out-of-memory|deadly signal' "$log")
 			why="${kind:-exit $st}${found:+, reproducer $art/$found}"
 		fi
 	fi
-	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+	runs=$(LC_ALL=C sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	if [ -z "$why" ]; then
 		npass=$((npass + 1))
 		echo "fuzz: $t ok ($nreg regression inputs, ${secs}s, ${runs:-0} runs)"
 	else
 		nfail=$((nfail + 1))
 		echo "fuzz: $t FAILED: $why (log $log)"
-		grep -m3 'MISMATCH' "$log" | sed 's/^/fuzz:   /'
+		grep -a -m3 'MISMATCH' "$log" | sed 's/^/fuzz:   /'
 	fi
 done
 rm -rf "$TMPDIR"
