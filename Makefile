@@ -4,6 +4,7 @@
 #   make check      build with warnings as errors and run every test
 #   make check SANITIZE=address,undefined    the same under sanitizers
 #   make browser    the HTML pages in headless chromium (installs chromium, node, npm packages)
+#   make fuzz       every libFuzzer harness for FUZZ_SECONDS (60) each; fuzz-short: about a minute
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
@@ -28,8 +29,11 @@ STRICTW   = -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-st
 SANFLAGS  = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
 # recursive on purpose: pkg-config runs only after the deps step has installed what was missing
 # libdeflate has a pkg-config file only from 1.9 on (Ubuntu 20.04 has 1.5): plain -ldeflate then
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(shell pkg-config --cflags libdeflate 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs libdeflate 2>/dev/null || echo -ldeflate)
+# zlib (git/loose.c) comes with libgit2's development package; plain -lz where it has no pkg-config file
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(shell pkg-config --cflags libdeflate 2>/dev/null) \
+	$(shell pkg-config --cflags zlib 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs libdeflate 2>/dev/null || echo -ldeflate) \
+	$(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
 TEST_LIBS   = $(shell pkg-config --libs cmocka)
 ALL_CFLAGS = -std=c11 $(WARN) $(if $(STRICT)$(SANITIZE),$(STRICTW)) $(SANFLAGS) \
@@ -46,7 +50,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -120,6 +124,40 @@ valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
 	$(VALGRIND) $(O)/proofgate scan --no-cache --jobs 2 --no-builtin --rules tests/rules/core.yml build/fixtures/basic >/dev/null; \
 	$(VALGRIND) $(O)/proofgate rules list --format markdown >/dev/null; \
 	echo "valgrind: scans clean"
+
+# ---- fuzzing (tests/fuzz/, docs/testing.md) ----------------------------------
+# libFuzzer harnesses for every parser of untrusted input.  clang builds the
+# library objects again (everything but src/cli/) in build/fuzz/ with ASan,
+# UBSan and the fuzzer's coverage; each harness runs its regression inputs,
+# then fuzzes from its seed corpus, one target at a time.  A crash, a leak,
+# a hang or a differential mismatch fails the run.
+FUZZ_CC            ?= clang
+FUZZ_SECONDS       ?= 60
+FUZZ_SHORT_SECONDS ?= 6
+FUZZ_TARGETS        = $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BIN            = build/fuzz/fuzz/bin
+
+$(O)/fuzz/%.o: tests/fuzz/%.c | deps $(O)/.dir
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/fuzz -c -o $@ $<
+
+$(O)/fuzz/bin/%: $(O)/fuzz/fuzz_%.o $(O)/fuzz/fuzz.o $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS) -lpthread
+
+# the harness objects are kept: relinking one should not recompile the others
+.PRECIOUS: $(O)/fuzz/%.o
+
+fuzz-build:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || scripts/fuzz-deps.sh
+	@$(MAKE) --no-print-directory VARIANT=fuzz CC=$(FUZZ_CC) STRICT=1 SANITIZE=address,undefined \
+		CFLAGS='-O1 -g -fsanitize=fuzzer-no-link' $(FUZZ_TARGETS:%=$(FUZZ_BIN)/%)
+
+fuzz: fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-short: fuzz-build
+	@tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
 
 # ---- install ---------------------------------------------------------------
 install: $(O)/proofgate

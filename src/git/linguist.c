@@ -44,13 +44,62 @@ static void add_word(struct linguist *lg, const char *s, size_t n, size_t depth)
 	lg->w[lg->n++].depth = depth;
 }
 
-/* One line of an attribute file. */
+/* What libgit2 reads as white space in an attribute line (git__isspace): it skips it first and it ends a pattern. */
+static int attr_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n';
+}
+
+/*
+ * Where the [...] class opening at s[j] ends (the index of its ']'), read
+ * as libgit2's wildmatch reads it: a first member may be ']', a backslash
+ * escapes the next character, "[:name:]" is one member, and a range's end
+ * may be ']' when escaped.  n when the class is not closed within s[0..n).
+ */
+static size_t class_end(const char *s, size_t j, size_t n)
+{
+	size_t p = j + 1, q;
+	char c, prev = 0;
+
+	if (p < n && (s[p] == '!' || s[p] == '^'))
+		p++;
+	if (p >= n)
+		return n;
+	for (c = s[p];;) {
+		if (c == '\\') {
+			if (++p >= n)
+				return n;
+			c = s[p];
+		} else if (c == '-' && prev && p + 1 < n && s[p + 1] != ']') {
+			if (s[++p] == '\\' && ++p >= n)
+				return n;
+			c = 0; /* a range ends: no range may start at its end */
+		} else if (c == '[' && p + 1 < n && s[p + 1] == ':') {
+			for (q = p + 2; q < n && s[q] != ']'; q++)
+				;
+			if (q >= n)
+				return n;
+			if (q > p + 2 && s[q - 1] == ':') {
+				p = q; /* a named class, "[:alpha:]" */
+				c = 0;
+			} /* else a plain '[' member, and reading goes on after it */
+		}
+		prev = c;
+		if (++p >= n)
+			return n;
+		c = s[p];
+		if (c == ']')
+			return p;
+	}
+}
+
+/* One line of an attribute file, read as libgit2 reads it (attr_file.c, wildmatch.c). */
 static void add_line(struct linguist *lg, const char *s, size_t len, size_t depth)
 {
 	static const char meta[] = "*?[]\\/!\"";
 	size_t i = 0, p0, p1, best = 0, best_at = 0, k;
 
-	while (i < len && (s[i] == ' ' || s[i] == '\t'))
+	while (i < len && attr_space(s[i]))
 		i++;
 	if (i == len || s[i] == '#')
 		return;
@@ -59,17 +108,23 @@ static void add_line(struct linguist *lg, const char *s, size_t len, size_t dept
 			break;
 	if (k + 8 > len)
 		return; /* names no linguist attribute */
-	if (s[i] == '"' || (len - i >= 6 && !memcmp(s + i, "[attr]", 6))) {
-		lg->all = 1; /* a quoted pattern, or a macro that can be used on any line */
+	/*
+	 * A quoted pattern, a macro (usable on any line), or a pattern with a
+	 * leading '!': libgit2 reads that as "every path but these" (git
+	 * ignores the line), so it can match any path.
+	 */
+	if (s[i] == '"' || s[i] == '!' || (len - i >= 6 && !memcmp(s + i, "[attr]", 6))) {
+		lg->all = 1;
 		return;
 	}
+	/* the pattern ends at the first white space no backslash escapes */
 	p0 = i;
-	while (i < len && s[i] != ' ' && s[i] != '\t')
-		i++;
-	p1 = i;
+	while (i < len && !attr_space(s[i]))
+		i += s[i] == '\\' && i + 1 < len ? 2 : 1;
+	p1 = i < len ? i : len;
 	/*
-	 * the longest piece of the pattern without wildcards, classes or
-	 * slashes: every match holds it
+	 * the longest piece of the pattern without wildcards, classes,
+	 * escapes or slashes: every match holds it
 	 */
 	for (i = p0; i < p1;) {
 		size_t j = i;
@@ -81,18 +136,13 @@ static void add_line(struct linguist *lg, const char *s, size_t len, size_t dept
 		}
 		if (j < p1 && s[j] == '[') {
 			/* a class stands for one character, whatever it lists: skip to its end */
-			size_t e = j + 1;
-			if (e < p1 && (s[e] == '!' || s[e] == '^'))
-				e++;
-			if (e < p1 && s[e] == ']')
-				e++;
-			while (e < p1 && s[e] != ']')
-				e++;
-			if (e >= p1) {
+			j = class_end(s, j, p1);
+			if (j >= p1) {
 				lg->all = 1; /* an open class: be sure */
 				return;
 			}
-			j = e;
+		} else if (j + 1 < p1 && s[j] == '\\') {
+			j++; /* an escaped character is not a wildcard, but not worth a word either */
 		}
 		i = j + 1;
 	}
