@@ -279,7 +279,8 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 		rc = -1;
 	if (v[1] && get_globs(c, v[1], "exclude", icase, &l->exclude, &l->nexclude) < 0)
 		rc = -1;
-	if (add_pack_excludes(c, l, icase) < 0)
+	/* a no_file leaf forbids: the pack's excludes would let a change hide what it forbids (docs/rules.md) */
+	if (!negated && add_pack_excludes(c, l, icase) < 0)
 		rc = -1;
 	if (v[3] && get_pattern(c, v[3], "contains", 1, &l->contains, &l->min_matches) < 0)
 		rc = -1;

@@ -48,13 +48,15 @@ struct proof {
  * A leaf condition: the files it selects (paths minus excludes) and what
  * each selected file must show.  A `file` leaf holds when at least min_files
  * selected files show it all; a `no_file` leaf holds when none does.
+ * A `no_file` leaf forbids: the pack's excludes and linguist-generated or
+ * linguist-vendored attributes do not narrow it, only its own exclude list.
  */
 struct leaf {
 	size_t index; /* in rules.leaves */
 	int negated;  /* 1 for no_file */
 	struct match_glob **paths;
 	size_t npaths;
-	struct match_glob **exclude; /* the leaf's and its pack's */
+	struct match_glob **exclude; /* the leaf's, and its pack's unless negated (a forbidding leaf) */
 	size_t nexclude;
 	struct match_regex *contains;
 	size_t min_matches; /* of contains; at least 1 */

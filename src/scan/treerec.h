@@ -30,7 +30,7 @@
  */
 
 /* format of folder records; bump it when they or the selection change (it is in the cache namespace) */
-#define TREEREC_FORMAT 3
+#define TREEREC_FORMAT 4
 
 enum treerec_kind {
 	TREC_FILE = 1,	/* a blob the rules select (a rule pack's own blob is dropped when queued) */

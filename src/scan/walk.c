@@ -100,15 +100,24 @@ static void record(struct buf *rec, enum treerec_kind kind, const char *name, co
 	treerec_put(rec, &e, sel);
 }
 
-/* The leaves of active selecting the blob at w->path, into w->sel; 0 also for a generated or vendored one. */
+/*
+ * The leaves of active selecting the blob at w->path, into w->sel.  A
+ * generated or vendored blob is selected only by forbidding (no_file) leaves:
+ * the attributes come from the change being judged, which must not be able
+ * to hide what a rule forbids.
+ */
 static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
 {
 	const char *path = w->path.ptr;
 	size_t nsel = globs_select(&w->gl, w->rs, active, nactive, path, w->path.len, w->sel);
+	size_t i, kept = 0;
 
-	if (nsel && linguist_may_apply(w->lg, path, w->path.len) && linguist_excluded(w, path))
-		return 0;
-	return nsel;
+	if (!nsel || !linguist_may_apply(w->lg, path, w->path.len) || !linguist_excluded(w, path))
+		return nsel;
+	for (i = 0; i < nsel; i++)
+		if (w->rs->leaves[w->sel[i]]->negated)
+			w->sel[kept++] = w->sel[i];
+	return kept;
 }
 
 /*
