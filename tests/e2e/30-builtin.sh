@@ -243,7 +243,8 @@ end
 begin "deploy.migration-check: migrate deploy in the pipeline (Prisma, Django); a commented-out command does not count"
 b30_rule deploy.migration-check ops-ready .github/workflows/deploy.yml bare
 b30_ev_has layouts deploy.migration-check .gitlab-ci.yml
-b30_miss_has near-miss deploy.migration-check scripts/deploy.sh 'does not match'
+b30_ev_lacks near-miss deploy.migration-check scripts/deploy.sh
+b30_miss_has stubs deploy.migration-check scripts/deploy.sh 'does not match'
 end
 
 begin "deploy.no-pending-migrations: a listed pending migration fails (English, Arabic); 'check for pending' and 'no pending' do not"
