@@ -284,7 +284,8 @@ b30_ev_has ops-ready backup.restore-procedure docs/runbooks/backup-and-restore.m
 b30_ev_lacks ops-ready backup.restore-procedure scripts/backup.sh
 b30_ev_has arabic backup.restore-procedure docs/runbooks/النسخ-الاحتياطي.md
 b30_ev_has layouts backup.restore-procedure bin/restore
-b30_miss_has near-miss backup.restore-procedure docs/runbooks/restore.md 'fewer than the 8 needed'
+b30_ev_lacks near-miss backup.restore-procedure docs/runbooks/restore.md
+b30_miss_has stubs backup.restore-procedure docs/runbooks/restore.md 'fewer than the 8 needed'
 end
 
 begin "backup.restore-drill: a drill 12 days before the commit (English), 17 days (Arabic); 182 days is too old"
