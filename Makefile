@@ -2,6 +2,7 @@
 #   make            build build/release/proofgate (installing missing libraries)
 #   make scan       build and scan this repository (REPO=path REV=rev to change)
 #   make check      build with warnings as errors and run every test
+#   make accuracy   precision and recall of the built-in pack on tests/accuracy/
 #   make check SANITIZE=address,undefined    the same under sanitizers
 
 VERSION   = 0.1.0
@@ -45,7 +46,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall fmt clean bench
+.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall fmt clean bench accuracy
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -112,6 +113,14 @@ valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
 	$(VALGRIND) $(O)/proofgate scan --no-cache --jobs 2 --no-builtin --rules tests/rules/core.yml build/fixtures/basic >/dev/null; \
 	$(VALGRIND) $(O)/proofgate rules list --format markdown >/dev/null; \
 	echo "valgrind: scans clean"
+
+# ---- accuracy (issue 12) ----------------------------------------------------
+# The built-in pack on realistic fixture repositories of several stacks
+# (tests/accuracy/repos/), every rule's outcome compared with the one a release
+# engineer expects (tests/accuracy/expected/): precision and recall per rule and
+# overall; fails on any difference.  `make check` runs it (tests/e2e/32-accuracy.sh).
+accuracy: $(O)/proofgate
+	@python3 tests/accuracy/run.py --pg $(O)/proofgate --out build/accuracy
 
 # ---- install ---------------------------------------------------------------
 install: $(O)/proofgate

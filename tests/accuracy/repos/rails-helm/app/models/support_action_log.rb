@@ -1,0 +1,3 @@
+class SupportActionLog < ApplicationRecord
+  belongs_to :support_access_grant
+end
