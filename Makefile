@@ -116,7 +116,7 @@ valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
 
 # ---- accuracy (issue 12) ----------------------------------------------------
 # The built-in pack on realistic fixture repositories of several stacks
-# (tests/accuracy/repos/), every rule's outcome compared with the one a release
+# (tests/accuracy/fixtures/), every rule's outcome compared with the one a release
 # engineer expects (tests/accuracy/expected/): precision and recall per rule and
 # overall; fails on any difference.  `make check` runs it (tests/e2e/32-accuracy.sh).
 accuracy: $(O)/proofgate

@@ -3,7 +3,7 @@
 
     tests/accuracy/run.py --pg build/release/proofgate [--out DIR] [--quiet]
 
-Each folder of tests/accuracy/repos/ is a small repository of one stack, written
+Each folder of tests/accuracy/fixtures/ is a small repository of one stack, written
 for this harness (not copied from any project).  fixtures/build.sh turns them into
 git repositories under DIR (fixed authors and dates, so reports are stable), and
 proofgate scans each with the built-in pack.  tests/accuracy/expected/NAME.tsv
@@ -52,7 +52,7 @@ def main():
     ap.add_argument("--quiet", action="store_true", help="print only the totals and the differences")
     args = ap.parse_args()
 
-    repos_dir = os.path.join(HERE, "repos")
+    repos_dir = os.path.join(HERE, "fixtures")
     names = sorted(n for n in os.listdir(repos_dir) if os.path.isdir(os.path.join(repos_dir, n)))
     build = subprocess.run([os.path.join(ROOT, "fixtures", "build.sh"), args.out, repos_dir],
                            capture_output=True, text=True)
