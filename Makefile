@@ -2,6 +2,7 @@
 #   make            build build/release/proofgate (installing missing libraries)
 #   make scan       build and scan this repository (REPO=path REV=rev to change)
 #   make check      build with warnings as errors and run every test
+#   make accuracy   precision and recall of the built-in pack on tests/accuracy/
 #   make check SANITIZE=address,undefined    the same under sanitizers
 #   make browser    the HTML pages in headless chromium (installs chromium, node, npm packages)
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (60) each; fuzz-short: about a minute
@@ -50,7 +51,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build accuracy
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -158,6 +159,13 @@ fuzz: fuzz-build
 
 fuzz-short: fuzz-build
 	@tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
+# ---- accuracy (issue 12) ----------------------------------------------------
+# The built-in pack on realistic fixture repositories of several stacks
+# (tests/accuracy/fixtures/), every rule's outcome compared with the one a release
+# engineer expects (tests/accuracy/expected/): precision and recall per rule and
+# overall; fails on any difference.  `make check` runs it (tests/e2e/32-accuracy.sh).
+accuracy: $(O)/proofgate
+	@python3 tests/accuracy/run.py --pg $(O)/proofgate --out build/accuracy
 
 # ---- install ---------------------------------------------------------------
 install: $(O)/proofgate
