@@ -80,9 +80,9 @@ static int owned_by_us(const char *path, const char *sudo_uid)
 }
 
 /* pack windows count as resident memory: keep them few and small */
-#define MWINDOW_SIZE ((size_t)8 << 20)
+#define MWINDOW_SIZE	     ((size_t)8 << 20)
 #define MWINDOW_MAPPED_LIMIT ((size_t)16 << 20)
-#define OBJECT_CACHE_MAX ((ssize_t)16 << 20)
+#define OBJECT_CACHE_MAX     ((ssize_t)16 << 20)
 
 void repo_global_init(void)
 {
@@ -126,19 +126,21 @@ static int open_failed(const char *path, int rc, int explicit_dir)
 {
 	const char *m = git_msg();
 	if (rc == GIT_ENOTFOUND && explicit_dir)
-		return err_set("GIT_DIR names '%s', which is not a git repository (GIT_DIR names the git folder itself, "
-			       "such as .git, or a bare repository)",
-			       path);
+		return err_set(
+			"GIT_DIR names '%s', which is not a git repository (GIT_DIR names the git folder itself, "
+			"such as .git, or a bare repository)",
+			path);
 	if (rc == GIT_ENOTFOUND)
 		return err_set("'%s' is not a git repository (or inside one); give the path of a work tree or a bare "
 			       "repository",
 			       path);
 	if (strstr(m, "objectformat"))
-		return err_set("'%s' is a SHA-256 repository (extensions.objectFormat = sha256), and libgit2 1.5, which "
-			       "this proofgate is built with, reads only SHA-1 repositories; scan a SHA-1 copy of its "
-			       "history: git init --bare --object-format=sha1 copy.git && git -C '%s' fast-export --all "
-			       "| git -C copy.git fast-import",
-			       path, path);
+		return err_set(
+			"'%s' is a SHA-256 repository (extensions.objectFormat = sha256), and libgit2 1.5, which "
+			"this proofgate is built with, reads only SHA-1 repositories; scan a SHA-1 copy of its "
+			"history: git init --bare --object-format=sha1 copy.git && git -C '%s' fast-export --all "
+			"| git -C copy.git fast-import",
+			path, path);
 	return err_set("cannot open repository '%s': %s", path, m);
 }
 
@@ -163,15 +165,15 @@ int repo_open_env(git_repository **out, const char *path, const struct repo_env 
 	/* GIT_DIR names the repository itself, as for git: no search, and no .git appended */
 	if (git_dir) {
 		where = below(path, git_dir);
-		grc = git_repository_open_ext(&repo, where, GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_NO_DOTGIT,
-					      NULL);
+		grc = git_repository_open_ext(&repo, where,
+					      GIT_REPOSITORY_OPEN_NO_SEARCH | GIT_REPOSITORY_OPEN_NO_DOTGIT, NULL);
 		if (grc < 0) {
 			open_failed(where, grc, 1);
 			goto done;
 		}
 	} else {
-		grc = git_repository_open_ext(&repo, path, flags,
-					      env && env->ceiling_dirs && *env->ceiling_dirs ? env->ceiling_dirs : NULL);
+		grc = git_repository_open_ext(
+			&repo, path, flags, env && env->ceiling_dirs && *env->ceiling_dirs ? env->ceiling_dirs : NULL);
 		if (grc < 0) {
 			open_failed(path, grc, 0);
 			goto done;
@@ -193,8 +195,8 @@ int repo_open_env(git_repository **out, const char *path, const struct repo_env 
 		dir = trust_dir(repo);
 		if ((!owned_by_us(dir, sudo_uid) || !owned_by_us(git_repository_path(repo), sudo_uid)) &&
 		    !safe_dir_listed(dir)) {
-			err_set("repository at '%s' is owned by another user, and git's safe.directory does not list it; "
-				"if you trust it, run: git config --global --add safe.directory '%s'",
+			err_set("repository at '%s' is owned by another user, and git's safe.directory does not "
+				"list it; if you trust it, run: git config --global --add safe.directory '%s'",
 				dir, dir);
 			goto done;
 		}
@@ -277,22 +279,26 @@ char *repo_object_problem(git_repository *repo, const git_oid *id, const char *w
 		buf_printf(&b, "an object of %s", what);
 	}
 	if (klass == GIT_ERROR_ZLIB || strstr(why, "inflate") || strstr(why, "corrupt") || strstr(why, "mismatch"))
-		buf_printf(&b, " is corrupt (%s): git fsck lists the damaged objects; fetch them again from a good clone, "
-			       "or restore the repository",
+		buf_printf(&b,
+			   " is corrupt (%s): git fsck lists the damaged objects; fetch them again from a good clone, "
+			   "or restore the repository",
 			   why);
 	else if (klass == GIT_ERROR_OS)
 		buf_printf(&b, " cannot be read: %s", why);
 	else if (missing_alternates(repo, &alts))
-		buf_printf(&b, " is not here (%s): the repository borrows objects from %s (objects/info/alternates), "
-			       "which is gone; restore it, or clone the repository again without --shared or --reference",
+		buf_printf(&b,
+			   " is not here (%s): the repository borrows objects from %s (objects/info/alternates), "
+			   "which is gone; restore it, or clone the repository again without --shared or --reference",
 			   why, buf_cstr(&alts));
 	else if (is_partial(repo))
-		buf_printf(&b, " is missing (%s): this is a partial clone (a promisor remote) and the object was never "
-			       "fetched; libgit2 does not fetch it on demand as git does: fetch it, or scan a full clone",
+		buf_printf(&b,
+			   " is missing (%s): this is a partial clone (a promisor remote) and the object was never "
+			   "fetched; libgit2 does not fetch it on demand as git does: fetch it, or scan a full clone",
 			   why);
 	else if (git_repository_is_shallow(repo) == 1)
-		buf_printf(&b, " is missing (%s): this clone is shallow and the object lies past its edge (a shallow "
-			       "clone may need: git fetch --deepen=N or --unshallow)",
+		buf_printf(&b,
+			   " is missing (%s): this clone is shallow and the object lies past its edge (a shallow "
+			   "clone may need: git fetch --deepen=N or --unshallow)",
 			   why);
 	else
 		buf_printf(&b, " is missing (%s): the repository is damaged; git fsck lists what is missing", why);
@@ -344,28 +350,22 @@ static void unborn_head(git_repository *repo, const char *rev)
 	else
 		err_set("HEAD names branch '%s', which has no commits, while the repository has %zu branch%s: %s%s; "
 			"scan one with --rev %s",
-			target ? target : "(detached)", n, n == 1 ? "" : "es", buf_cstr(&names), n > 6 ? " and more" : "",
-			first);
+			target ? target : "(detached)", n, n == 1 ? "" : "es", buf_cstr(&names),
+			n > 6 ? " and more" : "", first);
 	free(first_copy);
 	buf_free(&names);
 	git_branch_iterator_free(it);
 	git_reference_free(head);
 }
 
-/* Why rev did not resolve, from what libgit2 said and what the repository holds. */
+/* Why rev did not resolve, from what the repository holds and what libgit2 said. */
 static void resolve_failed(git_repository *repo, const char *rev)
 {
 	const git_error *e = git_error_last();
 	int klass = e ? e->klass : GIT_ERROR_NONE;
 	struct buf what = BUF_INIT;
 
-	if (klass == GIT_ERROR_ODB || klass == GIT_ERROR_ZLIB || klass == GIT_ERROR_OS) {
-		char *p;
-		buf_printf(&what, "revision '%s'", rev);
-		p = repo_object_problem(repo, NULL, buf_cstr(&what));
-		err_set("%s revision '%s': %s", klass == GIT_ERROR_ODB ? "unknown" : "cannot read", rev, p);
-		free(p);
-	} else if (git_repository_head_unborn(repo) == 1 && !has_refs(repo)) {
+	if (git_repository_head_unborn(repo) == 1 && !has_refs(repo)) {
 		if (!strcmp(rev, "HEAD"))
 			err_set("repository has no commits yet: there is nothing to scan at HEAD");
 		else
@@ -375,6 +375,7 @@ static void resolve_failed(git_repository *repo, const char *rev)
 	} else if (git_repository_head_unborn(repo) == 1 && (!strncmp(rev, "HEAD", 4) || rev[0] == '@')) {
 		unborn_head(repo, rev);
 	} else if (strstr(rev, "@{-")) {
+		/* libgit2 reads the reflog through the configuration, and what it leaves in its error is not why */
 		err_set("unknown revision '%s': @{-N} names the branch checked out N switches ago, and HEAD's reflog "
 			"here records no such switch (a fresh clone or a CI checkout records none); name the branch or "
 			"commit instead",
@@ -383,6 +384,12 @@ static void resolve_failed(git_repository *repo, const char *rev)
 		err_set("unknown revision '%s': @{...} reads the reflog, which holds no such entry here (a fresh clone "
 			"or a CI checkout records almost none); name the branch or commit instead",
 			rev);
+	} else if (klass == GIT_ERROR_ODB || klass == GIT_ERROR_ZLIB || klass == GIT_ERROR_OS) {
+		char *p;
+		buf_printf(&what, "revision '%s'", rev);
+		p = repo_object_problem(repo, NULL, buf_cstr(&what));
+		err_set("%s revision '%s': %s", klass == GIT_ERROR_ODB ? "unknown" : "cannot read", rev, p);
+		free(p);
 	} else if (git_repository_is_shallow(repo) == 1) {
 		err_set("unknown revision '%s': no branch, tag or commit of that name here, and this clone is shallow "
 			"(a shallow clone may need: git fetch --deepen=N or --unshallow, or a fetch of that branch)",
@@ -405,7 +412,8 @@ static void not_a_commit(git_repository *repo, const char *rev, git_object *obj)
 		/* a tag of a tree or a blob, or one whose target is not here */
 		git_object *target = NULL;
 		if (git_tag_peel(&target, (git_tag *)obj) == 0) {
-			err_set("revision '%s' is a tag (%s) of a %s, not of a commit: proofgate scans a commit's tree; "
+			err_set("revision '%s' is a tag (%s) of a %s, not of a commit: proofgate scans a commit's "
+				"tree; "
 				"give a branch, tag or commit",
 				rev, hex, git_object_type2string(git_object_type(target)));
 			git_object_free(target);
@@ -430,16 +438,20 @@ int repo_resolve(struct repo_target *out, git_repository *repo, const char *rev)
 
 	memset(out, 0, sizeof(*out));
 	out->rev = xstrdup(rev);
+	/* some failures set no error of their own: what is left from before must not be taken for the cause */
+	git_error_clear();
 	if (git_revparse_ext(&obj, &ref, repo, rev) < 0) {
 		resolve_failed(repo, rev);
 		goto done;
 	}
+	git_error_clear();
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
 		not_a_commit(repo, rev, obj);
 		goto done;
 	}
 	out->commit = (git_commit *)peeled;
 	peeled = NULL;
+	git_error_clear();
 	if (git_commit_tree(&out->tree, out->commit) < 0) {
 		char *p = repo_object_problem(repo, git_commit_tree_id(out->commit), "the commit's tree");
 		err_set("cannot read the tree of commit '%s': %s", rev, p);

@@ -12,8 +12,8 @@ struct repo_target {
 	char commit_hex[GIT_OID_HEXSZ + 1];
 	char tree_hex[GIT_OID_HEXSZ + 1];
 	int64_t commit_time; /* committer date, seconds since the epoch */
-	char *branch;        /* branch the revision names (or HEAD points to), or NULL */
-	char *rev;           /* as given */
+	char *branch;	     /* branch the revision names (or HEAD points to), or NULL */
+	char *rev;	     /* as given */
 };
 
 /*
@@ -29,11 +29,11 @@ int repo_open(git_repository **out, const char *path, const char *sudo_uid);
 
 /* What the environment says about where the repository is, as git reads it; NULL or 0 for unset. */
 struct repo_env {
-	const char *git_dir;      /* GIT_DIR: the repository itself, no search; relative to path when relative */
-	const char *work_tree;    /* GIT_WORK_TREE: its work tree; relative to path when relative */
+	const char *git_dir;	  /* GIT_DIR: the repository itself, no search; relative to path when relative */
+	const char *work_tree;	  /* GIT_WORK_TREE: its work tree; relative to path when relative */
 	const char *ceiling_dirs; /* GIT_CEILING_DIRECTORIES: where the search upwards stops */
-	int across_fs;            /* GIT_DISCOVERY_ACROSS_FILESYSTEM is true: the search may cross file systems */
-	const char *sudo_uid;     /* SUDO_UID */
+	int across_fs;		  /* GIT_DISCOVERY_ACROSS_FILESYSTEM is true: the search may cross file systems */
+	const char *sudo_uid;	  /* SUDO_UID */
 };
 
 /*

@@ -104,7 +104,8 @@ static int scratch_teardown(void **state)
 __attribute__((format(printf, 1, 2)))
 #endif
 /* Runs a shell command in the scratch folder, git's identity and configuration fixed. */
-static void sh(const char *fmt, ...)
+static void
+sh(const char *fmt, ...)
 {
 	char cmd[2048];
 	int n;
@@ -175,6 +176,17 @@ static void test_reflog_revisions(void **state)
 	assert_non_null(strstr(m, "@{-N}"));
 	assert_null(strstr(m, "libgit2"));
 	assert_null(strstr(m, "shallow"));
+	{
+		/* libgit2 sets no error of its own here: an earlier one must not be taken for the cause */
+		git_repository *repo = NULL;
+		struct repo_target t;
+		assert_int_equal(repo_open(&repo, in_scratch("fresh"), NULL), 0);
+		git_error_set_str(GIT_ERROR_OS, "stale error from an earlier call");
+		assert_int_equal(repo_resolve(&t, repo, "@{-1}"), -1);
+		assert_null(strstr(err_last(), "stale"));
+		assert_non_null(strstr(err_last(), "@{-N}"));
+		git_repository_free(repo);
+	}
 }
 
 static void test_unknown_revision_is_no_shallow_hint_unless_shallow(void **state)
