@@ -403,19 +403,40 @@ static void print_policy_diags(const struct run *r, const struct diag_list *diag
 			  diags->n == 1 ? "" : "s", CONFIG_FILE);
 }
 
-/* Reads the policy, then the rule set it and the options name; prints every problem. */
+/* The policy's problems in the order they are written (one file, read top to bottom); a stable insertion sort. */
+static void sort_by_place(struct diag_list *l)
+{
+	size_t i, j;
+	for (i = 1; i < l->n; i++) {
+		struct diag d = l->items[i];
+		for (j = i; j > 0 && (l->items[j - 1].at.line > d.at.line ||
+				      (l->items[j - 1].at.line == d.at.line && l->items[j - 1].at.col > d.at.col));
+		     j--)
+			l->items[j] = l->items[j - 1];
+		l->items[j] = d;
+	}
+}
+
+/*
+ * Reads the policy, then the rule set it and the options name; prints every
+ * problem at once: a policy with problems is still checked against the rule
+ * set (the rules it names, the packs it keeps), and never applied.
+ */
 static int load_policy_and_rules(struct run *r, const struct scan_args *a)
 {
 	struct diag_list pack_diags = DIAG_LIST_INIT, policy_diags = DIAG_LIST_INIT;
 	struct ruleset_sources src = {a->builtin, a->rules, a->nrules, NULL, r->repo, r->policy_commit};
-	int rc = config_load_commit(&r->cfg, &policy_diags, r->repo, r->policy_commit, r->target.commit_time);
+	int rc = config_read_commit(&r->cfg, &policy_diags, r->repo, r->policy_commit, r->target.commit_time);
 	int packs_failed = 0;
 
 	if (rc == 0) {
 		src.policy = r->cfg;
 		rc = ruleset_load(&r->rs, &pack_diags, &policy_diags, &src);
 		packs_failed = rc == RULESET_EPACKS;
+		if (rc == 0 && r->cfg->nproblems)
+			rc = -1;
 	}
+	sort_by_place(&policy_diags);
 	cli_print_diags(&pack_diags, "(rules)");
 	print_policy_diags(r, &policy_diags);
 	if (packs_failed)
