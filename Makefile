@@ -6,11 +6,16 @@
 #   make check SANITIZE=address,undefined    the same under sanitizers
 #   make browser    the HTML pages in headless chromium (installs chromium, node, npm packages)
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (60) each; fuzz-short: about a minute
+#   make install    the binary, the man page and the bash, zsh and fish completions (PREFIX, DESTDIR)
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+# shell completions, where each shell looks for them below PREFIX
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -51,7 +56,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build accuracy
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build accuracy completions
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -168,13 +173,36 @@ accuracy: $(O)/proofgate
 	@python3 tests/accuracy/run.py --pg $(O)/proofgate --out build/accuracy
 
 # ---- install ---------------------------------------------------------------
-install: $(O)/proofgate
+# the completions are written by the binary from its own option tables
+# (proofgate completion bash|zsh|fish), so they never lag behind an option
+COMPLETIONS = $(O)/completions/proofgate.bash $(O)/completions/_proofgate $(O)/completions/proofgate.fish
+
+$(O)/completions/proofgate.bash: $(O)/proofgate
+	@mkdir -p $(@D)
+	$(O)/proofgate completion bash >$@.tmp && mv $@.tmp $@
+
+$(O)/completions/_proofgate: $(O)/proofgate
+	@mkdir -p $(@D)
+	$(O)/proofgate completion zsh >$@.tmp && mv $@.tmp $@
+
+$(O)/completions/proofgate.fish: $(O)/proofgate
+	@mkdir -p $(@D)
+	$(O)/proofgate completion fish >$@.tmp && mv $@.tmp $@
+
+completions: $(COMPLETIONS)
+
+install: $(O)/proofgate $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(O)/proofgate $(DESTDIR)$(BINDIR)/proofgate
 	install -m 644 docs/proofgate.1 $(DESTDIR)$(MANDIR)/man1/proofgate.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(O)/completions/proofgate.bash $(DESTDIR)$(BASHCOMPDIR)/proofgate
+	install -m 644 $(O)/completions/_proofgate $(DESTDIR)$(ZSHCOMPDIR)/_proofgate
+	install -m 644 $(O)/completions/proofgate.fish $(DESTDIR)$(FISHCOMPDIR)/proofgate.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/proofgate $(DESTDIR)$(MANDIR)/man1/proofgate.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/proofgate $(DESTDIR)$(ZSHCOMPDIR)/_proofgate $(DESTDIR)$(FISHCOMPDIR)/proofgate.fish
 
 # ---- Debian package and integration tests (issue 14) ------------------------
 #   make deb          build/deb/proofgate_$(VERSION)_ARCH.deb, with dpkg-buildpackage

@@ -56,3 +56,16 @@ int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *con
 	diag_list_clear(&diags);
 	return rc < 0 ? -1 : 0;
 }
+
+int cli_unknown(const char *what, const char *word, const char *const *names, size_t n, const char *see)
+{
+	const char *near = opts_nearest(word, names, n);
+	if (near)
+		return cli_error("unknown %s '%s' (did you mean '%s'?); %s", what, word, near, see);
+	return cli_error("unknown %s '%s'; %s", what, word, see);
+}
+
+void cli_usage_hint(const char *synopsis, const char *command)
+{
+	fprintf(stderr, "usage: proofgate %s\nRun 'proofgate %s --help' for the options.\n", synopsis, command);
+}

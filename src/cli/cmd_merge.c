@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/opts.h"
+#include "cli/outputs.h"
 #include "report/org.h"
 #include "util/err.h"
 #include "util/mem.h"
@@ -22,12 +23,12 @@ struct merge_args {
 };
 
 #define A struct merge_args
-static const struct opt merge_opts[] = {
+const struct opt cli_merge_opts[] = {
 	OPT_STRING("html", 0, "FILE", "write the organisation's page to FILE", A, html_file),
 	OPT_STRING("json", 0, "FILE", "write the merge as JSON to FILE (the next merge's --previous)", A, json_file),
 	OPT_STRING("markdown", 0, "FILE", "write the merge as Markdown to FILE", A, markdown_file),
 	OPT_STRING("previous", 0, "FILE", "show what changed since the merge whose JSON is FILE", A, previous),
-	OPT_CALL("lang", O_LANG, "LANG", "language: en or ar (default: the one most reports are in)"),
+	OPT_CHOICE("lang", O_LANG, "LANG", "language: en or ar (default: the one most reports are in)", "en ar"),
 	OPT_SET("quiet", 'q', "print nothing on standard output", A, quiet),
 	OPT_SET("help", 0, "show this help and exit", A, help),
 	OPT_SET("version", 0, "show the version and exit", A, version),
@@ -45,7 +46,7 @@ static void merge_usage(FILE *f)
 	      "Standard output gets the Markdown; GITHUB_STEP_SUMMARY, when set, gets it too.\n\n"
 	      "options:\n",
 	      f);
-	opts_print(f, merge_opts);
+	opts_print(f, cli_merge_opts);
 	fputs("\nReports from different rule packs or proofgate versions are merged with a\n"
 	      "warning.  A report that cannot be read is named on standard error and left\n"
 	      "out; the others are merged.\n"
@@ -87,7 +88,7 @@ static void warn_variants(const char *what, const struct org_variant *v, size_t 
 static int write_one(const char *path, const char *mode, const char *what, const struct org *o, enum lang lang,
 		     int kind)
 {
-	FILE *f = fopen(path, mode);
+	FILE *f = *mode == 'a' ? output_append(path) : fopen(path, mode);
 	struct page pg;
 	int rc;
 
@@ -113,8 +114,8 @@ int cmd_merge(int argc, char **argv)
 	struct stat st;
 
 	memset(&a, 0, sizeof(a));
-	if (opts_parse(argc, argv, merge_opts, merge_opt, &a, &first) < 0) {
-		merge_usage(stderr);
+	if (opts_parse(argc, argv, cli_merge_opts, merge_opt, &a, &first) < 0) {
+		cli_usage_hint("merge [options] REPORT.json...", "merge");
 		goto done;
 	}
 	if (a.help) {
@@ -129,7 +130,7 @@ int cmd_merge(int argc, char **argv)
 	}
 	if (first >= argc) {
 		cli_error("merge needs at least one report");
-		merge_usage(stderr);
+		cli_usage_hint("merge [options] REPORT.json...", "merge");
 		goto done;
 	}
 
@@ -159,9 +160,10 @@ int cmd_merge(int argc, char **argv)
 		goto done;
 	if (a.markdown_file && write_one(a.markdown_file, "w", "Markdown merge", o, lang, 2) < 0)
 		goto done;
+	/* the CI's summary file: a warning when it cannot be written, never the end of the merge */
 	summary = getenv("GITHUB_STEP_SUMMARY");
-	if (summary && *summary && write_one(summary, "a", "job summary (GITHUB_STEP_SUMMARY)", o, lang, 2) < 0)
-		goto done;
+	if (summary && *summary && write_one(summary, "a", "the job summary to GITHUB_STEP_SUMMARY", o, lang, 2) < 0)
+		fputs("proofgate: warning: the merge goes on without the job summary\n", stderr);
 	if (!a.quiet && (report_org_markdown(stdout, o, lang) < 0 || fflush(stdout) != 0)) {
 		cli_error("cannot write to standard output: %s", strerror(errno));
 		goto done;

@@ -25,15 +25,29 @@ static const struct {
 };
 
 #define A struct cli_rules_args
-const struct opt cli_rules_opts[] = {
+static const struct opt check_opts[] = {
+	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack (the packs may not use its domains and proofs)",
+		  A, builtin),
+	OPT_SET("help", 0, "show this help and exit", A, help),
+	OPT_END,
+};
+
+static const struct opt list_opts[] = {
 	OPT_STRINGS("rules", 0, "PATH", "add a rule pack file or folder (repeatable)", A, rules, nrules),
 	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack", A, builtin),
-	OPT_CALL("format", O_FORMAT, "FMT", "list: text (default), json or markdown"),
-	OPT_CALL("lang", O_LANG, "LANG", "titles and steps in en (default) or ar"),
+	OPT_CHOICE("format", O_FORMAT, "FMT", "text (default), json or markdown", "text json markdown"),
+	OPT_CHOICE("lang", O_LANG, "LANG", "titles and steps in en (default) or ar", "en ar"),
 	OPT_SET("help", 0, "show this help and exit", A, help),
 	OPT_END,
 };
 #undef A
+
+const struct cli_sub cli_rules_subs[] = {
+	{"check", "validate rule pack files or folders: every problem with file, line and column", check_opts,
+	 CLI_FILE},
+	{"list", "print every loaded rule with its domain, level and proofs", list_opts, CLI_NONE},
+	{NULL, NULL, NULL, CLI_NONE},
+};
 
 int cli_rules_opt(int key, const char *arg, void *data)
 {
@@ -57,13 +71,33 @@ int cli_rules_opt(int key, const char *arg, void *data)
 static void rules_usage(FILE *f)
 {
 	fputs("usage: proofgate rules check [--no-builtin] PATH...\n"
-	      "       proofgate rules list [--format text|json|markdown] [--rules PATH] [--no-builtin] [--lang LANG]\n\n"
+	      "       proofgate rules list [--format text|json|markdown] [--rules PATH] [--no-builtin] [--lang "
+	      "LANG]\n\n"
 	      "check validates rule pack files (each problem with file, line and column) and\n"
 	      "exits 0 when they are valid, 2 when not; packs may refer to the built-in\n"
 	      "domains and proofs unless --no-builtin is given.  list prints every loaded\n"
-	      "rule with its domain, level and proofs.\n\noptions:\n",
+	      "rule with its domain, level and proofs.\n\n"
+	      "Run 'proofgate rules check --help' or 'proofgate rules list --help' for their options.\n",
 	      f);
-	opts_print(f, cli_rules_opts);
+}
+
+static void check_usage(FILE *f)
+{
+	fputs("usage: proofgate rules check [--no-builtin] PATH...\n\n"
+	      "Validates rule pack files, or every *.yml and *.yaml file of a folder, and prints\n"
+	      "every problem as FILE:LINE:COLUMN: MESSAGE.  Exit status: 0 the packs are valid,\n"
+	      "2 they are not.\n\noptions:\n",
+	      f);
+	opts_print(f, check_opts);
+}
+
+static void list_usage(FILE *f)
+{
+	fputs("usage: proofgate rules list [options]\n\n"
+	      "Prints every loaded rule: id, domain, level, proofs and title.  The built-in\n"
+	      "pack, then each --rules pack.\n\noptions:\n",
+	      f);
+	opts_print(f, list_opts);
 }
 
 static void md_cell(FILE *f, const char *s)
@@ -169,7 +203,7 @@ static int rules_check(struct cli_rules_args *a, int n, char **paths)
 
 	if (n < 1) {
 		cli_error("rules check needs at least one PATH");
-		rules_usage(stderr);
+		cli_usage_hint("rules check [--no-builtin] PATH...", "rules check");
 		return EXIT_UNDECIDED;
 	}
 	for (i = 0; i < n; i++) {
@@ -209,24 +243,35 @@ static int rules_list(const struct cli_rules_args *a, int noperands)
 int cmd_rules(int argc, char **argv)
 {
 	struct cli_rules_args a;
-	int first, rc = EXIT_UNDECIDED;
+	const char *names[2];
+	size_t i;
+	int first, check, rc = EXIT_UNDECIDED;
 
 	memset(&a, 0, sizeof(a));
 	a.builtin = 1;
 	a.format = list_formats[0].name;
-	if (argc < 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "list"))) {
-		if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-			rules_usage(stdout);
-			return EXIT_PASS;
-		}
-		rules_usage(stderr);
+	if (argc < 2) {
+		cli_error("rules needs a subcommand: check or list");
+		cli_usage_hint("rules check|list [options]", "rules");
 		return EXIT_UNDECIDED;
 	}
-	if (opts_parse(argc - 1, argv + 1, cli_rules_opts, cli_rules_opt, &a, &first) < 0)
-		rules_usage(stderr);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		rules_usage(stdout);
+		return EXIT_PASS;
+	}
+	if (argv[1][0] == '-')
+		return cli_error("rules takes its subcommand first: proofgate rules check|list [options]");
+	for (i = 0; cli_rules_subs[i].name; i++)
+		names[i] = cli_rules_subs[i].name;
+	if (strcmp(argv[1], "check") && strcmp(argv[1], "list"))
+		return cli_unknown("rules subcommand", argv[1], names, i, "'proofgate rules --help' lists them");
+	check = !strcmp(argv[1], "check");
+	if (opts_parse(argc - 1, argv + 1, check ? check_opts : list_opts, cli_rules_opt, &a, &first) < 0)
+		cli_usage_hint(check ? "rules check [--no-builtin] PATH..." : "rules list [options]",
+			       check ? "rules check" : "rules list");
 	else if (a.help)
-		rules_usage(stdout), rc = EXIT_PASS;
-	else if (!strcmp(argv[1], "check"))
+		(check ? check_usage : list_usage)(stdout), rc = EXIT_PASS;
+	else if (check)
 		rc = rules_check(&a, argc - 1 - first, argv + 1 + first);
 	else
 		rc = rules_list(&a, argc - 1 - first);

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -41,20 +43,23 @@ struct scan_args {
 	int no_cache;
 	int stats;
 	int quiet;
+	int color; /* --color: -1 auto (a terminal, and NO_COLOR not set), 0 never, 1 always */
 	int help, version;
 };
 
 /* Options whose values need checking; the others go straight to their field. */
-enum { O_FORMAT = 256, O_BRANCH, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_JOBS };
+enum { O_FORMAT = 256, O_BRANCH, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_JOBS, O_COLOR };
 
 #define A struct scan_args
-static const struct opt scan_opts[] = {
+const struct opt cli_scan_opts[] = {
 	OPT_STRING("rev", 0, "REV", "revision to scan: branch, tag, commit, HEAD~3 (default HEAD)", A, rev),
 	OPT_STRINGS("rules", 0, "PATH", "add a rule pack file or folder (repeatable)", A, rules, nrules),
 	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack", A, builtin),
-	OPT_CALL("format", O_FORMAT, "FMT",
-		 "standard output format: text (default), json or github (default when GITHUB_ACTIONS=true)"),
-	OPT_STRING("json", 0, "FILE", "also write the JSON report to FILE", A, files[OUTPUT_JSON]),
+	OPT_CHOICE("format", O_FORMAT, "FMT",
+		   "standard output format: text (default), json or github (default when GITHUB_ACTIONS=true)",
+		   "text json github"),
+	OPT_STRING("json", 0, "FILE", "also write the JSON report to FILE (- for standard output)", A,
+		   files[OUTPUT_JSON]),
 	OPT_STRING("sarif", 0, "FILE", "also write SARIF 2.1.0 (GitHub code scanning) to FILE", A, files[OUTPUT_SARIF]),
 	OPT_STRING("codequality", 0, "FILE", "also write a GitLab Code Quality report to FILE", A,
 		   files[OUTPUT_CODEQUALITY]),
@@ -69,15 +74,20 @@ static const struct opt scan_opts[] = {
 	OPT_STRING("policy-rev", 0, "REV",
 		   "read .proofgate.yml from REV (default: the PR/MR target branch, else the scanned commit)", A,
 		   policy_rev),
-	OPT_CALL("lang", O_LANG, "LANG", "report language: en (default) or ar"),
-	OPT_CALL("fail-on", O_FAIL_ON, "WHEN", "gate: blocked, readiness-only or never"),
+	OPT_CHOICE("lang", O_LANG, "LANG", "report language: en (default) or ar", "en ar"),
+	OPT_CHOICE("fail-on", O_FAIL_ON, "WHEN", "gate: blocked, readiness-only or never",
+		   "blocked readiness-only never"),
 	OPT_CALL("max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"),
 	OPT_CALL("jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"),
 	OPT_STRING("cache", 0, "DIR", "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)",
 		   A, cache_dir),
 	OPT_SET("no-cache", 0, "neither read nor write the content cache", A, no_cache),
 	OPT_SET("stats", 0, "print what the scan read and what the cache answered, on standard error", A, stats),
-	OPT_SET("quiet", 'q', "print only the verdict line", A, quiet),
+	OPT_SET("quiet", 'q', "print only the verdict line (text; not with --format json)", A, quiet),
+	OPT_CHOICE_OPTIONAL("color", O_COLOR, "WHEN",
+			    "colour the text report: auto (default: on a terminal, unless NO_COLOR is set), always "
+			    "or never",
+			    "auto always never"),
 	OPT_SET("help", 0, "show this help and exit", A, help),
 	OPT_SET("version", 0, "show the version and exit", A, version),
 	OPT_END,
@@ -107,24 +117,32 @@ static void scan_usage(FILE *f)
 	      "a work tree, any folder inside one, or a bare repository) without writing\n"
 	      "anything, and prints a readiness verdict per operations domain.\n\noptions:\n",
 	      f);
-	opts_print(f, scan_opts);
+	opts_print(f, cli_scan_opts);
 	fputs("\nThe gate fails on 'blocked' for release branches (release/*, release-*,\n"
 	      "releases/*, hotfix/*) and never elsewhere, unless the gates of the repository's\n"
 	      ".proofgate.yml or --fail-on say otherwise.  The policy is read from the scanned\n"
 	      "commit, or in a pull/merge request from its target branch (--policy-rev overrides).\n"
 	      "GITHUB_STEP_SUMMARY and GITHUB_OUTPUT, when set, get the Markdown summary and outputs.\n"
+	      "A report FILE of - is standard output, which then gets that report alone.\n"
+	      "GIT_DIR and GIT_WORK_TREE, when set, name the repository and its work tree, as\n"
+	      "for git (PATH then plays the part of git -C PATH).\n"
 	      "Exit status: 0 the gate passed, 1 it did not, 2 proofgate could not decide.\n",
 	      f);
 }
 
-/* A whole positive number, nothing around it; -1 when arg is not one. */
+/*
+ * A whole positive number in decimal digits, nothing around it; -1 when arg
+ * is not one (strtoull alone would take " 2", "+2", and "-1" as 2^64-1).
+ */
 static int parse_count(unsigned long long *out, const char *arg)
 {
 	char *end;
 	unsigned long long v;
+	if (!*arg || arg[strspn(arg, "0123456789")])
+		return -1;
 	errno = 0;
 	v = strtoull(arg, &end, 10);
-	if (!*arg || *end || errno || arg[0] == '-' || v == 0)
+	if (*end || errno || v == 0)
 		return -1;
 	*out = v;
 	return 0;
@@ -161,15 +179,96 @@ static int scan_opt(int key, const char *arg, void *data)
 		return 0;
 	case O_MAX_SIZE:
 		if (parse_count(&a->max_size, arg) < 0)
-			return cli_error("--max-file-size must be a positive number of bytes, not '%s'", arg), -1;
+			return cli_error("--max-file-size must be a positive whole number of bytes (digits only), not "
+					 "'%s'",
+					 arg),
+			       -1;
 		return 0;
 	case O_JOBS:
 		if (parse_count(&n, arg) < 0 || n > SCAN_MAX_JOBS)
-			return cli_error("--jobs must be a number of threads from 1 to %d, not '%s'", SCAN_MAX_JOBS,
-					 arg),
+			return cli_error(
+				       "--jobs must be a whole number of threads from 1 to %d (digits only), not '%s'",
+				       SCAN_MAX_JOBS, arg),
 			       -1;
 		a->jobs = (unsigned)n;
 		return 0;
+	case O_COLOR:
+		if (!arg || !strcmp(arg, "always"))
+			a->color = 1;
+		else if (!strcmp(arg, "never"))
+			a->color = 0;
+		else if (!strcmp(arg, "auto"))
+			a->color = -1;
+		else
+			return cli_error("--color must be auto, always or never, not '%s'", arg), -1;
+		return 0;
+	}
+	return 0;
+}
+
+/* 1 when a and b name the same file: the same one on disk, or the same path once its folder is resolved. */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	char *ra, *rb;
+	int same;
+	if (!strcmp(a, b))
+		return 1;
+	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	ra = output_resolve(a);
+	rb = output_resolve(b);
+	same = ra && rb && !strcmp(ra, rb);
+	free(ra);
+	free(rb);
+	return same;
+}
+
+/*
+ * What goes where: at most one report on standard output (--format, or a
+ * report FILE of -), and no two outputs in one file (nor in the CI's).
+ */
+static int check_outputs(struct scan_args *a)
+{
+	const char *ci[2] = {getenv("GITHUB_STEP_SUMMARY"), getenv("GITHUB_OUTPUT")};
+	static const char *const ci_names[2] = {"GITHUB_STEP_SUMMARY", "GITHUB_OUTPUT"};
+	const char *on_stdout = a->format_set ? "--format" : NULL;
+	char label[64];
+	size_t i, j;
+
+	for (i = 0; i < OUTPUT_COUNT; i++) {
+		if (!a->files[i] || strcmp(a->files[i], "-"))
+			continue;
+		if (on_stdout)
+			return cli_error("standard output takes one report, and both %s and --%s - ask for it",
+					 on_stdout, outputs[i].name),
+			       -1;
+		snprintf(label, sizeof(label), "--%s -", outputs[i].name);
+		on_stdout = label;
+		a->format = &outputs[i];
+		a->format_set = 1;
+		a->files[i] = NULL;
+	}
+	if (a->quiet && a->format_set && a->format != &outputs[OUTPUT_TEXT])
+		return cli_error("-q prints only the verdict line, as text: it cannot go with a %s report on standard "
+				 "output (leave out -q, or write the report to a file)",
+				 a->format->name),
+		       -1;
+	for (i = 0; i < OUTPUT_COUNT; i++) {
+		if (!a->files[i])
+			continue;
+		for (j = i + 1; j < OUTPUT_COUNT; j++)
+			if (a->files[j] && same_file(a->files[i], a->files[j]))
+				return cli_error("--%s and --%s both name '%s': give each report its own file",
+						 outputs[i].name, outputs[j].name, a->files[j]),
+				       -1;
+		for (j = 0; j < 2; j++)
+			if (ci[j] && *ci[j] && same_file(a->files[i], ci[j]))
+				return cli_error(
+					       "--%s names '%s', which is %s, where proofgate appends on its own: give "
+					       "the report another file",
+					       outputs[i].name, a->files[i], ci_names[j]),
+				       -1;
 	}
 	return 0;
 }
@@ -184,9 +283,10 @@ static int parse_args(struct scan_args *a, int argc, char **argv, const char **p
 	a->builtin = 1;
 	a->format = &outputs[OUTPUT_TEXT];
 	a->max_size = SCAN_DEFAULT_MAX_FILE_SIZE;
+	a->color = -1;
 	*rc = EXIT_UNDECIDED;
-	if (opts_parse(argc, argv, scan_opts, scan_opt, a, &first) < 0) {
-		scan_usage(stderr);
+	if (opts_parse(argc, argv, cli_scan_opts, scan_opt, a, &first) < 0) {
+		cli_usage_hint("scan [options] [PATH]", "scan");
 		return 1;
 	}
 	if (a->help || a->version) {
@@ -198,10 +298,13 @@ static int parse_args(struct scan_args *a, int argc, char **argv, const char **p
 		return 1;
 	}
 	if (argc - first > 1) {
-		cli_error("scan takes one PATH, got %d", argc - first);
-		scan_usage(stderr);
+		cli_error("scan takes one PATH, got %d: '%s' and '%s'%s", argc - first, argv[first], argv[first + 1],
+			  argc - first > 2 ? " and more" : "");
+		cli_usage_hint("scan [options] [PATH]", "scan");
 		return 1;
 	}
+	if (check_outputs(a) < 0)
+		return 1;
 	*path = argc - first == 1 ? argv[first] : ".";
 	return 0;
 }
@@ -224,21 +327,66 @@ static int env_set(const char *name)
  * merge request's target branch (so that a change cannot waive or loosen its
  * own gate), else the scanned commit.
  */
+/* 1 when an environment variable says true, as git reads GIT_DISCOVERY_ACROSS_FILESYSTEM. */
+static int env_true(const char *name)
+{
+	const char *v = getenv(name);
+	return v && (!strcmp(v, "1") || !strcasecmp(v, "true") || !strcasecmp(v, "yes") || !strcasecmp(v, "on"));
+}
+
+/*
+ * A revision or a commit is not in the clone: when the clone is shallow, the
+ * running CI's way to fetch more history (its own words, not another CI's).
+ */
+static void fetch_hint(git_repository *repo)
+{
+	const char *ga = getenv("GITHUB_ACTIONS"), *gl = getenv("GITLAB_CI");
+	if (!repo || git_repository_is_shallow(repo) != 1)
+		return;
+	if (ga && !strcmp(ga, "true"))
+		fputs("proofgate: hint: in GitHub Actions, actions/checkout fetches one commit unless given "
+		      "fetch-depth: 0\n",
+		      stderr);
+	else if (gl && !strcmp(gl, "true"))
+		fputs("proofgate: hint: in GitLab CI, the clone is shallow (GIT_DEPTH, 20 commits by default); set the "
+		      "job's variable GIT_DEPTH: 0 for the whole history\n",
+		      stderr);
+}
+
 static int open_target(struct run *r, const struct scan_args *a, const char *path)
 {
-	if (repo_open(&r->repo, path, getenv("SUDO_UID")) < 0 || repo_resolve(&r->target, r->repo, a->rev) < 0)
+	struct repo_env env;
+
+	memset(&env, 0, sizeof(env));
+	env.git_dir = getenv("GIT_DIR");
+	env.work_tree = getenv("GIT_WORK_TREE");
+	env.ceiling_dirs = getenv("GIT_CEILING_DIRECTORIES");
+	env.across_fs = env_true("GIT_DISCOVERY_ACROSS_FILESYSTEM");
+	env.sudo_uid = getenv("SUDO_UID");
+	if (repo_open_env(&r->repo, path, &env) < 0)
 		return cli_error("%s", err_last()), -1;
+	if (repo_resolve(&r->target, r->repo, a->rev) < 0) {
+		cli_error("%s", err_last());
+		fetch_hint(r->repo);
+		return -1;
+	}
 	ci_branch_resolve(&r->br, a->branch, r->target.branch, env_get);
 	r->policy_commit = r->target.commit;
 	r->policy_from = "the scanned commit";
 	if (a->policy_rev) {
-		if (repo_resolve(&r->policy_rev, r->repo, a->policy_rev) < 0)
-			return cli_error("--policy-rev: %s", err_last()), -1;
+		if (repo_resolve(&r->policy_rev, r->repo, a->policy_rev) < 0) {
+			cli_error("--policy-rev: %s", err_last());
+			fetch_hint(r->repo);
+			return -1;
+		}
 		r->policy_commit = r->policy_rev.commit;
 		r->policy_from = "--policy-rev";
 	} else if (r->br.target) {
-		if (ci_target_commit(&r->target_commit, r->repo, r->br.target, r->br.target_source) < 0)
-			return cli_error("%s", err_last()), -1;
+		if (ci_target_commit(&r->target_commit, r->repo, r->br.target, r->br.target_source) < 0) {
+			cli_error("%s", err_last());
+			fetch_hint(r->repo);
+			return -1;
+		}
 		r->policy_commit = r->target_commit;
 		r->policy_from = r->br.target_source;
 	}
@@ -255,19 +403,40 @@ static void print_policy_diags(const struct run *r, const struct diag_list *diag
 			  diags->n == 1 ? "" : "s", CONFIG_FILE);
 }
 
-/* Reads the policy, then the rule set it and the options name; prints every problem. */
+/* The policy's problems in the order they are written (one file, read top to bottom); a stable insertion sort. */
+static void sort_by_place(struct diag_list *l)
+{
+	size_t i, j;
+	for (i = 1; i < l->n; i++) {
+		struct diag d = l->items[i];
+		for (j = i; j > 0 && (l->items[j - 1].at.line > d.at.line ||
+				      (l->items[j - 1].at.line == d.at.line && l->items[j - 1].at.col > d.at.col));
+		     j--)
+			l->items[j] = l->items[j - 1];
+		l->items[j] = d;
+	}
+}
+
+/*
+ * Reads the policy, then the rule set it and the options name; prints every
+ * problem at once: a policy with problems is still checked against the rule
+ * set (the rules it names, the packs it keeps), and never applied.
+ */
 static int load_policy_and_rules(struct run *r, const struct scan_args *a)
 {
 	struct diag_list pack_diags = DIAG_LIST_INIT, policy_diags = DIAG_LIST_INIT;
 	struct ruleset_sources src = {a->builtin, a->rules, a->nrules, NULL, r->repo, r->policy_commit};
-	int rc = config_load_commit(&r->cfg, &policy_diags, r->repo, r->policy_commit, r->target.commit_time);
+	int rc = config_read_commit(&r->cfg, &policy_diags, r->repo, r->policy_commit, r->target.commit_time);
 	int packs_failed = 0;
 
 	if (rc == 0) {
 		src.policy = r->cfg;
 		rc = ruleset_load(&r->rs, &pack_diags, &policy_diags, &src);
 		packs_failed = rc == RULESET_EPACKS;
+		if (rc == 0 && r->cfg->nproblems)
+			rc = -1;
 	}
+	sort_by_place(&policy_diags);
 	cli_print_diags(&pack_diags, "(rules)");
 	print_policy_diags(r, &policy_diags);
 	if (packs_failed)
@@ -375,23 +544,26 @@ static int write_reports(const struct run *r, const struct scan_args *a)
 	rep.scan = r->scan;
 	rep.verdict = r->v;
 	rep.lang = a->lang;
-	rep.color = (out->flags & OUTPUT_COLOR) && isatty(STDOUT_FILENO) && !env_set("NO_COLOR");
+	/* --color=always wins over NO_COLOR, as an explicit flag does (no-color.org) */
+	rep.color = (out->flags & OUTPUT_COLOR) &&
+		    (a->color == 1 || (a->color == -1 && isatty(STDOUT_FILENO) && !env_set("NO_COLOR")));
 	if (r->cfg->present) {
 		rep.policy_file = CONFIG_FILE;
 		rep.policy_commit = r->cfg->commit_hex;
 	}
 	rep.notes = &r->note;
 	rep.nnotes = r->note ? 1 : 0;
-	if (a->files[OUTPUT_HTML])
+	if (a->files[OUTPUT_HTML] || out == &outputs[OUTPUT_HTML])
 		rep.link_base = link_base = cli_link_base(r->repo, r->target.commit_hex);
 
 	for (i = 0; i < OUTPUT_COUNT; i++)
 		if (a->files[i] && output_write_file(&outputs[i], a->files[i], &rep) < 0)
 			goto done;
-	if (summary && *summary && output_step_summary(summary, &rep) < 0)
-		goto done;
-	if (vars && *vars && output_github_vars(vars, &rep, a->files) < 0)
-		goto done;
+	/* the CI's own files: a warning when they cannot be written, never the end of the report */
+	if (summary && *summary)
+		output_step_summary(summary, &rep);
+	if (vars && *vars)
+		output_github_vars(vars, &rep, a->files);
 	if (a->quiet)
 		report_verdict_line(stdout, &rep);
 	else

@@ -2,11 +2,13 @@
 #include "cli/outputs.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "report/page.h"
 #include "util/err.h"
+#include "util/mem.h"
 
 static int markdown_1mib(FILE *f, const struct report *r)
 {
@@ -67,22 +69,65 @@ int output_write_file(const struct output *o, const char *path, const struct rep
 	return 0;
 }
 
+FILE *output_append(const char *path)
+{
+	FILE *f = fopen(path, "a+");
+	int last = EOF;
+	if (!f)
+		return NULL;
+	if (fseek(f, -1, SEEK_END) == 0)
+		last = fgetc(f);
+	/* "a+" writes at the end whatever the position: only the reading moved */
+	if (last != EOF && last != '\n' && fputc('\n', f) == EOF) {
+		int e = errno;
+		fclose(f);
+		errno = e;
+		return NULL;
+	}
+	return f;
+}
+
+char *output_resolve(const char *path)
+{
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup("."),
+	     *real = realpath(dir, NULL), *out = NULL;
+	struct buf b = BUF_INIT;
+	if (real) {
+		buf_printf(&b, "%s%s%s", real, strcmp(real, "/") ? "/" : "", base);
+		out = buf_detach(&b);
+	}
+	free(real);
+	free(dir);
+	return out;
+}
+
+/* A CI file that cannot be written: warned about, and the report goes on. */
+static int ci_file_warning(const char *what, const char *var, const char *path, int e)
+{
+	fprintf(stderr,
+		"proofgate: warning: cannot append %s to %s '%s': %s; the report goes on (standard output, and the "
+		"exit "
+		"status is the gate's)\n",
+		what, var, path, err_os(e));
+	return -1;
+}
+
 int output_step_summary(const char *path, const struct report *r)
 {
-	FILE *f = fopen(path, "a");
+	FILE *f = output_append(path);
 	long have;
 	size_t room;
 	int rc;
 	if (!f)
-		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)),
-		       -1;
+		return ci_file_warning("the job summary", "GITHUB_STEP_SUMMARY", path, errno);
 	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
 	room = have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
 								  : REPORT_MARKDOWN_MAX / 2;
+	errno = 0;
 	rc = report_markdown(f, r, room);
 	if (fclose(f) != 0 || rc < 0)
-		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)),
-		       -1;
+		return ci_file_warning("the job summary", "GITHUB_STEP_SUMMARY", path, errno ? errno : EIO);
 	return 0;
 }
 
@@ -98,9 +143,12 @@ int output_github_vars(const char *path, const struct report *r, const char *con
 			names[n] = outputs[i].name;
 			paths[n++] = files[i];
 		}
-	f = fopen(path, "a");
-	rc = f ? report_github_output(f, r, names, paths, n) : -1;
-	if (!f || fclose(f) != 0 || rc < 0)
-		return cli_error("cannot append outputs to GITHUB_OUTPUT '%s': %s", path, err_os(errno)), -1;
+	f = output_append(path);
+	if (!f)
+		return ci_file_warning("step outputs", "GITHUB_OUTPUT", path, errno);
+	errno = 0;
+	rc = report_github_output(f, r, names, paths, n);
+	if (fclose(f) != 0 || rc < 0)
+		return ci_file_warning("step outputs", "GITHUB_OUTPUT", path, errno ? errno : EIO);
 	return 0;
 }

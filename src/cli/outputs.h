@@ -47,16 +47,30 @@ int output_write_file(const struct output *o, const char *path, const struct rep
 
 /*
  * Appends the Markdown summary to GitHub's job summary file at path,
- * leaving room for what the step's summary already holds; prints why it
- * could not and returns -1 then.
+ * leaving room for what the step's summary already holds.  A file that
+ * cannot be written is the CI's problem, not the report's: prints a warning
+ * and returns -1, and the caller goes on.
  */
 int output_step_summary(const char *path, const struct report *r);
 
 /*
  * Appends GitHub step outputs (verdict, statuses, gate, and the file of
- * each output in files[] that is not NULL) to the file at path; prints why
- * it could not and returns -1 then.
+ * each output in files[] that is not NULL) to the file at path; a warning
+ * and -1 when it cannot, as output_step_summary.
  */
 int output_github_vars(const char *path, const struct report *r, const char *const files[OUTPUT_COUNT]);
+
+/*
+ * Opens path for appending; when it holds something that does not end in a
+ * line break, writes one first, so that what is appended starts on a line
+ * of its own.  NULL with errno set when it cannot be opened.
+ */
+FILE *output_append(const char *path);
+
+/*
+ * The absolute path path would have: its folder resolved (realpath), its
+ * last part kept; NULL when the folder does not exist.  The caller frees.
+ */
+char *output_resolve(const char *path);
 
 #endif

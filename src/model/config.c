@@ -14,8 +14,8 @@
 
 /* Nodes visited while reading the policy; stops alias bombs. */
 #define CONFIG_MAX_NODES 20000
-#define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR_(x)		 #x
+#define STR(x)		 STR_(x)
 
 struct cctx {
 	struct ydoc y; /* y.diags: the caller's list */
@@ -72,8 +72,8 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 
 	if (n->type != YAML_MAPPING_NODE)
 		return ydoc_diag(&c->y, n,
-			    "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
-			    ydoc_kind(n));
+				 "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
+				 ydoc_kind(n));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
 		struct config_gate g;
@@ -97,7 +97,7 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 				;
 			if (i < cfg->ngates) {
 				rc = ydoc_diag(&c->y, k, "gates: duplicate glob '%s' (first at line %d)", g.glob,
-					  cfg->gates[i].at.line);
+					       cfg->gates[i].at.line);
 				free(g.glob);
 				continue;
 			}
@@ -108,7 +108,7 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 		buf_puts(&anchored, g.glob);
 		if (match_glob_compile(&g.match, buf_cstr(&anchored), 0, &off) < 0) {
 			rc = ydoc_diag(&c->y, k, "gates: invalid glob '%s': %s at offset %zu", g.glob, err_last(),
-				  off ? off - (g.glob[0] != '/') : 0);
+				       off ? off - (g.glob[0] != '/') : 0);
 			buf_free(&anchored);
 			free(g.glob);
 			continue;
@@ -129,38 +129,49 @@ static void waiver_free(struct waiver *w)
 	free(w->expires);
 }
 
+/* Every problem of one waiver, not only the first: missing keys, empty words, a date that is none. */
 static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
 {
 	static const char *const keys[] = {"rule", "reason", "owner", "expires", NULL};
+	static const char *const what[] = {"waiver: rule", "waiver: reason", "waiver: owner", "waiver: expires"};
+	char **field[4];
 	yaml_node_t *v[4];
 	int rc = 0;
 	size_t i;
 
 	memset(w, 0, sizeof(*w));
+	memset(v, 0, sizeof(v));
+	field[0] = &w->rule;
+	field[1] = &w->reason;
+	field[2] = &w->owner;
+	field[3] = &w->expires;
 	w->at = ydoc_where(&c->y, n);
-	if (ydoc_fields(&c->y, n, "waiver", keys, v) < 0)
-		return -1;
-	for (i = 0; i < 4; i++)
+	/* an unknown key is a problem, and the known ones are still checked */
+	if (ydoc_fields(&c->y, n, "waiver", keys, v) < 0) {
+		rc = -1;
+		if (n->type != YAML_MAPPING_NODE)
+			return -1;
+	}
+	for (i = 0; i < 4; i++) {
 		if (!v[i])
-			rc = ydoc_diag(&c->y, n,
-				  "waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
-				  keys[i]);
-	if (rc < 0)
-		return -1;
-	rc |= ydoc_str(&c->y, v[0], "waiver: rule", &w->rule);
-	rc |= ydoc_str(&c->y, v[1], "waiver: reason", &w->reason);
-	rc |= ydoc_str(&c->y, v[2], "waiver: owner", &w->owner);
-	rc |= ydoc_str(&c->y, v[3], "waiver: expires", &w->expires);
-	if (rc < 0)
-		return -1;
-	if (!w->reason[strspn(w->reason, " \t")])
-		return ydoc_diag(&c->y, v[1], "waiver: reason must not be empty: say why the rule may fail");
-	if (!w->owner[strspn(w->owner, " \t")])
-		return ydoc_diag(&c->y, v[2], "waiver: owner must not be empty: name who answers for it");
-	w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
-	if (w->expires_day < 0)
-		return ydoc_diag(&c->y, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
-	return 0;
+			rc = ydoc_diag(
+				&c->y, n,
+				"waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
+				keys[i]);
+		else if (ydoc_str(&c->y, v[i], what[i], field[i]) < 0)
+			rc = -1;
+	}
+	if (w->reason && !w->reason[strspn(w->reason, " \t")])
+		rc = ydoc_diag(&c->y, v[1], "waiver: reason must not be empty: say why the rule may fail");
+	if (w->owner && !w->owner[strspn(w->owner, " \t")])
+		rc = ydoc_diag(&c->y, v[2], "waiver: owner must not be empty: name who answers for it");
+	if (w->expires) {
+		w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
+		if (w->expires_day < 0)
+			rc = ydoc_diag(&c->y, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'",
+				       w->expires);
+	}
+	return rc;
 }
 
 static int get_waivers(struct cctx *c, const yaml_node_t *n)
@@ -171,8 +182,9 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return ydoc_diag(&c->y, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
-			    ydoc_kind(n));
+		return ydoc_diag(&c->y, n,
+				 "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
+				 ydoc_kind(n));
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		yaml_node_t *v = ydoc_node(&c->y, *it);
 		struct waiver w;
@@ -187,6 +199,52 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 		cfg->waivers[cfg->nwaivers++] = w;
 	}
 	return rc;
+}
+
+/*
+ * What the keys say together: an id listed twice in off, two waivers for
+ * one rule, a rule both off and re-levelled or waived.  Each is written at
+ * the later place, naming the earlier one.
+ */
+static void check_together(struct cctx *c)
+{
+	const struct config *cfg = c->cfg;
+	size_t i, j;
+
+	for (i = 0; i < cfg->noff; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(cfg->off[i], cfg->off[j])) {
+				diag_add(c->y.diags, cfg->off_at[i], "off: '%s' is listed twice (first at line %d)",
+					 cfg->off[i], cfg->off_at[j].line);
+				break;
+			}
+	for (i = 0; i < cfg->nwaivers; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(cfg->waivers[i].rule, cfg->waivers[j].rule)) {
+				diag_add(c->y.diags, cfg->waivers[i].at,
+					 "waivers: a second waiver for '%s' (the first at line %d): a rule takes one "
+					 "waiver; keep one",
+					 cfg->waivers[i].rule, cfg->waivers[j].at.line);
+				break;
+			}
+	for (i = 0; i < cfg->noff; i++) {
+		for (j = 0; j < i && strcmp(cfg->off[i], cfg->off[j]); j++)
+			;
+		if (j < i)
+			continue; /* listed twice: said once above */
+		for (j = 0; j < cfg->nlevels; j++)
+			if (!strcmp(cfg->off[i], cfg->levels[j].rule))
+				diag_add(c->y.diags, cfg->levels[j].at,
+					 "levels: '%s' is also turned off (off, line %d): a rule turned off has no "
+					 "level; remove one of the two",
+					 cfg->off[i], cfg->off_at[i].line);
+		for (j = 0; j < cfg->nwaivers; j++)
+			if (!strcmp(cfg->off[i], cfg->waivers[j].rule))
+				diag_add(c->y.diags, cfg->waivers[j].at,
+					 "waivers: '%s' is also turned off (off, line %d): a rule turned off needs no "
+					 "waiver; remove one of the two",
+					 cfg->off[i], cfg->off_at[i].line);
+	}
 }
 
 /* Runs after max_waiver_days is known: expiry beyond the limit is an error. */
@@ -259,16 +317,19 @@ static int load_document(struct cctx *c, const char *data, size_t len, yaml_pars
 	int line, col;
 
 	if (len > CONFIG_MAX_BYTES)
-		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
+		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "policy is larger than %u bytes",
+				CONFIG_MAX_BYTES);
 	if (rules_nesting_exceeds(data, len, &line, &col))
-		return diag_add(c->y.diags, (struct where){file, line, col}, "policy nests lists and mappings too deeply");
+		return diag_add(c->y.diags, (struct where){file, line, col},
+				"policy nests lists and mappings too deeply");
 	if (!yaml_parser_initialize(parser))
 		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "cannot initialise the YAML parser");
 	yaml_parser_set_input_string(parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(parser, doc)) {
 		at = (struct where){file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1};
-		diag_add(c->y.diags, at, "malformed YAML: %s%s%s", parser->problem ? parser->problem : "unknown problem",
-			 parser->context ? " " : "", parser->context ? parser->context : "");
+		diag_add(c->y.diags, at, "malformed YAML: %s%s%s",
+			 parser->problem ? parser->problem : "unknown problem", parser->context ? " " : "",
+			 parser->context ? parser->context : "");
 		yaml_parser_delete(parser);
 		return -1;
 	}
@@ -329,6 +390,7 @@ static void get_policy(struct cctx *c, const yaml_node_t *root)
 	if (v[6])
 		get_max_waiver_days(c, v[6]);
 	check_expiry(c);
+	check_together(c);
 }
 
 static int parse(struct config *cfg, struct diag_list *diags, const char *data, size_t len, long long commit_time)
@@ -348,14 +410,15 @@ static int parse(struct config *cfg, struct diag_list *diags, const char *data, 
 	c.y.too_complex = "policy too complex (more than " STR(CONFIG_MAX_NODES) " nodes)";
 	c.commit_day = date_day_of(commit_time);
 	cfg->present = 1;
-	if (load_document(&c, data, len, &parser, &doc) == 0) {
-		root = yaml_document_get_root_node(&doc);
-		if (root)
-			get_policy(&c, root);
-		yaml_document_delete(&doc);
-		yaml_parser_delete(&parser);
-	}
-	return diags->n == before ? 0 : -1;
+	if (load_document(&c, data, len, &parser, &doc) < 0)
+		return -2; /* nothing was read: nothing to check further */
+	root = yaml_document_get_root_node(&doc);
+	if (root)
+		get_policy(&c, root);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	cfg->nproblems = diags->n - before;
+	return cfg->nproblems ? -1 : 0;
 }
 
 int config_load_buffer(struct config **out, struct diag_list *diags, const char *name, const char *data, size_t len,
@@ -434,7 +497,7 @@ done:
 	return rc;
 }
 
-int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+int config_read_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
 		       long long commit_time)
 {
 	struct config *cfg = config_new(CONFIG_FILE);
@@ -446,17 +509,33 @@ int config_load_commit(struct config **out, struct diag_list *diags, git_reposit
 	git_oid_tostr(cfg->commit_hex, sizeof(cfg->commit_hex), git_commit_id(commit));
 	rc = read_path(&data, &len, &type, repo, commit, CONFIG_FILE);
 	if (rc < 0)
-		diag_add(diags, (struct where){cfg->name, 0, 0}, "%s", err_last());
+		rc = diag_add(diags, (struct where){cfg->name, 0, 0}, "%s", err_last()) - 1;
 	else if (rc == 1 && type != GIT_OBJECT_INVALID)
-		rc = diag_add(diags, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s", cfg->commit_hex);
+		rc = diag_add(diags, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s",
+			      cfg->commit_hex) -
+		     1;
 	else if (rc == 0)
 		rc = parse(cfg, diags, data, len, commit_time);
 	free(data);
-	if (rc < 0) {
+	if (rc < -1) {
 		config_free(cfg);
 		return -1;
 	}
-	*out = cfg; /* rc 1: the commit has no policy, present stays 0 */
+	*out = cfg; /* no policy in the commit: present stays 0; problems: nproblems says how many */
+	return 0;
+}
+
+int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time)
+{
+	struct config *cfg = NULL;
+	if (config_read_commit(&cfg, diags, repo, commit, commit_time) < 0)
+		return -1;
+	if (cfg->nproblems) {
+		config_free(cfg);
+		return -1;
+	}
+	*out = cfg;
 	return 0;
 }
 
@@ -492,7 +571,8 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
 	if (!cfg->npacks)
 		return 0;
 	if (git_commit_tree(&tree, commit) < 0) {
-		diag_add(diags, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex, git_msg());
+		diag_add(diags, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex,
+			 git_msg());
 		return -1;
 	}
 	for (i = 0; i < cfg->npacks; i++) {
@@ -502,8 +582,8 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
 		git_tree_entry_free(e);
 		e = NULL;
 		if (!*p || git_tree_entry_bypath(&e, tree, p) < 0) {
-			diag_add(diags, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s", cfg->packs[i],
-				 cfg->commit_hex);
+			diag_add(diags, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s",
+				 cfg->packs[i], cfg->commit_hex);
 			rc = -1;
 			continue;
 		}
@@ -520,7 +600,8 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
 		git_tree_free(sub);
 		sub = NULL;
 		if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) < 0) {
-			diag_add(diags, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i], git_msg());
+			diag_add(diags, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i],
+				 git_msg());
 			rc = -1;
 			continue;
 		}
@@ -534,7 +615,8 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
 				continue;
 			buf_clear(&name);
 			buf_printf(&name, "%s%s%s", p, ends_with(p, "/") ? "" : "/", n);
-			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) < 0)
+			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) <
+			    0)
 				rc = -1;
 		}
 	}

@@ -61,6 +61,7 @@ struct config {
 	struct waiver *waivers;
 	size_t nwaivers;
 	long max_waiver_days;
+	size_t nproblems; /* problems found while reading it (config_read_commit); 0 when valid */
 };
 
 /*
@@ -78,6 +79,18 @@ int config_load_buffer(struct config **out, struct diag_list *diags, const char 
  * present = 0.  An unreadable blob is a problem in diags.
  */
 int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time);
+
+/*
+ * As config_load_commit, but a policy with problems is handed back too (its
+ * problems in diags, their number in nproblems), so that the rule ids and
+ * packs it names can still be checked against the rule set and every
+ * problem listed at once.  Returns 0 and *out (the caller frees it with
+ * config_free, and must not apply a policy whose nproblems is not 0); -1
+ * with a problem in diags only when there is nothing to check: the blob
+ * cannot be read, is not a file, or is not YAML.
+ */
+int config_read_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
 		       long long commit_time);
 
 /*

@@ -459,9 +459,10 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	c->ns = xstrdup(ns);
 	c->max_bytes = max_bytes ? max_bytes : CACHE_DEFAULT_MAX_BYTES;
 	if (mkdirs(c->nsdir) < 0) {
+		int made_errno = errno; /* why it could not be made (a read-only folder), not what access says next */
 		/* read-only but present: still worth reading */
 		if (access(c->nsdir, R_OK | X_OK) < 0) {
-			err_sys("cannot use cache folder '%s'", dir);
+			err_set("cannot use cache folder '%s': %s", dir, err_os(made_errno));
 			goto done;
 		}
 		struct buf b = BUF_INIT;

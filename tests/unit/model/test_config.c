@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/config.h"
 #include "util/mem.h"
@@ -159,6 +160,119 @@ static void test_waiver_needs_all_four(void **state)
 	assert_true(diag_at(f, "expires must be a date YYYY-MM-DD, found '2026-6-10'", 1, 53));
 }
 
+static void test_waiver_lists_every_problem(void **state)
+{
+	struct fx *f = *state;
+	/* an empty reason, an empty owner, a date that is none and an unknown key: four problems, not one */
+	assert_int_equal(load(f, "waivers:\n"
+				 "  - rule: d.a\n"
+				 "    reason: ''\n"
+				 "    owner: ' '\n"
+				 "    expires: soon\n"
+				 "    ticket: OPS-1\n"),
+			 -1);
+	assert_int_equal(f->diags.n, 4);
+	assert_true(diag_at(f, "reason must not be empty", 3, 13));
+	assert_true(diag_at(f, "owner must not be empty", 4, 12));
+	assert_true(diag_at(f, "expires must be a date YYYY-MM-DD, found 'soon'", 5, 14));
+	assert_true(diag_at(f, "unknown key 'ticket'", 6, 5));
+	/* two keys missing: both named */
+	assert_int_equal(load(f, "waivers: [{rule: d.a}]\n"), -1);
+	assert_true(diag_at(f, "missing required key 'reason'", 1, 11));
+	assert_true(diag_at(f, "missing required key 'owner'", 1, 11));
+	assert_true(diag_at(f, "missing required key 'expires'", 1, 11));
+}
+
+static void test_keys_that_contradict_each_other(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "off: [d.a, d.b, d.a]\n"
+				 "levels: {d.b: advisory}\n"
+				 "waivers:\n"
+				 "  - {rule: d.c, reason: r, owner: o, expires: 2026-06-10}\n"
+				 "  - {rule: d.c, reason: s, owner: p, expires: 2026-06-11}\n"
+				 "  - {rule: d.a, reason: t, owner: q, expires: 2026-06-12}\n"),
+			 -1);
+	assert_int_equal(f->diags.n, 4);
+	assert_true(diag_at(f, "off: 'd.a' is listed twice (first at line 1)", 1, 17));
+	assert_true(diag_at(f, "levels: 'd.b' is also turned off (off, line 1)", 2, 10));
+	assert_true(diag_at(f, "a second waiver for 'd.c' (the first at line 4)", 5, 5));
+	assert_true(diag_at(f, "waivers: 'd.a' is also turned off (off, line 1)", 6, 5));
+}
+
+/* The nine mistakes of one policy, every one reported in one run. */
+static const char *const NINE =
+	"version: 2\n"						    /* 1: not 1 */
+	"off: [d.a, d.a]\n"					    /* 2: listed twice */
+	"levels: {d.b: sometimes, d.a: advisory, d.zz: required}\n" /* 3: no level; off and re-levelled; no rule */
+	"gates: {main: maybe}\n"				    /* 4: not a gate */
+	"waivers:\n"
+	"  - {rule: d.c, reason: r, owner: o, expires: 2026-06-10}\n"
+	"  - {rule: d.c, reason: '', owner: o, expires: someday}\n" /* 7: empty reason; not a date */
+	"colour: red\n";					    /* 8: unknown key */
+
+static void test_nine_mistakes_at_once(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, NINE), -1);
+	assert_null(f->cfg);
+	assert_int_equal(f->diags.n, 8);
+	assert_true(diag_at(f, "version must be 1", 1, 0));
+	assert_true(diag_at(f, "listed twice", 2, 0));
+	assert_true(diag_at(f, "must be required, expected or advisory", 3, 0));
+	assert_true(diag_at(f, "'d.a' is also turned off", 3, 0));
+	assert_true(diag_at(f, "must be blocked, readiness-only or never", 4, 0));
+	assert_true(diag_at(f, "reason must not be empty", 7, 0));
+	assert_true(diag_at(f, "expires must be a date", 7, 0));
+	assert_true(diag_at(f, "unknown key 'colour'", 8, 0));
+}
+
+/* config_read_commit hands a policy with problems back, so the rules it names are checked too: the ninth. */
+static void test_read_commit_keeps_a_policy_with_problems(void **state)
+{
+	struct fx *f = *state;
+	git_repository *repo = NULL;
+	struct repo_target t;
+	char dir[256], cmd[1024];
+	FILE *pf;
+
+	snprintf(dir, sizeof(dir), "%s/pg-test-config.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "%s/.proofgate.yml", dir);
+	pf = fopen(cmd, "w");
+	assert_non_null(pf);
+	fputs(NINE, pf);
+	fclose(pf);
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && git init -q -b main && git add .proofgate.yml && GIT_CONFIG_NOSYSTEM=1 "
+		 "GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
+		 "GIT_COMMITTER_EMAIL=t@t GIT_COMMITTER_DATE=2026-06-01T12:00:00Z git commit -qm policy",
+		 dir);
+	assert_int_equal(system(cmd), 0);
+
+	git_libgit2_init();
+	assert_int_equal(repo_open(&repo, dir, NULL), 0);
+	assert_int_equal(repo_resolve(&t, repo, "HEAD"), 0);
+	/* the strict reader refuses it, *out untouched */
+	assert_int_equal(config_load_commit(&f->cfg, &f->diags, repo, t.commit, t.commit_time), -1);
+	assert_null(f->cfg);
+	diag_list_clear(&f->diags);
+	/* the reader that lists everything hands it back, its problems counted */
+	assert_int_equal(config_read_commit(&f->cfg, &f->diags, repo, t.commit, t.commit_time), 0);
+	assert_int_equal(f->cfg->present, 1);
+	assert_int_equal(f->cfg->nproblems, 8);
+	assert_int_equal(f->diags.n, 8);
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), -1);
+	assert_int_equal(f->diags.n, 9);
+	assert_true(diag_at(f, "levels names rule 'd.zz', which no loaded rule pack defines", 3, 0));
+	repo_target_free(&t);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 static void test_expiry_limit_counts_from_the_commit(void **state)
 {
 	struct fx *f = *state;
@@ -296,6 +410,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_policy_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_keys_and_types, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiver_needs_all_four, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_waiver_lists_every_problem, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keys_that_contradict_each_other, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nine_mistakes_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_commit_keeps_a_policy_with_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_limit_counts_from_the_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gates_anchor_and_first_match, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waived_expired_off_and_unused, setup, teardown),
