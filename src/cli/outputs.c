@@ -77,8 +77,7 @@ int output_step_summary(const char *path, const struct report *r)
 		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)),
 		       -1;
 	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
-	room = have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
-								  : REPORT_MARKDOWN_MAX / 2;
+	room = report_markdown_room(have);
 	rc = report_markdown(f, r, room);
 	if (fclose(f) != 0 || rc < 0)
 		return cli_error("cannot append the job summary to GITHUB_STEP_SUMMARY '%s': %s", path, err_os(errno)),
