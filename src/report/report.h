@@ -8,6 +8,7 @@
 #include "git/repo.h"
 #include "model/rules.h"
 #include "scan/scan.h"
+#include "util/buf.h"
 #include "verdict/verdict.h"
 
 /* Everything a report shows; all borrowed, none owned. */
@@ -87,6 +88,13 @@ int report_codequality(FILE *f, const struct report *r);
 
 /* JUnit XML: one testsuite per domain, one testcase per rule. */
 int report_junit(FILE *f, const struct report *r);
+
+/*
+ * Appends report_junit's testsuite elements (each domain, then the rules
+ * turned off) to b, and their totals (tests, failures, errors, skipped) to
+ * totals: what the <testsuites> element around them says.
+ */
+void report_junit_suites(struct buf *b, const struct report *r, size_t totals[4]);
 
 /*
  * GITHUB_OUTPUT lines: verdict, one status per domain (status-ID), gate, and

@@ -382,7 +382,8 @@ static void point_at(struct rule_change *rc, const struct ev_change *c)
 static void locate(struct rule_change *rc)
 {
 	size_t i;
-	int head_fails = rc->head && outcome_fails(rc->head->outcome);
+	/* a waived failure is still a failure here: what made it fail is the place */
+	int head_fails = rc->head && outcome_fails(rc->head->found);
 
 	if (rc->dir == DIFF_WORSE || (rc->dir != DIFF_BETTER && head_fails)) {
 		for (i = 0; i < rc->nev; i++)
