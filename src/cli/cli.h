@@ -31,6 +31,10 @@ int cmd_scan(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_merge(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+/* `scan --base REV ...`: the same arguments, run as proofgate diff (cmd_diff.c). */
+int cmd_diff_scan(int argc, char **argv);
 
 /*
  * Loads the built-in pack (unless builtin is 0) and each path (ruleset_load,

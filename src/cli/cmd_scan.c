@@ -36,6 +36,7 @@ struct scan_args {
 	int fail_on_set;
 	enum fail_on fail_on;
 	int regression; /* --fail-on listed regression */
+	const char *base; /* --base: compare with this revision (proofgate diff) */
 	unsigned long long max_size;
 	unsigned jobs;
 	const char *cache_dir;
@@ -73,6 +74,8 @@ static const struct opt scan_opts[] = {
 	OPT_CALL("lang", O_LANG, "LANG", "report language: en (default) or ar"),
 	OPT_CALL("fail-on", O_FAIL_ON, "WHEN",
 		 "gate: blocked, readiness-only or never, and/or regression (with --base): 'blocked,regression'"),
+	OPT_STRING("base", 0, "REV", "compare with REV and report what got worse or better (as proofgate diff)", A,
+		   base),
 	OPT_CALL("max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"),
 	OPT_CALL("jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"),
 	OPT_STRING("cache", 0, "DIR", "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)",
@@ -452,8 +455,10 @@ int cmd_scan(int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	if (parse_args(&a, argc, argv, &path, &rc) == 0) {
-		if (open_target(&r, &a, path) < 0 || load_policy_and_rules(&r, &a) < 0 || scan_and_judge(&r, &a) < 0 ||
-		    write_reports(&r, &a) < 0)
+		if (a.base)
+			rc = cmd_diff_scan(argc, argv); /* scan --base is proofgate diff */
+		else if (open_target(&r, &a, path) < 0 || load_policy_and_rules(&r, &a) < 0 ||
+			 scan_and_judge(&r, &a) < 0 || write_reports(&r, &a) < 0)
 			rc = EXIT_UNDECIDED;
 		else
 			rc = gate_exit(r.v);

@@ -17,6 +17,7 @@ static const struct {
 	{"rules", cmd_rules, "check rule files, or list the loaded rules"},
 	{"explain", cmd_explain, "say what a rule looks for, where, and the next safe step"},
 	{"merge", cmd_merge, "merge many repositories' JSON reports into one view"},
+	{"diff", cmd_diff, "compare two revisions: what got worse or better, and where"},
 };
 
 static void usage(FILE *f)
