@@ -18,6 +18,7 @@ static const struct {
 	{"explain", cmd_explain, "say what a rule looks for, where, and the next safe step"},
 	{"merge", cmd_merge, "merge many repositories' JSON reports into one view"},
 	{"diff", cmd_diff, "compare two revisions: what got worse or better, and where"},
+	{"log", cmd_log, "readiness commit by commit, and the commits where it changed"},
 };
 
 static void usage(FILE *f)
