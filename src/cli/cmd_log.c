@@ -268,14 +268,79 @@ static int keep(struct items *it, const struct log_args *a, git_repository *repo
 	return a->max_count && it->n >= a->max_count;
 }
 
+/*
+ * The first-parent history of the range, newest first: from its tip back
+ * along first parents, stopping at a commit reachable from the range's
+ * start (A..B) or at the root.  A first parent the clone lacks (a shallow
+ * clone's boundary) ends the history with a note; libgit2's own walk would
+ * fail there before listing anything.
+ */
+static int walk_first_parent(struct items *it, git_repository *repo, const struct log_args *a, const struct tagmap *tm)
+{
+	const char *dots = strstr(a->range, "..");
+	struct repo_target tip, from;
+	git_commit *c = NULL;
+	char *left = NULL;
+	int rc = -1;
+
+	memset(&tip, 0, sizeof(tip));
+	memset(&from, 0, sizeof(from));
+	if (dots && dots[2] == '.') {
+		cli_error("log lists a first-parent history: give A..B, not A...B");
+		goto done;
+	}
+	if (dots) {
+		left = xstrndup(a->range, (size_t)(dots - a->range));
+		if (repo_resolve(&from, repo, *left ? left : "HEAD") < 0 ||
+		    repo_resolve(&tip, repo, dots[2] ? dots + 2 : "HEAD") < 0) {
+			cli_error("range '%s': %s", a->range, err_last());
+			goto done;
+		}
+	} else if (repo_resolve(&tip, repo, a->range) < 0) {
+		cli_error("%s", err_last());
+		goto done;
+	}
+	if (git_commit_dup(&c, tip.commit) < 0)
+		goto done;
+	for (;;) {
+		git_commit *parent = NULL;
+		int err;
+		if (from.commit && (git_oid_equal(git_commit_id(c), git_commit_id(from.commit)) ||
+				    git_graph_descendant_of(repo, git_commit_id(from.commit), git_commit_id(c)) == 1))
+			break;
+		if (keep(it, a, repo, git_commit_id(c), tm))
+			break;
+		if (git_commit_parentcount(c) == 0)
+			break;
+		err = git_commit_parent(&parent, c, 0);
+		git_commit_free(c);
+		c = parent;
+		if (err < 0) {
+			if (git_repository_is_shallow(repo) != 1) {
+				cli_error("cannot read the history of '%s': %s", a->range,
+					  git_error_last() ? git_error_last()->message : "libgit2 error");
+				goto done;
+			}
+			it->stopped = xstrdup("the history stops at the boundary of this shallow clone; git fetch "
+					      "--unshallow lists the rest");
+			break;
+		}
+	}
+	rc = 0;
+done:
+	git_commit_free(c);
+	free(left);
+	repo_target_free(&tip);
+	repo_target_free(&from);
+	return rc;
+}
+
 /* The commits to list, newest first: tagged commits, or the first-parent history of the range. */
 static int list_commits(struct items *it, git_repository *repo, const struct log_args *a)
 {
 	struct tagmap tm;
-	git_revwalk *walk = NULL;
-	git_oid id;
 	size_t i;
-	int rc = -1, wrc;
+	int rc = -1;
 
 	memset(&tm, 0, sizeof(tm));
 	tm.repo = repo;
@@ -308,45 +373,10 @@ static int list_commits(struct items *it, git_repository *repo, const struct log
 		rc = 0;
 		goto done;
 	}
-	if (git_revwalk_new(&walk, repo) < 0)
-		goto libgit2;
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL);
-	git_revwalk_simplify_first_parent(walk);
-	if (strstr(a->range, "..")) {
-		if (git_revwalk_push_range(walk, a->range) < 0) {
-			cli_error("cannot read the range '%s': %s", a->range,
-				  git_error_last() ? git_error_last()->message : "libgit2 error");
-			goto done;
-		}
-	} else {
-		struct repo_target t;
-		memset(&t, 0, sizeof(t));
-		if (repo_resolve(&t, repo, a->range) < 0) {
-			cli_error("%s", err_last());
-			goto done;
-		}
-		wrc = git_revwalk_push(walk, git_commit_id(t.commit));
-		repo_target_free(&t);
-		if (wrc < 0)
-			goto libgit2;
-	}
-	while ((wrc = git_revwalk_next(&id, walk)) == 0)
-		if (keep(it, a, repo, &id, &tm))
-			break;
-	if (wrc < 0 && wrc != GIT_ITEROVER) {
-		if (git_repository_is_shallow(repo) != 1)
-			goto libgit2;
-		/* libgit2 cannot see past a shallow clone's boundary: list what it has, and say so */
-		it->stopped = xstrdup("the history stops at the boundary of this shallow clone; git fetch "
-				      "--unshallow lists the rest");
-	}
+	if (walk_first_parent(it, repo, a, &tm) < 0)
+		goto done;
 	rc = 0;
-	goto done;
-libgit2:
-	cli_error("cannot walk the history of '%s': %s", a->range,
-		  git_error_last() ? git_error_last()->message : "libgit2 error");
 done:
-	git_revwalk_free(walk);
 	tagmap_free(&tm);
 	return rc;
 }
@@ -397,9 +427,45 @@ static int load_policy(struct log_run *r, const struct log_args *a, const struct
 	return revscan_load(&r->policy, r->repo, o);
 }
 
+/* Judges one commit under the policy that applies to it (the one policy, or its own). */
+static int judge_one(struct revscan *cur, struct log_run *r, const git_oid *id, const struct log_args *a,
+		     const struct revscan_opts *o, const char *label)
+{
+	if (resolve_id(cur, r->repo, id) < 0)
+		return -1;
+	if (a->rules_from_commit) {
+		cur->policy_commit = cur->t.commit;
+		cur->policy_from = "the commit itself";
+		if (revscan_load(cur, r->repo, o) < 0)
+			return -1;
+	} else {
+		revscan_share(cur, &r->policy);
+	}
+	return revscan_run(cur, r->repo, o, label);
+}
+
+/* The first parent of the oldest listed commit, judged into *out; nothing when the clone lacks it or it is a root. */
+static int judge_parent(struct revscan *out, struct log_run *r, const git_oid *oldest, const struct log_args *a,
+			const struct revscan_opts *o)
+{
+	git_commit *c = NULL, *parent = NULL;
+	git_oid id;
+	int rc = 0;
+
+	if (git_commit_lookup(&c, r->repo, oldest) == 0 && git_commit_parentcount(c) > 0 &&
+	    git_commit_parent(&parent, c, 0) == 0) {
+		git_oid_cpy(&id, git_commit_id(parent));
+		rc = judge_one(out, r, &id, a, o, "parent of the oldest");
+	}
+	git_commit_free(parent);
+	git_commit_free(c);
+	return rc;
+}
+
 /*
  * Judges every listed commit, oldest first (each compared with the one
- * before it), filling r->entries newest first.
+ * before it; the oldest of a history with its first parent), filling
+ * r->entries newest first.
  */
 static int judge_all(struct log_run *r, const struct log_args *a, const struct revscan_opts *o)
 {
@@ -410,24 +476,17 @@ static int judge_all(struct log_run *r, const struct log_args *a, const struct r
 	memset(&prev, 0, sizeof(prev));
 	memset(&cur, 0, sizeof(cur));
 	r->entries = xcalloc(r->items.n + 1, sizeof(*r->entries));
+	/* the oldest listed commit of a history is compared with its first parent, walked but not listed */
+	if (!a->tags && judge_parent(&prev, r, &r->items.v[r->items.n - 1].id, a, o) < 0)
+		goto done;
 	for (k = r->items.n; k-- > 0;) {
 		const struct item *it = &r->items.v[k];
 		struct log_entry *e = &r->entries[k];
 		struct verdict_diff *d = NULL;
 		char label[32];
 
-		if (resolve_id(&cur, r->repo, &it->id) < 0)
-			goto done;
-		if (a->rules_from_commit) {
-			cur.policy_commit = cur.t.commit;
-			cur.policy_from = "the commit itself";
-			if (revscan_load(&cur, r->repo, o) < 0)
-				goto done;
-		} else {
-			revscan_share(&cur, &r->policy);
-		}
 		snprintf(label, sizeof(label), "commit %zu of %zu", r->items.n - k, r->items.n);
-		if (revscan_run(&cur, r->repo, o, label) < 0)
+		if (judge_one(&cur, r, &it->id, a, o, label) < 0)
 			goto done;
 		/* what changed since the commit listed before: no trees, the verdicts say it */
 		if (prev.v && verdict_diff_compute(&d, prev.v, cur.v, NULL, NULL, NULL) < 0) {
