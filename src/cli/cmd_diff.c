@@ -112,6 +112,8 @@ enum { O_FORMAT = 256, O_BRANCH, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_JOBS };
 
 static const struct opt diff_opts[] = {
 	OPT_STRING("repo", 'C', "PATH", "the repository (default: the current folder)", A, path),
+	OPT_STRING("base", 0, "REV", "the base, as the first operand does", A, base),
+	OPT_STRING("rev", 0, "REV", "the head, as the second operand does (default HEAD)", A, head),
 	COMMON_OPTS,
 	OPT_END,
 };
@@ -249,8 +251,15 @@ static int parse_args(struct diff_args *a, int argc, char **argv, int scan_form,
 			diff_usage(stderr);
 			return 1;
 		}
-		a->base = nops > 0 ? argv[first] : NULL;
-		a->head = nops > 1 ? argv[first + 1] : NULL;
+		if ((nops > 0 && a->base) || (nops > 1 && a->head)) {
+			cli_error("diff takes BASE and HEAD as operands or as --base and --rev, not both");
+			diff_usage(stderr);
+			return 1;
+		}
+		if (nops > 0)
+			a->base = argv[first];
+		if (nops > 1)
+			a->head = argv[first + 1];
 		if (!a->path)
 			a->path = ".";
 	}
