@@ -72,6 +72,11 @@ int cmd_completion(int argc, char **argv);
  */
 int cli_unknown(const char *what, const char *word, const char *const *names, size_t n, const char *see);
 
+int cmd_diff(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+/* `scan --base REV ...`: the same arguments, run as proofgate diff (cmd_diff.c). */
+int cmd_diff_scan(int argc, char **argv);
+
 /*
  * Loads the built-in pack (unless builtin is 0) and each path (ruleset_load,
  * no policy).  Returns 0 and *out, which the caller frees with rules_free;

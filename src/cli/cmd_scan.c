@@ -37,6 +37,8 @@ struct scan_args {
 	enum lang lang;
 	int fail_on_set;
 	enum fail_on fail_on;
+	int regression; /* --fail-on listed regression */
+	const char *base; /* --base: compare with this revision (proofgate diff) */
 	unsigned long long max_size;
 	unsigned jobs;
 	const char *cache_dir;
@@ -75,8 +77,11 @@ const struct opt cli_scan_opts[] = {
 		   "read .proofgate.yml from REV (default: the PR/MR target branch, else the scanned commit)", A,
 		   policy_rev),
 	OPT_CHOICE("lang", O_LANG, "LANG", "report language: en (default) or ar", "en ar"),
-	OPT_CHOICE("fail-on", O_FAIL_ON, "WHEN", "gate: blocked, readiness-only or never",
-		   "blocked readiness-only never"),
+	OPT_CHOICE("fail-on", O_FAIL_ON, "WHEN",
+		   "gate: blocked, readiness-only or never, and/or regression (with --base): 'blocked,regression'",
+		   "blocked readiness-only never regression"),
+	OPT_STRING("base", 0, "REV", "compare with REV and report what got worse or better (as proofgate diff)", A,
+		   base),
 	OPT_CALL("max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"),
 	OPT_CALL("jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"),
 	OPT_STRING("cache", 0, "DIR", "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)",
@@ -172,11 +177,18 @@ static int scan_opt(int key, const char *arg, void *data)
 		return 0;
 	case O_LANG:
 		return cli_parse_lang(&a->lang, arg);
-	case O_FAIL_ON:
-		if (fail_on_parse(&a->fail_on, arg) < 0)
-			return cli_error("--fail-on must be blocked, readiness-only or never, not '%s'", arg), -1;
-		a->fail_on_set = 1;
+	case O_FAIL_ON: {
+		struct fail_on_spec spec;
+		if (fail_on_spec_parse(&spec, arg) < 0)
+			return cli_error("--fail-on must be blocked, readiness-only or never, regression, or a level and "
+					 "regression ('blocked,regression'), not '%s'",
+					 arg),
+			       -1;
+		a->fail_on_set = spec.has_level;
+		a->fail_on = spec.level;
+		a->regression = spec.regression;
 		return 0;
+	}
 	case O_MAX_SIZE:
 		if (parse_count(&a->max_size, arg) < 0)
 			return cli_error("--max-file-size must be a positive whole number of bytes (digits only), not "
@@ -496,7 +508,7 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 {
 	struct scan_opts so;
 	struct verdict_policy pol = verdict_policy_of(r->cfg);
-	struct gate_request gate = {r->br.name, r->br.source, a->fail_on_set, a->fail_on, r->cfg};
+	struct gate_request gate = {r->br.name, r->br.source, a->fail_on_set, a->fail_on, r->cfg, a->regression};
 	struct cache *cache;
 	int rc;
 
@@ -521,6 +533,10 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 		fprintf(stderr, "proofgate: note: the cache was not updated: %s\n", err_last());
 	verdict_compute_policy(&r->v, r->rs, r->scan, (long long)r->target.commit_time, &pol, a->lang);
 	verdict_choose_gate(r->v, &gate);
+	if (r->v->gate.regression)
+		fprintf(stderr, "proofgate: note: the gate's regression part (%s) needs a base to compare with: "
+				"scan --base REV, or proofgate diff; not checked\n",
+			r->v->gate.regression_source);
 	return 0;
 }
 
@@ -611,8 +627,10 @@ int cmd_scan(int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	if (parse_args(&a, argc, argv, &path, &rc) == 0) {
-		if (open_target(&r, &a, path) < 0 || load_policy_and_rules(&r, &a) < 0 || scan_and_judge(&r, &a) < 0 ||
-		    write_reports(&r, &a) < 0)
+		if (a.base)
+			rc = cmd_diff_scan(argc, argv); /* scan --base is proofgate diff */
+		else if (open_target(&r, &a, path) < 0 || load_policy_and_rules(&r, &a) < 0 ||
+			 scan_and_judge(&r, &a) < 0 || write_reports(&r, &a) < 0)
 			rc = EXIT_UNDECIDED;
 		else
 			rc = gate_exit(r.v);

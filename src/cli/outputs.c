@@ -122,8 +122,7 @@ int output_step_summary(const char *path, const struct report *r)
 	if (!f)
 		return ci_file_warning("the job summary", "GITHUB_STEP_SUMMARY", path, errno);
 	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
-	room = have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
-								  : REPORT_MARKDOWN_MAX / 2;
+	room = report_markdown_room(have);
 	errno = 0;
 	rc = report_markdown(f, r, room);
 	if (fclose(f) != 0 || rc < 0)

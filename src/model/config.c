@@ -63,6 +63,35 @@ static int get_levels(struct cctx *c, const yaml_node_t *n)
 	return rc;
 }
 
+/* A gate's value: "blocked", "blocked,regression", or a list [blocked, regression]; -1 when it is none. */
+static int gate_value(struct cctx *c, const yaml_node_t *v, struct config_gate *g)
+{
+	struct fail_on_spec spec;
+	struct buf joined = BUF_INIT;
+	int rc = -1;
+
+	if (v->type == YAML_SCALAR_NODE) {
+		buf_puts(&joined, ydoc_scalar(v));
+	} else if (v->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+		for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+			const yaml_node_t *item = ydoc_node(&c->y, *it);
+			if (!item || item->type != YAML_SCALAR_NODE || strchr(ydoc_scalar(item), ','))
+				goto done;
+			buf_printf(&joined, "%s%s", joined.len ? "," : "", ydoc_scalar(item));
+		}
+	}
+	if (!joined.len || fail_on_spec_parse(&spec, buf_cstr(&joined)) < 0)
+		goto done;
+	g->fail_on = spec.has_level ? spec.level : FAIL_ON_NEVER;
+	g->has_level = spec.has_level;
+	g->regression = spec.regression;
+	rc = 0;
+done:
+	buf_free(&joined);
+	return rc;
+}
+
 static int get_gates(struct cctx *c, const yaml_node_t *n)
 {
 	struct config *cfg = c->cfg;
@@ -86,8 +115,11 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 			rc = -1;
 			continue;
 		}
-		if (v->type != YAML_SCALAR_NODE || fail_on_parse(&g.fail_on, ydoc_scalar(v)) < 0) {
-			rc = ydoc_diag(&c->y, v, "gates: '%s' must be blocked, readiness-only or never", g.glob);
+		if (gate_value(c, v, &g) < 0) {
+			rc = ydoc_diag(&c->y, v,
+				       "gates: '%s' must be blocked, readiness-only or never, regression, or a list of "
+				       "one level and regression",
+				       g.glob);
 			free(g.glob);
 			continue;
 		}
@@ -281,6 +313,43 @@ const char *fail_on_name(enum fail_on f)
 		return "never";
 	}
 	return "?";
+}
+
+int fail_on_spec_parse(struct fail_on_spec *out, const char *s)
+{
+	struct fail_on_spec spec;
+	memset(&spec, 0, sizeof(spec));
+	while (*s) {
+		const char *end = strchr(s, ',');
+		size_t n = end ? (size_t)(end - s) : strlen(s);
+		char item[32];
+		enum fail_on level;
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (!n || n >= sizeof(item))
+			return -1;
+		memcpy(item, s, n);
+		item[n] = '\0';
+		if (!strcmp(item, "regression") && !spec.regression) {
+			spec.regression = 1;
+		} else if (!spec.has_level && fail_on_parse(&level, item) == 0) {
+			spec.has_level = 1;
+			spec.level = level;
+		} else {
+			return -1;
+		}
+		if (!end)
+			break;
+		s = end + 1;
+		if (!*s)
+			return -1;
+	}
+	if (!spec.has_level && !spec.regression)
+		return -1;
+	*out = spec;
+	return 0;
 }
 
 int fail_on_parse(enum fail_on *out, const char *s)

@@ -20,6 +20,20 @@ const char *fail_on_name(enum fail_on f);
 /* Parses "blocked", "readiness-only" or "never"; -1 when it is none. */
 int fail_on_parse(enum fail_on *out, const char *s);
 
+/* A gate as written: a level, "regression" (fail when anything got worse than a base), or both. */
+struct fail_on_spec {
+	int has_level;
+	enum fail_on level;
+	int regression;
+};
+
+/*
+ * Parses a comma-separated list of at most one level and "regression"
+ * ("blocked,regression"; blanks around items are fine) into *out, which is
+ * written only on success; -1 when it is not one.
+ */
+int fail_on_spec_parse(struct fail_on_spec *out, const char *s);
+
 /* A waiver: a failing rule counts as passing until it expires; all strings set, expires is YYYY-MM-DD. */
 struct waiver {
 	char *rule;
@@ -35,6 +49,8 @@ struct config_gate {
 	char *glob;
 	struct match_glob *match; /* the glob anchored at the start of the branch name */
 	enum fail_on fail_on;
+	int has_level;  /* 0: the gate lists only regression; the level is what applies without the policy */
+	int regression; /* also fail when anything got worse than the base */
 	struct where at;
 };
 

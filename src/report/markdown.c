@@ -11,22 +11,6 @@
 /* Room kept for the note that says the evidence was cut, and the closing tags. */
 #define CUT_RESERVE 1024
 
-/* Text that cannot break a table cell or start markup: safe UTF-8, Markdown and HTML escaped. */
-static void md(struct buf *b, const char *s)
-{
-	char *safe = report_safe(s ? s : "");
-	const char *p;
-	for (p = safe; *p; p++) {
-		if (strchr("\\`*_[]<>|~#!", *p))
-			buf_putc(b, '\\');
-		if (*p == '&')
-			buf_puts(b, "&amp;");
-		else
-			buf_putc(b, *p);
-	}
-	free(safe);
-}
-
 /* The Markdown's own words, in each report language; what rule packs say comes in lang already. */
 struct md_words {
 	const char *outcome[5], *revision, *commit, *gate, *gate_result[3], *fail_on, *for_branch, *from, *table,
@@ -135,7 +119,7 @@ static void put_head(struct buf *b, const struct report *r)
 
 	buf_printf(b, "## proofgate: %s\n\n", report_verdict_word(v->go, r->lang));
 	buf_puts(b, w->revision);
-	md(b, r->target->rev);
+	report_md_text(b, r->target->rev);
 	buf_printf(b, "%s`%.12s`", w->commit, r->target->commit_hex);
 	buf_printf(b, "%s**%s**%s`%s`%s%s", w->gate,
 		   w->gate_result[!v->gate.decided ? 0
@@ -144,12 +128,12 @@ static void put_head(struct buf *b, const struct report *r)
 		   w->fail_on, fail_on_name(v->gate.fail_on), w->comma, source_word(v->gate.fail_on_source, r->lang));
 	if (v->gate.pattern) {
 		buf_puts(b, " ");
-		md(b, v->gate.pattern);
+		report_md_text(b, v->gate.pattern);
 	}
 	buf_puts(b, ")");
 	if (v->gate.branch) {
 		buf_puts(b, w->for_branch);
-		md(b, v->gate.branch);
+		report_md_text(b, v->gate.branch);
 		if (v->gate.branch_source)
 			buf_printf(b, " (%s%s)", w->from, source_word(v->gate.branch_source, r->lang));
 	}
@@ -158,15 +142,15 @@ static void put_head(struct buf *b, const struct report *r)
 		const struct domain_result *d = &v->domains[i];
 		char *signal = report_signal(r, d);
 		buf_puts(b, "| ");
-		md(b, text_get(&d->domain->title, r->lang));
+		report_md_text(b, text_get(&d->domain->title, r->lang));
 		buf_puts(b, " | ");
 		buf_puts(b, d->status == STATUS_READY ? "" : "**");
-		md(b, status_label(d->status, r->lang));
+		report_md_text(b, status_label(d->status, r->lang));
 		buf_puts(b, d->status == STATUS_READY ? "" : "**");
 		buf_puts(b, " | ");
-		md(b, signal);
+		report_md_text(b, signal);
 		buf_puts(b, " | ");
-		md(b, report_next_step(r, d));
+		report_md_text(b, report_next_step(r, d));
 		buf_puts(b, " |\n");
 		free(signal);
 	}
@@ -176,7 +160,7 @@ static void put_head(struct buf *b, const struct report *r)
 	buf_printf(b, "\n### %s%zu%s%zu%s\n\n", w->proofs, nproven, w->of, v->nproofs, w->proven);
 	for (i = 0; i < v->nproofs; i++) {
 		buf_printf(b, "- [%s] `%s` ", v->proofs[i].proven ? "x" : " ", v->proofs[i].proof->id);
-		md(b, text_get(&v->proofs[i].proof->title, r->lang));
+		report_md_text(b, text_get(&v->proofs[i].proof->title, r->lang));
 		buf_puts(b, "\n");
 	}
 
@@ -187,9 +171,9 @@ static void put_head(struct buf *b, const struct report *r)
 			continue;
 		put_policy_head(b, r, &policy);
 		buf_printf(b, "\n- `%s` %s: ", rr->rule->id, live ? w->waived : w->waiver_expired);
-		md(b, rr->waiver->reason);
+		report_md_text(b, rr->waiver->reason);
 		buf_puts(b, w->owner);
-		md(b, rr->waiver->owner);
+		report_md_text(b, rr->waiver->owner);
 		buf_printf(b, "%s%s %s)", w->comma, live ? w->expires : w->expired_on, rr->waiver->expires);
 	}
 	for (i = 0; i < v->nwaivers; i++) {
@@ -207,7 +191,7 @@ static void put_head(struct buf *b, const struct report *r)
 	for (i = 0; i < r->nnotes; i++) {
 		put_policy_head(b, r, &policy);
 		buf_printf(b, "\n- %s", w->note);
-		md(b, r->notes[i]);
+		report_md_text(b, r->notes[i]);
 	}
 	buf_printf(b, "\n\n### %s\n", w->evidence);
 }
@@ -220,13 +204,13 @@ static void put_rule(struct buf *b, const struct report *r, const struct rule_re
 
 	buf_printf(b, "- %s `%s` (%s) ", w->outcome[rr->outcome], rr->rule->id,
 		   page_words(r->lang)->level[rr->rule->level]);
-	md(b, text_get(&rr->rule->title, r->lang));
+	report_md_text(b, text_get(&rr->rule->title, r->lang));
 	buf_puts(b, ": ");
-	md(b, rr->message);
+	report_md_text(b, rr->message);
 	buf_puts(b, "\n");
 	for (k = 0; k < rr->nev; k++) {
 		buf_printf(b, "  - %s", w->evidence_item);
-		md(b, rr->ev[k]->path);
+		report_md_text(b, rr->ev[k]->path);
 		if (rr->ev[k]->line)
 			buf_printf(b, ":%zu", rr->ev[k]->line);
 		buf_puts(b, "\n");
@@ -237,18 +221,18 @@ static void put_rule(struct buf *b, const struct report *r, const struct rule_re
 		if (!strcmp(rr->looked_for[k], rr->message))
 			continue;
 		buf_printf(b, "  - %s", w->looked);
-		md(b, rr->looked_for[k]);
+		report_md_text(b, rr->looked_for[k]);
 		buf_puts(b, "\n");
 	}
 	for (k = 0; k < rr->nmisses; k++) {
 		buf_printf(b, "  - %s", w->miss);
-		md(b, rr->misses[k].at->path);
+		report_md_text(b, rr->misses[k].at->path);
 		buf_puts(b, ": ");
-		md(b, rr->misses[k].why);
+		report_md_text(b, rr->misses[k].why);
 		buf_puts(b, "\n");
 	}
 	buf_printf(b, "  - %s", w->next);
-	md(b, text_get(&rr->rule->next_step, r->lang));
+	report_md_text(b, text_get(&rr->rule->next_step, r->lang));
 	buf_puts(b, "\n");
 }
 
@@ -267,7 +251,7 @@ int report_markdown(FILE *f, const struct report *r, size_t max)
 			continue;
 		}
 		buf_puts(&b, "\n<details><summary>");
-		md(&b, text_get(&d->domain->title, r->lang));
+		report_md_text(&b, text_get(&d->domain->title, r->lang));
 		buf_printf(&b, ": %s (%zu%s)</summary>\n\n",
 			   r->lang == LANG_AR ? status_label(d->status, r->lang) : status_name(d->status), d->nrules,
 			   d->nrules == 1 ? words(r->lang)->rules_one : words(r->lang)->rules_many);
@@ -303,7 +287,7 @@ static void put_org_variants(struct buf *b, const char *what, const struct org_v
 	buf_printf(b, "> **%s:** %s\n", w->warning, what);
 	for (i = 0; i < n; i++) {
 		buf_puts(b, "> - `");
-		md(b, v[i].value);
+		report_md_text(b, v[i].value);
 		buf_printf(b, "` (%s: %zu)\n", w->reports, v[i].count);
 	}
 	buf_puts(b, "\n");
@@ -345,7 +329,7 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 	for (i = 0; i < o->ndomains; i++) {
 		const struct org_domain *d = &o->domains[i];
 		buf_puts(&b, "| ");
-		md(&b, d->title);
+		report_md_text(&b, d->title);
 		buf_printf(&b, " | %s%s%zu%s%zu | %s%s%zu%s%zu | %s%s%zu%s%zu |\n", w->status_short[STATUS_BLOCKED],
 			   w->in, d->count[STATUS_BLOCKED], w->of, d->present, w->status_short[STATUS_READINESS_ONLY],
 			   w->in, d->count[STATUS_READINESS_ONLY], w->of, d->present, w->status_short[STATUS_READY],
@@ -359,7 +343,7 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 		buf_printf(&b, "| %s | %s | %s | %s |", w->repository, w->verdict, w->gate, w->proofs_proven);
 	for (j = 0; j < o->ndomains && o->nrepos; j++) {
 		buf_puts(&b, " ");
-		md(&b, o->domains[j].title);
+		report_md_text(&b, o->domains[j].title);
 		buf_puts(&b, " |");
 	}
 	if (o->nrepos) {
@@ -371,7 +355,7 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 	for (i = 0; i < o->nrepos; i++) {
 		const struct org_repo *r = &o->repos[i];
 		buf_puts(&b, "| ");
-		md(&b, r->name);
+		report_md_text(&b, r->name);
 		buf_printf(&b, " | %s%s%s | %s | %zu%s%zu |", r->go ? "" : "**", report_verdict_word(r->go, lang),
 			   r->go ? "" : "**",
 			   !r->gate_decided ? w->undecided
@@ -390,7 +374,7 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 
 	if (o->previous) {
 		buf_printf(&b, "\n### %s (%s `", w->changes, w->since);
-		md(&b, o->previous);
+		report_md_text(&b, o->previous);
 		buf_puts(&b, "`)\n\n");
 		if (!o->nchanges)
 			buf_printf(&b, "%s\n", w->no_changes);
@@ -398,10 +382,10 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 	for (i = 0; i < o->nchanges; i++) {
 		const struct org_change *c = &o->changes[i];
 		buf_puts(&b, "- ");
-		md(&b, c->repo);
+		report_md_text(&b, c->repo);
 		buf_puts(&b, ", ");
 		if (c->domain)
-			md(&b, c->domain_title ? c->domain_title : c->domain);
+			report_md_text(&b, c->domain_title ? c->domain_title : c->domain);
 		else
 			buf_puts(&b, w->verdict);
 		buf_printf(&b, ": %s %s, %s %s\n", w->was, org_side(c, c->before, lang), w->now,
@@ -412,9 +396,9 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 		buf_printf(&b, "\n### %s\n\n", w->unreadable);
 	for (i = 0; i < o->nerrors; i++) {
 		buf_puts(&b, "- `");
-		md(&b, o->errors[i].file);
+		report_md_text(&b, o->errors[i].file);
 		buf_printf(&b, "`: %s: `", problems[o->errors[i].problem]);
-		md(&b, o->errors[i].detail);
+		report_md_text(&b, o->errors[i].detail);
 		buf_puts(&b, "`\n");
 	}
 	rc = fwrite(buf_cstr(&b), 1, b.len, f) == b.len ? 0 : -1;

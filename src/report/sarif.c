@@ -118,7 +118,7 @@ static json_t *rule_desc(const struct report *r, const struct rule *ru)
 	return o;
 }
 
-static json_t *result_of(const struct report *r, const struct rule_result *rr, size_t index)
+json_t *report_sarif_result(const struct report *r, const struct rule_result *rr, size_t index)
 {
 	const struct rule *ru = rr->rule;
 	json_t *o = json_object(), *loc = json_object(), *phys = json_object(), *art = json_object(),
@@ -205,7 +205,7 @@ json_t *report_sarif_build(const struct report *r)
 		const struct rule_result *rr = &v->rules[i];
 		if (!outcome_fails(rr->outcome) && rr->outcome != OUTCOME_WAIVED)
 			continue;
-		json_array_append_new(results, result_of(r, rr, i));
+		json_array_append_new(results, report_sarif_result(r, rr, i));
 	}
 	json_object_set_new(run, "results", results);
 	json_object_set_new(props, "commit", json_string(r->target->commit_hex));

@@ -40,6 +40,9 @@ void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, c
 	v->gate.branch = branch ? xstrdup(branch) : NULL;
 	v->gate.decided = pessimistic == optimistic;
 	v->gate.passed = pessimistic;
+	v->gate.regression = 0;
+	v->gate.regression_source = NULL;
+	v->gate.compared = v->gate.regressed = 0;
 }
 
 void verdict_choose_gate(struct verdict *v, const struct gate_request *req)
@@ -51,7 +54,7 @@ void verdict_choose_gate(struct verdict *v, const struct gate_request *req)
 	if (req->fail_on_set) {
 		fail_on = req->fail_on;
 		source = "--fail-on";
-	} else if (g) {
+	} else if (g && g->has_level) {
 		fail_on = g->fail_on;
 		source = "policy";
 	} else if (repo_is_release_branch(req->branch)) {
@@ -60,6 +63,8 @@ void verdict_choose_gate(struct verdict *v, const struct gate_request *req)
 	}
 	verdict_gate(v, fail_on, source, req->branch);
 	v->gate.branch_source = req->branch_source;
-	if (g)
+	if (g && g->has_level)
 		v->gate.pattern = xstrdup(g->glob);
+	v->gate.regression = req->regression || (g && g->regression);
+	v->gate.regression_source = !v->gate.regression ? NULL : req->regression ? "--fail-on" : "policy";
 }

@@ -12,6 +12,7 @@ struct gate_request {
 	int fail_on_set;	   /* 1 when --fail-on gave fail_on */
 	enum fail_on fail_on;
 	const struct config *policy; /* its gates, or NULL */
+	int regression;		     /* 1 when --fail-on listed regression */
 };
 
 /*
@@ -19,6 +20,10 @@ struct gate_request {
  * whose glob matches the branch (recorded in v->gate.pattern); blocked for a
  * release branch (repo_is_release_branch); never.  Then
  * applies it (verdict_gate) and records where branch and fail_on came from.
+ * The regression part (v->gate.regression): --fail-on's when it names a
+ * level, else --fail-on's or the policy gate's.  A --fail-on or policy gate
+ * that lists only regression leaves the level to what follows it.
+ * verdict_diff_gate applies the regression part once a base is compared.
  */
 void verdict_choose_gate(struct verdict *v, const struct gate_request *req);
 

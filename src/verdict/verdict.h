@@ -84,6 +84,15 @@ struct gate {
 	char *pattern;             /* the policy's branch glob that chose fail_on, or NULL */
 	int passed;
 	int decided; /* 0 when an unreadable rule could change the answer */
+	/*
+	 * regression: the gate also fails when anything got worse than a base
+	 * (--fail-on regression, a policy gate), from regression_source;
+	 * compared: a base was compared (verdict_diff_gate), regressed: and
+	 * something that counts got worse.
+	 */
+	int regression;
+	const char *regression_source;
+	int compared, regressed;
 };
 
 struct verdict {

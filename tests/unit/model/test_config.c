@@ -145,7 +145,7 @@ static void test_unknown_keys_and_types(void **state)
 	assert_true(diag_at(f, "off must be a string, found a list", 3, 10));
 	assert_int_equal(load(f, "a: 1\n---\nb: 2\n"), -1);
 	assert_true(diag_at(f, "a policy holds one YAML document", 0, 0));
-	assert_int_equal(load(f, "gates: {main: [blocked]}\n"), -1);
+	assert_int_equal(load(f, "gates: {main: {blocked: 1}}\n"), -1);
 	assert_true(diag_at(f, "gates: 'main' must be blocked, readiness-only or never", 1, 15));
 }
 
@@ -311,6 +311,47 @@ static void test_gates_anchor_and_first_match(void **state)
 	assert_true(diag_at(f, "gates: invalid glob '['", 1, 9));
 }
 
+static void test_gate_regression_forms(void **state)
+{
+	struct fx *f = *state;
+	struct fail_on_spec spec;
+	const struct config_gate *g;
+
+	/* a level, regression, or both, as a string or a list; regression alone leaves the level open */
+	assert_int_equal(load(f, "gates:\n  \"release/**\": [blocked, regression]\n  main: \"readiness-only, "
+				 "regression\"\n  \"**\": regression\n"),
+			 0);
+	g = config_gate_for(f->cfg, "release/1.0");
+	assert_true(g->has_level && g->fail_on == FAIL_ON_BLOCKED && g->regression);
+	g = config_gate_for(f->cfg, "main");
+	assert_true(g->has_level && g->fail_on == FAIL_ON_READINESS_ONLY && g->regression);
+	g = config_gate_for(f->cfg, "feature/x");
+	assert_true(!g->has_level && g->regression);
+	assert_int_equal(load(f, "gates: {main: blocked}\n"), 0);
+	g = config_gate_for(f->cfg, "main");
+	assert_true(g->has_level && !g->regression);
+	/* two levels, an unknown word, an empty item, a nested list */
+	assert_int_equal(load(f, "gates:\n  a: [blocked, never]\n  b: \"blocked,,regression\"\n  c: [blocked, "
+				 "[regression]]\n  d: [regression, regression]\n  e: []\n"),
+			 -1);
+	assert_true(diag_at(f, "gates: 'a' must be blocked, readiness-only or never, regression", 2, 6));
+	assert_true(diag_at(f, "gates: 'b'", 3, 6));
+	assert_true(diag_at(f, "gates: 'c'", 4, 6));
+	assert_true(diag_at(f, "gates: 'd'", 5, 6));
+	assert_true(diag_at(f, "gates: 'e'", 6, 6));
+
+	assert_int_equal(fail_on_spec_parse(&spec, " regression , never "), 0);
+	assert_true(spec.has_level && spec.level == FAIL_ON_NEVER && spec.regression);
+	assert_int_equal(fail_on_spec_parse(&spec, "regression"), 0);
+	assert_true(!spec.has_level && spec.regression);
+	spec.regression = 7;
+	assert_int_equal(fail_on_spec_parse(&spec, "blocked,"), -1);
+	assert_int_equal(fail_on_spec_parse(&spec, ""), -1);
+	assert_int_equal(fail_on_spec_parse(&spec, "sometimes"), -1);
+	/* written only on success */
+	assert_int_equal(spec.regression, 7);
+}
+
 /* An empty scan: every `file` leaf finds nothing, every `no_file` leaf passes. */
 static void compute(struct fx *f)
 {
@@ -416,6 +457,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_read_commit_keeps_a_policy_with_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_limit_counts_from_the_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gates_anchor_and_first_match, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gate_regression_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waived_expired_off_and_unused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiver_lets_the_gate_pass, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_rule_in_policy, setup, teardown),

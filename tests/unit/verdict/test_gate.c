@@ -86,10 +86,68 @@ static void test_choice_order(void **state)
 	config_free(cfg);
 }
 
+/* --fail-on regression and policy gates that list it: the regression part beside the level. */
+static void test_regression_part(void **state)
+{
+	static const char *const pol = "gates:\n  \"release/**\": [blocked, regression]\n  main: regression\n";
+	static const struct {
+		const char *branch;
+		int flag_set;
+		enum fail_on flag;
+		int flag_regression;
+		enum fail_on want;
+		const char *source;
+		int regression;
+		const char *regression_source;
+	} rows[] = {
+		/* the policy lists both */
+		{"release/1", 0, 0, 0, FAIL_ON_BLOCKED, "policy", 1, "policy"},
+		/* the policy lists only regression: the level is what applies without it */
+		{"main", 0, 0, 0, FAIL_ON_NEVER, "default", 1, "policy"},
+		/* --fail-on regression alone adds to the level that applies */
+		{"feature/x", 0, 0, 1, FAIL_ON_NEVER, "default", 1, "--fail-on"},
+		{"hotfix/1", 0, 0, 1, FAIL_ON_BLOCKED, "release branch", 1, "--fail-on"},
+		/* --fail-on naming a level decides alone, as before */
+		{"release/1", 1, FAIL_ON_NEVER, 0, FAIL_ON_NEVER, "--fail-on", 0, NULL},
+		{"main", 1, FAIL_ON_BLOCKED, 1, FAIL_ON_BLOCKED, "--fail-on", 1, "--fail-on"},
+	};
+	struct config *cfg = NULL;
+	struct diag_list d = DIAG_LIST_INIT;
+	size_t i;
+	(void)state;
+
+	assert_int_equal(config_load_buffer(&cfg, &d, ".proofgate.yml", pol, strlen(pol), COMMIT_TIME), 0);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		struct verdict *v = empty_verdict();
+		struct gate_request req;
+		memset(&req, 0, sizeof(req));
+		req.branch = rows[i].branch;
+		req.fail_on_set = rows[i].flag_set;
+		req.fail_on = rows[i].flag;
+		req.regression = rows[i].flag_regression;
+		req.policy = cfg;
+		verdict_choose_gate(v, &req);
+		assert_int_equal(v->gate.fail_on, rows[i].want);
+		assert_string_equal(v->gate.fail_on_source, rows[i].source);
+		assert_int_equal(v->gate.regression, rows[i].regression);
+		if (rows[i].regression_source)
+			assert_string_equal(v->gate.regression_source, rows[i].regression_source);
+		else
+			assert_null(v->gate.regression_source);
+		/* nothing compared yet: the regression part cannot fail the gate */
+		assert_false(v->gate.compared);
+		assert_true(v->gate.passed);
+		verdict_free(v);
+	}
+	config_free(cfg);
+	diag_list_clear(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_choice_order),
+		cmocka_unit_test(test_regression_part),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
