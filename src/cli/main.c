@@ -10,6 +10,9 @@
 
 static int cmd_help(int argc, char **argv);
 
+/* what `proofgate help CMD` hands the command (argv is not const) */
+static char help_opt[] = "--help";
+
 const struct cli_command cli_commands[] = {
 	{.name = "scan",
 	 .fn = cmd_scan,
@@ -115,7 +118,7 @@ static int cmd_help(int argc, char **argv)
 	args[n++] = argv[1];
 	if (argc > 2 && c->subs)
 		args[n++] = argv[2];
-	args[n++] = "--help";
+	args[n++] = help_opt;
 	args[n] = NULL;
 	return c->fn(n, args);
 }

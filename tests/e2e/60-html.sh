@@ -51,7 +51,7 @@ for label in 'ملخص جاهزية الدعم والعمليات' '<th scope="c
 	holds grep -q "$label" "$H/ar.html"
 done
 # paths isolated left to right inside the right-to-left page
-holds grep -q '<bdi dir="ltr" class="path">.github/workflows/ci.yml:6</bdi>' "$H/ar.html"
+holds grep -q '<bdi dir="ltr" class="path">.github/workflows/ci.yml:17</bdi>' "$H/ar.html"
 for word in '>Evidence<' '>Readiness summary<' 'not proven' '>Gate<' 'Looked for'; do
 	! grep -q "$word" "$H/ar.html" || bad "English '$word' on the Arabic page"
 done
@@ -62,7 +62,7 @@ copy_fixture seed-v1 "$H/seed"
 git -C "$H/seed" remote add origin 'https://user:tok3n@github.com/acme/seed.git'
 run "$PG" scan --html "$H/linked.html" "$H/seed"
 rc_is 0
-holds grep -q "<a href=\"https://github.com/acme/seed/blob/$SEED_COMMIT/.github/workflows/ci.yml#L6\">" "$H/linked.html"
+holds grep -q "<a href=\"https://github.com/acme/seed/blob/$SEED_COMMIT/.github/workflows/ci.yml#L17\">" "$H/linked.html"
 ! grep -q 'tok3n' "$H/linked.html" || bad "the remote's credentials reached the page"
 end
 
