@@ -446,11 +446,19 @@ static int load_policy_and_rules(struct run *r, const struct scan_args *a)
 	if (rc == 0 && r->policy_commit != r->target.commit &&
 	    config_differs(r->repo, r->policy_commit, r->target.commit)) {
 		struct buf nb = BUF_INIT;
-		buf_printf(&nb,
-			   "this change edits %s; the policy of %s (commit %.12s) applied instead, and the edit takes "
-			   "effect once merged",
-			   CONFIG_FILE, a->policy_rev ? a->policy_rev : r->br.target,
-			   git_oid_tostr_s(git_commit_id(r->policy_commit)));
+		if (a->lang == LANG_AR)
+			buf_printf(&nb,
+				   "هذا التغيير يعدّل \u200e%s؛ طُبّقت بدلاً منه سياسة %s (الإيداع %.12s)، ويسري التعديل "
+				   "بعد الدمج",
+				   CONFIG_FILE, a->policy_rev ? a->policy_rev : r->br.target,
+				   git_oid_tostr_s(git_commit_id(r->policy_commit)));
+		else
+			buf_printf(
+				&nb,
+				"this change edits %s; the policy of %s (commit %.12s) applied instead, and the edit "
+				"takes effect once merged",
+				CONFIG_FILE, a->policy_rev ? a->policy_rev : r->br.target,
+				git_oid_tostr_s(git_commit_id(r->policy_commit)));
 		r->note = buf_detach(&nb);
 	}
 	return rc < 0 ? -1 : 0;

@@ -26,7 +26,8 @@ char *report_signal(const struct report *r, const struct domain_result *d)
 		passing++;
 		if (shown == 4)
 			continue;
-		buf_printf(&b, "%s%s", shown ? "; " : "", text_get(&rr->rule->title, r->lang));
+		buf_printf(&b, "%s%s", shown ? (r->lang == LANG_AR ? "؛ " : "; ") : "",
+			   text_get(&rr->rule->title, r->lang));
 		if (rr->nev) {
 			buf_puts(&b, " (");
 			buf_put_safe(&b, rr->ev[0]->path, strlen(rr->ev[0]->path));

@@ -33,6 +33,14 @@ int report_text(FILE *f, const struct report *r);
 int report_verdict_line(FILE *f, const struct report *r);
 
 /*
+ * After the verdict line of a full report: when the verdict is stop and the
+ * gate passed (exit status 0), one line saying why the two agree, for a
+ * reader who takes "stop" for a failure; nothing otherwise.  0, or -1 on a
+ * write error.
+ */
+int report_verdict_note(FILE *f, const struct report *r);
+
+/*
  * The JSON report (docs/report-schema.json) as a jansson value the caller
  * releases with json_decref.  Byte-identical for identical inputs.
  */
