@@ -93,6 +93,7 @@ static int run(const struct cli_command *c, int argc, char **argv)
 /* proofgate help [COMMAND [SUBCOMMAND]]: the command's own --help. */
 static int cmd_help(int argc, char **argv)
 {
+	static char help_opt[] = "--help";
 	const struct cli_command *c;
 	char *args[4];
 	int n = 0;
@@ -109,7 +110,7 @@ static int cmd_help(int argc, char **argv)
 	args[n++] = argv[1];
 	if (argc > 2 && c->subs)
 		args[n++] = argv[2];
-	args[n++] = "--help";
+	args[n++] = help_opt;
 	args[n] = NULL;
 	return c->fn(n, args);
 }
