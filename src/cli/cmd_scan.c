@@ -83,7 +83,8 @@ const struct opt cli_scan_opts[] = {
 		   A, cache_dir),
 	OPT_SET("no-cache", 0, "neither read nor write the content cache", A, no_cache),
 	OPT_SET("stats", 0, "print what the scan read and what the cache answered, on standard error", A, stats),
-	OPT_SET("quiet", 'q', "print only the verdict line (text; not with --format json)", A, quiet),
+	OPT_SET("quiet", 'q', "print only the verdict line (text: not with another format on standard output)", A,
+		quiet),
 	OPT_CHOICE_OPTIONAL("color", O_COLOR, "WHEN",
 			    "colour the text report: auto (default: on a terminal, unless NO_COLOR is set), always "
 			    "or never",
