@@ -26,7 +26,8 @@ struct cli_rules_args {
 int cli_rules_opt(int key, const char *arg, void *data);
 
 /* What a command's operands are, for the completions. */
-enum cli_operand { CLI_NONE, CLI_PATH, CLI_FILE, CLI_JSON_FILE, CLI_RULE_ID, CLI_COMMAND, CLI_SHELL };
+/* what a command's operands are, for the shell completions (CLI_REV: git revisions, as refs) */
+enum cli_operand { CLI_NONE, CLI_PATH, CLI_FILE, CLI_JSON_FILE, CLI_RULE_ID, CLI_COMMAND, CLI_SHELL, CLI_REV };
 
 /* A subcommand (rules check): its table, for --help and the completions. */
 struct cli_sub {
@@ -55,7 +56,8 @@ struct cli_command {
 extern const struct cli_command cli_commands[];
 
 /* The option tables, for --help and the completions. */
-extern const struct opt cli_scan_opts[], cli_explain_opts[], cli_merge_opts[], cli_completion_opts[];
+extern const struct opt cli_scan_opts[], cli_explain_opts[], cli_merge_opts[], cli_completion_opts[], cli_diff_opts[],
+	cli_log_opts[];
 extern const struct cli_sub cli_rules_subs[];
 
 /* The commands; each returns an exit status. */

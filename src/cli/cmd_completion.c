@@ -100,6 +100,11 @@ static void bash_operands(FILE *f, enum cli_operand op)
 	case CLI_SHELL:
 		fputs("\t\t\tCOMPREPLY=($(compgen -W \"bash zsh fish\" -- \"$cur\"))\n", f);
 		break;
+	case CLI_REV:
+		fputs("\t\t\tCOMPREPLY=($(compgen -W \"$(git for-each-ref --format='%(refname:short)' 2>/dev/null) "
+		      "HEAD\" -- \"$cur\"))\n",
+		      f);
+		break;
 	case CLI_NONE:
 		break;
 	}
@@ -298,6 +303,9 @@ static void zsh_operands(FILE *f, enum cli_operand op)
 	case CLI_SHELL:
 		fputs("\t\t'1:SHELL:(bash zsh fish)'\n", f);
 		break;
+	case CLI_REV:
+		fputs("\t\t'*:REVISION:_proofgate_revs'\n", f);
+		break;
 	case CLI_NONE:
 		fputs("\t\t&& return 0\n", f);
 		break;
@@ -440,6 +448,12 @@ static void fish_table(FILE *f, const char *cmd, const char *sub, const struct o
 		break;
 	case CLI_SHELL:
 		fprintf(f, "complete -c proofgate -n '%s' -x -a 'bash zsh fish'\n", buf_cstr(&cond));
+		break;
+	case CLI_REV:
+		fprintf(f,
+			"complete -c proofgate -n '%s' -x -a '(git for-each-ref --format=\"%%(refname:short)\" "
+			"2>/dev/null) HEAD'\n",
+			buf_cstr(&cond));
 		break;
 	case CLI_NONE:
 		break;

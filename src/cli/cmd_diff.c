@@ -113,7 +113,7 @@ enum { O_FORMAT = 256, O_BRANCH, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_JOBS };
 		OPT_SET("help", 'h', "show this help and exit", A, help),                                              \
 		OPT_SET("version", 0, "show the version and exit", A, version)
 
-static const struct opt diff_opts[] = {
+const struct opt cli_diff_opts[] = {
 	OPT_STRING("repo", 'C', "PATH", "the repository (default: the current folder)", A, path),
 	OPT_STRING("base", 0, "REV", "the base, as the first operand does", A, base),
 	OPT_STRING("rev", 0, "REV", "the head, as the second operand does (default HEAD)", A, head),
@@ -142,7 +142,7 @@ static void diff_usage(FILE *f)
 	      "branch (GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME; GitLab's\n"
 	      "CI_MERGE_REQUEST_DIFF_BASE_SHA where it is set).\n\noptions:\n",
 	      f);
-	opts_print(f, diff_opts);
+	opts_print(f, cli_diff_opts);
 	fputs("\nThe gate is scan's (--fail-on, the gates of .proofgate.yml, release branches), applied to\n"
 	      "HEAD; 'regression' in --fail-on or in a gate also fails it when anything got worse (a\n"
 	      "required or expected rule, a domain or a proof), on any branch.  Each revision is\n"
@@ -229,7 +229,7 @@ static int parse_args(struct diff_args *a, int argc, char **argv, int scan_form,
 	a->max_size = SCAN_DEFAULT_MAX_FILE_SIZE;
 	a->scan_form = scan_form;
 	*rc = EXIT_UNDECIDED;
-	if (opts_parse(argc, argv, scan_form ? scan_form_opts : diff_opts, diff_opt, a, &first) < 0) {
+	if (opts_parse(argc, argv, scan_form ? scan_form_opts : cli_diff_opts, diff_opt, a, &first) < 0) {
 		diff_usage(stderr);
 		return 1;
 	}

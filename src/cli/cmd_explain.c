@@ -44,22 +44,26 @@ static void explain_usage(FILE *f)
 
 static void explain_cond(const struct cond *c, int depth, enum lang lang)
 {
+	int ar = lang == LANG_AR;
 	size_t i;
 	if (c->kind == COND_LEAF) {
 		char *d = verdict_describe_leaf(c->leaf, lang, 1);
 		printf("%*s- %s\n", depth * 2, "", d);
 		if (c->leaf->nexclude) {
-			printf("%*s  excluding:", depth * 2, "");
+			printf("%*s  %s", depth * 2, "", ar ? "باستثناء:" : "excluding:");
 			for (i = 0; i < c->leaf->nexclude && i < 12; i++)
 				printf(" `%s`", c->leaf->exclude[i]->src);
 			if (c->leaf->nexclude > 12)
-				printf(" and %zu more", c->leaf->nexclude - 12);
+				printf(ar ? " و%zu غيرها" : " and %zu more", c->leaf->nexclude - 12);
 			putchar('\n');
 		}
 		free(d);
 		return;
 	}
-	printf("%*s- %s of:\n", depth * 2, "", c->kind == COND_ALL ? "all" : "any");
+	if (ar)
+		printf("%*s- %s:\n", depth * 2, "", c->kind == COND_ALL ? "كل ما يلي" : "أيٌّ مما يلي");
+	else
+		printf("%*s- %s of:\n", depth * 2, "", c->kind == COND_ALL ? "all" : "any");
 	for (i = 0; i < c->nkids; i++)
 		explain_cond(c->kids[i], depth + 1, lang);
 }
@@ -84,22 +88,25 @@ static void suggest(const struct rules *rs, const char *id)
 
 static void explain_rule(const struct rules *rs, const struct rule *r, enum lang lang)
 {
+	const char *const ar_level[] = {"مطلوبة", "متوقعة", "استشارية"};
+	int ar = lang == LANG_AR;
 	size_t i;
 	printf("%s: %s\n", r->id, text_get(&r->title, lang));
-	printf("domain: %s (%s)\nlevel: %s\n", r->domain_id, text_get(&rs->domains[r->domain].title, lang),
-	       level_name(r->level));
-	printf("proofs:");
+	printf(ar ? "المجال: %s (%s)\nالمستوى: %s\n" : "domain: %s (%s)\nlevel: %s\n", r->domain_id,
+	       text_get(&rs->domains[r->domain].title, lang), ar ? ar_level[r->level] : level_name(r->level));
+	printf(ar ? "الإثباتات:" : "proofs:");
 	for (i = 0; i < r->nproofs; i++)
 		printf(" %s", r->proofs[i]);
-	printf("%s\n", r->nproofs ? "" : " none");
+	printf("%s\n", r->nproofs ? "" : ar ? " لا يوجد" : " none");
 	if (r->description.en)
 		printf("\n%s\n", text_get(&r->description, lang));
-	printf("\nlooks for:\n");
+	printf(ar ? "\nتبحث عن:\n" : "\nlooks for:\n");
 	explain_cond(r->evidence, 1, lang);
-	printf("\nnext safe step when it fails: %s\n", text_get(&r->next_step, lang));
+	printf(ar ? "\nالخطوة الآمنة التالية إن فشلت: %s\n" : "\nnext safe step when it fails: %s\n",
+	       text_get(&r->next_step, lang));
 	for (i = 0; i < r->nlinks; i++)
-		printf("see: %s\n", r->links[i]);
-	printf("defined at: %s:%d\n", r->at.file, r->at.line);
+		printf(ar ? "انظر: %s\n" : "see: %s\n", r->links[i]);
+	printf(ar ? "معرّفة في: %s:%d\n" : "defined at: %s:%d\n", r->at.file, r->at.line);
 }
 
 /* A condition as JSON: {"all": [...]}, {"any": [...]}, or a leaf with its description and selectors. */

@@ -39,7 +39,7 @@ struct log_args {
 enum { O_FORMAT = 256, O_MAX_COUNT, O_SINCE, O_LANG, O_MAX_SIZE, O_JOBS };
 
 #define A struct log_args
-static const struct opt log_opts[] = {
+const struct opt cli_log_opts[] = {
 	OPT_STRING("repo", 'C', "PATH", "the repository (default: the current folder)", A, path),
 	OPT_SET("tags", 0, "list the tagged commits (newest first) instead of a first-parent history", A, tags),
 	OPT_CALL("max-count", 'n', "N", "list at most N commits"),
@@ -75,7 +75,7 @@ static void log_usage(FILE *f)
 	      "are the ones given now (the built-in pack, --rules, and the newest listed commit's\n"
 	      ".proofgate.yml, or --policy-rev's), said in the output, unless --rules-from-commit.\n\noptions:\n",
 	      f);
-	opts_print(f, log_opts);
+	opts_print(f, cli_log_opts);
 	fputs("\nExit status: 0 the history was listed, 2 it could not be.\n", f);
 }
 
@@ -138,7 +138,7 @@ static int parse_args(struct log_args *a, int argc, char **argv, int *rc)
 	a->since_day = -1;
 	a->max_size = SCAN_DEFAULT_MAX_FILE_SIZE;
 	*rc = EXIT_UNDECIDED;
-	if (opts_parse(argc, argv, log_opts, log_opt, a, &first) < 0) {
+	if (opts_parse(argc, argv, cli_log_opts, log_opt, a, &first) < 0) {
 		log_usage(stderr);
 		return 1;
 	}

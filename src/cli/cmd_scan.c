@@ -88,7 +88,8 @@ const struct opt cli_scan_opts[] = {
 		   A, cache_dir),
 	OPT_SET("no-cache", 0, "neither read nor write the content cache", A, no_cache),
 	OPT_SET("stats", 0, "print what the scan read and what the cache answered, on standard error", A, stats),
-	OPT_SET("quiet", 'q', "print only the verdict line (text; not with --format json)", A, quiet),
+	OPT_SET("quiet", 'q', "print only the verdict line (text: not with another format on standard output)", A,
+		quiet),
 	OPT_CHOICE_OPTIONAL("color", O_COLOR, "WHEN",
 			    "colour the text report: auto (default: on a terminal, unless NO_COLOR is set), always "
 			    "or never",
@@ -458,11 +459,19 @@ static int load_policy_and_rules(struct run *r, const struct scan_args *a)
 	if (rc == 0 && r->policy_commit != r->target.commit &&
 	    config_differs(r->repo, r->policy_commit, r->target.commit)) {
 		struct buf nb = BUF_INIT;
-		buf_printf(&nb,
-			   "this change edits %s; the policy of %s (commit %.12s) applied instead, and the edit takes "
-			   "effect once merged",
-			   CONFIG_FILE, a->policy_rev ? a->policy_rev : r->br.target,
-			   git_oid_tostr_s(git_commit_id(r->policy_commit)));
+		if (a->lang == LANG_AR)
+			buf_printf(&nb,
+				   "هذا التغيير يعدّل \u200e%s؛ طُبّقت بدلاً منه سياسة %s (الإيداع %.12s)، ويسري التعديل "
+				   "بعد الدمج",
+				   CONFIG_FILE, a->policy_rev ? a->policy_rev : r->br.target,
+				   git_oid_tostr_s(git_commit_id(r->policy_commit)));
+		else
+			buf_printf(
+				&nb,
+				"this change edits %s; the policy of %s (commit %.12s) applied instead, and the edit "
+				"takes effect once merged",
+				CONFIG_FILE, a->policy_rev ? a->policy_rev : r->br.target,
+				git_oid_tostr_s(git_commit_id(r->policy_commit)));
 		r->note = buf_detach(&nb);
 	}
 	return rc < 0 ? -1 : 0;

@@ -10,9 +10,6 @@
 
 static int cmd_help(int argc, char **argv);
 
-/* what `proofgate help CMD` hands the command (argv is not const) */
-static char help_opt[] = "--help";
-
 const struct cli_command cli_commands[] = {
 	{.name = "scan",
 	 .fn = cmd_scan,
@@ -35,10 +32,14 @@ const struct cli_command cli_commands[] = {
 	 .operands = CLI_JSON_FILE},
 	{.name = "diff",
 	 .fn = cmd_diff,
-	 .summary = "compare two revisions: what got worse or better, and where"},
+	 .summary = "compare two revisions: what got worse or better, and where",
+	 .opts = cli_diff_opts,
+	 .operands = CLI_REV},
 	{.name = "log",
 	 .fn = cmd_log,
-	 .summary = "readiness commit by commit, and the commits where it changed"},
+	 .summary = "readiness commit by commit, and the commits where it changed",
+	 .opts = cli_log_opts,
+	 .operands = CLI_REV},
 	{.name = "help",
 	 .fn = cmd_help,
 	 .summary = "show a command's help: proofgate help scan",
@@ -102,6 +103,7 @@ static int run(const struct cli_command *c, int argc, char **argv)
 /* proofgate help [COMMAND [SUBCOMMAND]]: the command's own --help. */
 static int cmd_help(int argc, char **argv)
 {
+	static char help_opt[] = "--help"; /* argv is not const */
 	const struct cli_command *c;
 	char *args[4];
 	int n = 0;

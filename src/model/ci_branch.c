@@ -26,7 +26,8 @@ int ci_target_commit(git_commit **out, git_repository *repo, const char *branch,
 	/* the CI's own way to fetch more is the CLI's to add: this says only what holds for every clone */
 	if (rc < 0)
 		err_set("the policy comes from the target branch '%s' (%s), and neither origin/%s nor %s is in this "
-			"clone%s; fetch it: git fetch --no-tags --depth=1 origin +refs/heads/%s:refs/remotes/origin/%s, "
+			"clone%s; fetch it: git fetch --no-tags --depth=1 origin "
+			"+refs/heads/%s:refs/remotes/origin/%s, "
 			"or name the policy commit with --policy-rev REV",
 			branch, source ? source : "--branch", branch, branch,
 			git_repository_is_shallow(repo) == 1 ? " (a shallow clone holds only the change)" : "", branch,

@@ -42,8 +42,8 @@ static void put_signal(struct buf *b, const struct report *r, const struct page 
 		passing++;
 		if (shown == 4)
 			continue;
-		if (shown)
-			buf_puts(b, "; ");
+		if (shown) /* one kind of semicolon: the Arabic one in Arabic, as report_signal */
+			buf_puts(b, r->lang == LANG_AR ? "؛ " : "; ");
 		put_title(b, &rr->rule->title, r->lang);
 		if (rr->nev) {
 			buf_puts(b, " (");
@@ -335,7 +335,8 @@ static void put_card(struct buf *b, const struct report *r, const struct page *p
 			for (k = 0; k < rr->nmisses; k++) {
 				buf_printf(b, "<li>%s: ", w->misses);
 				page_file(b, pg, rr->misses[k].at->path, rr->misses[k].at->line);
-				/* the scan words why in English (it has no language): marked so on an Arabic page */
+				/* the verdict says why in the page's language; a wording it does not know stays
+				 * English, marked so */
 				buf_puts(b, " ");
 				page_auto(b, rr->misses[k].why, r->lang, 1);
 				buf_puts(b, "</li>\n");
@@ -497,7 +498,11 @@ static void put_skipped(struct buf *b, const struct report *r)
 		buf_puts(b, "<li>");
 		page_ltr(b, r->scan->skipped[i].path);
 		buf_puts(b, ": ");
-		page_auto(b, r->scan->skipped[i].why, r->lang, 0);
+		{
+			char *why = verdict_reason(NULL, r->scan->skipped[i].why, r->lang);
+			page_auto(b, why, r->lang, 0);
+			free(why);
+		}
 		buf_puts(b, "</li>\n");
 	}
 	if (r->scan->nskipped > SKIPPED_SHOWN) {

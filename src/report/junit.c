@@ -13,7 +13,7 @@ static void put_details(struct buf *b, const struct report *r, const struct rule
 	for (k = 0; k < rr->nlooked; k++) {
 		if (!strcmp(rr->looked_for[k], rr->message))
 			continue;
-		buf_puts(b, "\nlooked for: ");
+		buf_puts(b, "\n"); /* the line says "looked for" itself */
 		report_xml_text(b, rr->looked_for[k]);
 	}
 	for (k = 0; k < rr->nev; k++) {

@@ -45,7 +45,7 @@ static const struct md_words MD_EN = {
 	" rule",
 	" rules",
 	"evidence: ",
-	"looked for: ",
+	"", /* each looked-for line says "looked for" itself */
 	"found but does not count: ",
 	"next safe step: ",
 	"\n_Evidence cut to stay under GitHub's ",
@@ -82,7 +82,7 @@ static const struct md_words MD_AR = {
 	" قاعدة",
 	" قواعد",
 	"الدليل: ",
-	"ما بُحث عنه: ",
+	"", /* each looked-for line says "بحثنا عن" itself */
 	"وُجد لكنه لا يُحتسب: ",
 	"الخطوة الآمنة التالية: ",
 	"\n_اختُصرت الأدلة لتبقى دون حد ملخص المهمة في GitHub (",

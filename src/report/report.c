@@ -28,7 +28,8 @@ char *report_signal(const struct report *r, const struct domain_result *d)
 		passing++;
 		if (shown == 4)
 			continue;
-		buf_printf(&b, "%s%s", shown ? "; " : "", text_get(&rr->rule->title, r->lang));
+		buf_printf(&b, "%s%s", shown ? (r->lang == LANG_AR ? "؛ " : "; ") : "",
+			   text_get(&rr->rule->title, r->lang));
 		if (rr->nev) {
 			buf_puts(&b, " (");
 			buf_put_safe(&b, rr->ev[0]->path, strlen(rr->ev[0]->path));
@@ -222,7 +223,7 @@ static void put_annot(FILE *f, const struct report_annot *a)
 	free(m);
 }
 
-int report_annots_write(FILE *f, const struct report_annots *as, const char *rest_where)
+int report_annots_write(FILE *f, const struct report_annots *as, enum lang lang, const char *rest_where)
 {
 	enum { NK = 3 };
 	size_t count[NK] = {0, 0, 0}, sent[NK] = {0, 0, 0}, limit[NK], i, dropped = 0;
@@ -254,11 +255,19 @@ int report_annots_write(FILE *f, const struct report_annots *as, const char *res
 		       w = count[REPORT_ANNOT_WARNING] - sent[REPORT_ANNOT_WARNING],
 		       n = count[REPORT_ANNOT_NOTICE] - sent[REPORT_ANNOT_NOTICE];
 		struct report_annot more = {REPORT_ANNOT_NOTICE, NULL, 0, NULL, NULL};
-		more.title = report_printf("proofgate: %zu more finding%s", dropped, dropped == 1 ? "" : "s");
-		more.msg = report_printf("GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, %zu "
-					 "warning%s, %zu notice%s) are %s",
-					 REPORT_GITHUB_PER_KIND, dropped, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s",
-					 n, n == 1 ? "" : "s", rest_where);
+		/* Arabic says the counts as "errors: 3": no noun has to agree with its number */
+		if (lang == LANG_AR) {
+			more.title = report_printf("proofgate: ملاحظات أخرى: %zu", dropped);
+			more.msg = report_printf("يعرض GitHub %d ملاحظات من كل نوع في الخطوة الواحدة؛ والباقي (العدد: %zu، "
+						 "منها أخطاء: %zu، تحذيرات: %zu، ملاحظات: %zu) %s",
+						 REPORT_GITHUB_PER_KIND, dropped, e, w, n, rest_where);
+		} else {
+			more.title = report_printf("proofgate: %zu more finding%s", dropped, dropped == 1 ? "" : "s");
+			more.msg = report_printf("GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, "
+						 "%zu warning%s, %zu notice%s) are %s",
+						 REPORT_GITHUB_PER_KIND, dropped, e, e == 1 ? "" : "s", w,
+						 w == 1 ? "" : "s", n, n == 1 ? "" : "s", rest_where);
+		}
 		put_annot(f, &more);
 		free(more.title);
 		free(more.msg);

@@ -34,6 +34,14 @@ int report_text(FILE *f, const struct report *r);
 int report_verdict_line(FILE *f, const struct report *r);
 
 /*
+ * After the verdict line of a full report: when the verdict is stop and the
+ * gate passed (exit status 0), one line saying why the two agree, for a
+ * reader who takes "stop" for a failure; nothing otherwise.  0, or -1 on a
+ * write error.
+ */
+int report_verdict_note(FILE *f, const struct report *r);
+
+/*
  * The JSON report (docs/report-schema.json) as a jansson value the caller
  * releases with json_decref.  Byte-identical for identical inputs.
  */
@@ -184,10 +192,11 @@ void report_annot_add(struct report_annots *as, enum report_annot_kind kind, con
  * Writes the annotations as workflow commands, in order, at most
  * REPORT_GITHUB_PER_KIND of each kind (GitHub drops the rest without a
  * word), then, when some were left out, one notice saying how many of each
- * and that they are rest_where ("in the job summary and ...").  Returns 0,
+ * and that they are rest_where ("in the job summary and ...", in lang's
+ * words, as that notice is).  Returns 0,
  * or -1 on a write error.
  */
-int report_annots_write(FILE *f, const struct report_annots *as, const char *rest_where);
+int report_annots_write(FILE *f, const struct report_annots *as, enum lang lang, const char *rest_where);
 
 /* Frees what the list holds (not as itself); NULL is fine. */
 void report_annots_free(struct report_annots *as);

@@ -1,27 +1,109 @@
 /* report_text.c - the seed's summary table, proofs and failing rules, for a terminal. */
 #include "report/report.h"
 
+#include "report/page.h"
+#include "verdict/verdict.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[31m"
+#include "util/buf.h"
+
+#define C_RESET	 "\033[0m"
+#define C_BOLD	 "\033[1m"
+#define C_RED	 "\033[31m"
 #define C_YELLOW "\033[33m"
-#define C_GREEN "\033[32m"
-#define C_DIM "\033[2m"
+#define C_GREEN	 "\033[32m"
+#define C_DIM	 "\033[2m"
 
 struct words {
 	const char *signal, *next, *proofs, *proven, *failing, *looked, *miss, *evidence, *skipped, *verdict, *gate,
-		*passed, *failed, *undecided, *branch, *none, *rev;
+		*passed, *failed, *undecided, *branch, *none, *rev, *commit, *comma, *fail_on, *from, *outcome[5],
+		*waiver, *owner, *expires, *would_fail, *turned_off_by, *policy, *note, *waiver_for, *no_rule,
+		*no_failing_rule, *for_branch, *this_revision;
 };
 
-static const struct words EN = {"signal", "next", "Proofs", "proven", "Rules not passing", "looked for",
-				"found but does not count", "evidence", "Not scanned", "verdict", "gate",
-				"passed", "failed", "undecided", "branch", "none", "revision"};
-static const struct words AR = {"الإشارة الحالية", "الخطوة الآمنة التالية", "الإثباتات", "مثبت",
-				"قواعد لم تنجح", "بحثنا عن", "وُجد لكنه لا يُحتسب", "الدليل", "لم يُفحص",
-				"الحكم", "البوابة", "نجحت", "فشلت", "لم يُحسم", "الفرع", "لا يوجد", "المراجعة"};
+/* The text report's own words; the level words are the page's (page_words). */
+static const struct words EN = {"signal",
+				"next",
+				"Proofs",
+				"proven",
+				"Rules not passing",
+				"looked for",
+				"found but does not count",
+				"evidence",
+				"Not scanned",
+				"verdict",
+				"gate",
+				"passed",
+				"failed",
+				"undecided",
+				"branch",
+				"none",
+				"revision",
+				"commit",
+				", ",
+				"fail-on",
+				"from",
+				{"PASS", "FAIL", "ERROR", "WAIVED", "OFF"},
+				"waiver",
+				"owner",
+				"expires",
+				"would fail",
+				"turned off by",
+				"policy",
+				"note",
+				"waiver for",
+				"names no loaded rule",
+				"matches no failing rule",
+				"for branch",
+				"for this revision (no branch)"};
+static const struct words AR = {"الإشارة الحالية",
+				"الخطوة الآمنة التالية",
+				"الإثباتات",
+				"مثبت",
+				"قواعد لم تنجح",
+				"بحثنا عن",
+				"وُجد لكنه لا يُحتسب",
+				"الدليل",
+				"لم يُفحص",
+				"الحكم",
+				"البوابة",
+				"نجحت",
+				"فشلت",
+				"لم يُحسم",
+				"الفرع",
+				"لا يوجد",
+				"المراجعة",
+				"الإيداع",
+				"، ",
+				"تفشل عند",
+				"من",
+				{"نجحت", "فشلت", "خطأ", "معفاة", "معطّلة"},
+				"الإعفاء",
+				"المسؤول",
+				"ينتهي في",
+				"كانت ستفشل",
+				"عطّلها",
+				"السياسة",
+				"ملاحظة",
+				"الإعفاء لـ",
+				"لا يسمّي قاعدة محمّلة",
+				"لا يطابق أي قاعدة فاشلة",
+				"للفرع",
+				"لهذه المراجعة (بلا فرع)"};
+
+static const struct words *words_of(enum lang lang)
+{
+	return lang == LANG_AR ? &AR : &EN;
+}
+
+/* Where a gate or a branch came from, in the reader's words ("default", "الافتراضي"); option and variable names stay.
+ */
+static const char *source_word(const char *source, enum lang lang)
+{
+	return page_source_word(source, lang);
+}
 
 static const char *col(const struct report *r, const char *c)
 {
@@ -47,44 +129,13 @@ static void put_at(FILE *f, const struct evidence *e)
 		fprintf(f, ":%zu", e->line);
 }
 
-/* Waived and turned-off rules, waivers that did nothing, notices, and where the gate came from. */
-static void put_policy(FILE *f, const struct report *r)
+/* "gate: fail-on never (default), branch main (from revision)", in the report's language. */
+static void put_gate_line(FILE *f, const struct report *r)
 {
+	const struct words *w = words_of(r->lang);
 	const struct verdict *v = r->verdict;
-	size_t i;
-
-	for (i = 0; i < v->nrules; i++) {
-		const struct rule_result *rr = &v->rules[i];
-		if (rr->outcome == OUTCOME_WAIVED) {
-			fprintf(f, "\n  WAIVED %s %s  %s\n", level_name(rr->rule->level), rr->rule->id,
-				text_get(&rr->rule->title, r->lang));
-			fputs("    waiver: ", f);
-			put_safe(f, rr->waiver->reason);
-			fputs(" (owner ", f);
-			put_safe(f, rr->waiver->owner);
-			fprintf(f, ", expires %s)\n    would fail: ", rr->waiver->expires);
-			put_safe(f, rr->message);
-			fputc('\n', f);
-		} else if (rr->outcome == OUTCOME_OFF) {
-			fprintf(f, "\n  OFF %s  turned off by %s\n", rr->rule->id, r->policy_file ? r->policy_file : "policy");
-		}
-	}
-	for (i = 0; i < v->nwaivers; i++) {
-		const struct waiver_result *wr = &v->waivers[i];
-		if (wr->state == WAIVER_USED || (wr->rule >= 0 && v->rules[wr->rule].waiver == wr->waiver))
-			continue;
-		fprintf(f, "\n  note: %s:%d: waiver for '%s' ", r->policy_file ? r->policy_file : ".proofgate.yml",
-			wr->waiver->at.line, wr->waiver->rule);
-		if (wr->state == WAIVER_EXPIRED)
-			fprintf(f, "expired on %s and ", wr->waiver->expires);
-		fputs(wr->rule < 0 ? "names no loaded rule; remove it\n" : "matches no failing rule; remove it\n", f);
-	}
-	for (i = 0; i < r->nnotes; i++) {
-		fputs("\n  note: ", f);
-		put_safe(f, r->notes[i]);
-		fputc('\n', f);
-	}
-	fprintf(f, "\n%s: fail-on %s (%s", "gate", fail_on_name(v->gate.fail_on), v->gate.fail_on_source);
+	fprintf(f, "%s: %s %s (%s", w->gate, w->fail_on, fail_on_name(v->gate.fail_on),
+		source_word(v->gate.fail_on_source, r->lang));
 	if (v->gate.pattern) {
 		fputs(" '", f);
 		put_safe(f, v->gate.pattern);
@@ -92,33 +143,130 @@ static void put_policy(FILE *f, const struct report *r)
 	}
 	fputs(")", f);
 	if (v->gate.branch) {
-		fputs(", branch ", f);
+		fprintf(f, "%s%s ", w->comma, w->branch);
 		put_safe(f, v->gate.branch);
 		if (v->gate.branch_source)
-			fprintf(f, " (from %s)", v->gate.branch_source);
+			fprintf(f, " (%s %s)", w->from, source_word(v->gate.branch_source, r->lang));
 	}
 	fputc('\n', f);
 }
 
+/* Waived and turned-off rules, waivers that did nothing, notices, and where the gate came from. */
+static void put_policy(FILE *f, const struct report *r)
+{
+	const struct words *w = words_of(r->lang);
+	const struct page_words *pw = page_words(r->lang);
+	const struct verdict *v = r->verdict;
+	size_t i;
+
+	for (i = 0; i < v->nrules; i++) {
+		const struct rule_result *rr = &v->rules[i];
+		if (rr->outcome == OUTCOME_WAIVED) {
+			fprintf(f, "\n  %s %s %s  %s\n", w->outcome[OUTCOME_WAIVED], pw->level[rr->rule->level],
+				rr->rule->id, text_get(&rr->rule->title, r->lang));
+			fprintf(f, "    %s: ", w->waiver);
+			put_safe(f, rr->waiver->reason);
+			fprintf(f, " (%s ", w->owner);
+			put_safe(f, rr->waiver->owner);
+			fprintf(f, "%s%s %s)\n    %s: ", w->comma, w->expires, rr->waiver->expires, w->would_fail);
+			put_safe(f, rr->message);
+			fputc('\n', f);
+		} else if (rr->outcome == OUTCOME_OFF) {
+			fprintf(f, "\n  %s %s  %s %s\n", w->outcome[OUTCOME_OFF], rr->rule->id, w->turned_off_by,
+				r->policy_file ? r->policy_file : w->policy);
+		}
+	}
+	for (i = 0; i < v->nwaivers; i++) {
+		const struct waiver_result *wr = &v->waivers[i];
+		if (wr->state == WAIVER_USED || (wr->rule >= 0 && v->rules[wr->rule].waiver == wr->waiver))
+			continue;
+		fprintf(f, "\n  %s: %s:%d: %s '%s' ", w->note, r->policy_file ? r->policy_file : ".proofgate.yml",
+			wr->waiver->at.line, w->waiver_for, wr->waiver->rule);
+		if (wr->state == WAIVER_EXPIRED)
+			fprintf(f, r->lang == LANG_AR ? "انتهى في %s و" : "expired on %s and ", wr->waiver->expires);
+		fprintf(f, "%s%s\n", wr->rule < 0 ? w->no_rule : w->no_failing_rule,
+			r->lang == LANG_AR ? "؛ احذفه" : "; remove it");
+	}
+	for (i = 0; i < r->nnotes; i++) {
+		fprintf(f, "\n  %s: ", w->note);
+		put_safe(f, r->notes[i]);
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+	put_gate_line(f, r);
+}
+
 int report_verdict_line(FILE *f, const struct report *r)
 {
-	const struct words *w = r->lang == LANG_AR ? &AR : &EN;
+	const struct words *w = words_of(r->lang);
 	const struct verdict *v = r->verdict;
 	const char *gate = !v->gate.decided ? w->undecided : v->gate.passed ? w->passed : w->failed;
 
-	fprintf(f, "%s: %s%s%s (%s %s: fail-on %s, %s %s)\n", w->verdict, col(r, C_BOLD),
-		report_verdict_word(v->go, r->lang), col(r, C_RESET), w->gate, gate, fail_on_name(v->gate.fail_on),
-		w->branch, v->gate.branch ? v->gate.branch : w->none);
+	fprintf(f, "%s: %s%s%s (%s %s: %s %s%s%s ", w->verdict, col(r, C_BOLD), report_verdict_word(v->go, r->lang),
+		col(r, C_RESET), w->gate, gate, w->fail_on, fail_on_name(v->gate.fail_on), w->comma, w->branch);
+	put_safe(f, v->gate.branch ? v->gate.branch : w->none);
+	fputs(")\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int report_verdict_note(FILE *f, const struct report *r)
+{
+	const struct words *w = words_of(r->lang);
+	const struct gate *g = &r->verdict->gate;
+	struct buf br = BUF_INIT;
+	const char *src;
+
+	/* a newcomer reads "stop" and exit status 0 as a contradiction: say why they agree */
+	if (r->verdict->go || !g->decided || !g->passed)
+		return 0;
+	if (g->fail_on != FAIL_ON_NEVER && g->fail_on != FAIL_ON_BLOCKED)
+		return 0;
+	if (g->branch) {
+		char *b = report_safe(g->branch);
+		buf_printf(&br, "%s %s", w->for_branch, b);
+		free(b);
+	} else {
+		buf_puts(&br, w->this_revision);
+	}
+	src = source_word(g->fail_on_source, r->lang);
+	if (r->lang == LANG_AR && g->fail_on == FAIL_ON_NEVER)
+		fprintf(f,
+			"رمز الخروج 0: «توقف» يعني أن بعض المجالات ليست جاهزة، والبوابة %s (تفشل عند never، %s) تكتفي "
+			"بالإبلاغ؛ فروع الإصدار أو \u200e--fail-on blocked أو بوابة في \u200e.proofgate.yml تجعلها "
+			"تُفشل "
+			"المهمة\n",
+			buf_cstr(&br), src);
+	else if (r->lang == LANG_AR)
+		fprintf(f,
+			"رمز الخروج 0: «توقف» يعني أن بعض المجالات ليست جاهزة، والبوابة %s (تفشل عند blocked، %s) لا "
+			"تُفشل المهمة إلا إذا كان مجال محجوباً، ولا مجال محجوب\n",
+			buf_cstr(&br), src);
+	else if (g->fail_on == FAIL_ON_NEVER)
+		fprintf(f,
+			"exit status 0: 'stop' means not every domain is ready, and the gate %s (fail-on never, %s) "
+			"only "
+			"reports it; release branches, --fail-on blocked or a gate in .proofgate.yml make it fail the "
+			"job\n",
+			buf_cstr(&br), src);
+	else
+		fprintf(f,
+			"exit status 0: 'stop' means not every domain is ready, and the gate %s (fail-on blocked, %s) "
+			"fails the job only while a domain is blocked, and none is\n",
+			buf_cstr(&br), src);
+	buf_free(&br);
 	return ferror(f) ? -1 : 0;
 }
 
 int report_text(FILE *f, const struct report *r)
 {
-	const struct words *w = r->lang == LANG_AR ? &AR : &EN;
+	const struct words *w = words_of(r->lang);
+	const struct page_words *pw = page_words(r->lang);
 	const struct verdict *v = r->verdict;
 	size_t i, j, nproven = 0, nfailing = 0;
 
-	fprintf(f, "proofgate %s: %s %s, commit %.12s", r->version, w->rev, r->target->rev, r->target->commit_hex);
+	fprintf(f, "proofgate %s: %s ", r->version, w->rev);
+	put_safe(f, r->target->rev);
+	fprintf(f, "%s%s %.12s", w->comma, w->commit, r->target->commit_hex);
 	if (r->target->branch) {
 		fputs(" (", f);
 		put_safe(f, r->target->branch);
@@ -151,11 +299,10 @@ int report_text(FILE *f, const struct report *r)
 		const struct rule_result *rr = &v->rules[i];
 		if (!outcome_fails(rr->outcome))
 			continue;
-		fprintf(f, "\n  %s%s%s %s %s  %s\n", col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED
-								  ? C_RED
-								  : C_YELLOW),
-			rr->outcome == OUTCOME_ERROR ? "ERROR" : "FAIL", col(r, C_RESET), level_name(rr->rule->level),
-			rr->rule->id, text_get(&rr->rule->title, r->lang));
+		fprintf(f, "\n  %s%s%s %s %s  %s\n",
+			col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED ? C_RED : C_YELLOW),
+			w->outcome[rr->outcome], col(r, C_RESET), pw->level[rr->rule->level], rr->rule->id,
+			text_get(&rr->rule->title, r->lang));
 		for (j = 0; j < rr->nlooked; j++) {
 			fputs("    ", f);
 			put_safe(f, rr->looked_for[j]);
@@ -181,13 +328,21 @@ int report_text(FILE *f, const struct report *r)
 	if (r->scan->nskipped) {
 		fprintf(f, "\n%s: %zu\n", w->skipped, r->scan->nskipped);
 		for (i = 0; i < r->scan->nskipped && i < 20; i++) {
+			char *why = verdict_reason(NULL, r->scan->skipped[i].why, r->lang);
 			fputs("  ", f);
 			put_safe(f, r->scan->skipped[i].path);
-			fprintf(f, ": %s\n", r->scan->skipped[i].why);
+			fprintf(f, ": %s\n", why);
+			free(why);
 		}
-		if (r->scan->nskipped > 20)
-			fprintf(f, "  ... and %zu more (see the JSON report)\n", r->scan->nskipped - 20);
+		if (r->scan->nskipped > 20) {
+			fprintf(f,
+				r->lang == LANG_AR ? "  ... و%zu غيرها (انظر تقرير JSON)\n"
+						   : "  ... and %zu more (see the JSON report)\n",
+				r->scan->nskipped - 20);
+		}
 	}
 	fputc('\n', f);
-	return report_verdict_line(f, r);
+	if (report_verdict_line(f, r) < 0)
+		return -1;
+	return report_verdict_note(f, r);
 }

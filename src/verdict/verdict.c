@@ -1,9 +1,11 @@
 /* verdict.c - rules to outcomes, outcomes to domains and proofs, domains to the gate. */
 #include "verdict/verdict.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/buf.h"
 #include "util/utf8.h"
@@ -96,7 +98,8 @@ static void acc_looked(struct acc *a, char *s)
 	a->looked[a->nlooked++] = s;
 }
 
-static void acc_miss(struct acc *a, const struct evidence *at, const char *why)
+/* Takes why (the caller's allocation). */
+static void acc_miss(struct acc *a, const struct evidence *at, char *why)
 {
 	XGROW(a->misses, a->missescap, a->nmisses + 1);
 	a->misses[a->nmisses].at = at;
@@ -108,6 +111,8 @@ static void acc_free(struct acc *a)
 	size_t i;
 	for (i = 0; i < a->nlooked; i++)
 		free(a->looked[i]);
+	for (i = 0; i < a->nmisses; i++)
+		free(a->misses[i].why);
 	free(a->looked);
 	free(a->ev);
 	free(a->misses);
@@ -126,63 +131,491 @@ static void acc_merge(struct acc *dst, struct acc *src, int ev, int looked)
 			acc_looked(dst, src->looked[i]);
 			src->looked[i] = NULL;
 		}
-		for (i = 0; i < src->nmisses; i++)
+		for (i = 0; i < src->nmisses; i++) {
 			acc_miss(dst, src->misses[i].at, src->misses[i].why);
+			src->misses[i].why = NULL;
+		}
 	}
 	acc_free(src);
 }
 
 /* The words of generated explanations, in each report language. */
 struct phrases {
-	const char *a_file_in, *files_in, *no_file_in, *executable, *not_executable, *lines, *matching, *not_matching,
-		*date_matching, *its_pattern, *times, *within, *or, *more_places, *looked_none, *looked_none_count,
-		*looked_only, *found_forbidden, *could_not, *too_old, *found, *nothing_forbidden, *and_more, *no_evidence;
+	const char *a_file_in, *no_file_in, *executable, *not_executable, *lines, *matching, *not_matching,
+		*date_matching, *mentioning, *without, *date_mentioning, *its_pattern, *times, *within, * or, *comma,
+		*more_places, *looked_none, *looked_none_count, *looked_one_count, *looked_only, *found_forbidden,
+		*could_not, *too_old, *found, *nothing_forbidden, *and_more, *no_evidence, *files_in;
 };
 
-static const struct phrases PH_EN = {
-	"a file in ", "at least %zu files in ", "no file in ", ", executable", ", not executable", ", at least %zu lines",
-	"matching", "not matching", "with a date matching", "its pattern", " at least %zu times",
-	" within %ld days of the commit", " or ", " or %zu more places (see proofgate explain)",
-	"looked for %s; no such file in the tree", "looked for %s; %zu file(s) found, none counts",
-	"looked for %s; only %zu of %zu found", "found %zu file(s) where there must be %s", "could not check %s: %s",
-	"looked for %s; the newest date found is %s at %s:%zu, %ld days before the commit (%s)", "found ",
-	"nothing forbidden found", " and %zu more", "no evidence"};
+/* %N is a count with its noun, said as the language says it (count_noun). */
+static const struct phrases PH_EN = {"a file in ",
+				     "no file in ",
+				     ", executable",
+				     ", not executable",
+				     ", at least %N",
+				     "matching",
+				     "not matching",
+				     "with a date matching",
+				     "mentioning",
+				     "without",
+				     "with a date on a line mentioning",
+				     "a pattern (see proofgate explain)",
+				     " at least %N",
+				     " within %N of the commit",
+				     " or ",
+				     ", ",
+				     " or %N (see proofgate explain)",
+				     "looked for %s; no such file in the tree",
+				     "looked for %s; %N found, none counts",
+				     "looked for %s; 1 file found, and it does not count",
+				     "looked for %s; only %zu of %zu found",
+				     "found %N where there must be %s",
+				     "could not check %s: %s",
+				     "looked for %s; the newest date found is %s at %s:%zu, %N before the commit (%s)",
+				     "found ",
+				     "nothing forbidden found",
+				     " and %zu more",
+				     "no evidence",
+				     "at least %N in "};
 
-static const struct phrases PH_AR = {
-	"ملف في ", "%zu ملفات على الأقل في ", "لا ملف في ", "، قابل للتنفيذ", "، غير قابل للتنفيذ",
-	"، من %zu أسطر على الأقل", "يطابق", "لا يطابق", "بتاريخ يطابق", "نمطها", " %zu مرات على الأقل",
-	" خلال %ld يوماً من تاريخ الإيداع", " أو ", " أو %zu مواضع أخرى (انظر proofgate explain)",
-	"بحثنا عن %s؛ لا يوجد ملف كهذا في الشجرة", "بحثنا عن %s؛ وُجد %zu ملف ولا يُحتسب أيٌّ منها",
-	"بحثنا عن %s؛ وُجد %zu فقط من %zu", "وُجد %zu ملف حيث المطلوب %s", "تعذّر التحقق من %s: %s",
-	"بحثنا عن %s؛ أحدث تاريخ وُجد هو %s في %s:%zu، قبل الإيداع بـ %ld يوماً (%s)", "وُجد ",
-	"لم يُعثر على شيء محظور", " و%zu غيرها", "لا دليل"};
+static const struct phrases PH_AR = {"ملف في ",
+				     "لا ملف في ",
+				     "، قابل للتنفيذ",
+				     "، غير قابل للتنفيذ",
+				     "، من %N على الأقل",
+				     "يطابق",
+				     "لا يطابق",
+				     "بتاريخ يطابق",
+				     "يذكر",
+				     "دون",
+				     "بتاريخ في سطر يذكر",
+				     "نمطاً (انظر proofgate explain)",
+				     " %N على الأقل",
+				     " خلال %N من تاريخ الإيداع",
+				     " أو ",
+				     "، ",
+				     " أو %N (انظر proofgate explain)",
+				     "بحثنا عن %s؛ لا يوجد ملف كهذا في الشجرة",
+				     "بحثنا عن %s؛ وُجد %N ولا يُحتسب أيٌّ منها",
+				     "بحثنا عن %s؛ وُجد ملف واحد ولا يُحتسب",
+				     "بحثنا عن %s؛ وُجد %zu فقط من %zu",
+				     "وُجد %N حيث المطلوب %s",
+				     "تعذّر التحقق من %s: %s",
+				     "بحثنا عن %s؛ أحدث تاريخ وُجد هو %s في %s:%zu، قبل الإيداع بـ %N (%s)",
+				     "وُجد ",
+				     "لم يُعثر على شيء محظور",
+				     " و%zu غيرها",
+				     "لا دليل",
+				     "%N على الأقل في "};
 
 static const struct phrases *phrases(enum lang lang)
 {
 	return lang == LANG_AR ? &PH_AR : &PH_EN;
 }
 
-/* Reports name a few globs and short patterns; `proofgate explain` names them all. */
-#define SHORT_GLOBS 4
-#define SHORT_PATTERN 48
+/* ---- counts and their nouns ------------------------------------------------ */
 
-static void put_globs(struct buf *b, const struct phrases *ph, struct match_glob **g, size_t n, int full)
+/*
+ * A counted noun.  English: singular and plural.  Arabic, as the number asks:
+ * one ("ملف واحد"), two in the nominative and in the genitive or accusative
+ * ("ملفان", "ملفين"), 3 to 10 (the plural), 11 to 99 (the singular
+ * accusative), and 100, 1000... (the singular genitive), by the last two
+ * digits past 100.
+ */
+struct noun {
+	const char *en_one, *en_many;
+	const char *ar_one, *ar_two_nom, *ar_two_gen, *ar_few, *ar_many, *ar_hundred;
+};
+
+enum { N_FILE, N_LINE, N_TIME, N_DAY, N_PLACE, N_WORD };
+
+/* English keeps the words its reports have always used ("file(s)"), which tests and readers match on. */
+static const struct noun NOUNS[] = {
+	[N_FILE] = {"file(s)", "file(s)", "ملف واحد", "ملفان", "ملفين", "ملفات", "ملفاً", "ملف"},
+	[N_LINE] = {"lines", "lines", "سطر واحد", "سطران", "سطرين", "أسطر", "سطراً", "سطر"},
+	[N_TIME] = {"times", "times", "مرة واحدة", "مرتان", "مرتين", "مرات", "مرة", "مرة"},
+	[N_DAY] = {"days", "days", "يوم واحد", "يومان", "يومين", "أيام", "يوماً", "يوم"},
+	[N_PLACE] = {"more places", "more places", "موضع آخر", "موضعان آخران", "موضعين آخرين", "مواضع أخرى",
+		     "موضعاً آخر", "موضع آخر"},
+	[N_WORD] = {"other word", "other words", "كلمة أخرى", "كلمتان أخريان", "كلمتين أخريين", "كلمات أخرى",
+		    "كلمة أخرى", "كلمة أخرى"},
+};
+
+/* Appends n with its noun in lang; gen: the Arabic noun follows a preposition or is an object. */
+static void count_noun(struct buf *b, unsigned long long n, int noun, enum lang lang, int gen)
+{
+	const struct noun *w = &NOUNS[noun];
+	unsigned long long last = n % 100;
+	if (lang != LANG_AR)
+		buf_printf(b, "%llu %s", n, n == 1 ? w->en_one : w->en_many);
+	else if (n == 1)
+		buf_puts(b, w->ar_one);
+	else if (n == 2)
+		buf_puts(b, gen ? w->ar_two_gen : w->ar_two_nom);
+	else if (n >= 3 && n <= 10)
+		buf_printf(b, "%llu %s", n, w->ar_few);
+	else if (n > 100 && last >= 3 && last <= 10)
+		buf_printf(b, "%llu %s", n, w->ar_few);
+	else if (last >= 11)
+		buf_printf(b, "%llu %s", n, w->ar_many);
+	else
+		buf_printf(b, "%llu %s", n, w->ar_hundred);
+}
+
+/*
+ * Appends fmt with "%N" standing for count_noun(n, noun) and the other
+ * conversions (%s, %zu, %ld) taken from ap in order, as printf would.
+ */
+static void put_counted(struct buf *b, const char *fmt, unsigned long long n, int noun, enum lang lang, int gen, ...)
+{
+	const char *mark = strstr(fmt, "%N");
+	va_list ap;
+
+	va_start(ap, gen);
+	if (!mark) {
+		buf_vprintf(b, fmt, ap);
+		va_end(ap);
+		return;
+	}
+	/* the conversions before %N, then the count, then the rest with what is left of ap */
+	{
+		char *before = xstrndup(fmt, (size_t)(mark - fmt));
+		va_list copy;
+		va_copy(copy, ap);
+		buf_vprintf(b, before, copy);
+		va_end(copy);
+		/* step ap past the conversions the head used: %s, %zu and %ld only appear in these phrases */
+		{
+			const char *p;
+			for (p = before; (p = strchr(p, '%')); p++) {
+				if (p[1] == 's')
+					(void)va_arg(ap, const char *);
+				else if (p[1] == 'z')
+					(void)va_arg(ap, size_t);
+				else if (p[1] == 'l')
+					(void)va_arg(ap, long);
+				else if (p[1] == '%')
+					p++;
+			}
+		}
+		free(before);
+	}
+	count_noun(b, n, noun, lang, gen);
+	buf_vprintf(b, mark + 2, ap);
+	va_end(ap);
+}
+
+/* ---- patterns said in words --------------------------------------------------- */
+
+/* Reports name a few globs and short patterns; `proofgate explain` names them all. */
+#define SHORT_GLOBS   4
+#define SHORT_PATTERN 48
+#define WORDS_SHOWN   3
+
+static void put_globs(struct buf *b, const struct phrases *ph, struct match_glob **g, size_t n, int full,
+		      enum lang lang)
 {
 	size_t i, shown = full || n <= SHORT_GLOBS ? n : SHORT_GLOBS - 1;
 	for (i = 0; i < shown; i++)
-		buf_printf(b, "%s`%s`", i ? (i + 1 == n ? ph->or : ph == &PH_AR ? "، " : ", ") : "", g[i]->src);
+		buf_printf(b, "%s`%s`", i ? (i + 1 == n ? ph->or : ph->comma) : "", g[i]->src);
 	if (shown < n)
-		buf_printf(b, ph->more_places, n - shown);
+		put_counted(b, ph->more_places, n - shown, N_PLACE, lang, 1);
 }
 
-static void put_pattern(struct buf *b, const struct phrases *ph, const char *verb, const struct match_regex *re,
-			int full)
+struct words {
+	char **w;
+	size_t n, cap;
+};
+
+/* 1 for a byte that can be part of a word: letters, digits, '_', and every byte of a UTF-8 letter. */
+static int word_byte(unsigned char c)
 {
-	const char *comma = ph == &PH_AR ? "، " : ", ";
-	if (full || strlen(re->src) <= SHORT_PATTERN)
-		buf_printf(b, "%s%s /%s/", comma, verb, re->src);
-	else
-		buf_printf(b, "%s%s %s", comma, verb, ph->its_pattern);
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c >= 0x80;
+}
+
+/* Keeps the word in cur when it says something (three letters or more), once, and empties cur. */
+static void words_flush(struct words *ws, struct buf *cur)
+{
+	size_t start = 0, end = cur->len, letters = 0, run, i;
+	const char *s = buf_cstr(cur);
+	while (start < end && !word_byte((unsigned char)s[start]))
+		start++;
+	while (end > start && !word_byte((unsigned char)s[end - 1]))
+		end--;
+	/* a word has a run of three letters or more: "to be" alone says nothing */
+	for (i = start, run = 0; i < end; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (!word_byte(ch))
+			run = 0;
+		else if (ch < 0x80 || (ch & 0xc0) == 0xc0)
+			run++;
+		if (run > letters)
+			letters = run;
+	}
+	if (letters >= 3) {
+		char *w = xstrndup(s + start, end - start);
+		for (i = 0; i < ws->n && strcasecmp(ws->w[i], w); i++)
+			;
+		if (i < ws->n) {
+			free(w);
+		} else {
+			XGROW(ws->w, ws->cap, ws->n + 1);
+			ws->w[ws->n++] = w;
+		}
+	}
+	buf_clear(cur);
+}
+
+/* Drops the last character of cur (a whole UTF-8 sequence): the atom a '?' or '*' makes optional. */
+static void words_drop_last(struct buf *cur)
+{
+	while (cur->len && ((unsigned char)cur->ptr[cur->len - 1] & 0xc0) == 0x80)
+		cur->len--;
+	if (cur->len)
+		cur->len--;
+	if (cur->ptr)
+		cur->ptr[cur->len] = '\0';
+}
+
+/* The index of the ')' closing the group opened at re[open], past escapes and classes; strlen(re) when none. */
+static size_t group_end(const char *re, size_t open)
+{
+	size_t i = open + 1, n = strlen(re);
+	int depth = 1;
+	while (i < n) {
+		if (re[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		if (re[i] == '[') {
+			i++;
+			if (i < n && re[i] == '^')
+				i++;
+			if (i < n && re[i] == ']')
+				i++;
+			while (i < n && re[i] != ']')
+				i += re[i] == '\\' ? 2 : 1;
+		} else if (re[i] == '(') {
+			depth++;
+		} else if (re[i] == ')' && --depth == 0) {
+			return i;
+		}
+		i++;
+	}
+	return n;
+}
+
+/*
+ * 1 when the group from re[open] to re[close] holds only literal
+ * alternatives ("(e|ing)", "(?:written|added)"), with the first one's place.
+ */
+static int simple_group(const char *re, size_t open, size_t close, size_t *start, size_t *len)
+{
+	size_t i = open + 1, bar;
+	if (re[i] == '?') {
+		if (re[i + 1] != ':')
+			return 0;
+		i += 2;
+	}
+	*start = i;
+	for (bar = i; bar < close && re[bar] != '|'; bar++)
+		;
+	for (; i < close; i++)
+		if (strchr("()[]{}?*+.^$\\", re[i]))
+			return 0;
+	*len = bar - *start;
+	return *len > 0;
+}
+
+/*
+ * The literal words a PCRE2 pattern looks for ("pg_dump", "coming soon"), in
+ * the order written, each once: what a person can read where the pattern
+ * itself is too long to show.  Classes, escapes like \b and \s, anchors and
+ * what a negative lookaround rules out are not words; an optional letter
+ * ("holders?") is left out of its word.
+ */
+static void pattern_words(struct words *ws, const char *re)
+{
+	struct buf cur = BUF_INIT;
+	int neg[64], depth = 0, in_neg = 0;
+	size_t i = 0, n = strlen(re);
+
+	while (i < n) {
+		char c = re[i];
+		if (c == '\\') {
+			char e = i + 1 < n ? re[i + 1] : '\0';
+			if (e == 'Q') { /* \Q...\E: literal */
+				const char *q = strstr(re + i + 2, "\\E");
+				size_t len = q ? (size_t)(q - (re + i + 2)) : n - i - 2;
+				if (!in_neg)
+					buf_put(&cur, re + i + 2, len);
+				i += 2 + len + (q ? 2 : 0);
+			} else if (strchr("pPxoNkgu", e) && i + 2 < n && re[i + 2] == '{') {
+				const char *close = strchr(re + i + 2, '}');
+				words_flush(ws, &cur);
+				i = close ? (size_t)(close - re) + 1 : n;
+			} else if (e && !word_byte((unsigned char)e) && e != ' ') {
+				if (!in_neg) /* an escaped sign stands for itself: \. \- \/ */
+					buf_putc(&cur, e);
+				i += 2;
+			} else {
+				words_flush(ws, &cur); /* \b \s \w \d \1 ... */
+				i += e ? 2 : 1;
+			}
+		} else if (c == '[') {
+			words_flush(ws, &cur);
+			i++;
+			if (i < n && re[i] == '^')
+				i++;
+			if (i < n && re[i] == ']')
+				i++;
+			while (i < n && re[i] != ']') {
+				if (re[i] == '\\')
+					i++;
+				else if (re[i] == '[' && i + 1 < n && re[i + 1] == ':') {
+					const char *close = strstr(re + i, ":]");
+					i = close ? (size_t)(close - re) + 1 : n;
+				}
+				i++;
+			}
+			i++;
+		} else if (c == '(') {
+			int negative = 0, opens = 1;
+			size_t close = group_end(re, i), alt_start, alt_len;
+			/* "not (?:yet )?implemented" reads "not implemented": an optional group is left out, the word
+			 * goes on */
+			if (close < n && (re[close + 1] == '?' || re[close + 1] == '*')) {
+				i = close + 2;
+				if (i < n && (re[i] == '?' || re[i] == '+'))
+					i++;
+				continue;
+			}
+			/* "restor(?:e|ing)" reads "restore": a word goes on with the first of simple alternatives */
+			if (cur.len && close < n && !in_neg && simple_group(re, i, close, &alt_start, &alt_len)) {
+				buf_put(&cur, re + alt_start, alt_len);
+				i = close + 1;
+				continue;
+			}
+			words_flush(ws, &cur);
+			i++;
+			if (i < n && re[i] == '?') {
+				i++;
+				if (i < n && (re[i] == '!' || (re[i] == '<' && i + 1 < n && re[i + 1] == '!')))
+					negative = 1;
+				if (i < n && re[i] == '#') { /* a comment */
+					i = close < n ? close + 1 : n;
+					continue;
+				}
+				if (i < n && strchr(":=!>|", re[i]))
+					i++;
+				else if (i + 1 < n && re[i] == '<' && (re[i + 1] == '=' || re[i + 1] == '!'))
+					i += 2;
+				else if (i < n && (re[i] == '<' || re[i] == 'P' || re[i] == '\'')) { /* a named group */
+					char endc = re[i] == '\'' ? '\'' : '>';
+					i++;
+					while (i < n && re[i] != endc)
+						i++;
+					i++;
+				} else {
+					while (i < n &&
+					       (word_byte((unsigned char)re[i]) || re[i] == '-' || re[i] == '^'))
+						i++;
+					if (i < n && re[i] == ')') /* (?i): flags, no group */
+						opens = 0;
+					i++;
+				}
+			}
+			if (opens && depth < 64) {
+				neg[depth++] = negative;
+				in_neg += negative;
+			}
+		} else if (c == ')') {
+			words_flush(ws, &cur);
+			if (depth > 0)
+				in_neg -= neg[--depth];
+			i++;
+		} else if (c == '?' || c == '*' || c == '+' || c == '{') {
+			size_t min = 1;
+			if (c == '{') {
+				char *end;
+				unsigned long v = strtoul(re + i + 1, &end, 10);
+				if (end == re + i + 1 || (*end != ',' && *end != '}')) { /* a literal brace */
+					if (!in_neg)
+						buf_putc(&cur, c);
+					i++;
+					continue;
+				}
+				min = v;
+				i = strchr(re + i, '}') ? (size_t)(strchr(re + i, '}') - re) + 1 : n;
+			} else {
+				min = c == '+';
+				i++;
+			}
+			if (!min)
+				words_drop_last(&cur); /* "holders?" reads "holder" */
+			else if (c == '{')
+				words_flush(ws, &cur);
+			if (i < n && (re[i] == '?' || re[i] == '+')) /* lazy or possessive */
+				i++;
+		} else if (c == '|' || c == '^' || c == '$' || c == '.') {
+			words_flush(ws, &cur);
+			i++;
+		} else {
+			if (!in_neg)
+				buf_putc(&cur, c);
+			i++;
+		}
+	}
+	words_flush(ws, &cur);
+	buf_free(&cur);
+}
+
+static void words_free(struct words *ws)
+{
+	size_t i;
+	for (i = 0; i < ws->n; i++)
+		free(ws->w[i]);
+	free(ws->w);
+}
+
+/* Appends a few of the pattern's words, quoted ("a", "b" or 3 other words); 0 when it has none to show. */
+static int put_words(struct buf *b, const struct phrases *ph, const char *re, enum lang lang)
+{
+	struct words ws = {NULL, 0, 0};
+	size_t i, shown;
+	const char *open = lang == LANG_AR ? "«" : "\"", *close = lang == LANG_AR ? "»" : "\"";
+
+	pattern_words(&ws, re);
+	shown = ws.n <= WORDS_SHOWN + 1 ? ws.n : WORDS_SHOWN;
+	for (i = 0; i < shown; i++) {
+		buf_puts(b, i == 0 ? "" : i + 1 == ws.n ? ph->or : ph->comma);
+		buf_printf(b, "%s", open);
+		buf_put_safe(b, ws.w[i], strlen(ws.w[i]));
+		buf_puts(b, close);
+	}
+	if (shown < ws.n) {
+		buf_puts(b, ph->or);
+		count_noun(b, ws.n - shown, N_WORD, lang, 1);
+	}
+	words_free(&ws);
+	return shown > 0;
+}
+
+/* ", matching /re/", or for a long pattern its words: ", mentioning "a", "b" or "c"". */
+static void put_pattern(struct buf *b, const struct phrases *ph, const char *verb, const char *in_words,
+			const struct match_regex *re, int full, enum lang lang)
+{
+	size_t at = b->len;
+	if (full || strlen(re->src) <= SHORT_PATTERN) {
+		buf_printf(b, "%s%s /%s/", ph->comma, verb, re->src);
+		return;
+	}
+	buf_printf(b, "%s%s ", ph->comma, in_words);
+	if (!put_words(b, ph, re->src, lang)) {
+		b->len = at;
+		b->ptr[at] = '\0';
+		buf_printf(b, "%s%s %s", ph->comma, verb, ph->its_pattern);
+	}
 }
 
 char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full)
@@ -197,34 +630,179 @@ char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full)
 	if (l->negated)
 		buf_puts(&b, ph->no_file_in);
 	else if (l->min_files > 1)
-		buf_printf(&b, ph->files_in, l->min_files);
+		put_counted(&b, ph->files_in, l->min_files, N_FILE, lang, 1);
 	else
 		buf_puts(&b, ph->a_file_in);
-	put_globs(&b, ph, l->paths, l->npaths, full);
+	put_globs(&b, ph, l->paths, l->npaths, full, lang);
 	if (l->executable == 1)
 		buf_puts(&b, ph->executable);
 	else if (l->executable == 0)
 		buf_puts(&b, ph->not_executable);
 	if (l->min_lines)
-		buf_printf(&b, ph->lines, l->min_lines);
+		put_counted(&b, ph->lines, l->min_lines, N_LINE, lang, 1);
 	if (l->contains) {
-		put_pattern(&b, ph, ph->matching, l->contains, full);
+		put_pattern(&b, ph, ph->matching, ph->mentioning, l->contains, full, lang);
 		if (l->min_matches > 1)
-			buf_printf(&b, ph->times, l->min_matches);
+			put_counted(&b, ph->times, l->min_matches, N_TIME, lang, 1);
 	}
 	if (l->not_contains)
-		put_pattern(&b, ph, ph->not_matching, l->not_contains, full);
+		put_pattern(&b, ph, ph->not_matching, ph->without, l->not_contains, full, lang);
 	if (l->fresh) {
-		put_pattern(&b, ph, ph->date_matching, l->fresh, full);
-		buf_printf(&b, ph->within, l->fresh_days);
+		put_pattern(&b, ph, ph->date_matching, ph->date_mentioning, l->fresh, full, lang);
+		put_counted(&b, ph->within, (unsigned long long)l->fresh_days, N_DAY, lang, 1);
 	}
 	if (l->what.en)
 		buf_puts(&b, ")");
 	return buf_detach(&b);
 }
 
-static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_state *st, long commit_day,
-		      enum lang lang)
+/* ---- reasons the scan gives in English, said in the report's language -------------------- */
+
+/* 1 when s is exactly prefix, then /re/ or "the pattern it looks for", then suffix; *rest after the prefix part. */
+static int says_pattern(const char *s, const char *prefix, const struct match_regex *re, const char **rest)
+{
+	size_t pl = strlen(prefix), rl;
+	if (!re || strncmp(s, prefix, pl))
+		return 0;
+	s += pl;
+	rl = strlen(re->src);
+	if (s[0] == '/' && !strncmp(s + 1, re->src, rl) && s[1 + rl] == '/') {
+		*rest = s + rl + 2;
+		return 1;
+	}
+	if (!strncmp(s, "the pattern it looks for", 24)) {
+		*rest = s + 24;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * The pattern as a reason names it: /re/ when short, else its words ("a",
+ * "b" or "c"), else (a long pattern without plain words) where to read it.
+ */
+static void put_reason_pattern(struct buf *b, const struct match_regex *re, enum lang lang)
+{
+	if (strlen(re->src) <= SHORT_PATTERN)
+		buf_printf(b, "/%s/", re->src);
+	else if (!put_words(b, phrases(lang), re->src, lang))
+		buf_puts(b, lang == LANG_AR ? "نمطاً يعرضه proofgate explain" : "shown by proofgate explain");
+}
+
+/* 1 when a long pattern has words to show in place of itself. */
+static int has_words(const struct match_regex *re)
+{
+	struct words ws = {NULL, 0, 0};
+	int yes;
+	pattern_words(&ws, re->src);
+	yes = ws.n > 0;
+	words_free(&ws);
+	return yes;
+}
+
+/* The whole string matched fmt (sscanf with a trailing %n). */
+#define WHOLE(n) ((n) > 0)
+
+char *verdict_reason(const struct leaf *l, const char *why, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+	unsigned long long cap;
+	size_t n = 0, m = 0;
+	const char *rest = NULL;
+	int end = 0, ar = lang == LANG_AR;
+	const struct match_regex *pat = l ? l->contains : NULL;
+	/* in English a long pattern's words are added where it has some; Arabic says everything anew */
+	int long_pat = pat && strlen(pat->src) > SHORT_PATTERN && (lang == LANG_AR || has_words(pat));
+
+	if (!why)
+		return NULL;
+	if (!strcmp(why, "is not executable") && ar) {
+		buf_puts(&b, "ليس قابلاً للتنفيذ");
+	} else if (!strcmp(why, "is executable") && ar) {
+		buf_puts(&b, "قابل للتنفيذ");
+	} else if (!strcmp(why, "could not be read") && ar) {
+		buf_puts(&b, "تعذّرت قراءته");
+	} else if (!strcmp(why, "too old") && ar) {
+		buf_puts(&b, "أقدم من اللازم");
+	} else if (ar &&
+		   ((sscanf(why, "has %zu lines, fewer than the %zu needed to hold real steps%n", &n, &m, &end) == 2 &&
+		     WHOLE(end) && !why[end]) ||
+		    (sscanf(why, "has %zu line, fewer than the %zu needed to hold real steps%n", &n, &m, &end) == 2 &&
+		     WHOLE(end) && !why[end]))) {
+		if (n == 0) {
+			buf_puts(&b, "ليس فيه أي سطر");
+		} else {
+			buf_puts(&b, "فيه ");
+			count_noun(&b, n, N_LINE, lang, 0);
+		}
+		buf_puts(&b, "، والمطلوب ");
+		count_noun(&b, m, N_LINE, lang, 0);
+		buf_puts(&b, " على الأقل لخطوات فعلية");
+	} else if (l && l->not_contains && says_pattern(why, "matches ", l->not_contains, &rest) &&
+		   sscanf(rest, " at line %zu%n", &n, &end) == 1 && WHOLE(end) && !rest[end] && ar) {
+		/* what disqualified the file is the point: quoted whole, as the scan does */
+		buf_printf(&b, "يطابق /%s/ في السطر %zu", l->not_contains->src, n);
+	} else if (says_pattern(why, "does not match ", pat, &rest) && !*rest && (ar || long_pat)) {
+		if (ar) {
+			buf_puts(&b, long_pat && has_words(pat) ? "لا يذكر " : "لا يطابق ");
+			put_reason_pattern(&b, pat, lang);
+		} else { /* the scan's words stay, which readers and tests know; the pattern's words follow */
+			buf_puts(&b, "does not match the pattern it looks for (");
+			put_reason_pattern(&b, pat, lang);
+			buf_puts(&b, ")");
+		}
+	} else if (says_pattern(why, "matches ", pat, &rest) &&
+		   ((sscanf(rest, " %zu times, fewer than %zu%n", &n, &m, &end) == 2 && WHOLE(end) && !rest[end]) ||
+		    (sscanf(rest, " %zu time, fewer than %zu%n", &n, &m, &end) == 2 && WHOLE(end) && !rest[end])) &&
+		   (ar || long_pat)) {
+		if (ar) {
+			buf_puts(&b, long_pat && has_words(pat) ? "يذكر " : "يطابق ");
+			put_reason_pattern(&b, pat, lang);
+			buf_puts(&b, " ");
+			count_noun(&b, n, N_TIME, lang, 1);
+			buf_printf(&b, "، أقل من %zu", m);
+		} else {
+			buf_puts(&b, "matches the pattern it looks for (");
+			put_reason_pattern(&b, pat, lang);
+			buf_printf(&b, ") %s", rest + 1);
+		}
+	} else if (l && l->fresh && says_pattern(why, "dates matching ", l->fresh, &rest) &&
+		   !strcmp(rest, " are all after the scanned commit") &&
+		   (ar || (strlen(l->fresh->src) > SHORT_PATTERN && has_words(l->fresh)))) {
+		if (ar) {
+			buf_puts(&b, "كل التواريخ المطابقة لـ ");
+			put_reason_pattern(&b, l->fresh, lang);
+			buf_puts(&b, " بعد الإيداع المفحوص");
+		} else {
+			buf_puts(&b, "dates matching the pattern it looks for (");
+			put_reason_pattern(&b, l->fresh, lang);
+			buf_puts(&b, ") are all after the scanned commit");
+		}
+	} else if (l && l->fresh && says_pattern(why, "holds no date (YYYY-MM-DD) matching ", l->fresh, &rest) &&
+		   !*rest && (ar || (strlen(l->fresh->src) > SHORT_PATTERN && has_words(l->fresh)))) {
+		buf_puts(&b, ar ? "لا يحوي تاريخاً (YYYY-MM-DD) يطابق "
+				: "holds no date (YYYY-MM-DD) matching the pattern it looks for (");
+		put_reason_pattern(&b, l->fresh, lang);
+		if (!ar)
+			buf_puts(&b, ")");
+	} else if (ar && !strcmp(why, "is binary (a NUL in its first 8000 bytes): not content-matched")) {
+		buf_puts(&b, "ملف ثنائي (فيه NUL في أول 8000 بايت): لم تُطابَق محتوياته");
+	} else if (ar &&
+		   sscanf(why, "is larger than the %llu-byte cap (%zu bytes): not content-matched%n", &cap, &n, &end) ==
+			   2 &&
+		   WHOLE(end) && !why[end]) {
+		buf_printf(&b, "أكبر من حد %llu بايت (%zu بايت): لم تُطابَق محتوياته", cap, n);
+	} else if (ar && !strcmp(why, "symbolic link, not followed")) {
+		buf_puts(&b, "رابط رمزي، لم يُتبع");
+	} else if (ar && !strcmp(why, "submodule, not scanned")) {
+		buf_puts(&b, "وحدة فرعية (submodule)، لم تُفحص");
+	} else {
+		buf_puts(&b, why); /* a wording not known here stays as the scan gave it */
+	}
+	return buf_detach(&b);
+}
+
+static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_state *st, long commit_day, enum lang lang)
 {
 	const struct phrases *ph = phrases(lang);
 	struct buf b = BUF_INIT;
@@ -236,7 +814,7 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 			a->outcome = OUTCOME_FAIL;
 			for (i = 0; i < st->nev; i++)
 				acc_ev(a, &st->ev[i]);
-			buf_printf(&b, ph->found_forbidden, st->nsatisfied, desc);
+			put_counted(&b, ph->found_forbidden, st->nsatisfied, N_FILE, lang, 0, desc);
 		} else if (st->error) {
 			a->outcome = OUTCOME_ERROR;
 			buf_printf(&b, ph->could_not, desc, st->error);
@@ -244,7 +822,7 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 			a->outcome = OUTCOME_PASS;
 		}
 		for (i = 0; i < st->nnotes && a->outcome != OUTCOME_PASS; i++)
-			acc_miss(a, &st->notes[i].at, st->notes[i].why);
+			acc_miss(a, &st->notes[i].at, verdict_reason(l, st->notes[i].why, lang));
 		goto done;
 	}
 
@@ -255,8 +833,9 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 			date_format_day(day, st->newest_day);
 			date_format_day(cday, commit_day);
 			a->outcome = OUTCOME_FAIL;
-			buf_printf(&b, ph->too_old, desc, day, st->newest.path, st->newest.line, commit_day - st->newest_day, cday);
-			acc_miss(a, &st->newest, "too old");
+			put_counted(&b, ph->too_old, (unsigned long long)(commit_day - st->newest_day), N_DAY, lang, 1,
+				    desc, day, st->newest.path, st->newest.line, cday);
+			acc_miss(a, &st->newest, verdict_reason(l, "too old", lang));
 		} else {
 			a->outcome = OUTCOME_PASS;
 			if (l->fresh)
@@ -272,12 +851,14 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 		a->outcome = OUTCOME_FAIL;
 		if (st->nselected == 0)
 			buf_printf(&b, ph->looked_none, desc);
+		else if (st->nsatisfied == 0 && st->nselected == 1 && lang == LANG_AR)
+			buf_printf(&b, ph->looked_one_count, desc);
 		else if (st->nsatisfied == 0)
-			buf_printf(&b, ph->looked_none_count, desc, st->nselected);
+			put_counted(&b, ph->looked_none_count, st->nselected, N_FILE, lang, 0, desc);
 		else
 			buf_printf(&b, ph->looked_only, desc, st->nsatisfied, l->min_files);
 		for (i = 0; i < st->nnotes; i++)
-			acc_miss(a, &st->notes[i].at, st->notes[i].why);
+			acc_miss(a, &st->notes[i].at, verdict_reason(l, st->notes[i].why, lang));
 	}
 done:
 	if (b.len)
@@ -399,8 +980,8 @@ static void apply_waivers(struct verdict *v, const struct rules *rs, const struc
 			continue;
 		rr->waiver = w;
 		if (wr->state == WAIVER_EXPIRED) {
-			buf_printf(&b, "the waiver for this rule expired on %s (owner %s: %s); %s", w->expires, w->owner,
-				   w->reason, rr->message);
+			buf_printf(&b, "the waiver for this rule expired on %s (owner %s: %s); %s", w->expires,
+				   w->owner, w->reason, rr->message);
 			free(rr->message);
 			rr->message = buf_detach(&b);
 			continue;
@@ -521,6 +1102,8 @@ void verdict_free(struct verdict *v)
 		for (j = 0; j < rr->nlooked; j++)
 			free(rr->looked_for[j]);
 		free(rr->looked_for);
+		for (j = 0; j < rr->nmisses; j++)
+			free(rr->misses[j].why);
 		free(rr->misses);
 	}
 	for (i = 0; i < v->ndomains; i++)

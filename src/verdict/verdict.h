@@ -24,7 +24,7 @@ const char *status_label(enum status s, enum lang lang);
 /* A near miss: a selected file that did not count, and why. */
 struct miss {
 	const struct evidence *at; /* borrowed from the scan result */
-	const char *why;
+	char *why;		   /* in the verdict's language (verdict_reason); owned by the verdict */
 };
 
 enum waiver_state { WAIVER_UNUSED, WAIVER_USED, WAIVER_EXPIRED };
@@ -33,7 +33,7 @@ enum waiver_state { WAIVER_UNUSED, WAIVER_USED, WAIVER_EXPIRED };
 struct waiver_result {
 	const struct waiver *waiver; /* borrowed from the policy */
 	enum waiver_state state;
-	long rule;                   /* index in verdict.rules, or -1 when no such rule is loaded */
+	long rule; /* index in verdict.rules, or -1 when no such rule is loaded */
 };
 
 /* The parts of a repository policy that change outcomes; all borrowed. */
@@ -50,15 +50,15 @@ struct verdict_policy verdict_policy_of(const struct config *cfg);
 struct rule_result {
 	const struct rule *rule;
 	enum outcome outcome;
-	char *message;                 /* one sentence: why this outcome */
-	const struct evidence **ev;    /* what satisfied it, or the violations */
+	char *message;		    /* one sentence: why this outcome */
+	const struct evidence **ev; /* what satisfied it, or the violations */
 	size_t nev;
-	char **looked_for;             /* for fail/error: what was looked for and where */
+	char **looked_for; /* for fail/error: what was looked for and where */
 	size_t nlooked;
 	struct miss *misses;
 	size_t nmisses;
 	const struct waiver *waiver; /* the waiver that waived it, or that expired; NULL without */
-	enum outcome found;          /* the outcome before the policy (pass, fail or error) */
+	enum outcome found;	     /* the outcome before the policy (pass, fail or error) */
 };
 
 struct domain_result {
@@ -81,7 +81,7 @@ struct gate {
 	const char *fail_on_source; /* "--fail-on", "release branch", "default", "policy" */
 	char *branch;
 	const char *branch_source; /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
-	char *pattern;             /* the policy's branch glob that chose fail_on, or NULL */
+	char *pattern;		   /* the policy's branch glob that chose fail_on, or NULL */
 	int passed;
 	int decided; /* 0 when an unreadable rule could change the answer */
 	/*
@@ -112,7 +112,8 @@ struct verdict {
  * Evaluates every rule over the scan's leaf states.  commit_time anchors
  * freshness.  The caller frees *out with verdict_free.
  */
-int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time);
+int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan,
+		    long long commit_time);
 
 /*
  * The same, under a repository policy (may be NULL): rules turned off get
@@ -135,6 +136,14 @@ int outcome_fails(enum outcome o);
  * glob and pattern; else a few globs and only short patterns, for reports.
  */
 char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full);
+
+/*
+ * A reason the scan gives in English (a near miss's, a file not scanned)
+ * said in lang, and a long pattern of leaf l (may be NULL) in its words
+ * ("does not mention "a", "b" or "c"") instead of "the pattern it looks
+ * for".  A wording not known here comes back as it is.  The caller frees.
+ */
+char *verdict_reason(const struct leaf *l, const char *why, enum lang lang);
 
 /* Frees the verdict (not what it borrows from the rules and the scan); NULL is fine. */
 void verdict_free(struct verdict *v);

@@ -152,6 +152,8 @@ run "$PG" explain backup.script
 rc_is 0; out_has '^backup.script: '
 run "$PG" explain --format markdown backup.script
 rc_is 2; err_has "--format must be text or json"
+run "$PG" explain --lang ar backup.script
+rc_is 0; out_has '^المستوى: مطلوبة$'; out_has '^تبحث عن:$'; out_lacks '^(level|looks for|domain):'
 end
 
 begin "scan --format json -q is refused: -q prints text, and JSON was asked for"

@@ -216,6 +216,6 @@ begin "--lang ar explains what was looked for in Arabic too"
 run "$PG" scan $CORE --lang ar --format json "$B"
 rc_is 0
 json_is "$(rule ops.restore-runbook "['message']").startswith('بحثنا عن a restore runbook (ملف في')" True
-json_is "'وُجد 1 ملف ولا يُحتسب' in $(rule ops.restore-runbook "['message']")" True
+json_is "'وُجد ملف واحد ولا يُحتسب' in $(rule ops.restore-runbook "['message']")" True
 json_is "$(rule ops.arabic-rollback "['title']")" "خطة التراجع"
 end

@@ -272,8 +272,9 @@ rules:
      evidence: {file: {paths: "README.md", contains: 'this-is-a-very-long-pattern-that-nobody-wants-to-read-twice'}}}
 EOF2
 run "$PG" scan --no-builtin --rules "$P/long.yml" --format json "$B"
-json_is "d['rules'][0]['near_misses'][0]['why']" "does not match the pattern it looks for"
-json_is "'matching its pattern' in d['rules'][0]['message']" True
+json_is "d['rules'][0]['near_misses'][0]['why']" 'does not match the pattern it looks for ("this-is-a-very-long-pattern-that-nobody-wants-to-read-twice")'
+json_is "'matching its pattern' in d['rules'][0]['message']" False
+json_is "'mentioning \"this-is-a-very-long-pattern-that-nobody-wants-to-read-twice\"' in d['rules'][0]['message']" True
 run "$PG" explain --no-builtin --rules "$P/long.yml" d.long
 out_has 'this-is-a-very-long-pattern-that-nobody-wants-to-read-twice'
 end

@@ -41,7 +41,7 @@ holds grep -q '<skipped message="waived until 2026-07-15 by ops@example.com: run
 holds grep -q '^- `deploy.runbook` waived: runbook moves to the wiki: OPS-12, 50% done (owner ops@example.com, expires 2026-07-15)$' "$T/pol.md"
 file_is "$T/pol.cq" "[e['check_name'] for e in d]" "[]"
 run "$PG" scan $CI_RULES --fail-on blocked --format github "$POL"
-out_has '^::notice file=docs/deploy\.md,line=1,title=proofgate waived%3A deploy\.runbook::Runbook: 100%25 ready, checked%0Asecond line is waived until 2026-07-15 \(owner ops@example\.com\): runbook moves'
+out_has '^::notice title=proofgate waived%3A deploy\.runbook::Runbook: 100%25 ready, checked%0Asecond line is waived until 2026-07-15 \(owner ops@example\.com\): runbook moves'
 run "$PG" scan $CI_RULES --fail-on blocked "$POL"
 out_has '^  WAIVED required deploy\.runbook'; out_has 'waiver: runbook moves to the wiki: OPS-12, 50% done \(owner ops@example\.com, expires 2026-07-15\)'
 end
