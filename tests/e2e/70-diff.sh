@@ -28,18 +28,18 @@ run $D main~16 main~15
 rc_is 0
 out_has '^Worse: 1 rule, 1 domain and 1 proof$'
 out_has '^  Backup and restore  ready -> blocked$'
-out_has '^  proof backup  Backup proof: proven -> unproven$'
-out_has '^  FAIL required backup.restore  Restore runbook  \(pass -> fail\)$'
+out_has '^  proof backup-proof  Backup proof: proven -> unproven$'
+out_has '^  FAIL required restore.runbook  Restore runbook  \(pass -> fail\)$'
 out_has '^    docs/runbooks/restore.md was renamed to docs/restore-notes.md$'
 out_has '^Proofs: 2/3 proven \(was 3/3\)$'
 run $D --format json main~16 main~15
 json_is "d['regressed'], d['summary']['worse']" "True {'rules': 1, 'domains': 1, 'proofs': 1}"
 json_is "[(r['id'], r['base'], r['head'], r['change'], r['gates'], r['where']['path'], r['where']['in_base']) for r in d['rules']]" \
-	"[('backup.restore', 'pass', 'fail', 'worse', True, 'docs/restore-notes.md', False)]"
+	"[('restore.runbook', 'pass', 'fail', 'worse', True, 'docs/restore-notes.md', False)]"
 json_is "[(e['change'], e['kind'], e['path'], e['path_change'], e['to']) for e in d['rules'][0]['evidence']]" \
 	"[('disappeared', 'evidence', 'docs/runbooks/restore.md', 'renamed', 'docs/restore-notes.md')]"
 json_is "[(x['id'], x['base'], x['head'], x['change']) for x in d['domains'] if x['change'] != 'same']" \
-	"[('backup', 'ready', 'blocked', 'worse')]"
+	"[('restore', 'ready', 'blocked', 'worse')]"
 # renamed back: better, the evidence back where the rule looks
 run $D --format json main~15 main~14
 json_is "d['regressed'], d['summary']['better']['rules'], d['rules'][0]['where']['what']" \
@@ -56,13 +56,13 @@ out_has '^Worse: 2 rules, 2 domains and 2 proofs$'
 out_has '^    docs/runbooks/deploy.md is gone: its folder docs/runbooks is now a submodule, whose contents live in another repository$'
 run $D --format json main~10 main~9
 json_is "sorted((r['id'], r['where']['path'], r['evidence'][0]['path_change']) for r in d['rules'])" \
-	"[('backup.restore', 'docs/runbooks', 'submodule'), ('deploy.runbook', 'docs/runbooks', 'submodule')]"
+	"[('deploy.runbook', 'docs/runbooks', 'submodule'), ('restore.runbook', 'docs/runbooks', 'submodule')]"
 end
 
 begin "diff: a placeholder and a committed key point at their lines"
 run $D --format json main~8 main~7
 json_is "[(r['id'], r['where']['path'], r['where']['line'], [(e['change'], e['kind']) for e in r['evidence']]) for r in d['rules']]" \
-	"[('backup.script', 'scripts/backup.sh', 4, [('disappeared', 'evidence'), ('appeared', 'near_miss')])]"
+	"[('restore.script', 'scripts/backup.sh', 4, [('disappeared', 'evidence'), ('appeared', 'near_miss')])]"
 run $D --format github main~6 main~5
 out_has '^::error file=config/deploy-key\.pem,line=1,title=proofgate regression%3A deploy\.no-keys::No private keys committed: pass -> fail%0Aconfig/deploy-key\.pem:1: found%0A'
 out_has '^::error title=proofgate%3A readiness got worse::Deployment: ready -> blocked$'
@@ -82,7 +82,7 @@ rc_is 0
 # an advisory rule got worse: reported (a warning), no status moved, the gate passes
 run $D --fail-on regression --format github main~4 main~3
 rc_is 0
-out_has '^::warning file=README\.md,line=1,title=proofgate advisory regression%3A monitoring\.on-call::'
+out_has '^::warning file=README\.md,line=1,title=proofgate advisory regression%3A alerting\.on-call::'
 out_lacks '^::error'
 # the merge commit brings the dashboards
 run $D --fail-on regression -q main~3 main~2
@@ -92,7 +92,7 @@ out_has '^worse: nothing; better: 1 rule and 1 domain$'
 run $D --fail-on regression --format json main~2 main~1
 rc_is 1
 json_is "[(r['id'], r['where']['path'], [e['why'] for e in r['evidence']]) for r in d['rules'] if r['change'] == 'worse']" \
-	"[('backup.drill', 'docs/drills/2026-05-20.md', [None, 'too old'])]"
+	"[('restore.drill', 'docs/drills/2026-05-20.md', [None, 'too old'])]"
 json_is "d['gate']['regression']" "{'source': '--fail-on', 'compared': True, 'regressed': True}"
 end
 
@@ -123,10 +123,10 @@ run "$PG" diff --no-builtin -C "$G" --format json HEAD~1 HEAD
 rc_is 1
 json_is "d['gate']['regression']['source'], d['gate']['fail_on'], d['gate']['passed']" "policy never False"
 json_is "[(r['id'], r['where']['path'], r['where']['in_base'], r['where']['what']) for r in d['rules'] if r['change'] == 'worse']" \
-	"[('backup.restore', 'docs/runbooks/restore.md', True, 'docs/runbooks/restore.md was deleted')]"
+	"[('restore.runbook', 'docs/runbooks/restore.md', True, 'docs/runbooks/restore.md was deleted')]"
 # the waiver added by main's last commit: better under each revision's own policy
 run $D --format json main~1 main
-json_is "[(r['id'], r['base'], r['head'], r['change']) for r in d['rules']]" "[('backup.drill', 'fail', 'waived', 'better')]"
+json_is "[(r['id'], r['base'], r['head'], r['change']) for r in d['rules']]" "[('restore.drill', 'fail', 'waived', 'better')]"
 json_is "d['base']['policy_commit'] != d['head']['policy_commit']" "True"
 # one policy for both (--policy-rev): the waiver judges both sides alike
 run $D --format json --policy-rev main main~1 main
@@ -176,13 +176,13 @@ begin "GitHub Actions: annotations, the job summary opening with what changed, s
 run env GITHUB_ACTIONS=true GITHUB_BASE_REF=main GITHUB_STEP_SUMMARY="$T/summary.md" GITHUB_OUTPUT="$T/gh-out" \
 	"$PG" diff --no-builtin -C "$PR" --fail-on regression --sarif "$T/pr.sarif"
 rc_is 1
-out_has '^::error file=docs/runbooks/restore\.md,line=1,title=proofgate regression%3A backup\.restore::Restore runbook: pass -> fail%0Adocs/runbooks/restore\.md was deleted%0A'
+out_has '^::error file=docs/runbooks/restore\.md,line=1,title=proofgate regression%3A restore\.runbook::Restore runbook: pass -> fail%0Adocs/runbooks/restore\.md was deleted%0A'
 out_has '^::group::proofgate diff$'
 dcheck annotations "$T/out" >"$T/ann.json" || bad "$(cat "$T/ann.json")"
 holds test "$(head -1 "$T/summary.md")" = "## proofgate diff: worse 1 rule, 1 domain and 1 proof, better nothing"
 holds grep -q '^## proofgate: stop$' "$T/summary.md"
 dcheck outputs "$T/gh-out" >"$T/o.json" || bad "$(cat "$T/o.json")"
-djson "$T/o.json" "d['regressed'], d['worse'], d['better'], d['gate'], d['status-backup'], d['sarif']" \
+djson "$T/o.json" "d['regressed'], d['worse'], d['better'], d['gate'], d['status-restore'], d['sarif']" \
 	"true 3 0 failed blocked $T/pr.sarif"
 end
 
@@ -210,19 +210,19 @@ run $D --sarif "$T/d1.sarif" --codequality "$T/d1.cq" --junit "$T/d1.xml" --mark
 rc_is 0
 dcheck sarif "$T/d1.sarif" "$DIFF_SCHEMAS" >"$T/s.sum" || bad "$(cat "$T/s.sum")"
 djson "$T/d1.sarif" "sorted((r['ruleId'], r['baselineState'], r['kind']) for r in d['runs'][0]['results'])" \
-	"[('backup.restore', 'new', 'fail'), ('monitoring.dashboards', 'unchanged', 'fail')]"
+	"[('alerting.dashboards', 'unchanged', 'fail'), ('restore.runbook', 'new', 'fail')]"
 run $D --sarif "$T/d2.sarif" main~15 main~14
 dcheck sarif "$T/d2.sarif" "$DIFF_SCHEMAS" >"$T/s.sum" || bad "$(cat "$T/s.sum")"
 djson "$T/d2.sarif" "sorted((r['ruleId'], r['baselineState'], r['kind'], r['level']) for r in d['runs'][0]['results'])" \
-	"[('backup.restore', 'absent', 'pass', 'none'), ('monitoring.dashboards', 'unchanged', 'fail', 'warning')]"
+	"[('alerting.dashboards', 'unchanged', 'fail', 'warning'), ('restore.runbook', 'absent', 'pass', 'none')]"
 djson "$T/d2.sarif" "d['runs'][0]['properties']['baseCommit'] == '$(git -C "$H" rev-parse main~15)'" True
 # the drill ages: still failing-free in the base, failing in the head, then waived: updated
 run $D --sarif "$T/d3.sarif" main~2 main
 djson "$T/d3.sarif" "sorted((r['ruleId'], r['baselineState']) for r in d['runs'][0]['results'])" \
-	"[('backup.drill', 'new'), ('monitoring.on-call', 'unchanged')]"
+	"[('alerting.on-call', 'unchanged'), ('restore.drill', 'new')]"
 run $D --sarif "$T/d4.sarif" main~1 main
 djson "$T/d4.sarif" "sorted((r['ruleId'], r['baselineState']) for r in d['runs'][0]['results'])" \
-	"[('backup.drill', 'updated'), ('monitoring.on-call', 'unchanged')]"
+	"[('alerting.on-call', 'unchanged'), ('restore.drill', 'updated')]"
 end
 
 begin "Code Quality: the scan's fingerprints (stable across commits), regressions said so; JUnit; Markdown; HTML"
@@ -232,16 +232,16 @@ run "$PG" scan --no-builtin --rev main~16 --codequality "$T/s16.cq" "$H"
 holds test "$(python3 -c "import json,sys; print(sorted(e['fingerprint'] for e in json.load(open(sys.argv[1]))))" "$T/d1.cq")" = \
 	"$(python3 -c "import json,sys; print(sorted(e['fingerprint'] for e in json.load(open(sys.argv[1]))))" "$T/s15.cq")"
 # the dashboards rule failed in both commits: one fingerprint across them
-holds test "$(python3 -c "import json,sys; print([e['fingerprint'] for e in json.load(open(sys.argv[1])) if e['check_name']=='monitoring.dashboards'])" "$T/s16.cq")" = \
-	"$(python3 -c "import json,sys; print([e['fingerprint'] for e in json.load(open(sys.argv[1])) if e['check_name']=='monitoring.dashboards'])" "$T/d1.cq")"
-djson "$T/d1.cq" "[e['description'].startswith('Regression in this change (pass -> fail; docs/runbooks/restore.md was renamed to docs/restore-notes.md): required backup.restore: ') for e in d if e['check_name']=='backup.restore']" \
+holds test "$(python3 -c "import json,sys; print([e['fingerprint'] for e in json.load(open(sys.argv[1])) if e['check_name']=='alerting.dashboards'])" "$T/s16.cq")" = \
+	"$(python3 -c "import json,sys; print([e['fingerprint'] for e in json.load(open(sys.argv[1])) if e['check_name']=='alerting.dashboards'])" "$T/d1.cq")"
+djson "$T/d1.cq" "[e['description'].startswith('Regression in this change (pass -> fail; docs/runbooks/restore.md was renamed to docs/restore-notes.md): required restore.runbook: ') for e in d if e['check_name']=='restore.runbook']" \
 	"[True]"
 dcheck junit "$T/d1.xml" >"$T/j.sum" || bad "$(cat "$T/j.sum")"
-holds grep -q '^changes since [0-9a-f]\{12\}|changes.rules|backup.restore: Restore runbook|failure|pass -> fail: docs/runbooks/restore.md was renamed to docs/restore-notes.md$' "$T/j.sum"
-holds grep -q '^changes since [0-9a-f]\{12\}|changes.domains|backup: Backup and restore|failure|ready -> blocked$' "$T/j.sum"
-holds grep -q '^Backup and restore|backup|backup.restore: Restore runbook|failure|' "$T/j.sum"
+holds grep -q '^changes since [0-9a-f]\{12\}|changes.rules|restore.runbook: Restore runbook|failure|pass -> fail: docs/runbooks/restore.md was renamed to docs/restore-notes.md$' "$T/j.sum"
+holds grep -q '^changes since [0-9a-f]\{12\}|changes.domains|restore: Backup and restore|failure|ready -> blocked$' "$T/j.sum"
+holds grep -q '^Backup and restore|restore|restore.runbook: Restore runbook|failure|' "$T/j.sum"
 holds test "$(head -1 "$T/d1.md")" = "## proofgate diff: worse 1 rule, 1 domain and 1 proof, better nothing"
-holds grep -q '^| Rule `backup.restore` Restore runbook (required) | pass | \*\*fail\*\* | docs/runbooks/restore.md was renamed to docs/restore-notes.md |$' "$T/d1.md"
+holds grep -q '^| Rule `restore.runbook` Restore runbook (required) | pass | \*\*fail\*\* | docs/runbooks/restore.md was renamed to docs/restore-notes.md |$' "$T/d1.md"
 holds grep -q '<h2 id="changes">' "$T/d1.html"
 end
 
@@ -285,4 +285,22 @@ err_has "^proofgate: base: "
 run "$PG" diff --help
 rc_is 0
 out_has '^usage: proofgate diff \[options\] \[BASE \[HEAD\]\]$'
+end
+
+begin "the JSON comparison validates against docs/diff-schema.json; a scan's regression gate against report-schema.json"
+for pair in "main~16 main~15" "main~10 main~9" "main~6 main~5" "main~2 main~1" "main~1 main" "main~16 main"; do
+	# shellcheck disable=SC2086
+	run $D --fail-on blocked,regression --format json --lang ar $pair
+	holds python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+		"$T/out" "$ROOT/docs/diff-schema.json"
+done
+run "$PG" scan --no-builtin --fail-on regression --format json "$H"
+holds python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/out" "$ROOT/docs/report-schema.json"
+json_is "d['gate']['regression']" "{'source': '--fail-on', 'compared': False, 'regressed': False}"
+# a change the schema refuses: the checks above can fail
+run $D --format json main~16 main~15
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); d['rules'][0]['change']='awful'; json.dump(d, open(sys.argv[1],'w'))" "$T/out"
+! python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/out" "$ROOT/docs/diff-schema.json" 2>/dev/null || bad "an unknown change passed the schema"
 end

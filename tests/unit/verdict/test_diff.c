@@ -154,7 +154,7 @@ static void test_rename(void **state)
 
 	compare(f, "main~16", "main~15");
 	only(f->d, 1, 0);
-	rc = rule(f->d, "backup.restore");
+	rc = rule(f->d, "restore.runbook");
 	assert_int_equal(rc->dir, DIFF_WORSE);
 	assert_true(rc->gates);
 	assert_int_equal(rc->cause->fate.change, PATH_RENAMED);
@@ -163,9 +163,9 @@ static void test_rename(void **state)
 	assert_string_equal(rc->path, "docs/restore-notes.md");
 	assert_false(rc->in_base);
 	cause_says(rc, "docs/runbooks/restore.md was renamed to docs/restore-notes.md");
-	assert_int_equal(domain(f->d, "backup"), DIFF_WORSE);
+	assert_int_equal(domain(f->d, "restore"), DIFF_WORSE);
 	assert_int_equal(domain(f->d, "deploy"), DIFF_SAME);
-	assert_int_equal(proof(f->d, "backup"), DIFF_WORSE);
+	assert_int_equal(proof(f->d, "backup-proof"), DIFF_WORSE);
 	assert_int_equal(f->d->ndomain.worse, 1);
 	assert_int_equal(f->d->nproof.worse, 1);
 	assert_true(f->d->regressed);
@@ -173,13 +173,13 @@ static void test_rename(void **state)
 
 	compare(f, "main~15", "main~14");
 	only(f->d, 0, 1);
-	rc = rule(f->d, "backup.restore");
+	rc = rule(f->d, "restore.runbook");
 	assert_int_equal(rc->dir, DIFF_BETTER);
 	assert_false(rc->gates);
 	assert_string_equal(rc->path, "docs/runbooks/restore.md");
 	cause_says(rc, "docs/runbooks/restore.md (renamed from docs/restore-notes.md)");
-	assert_int_equal(domain(f->d, "backup"), DIFF_BETTER);
-	assert_int_equal(proof(f->d, "backup"), DIFF_BETTER);
+	assert_int_equal(domain(f->d, "restore"), DIFF_BETTER);
+	assert_int_equal(proof(f->d, "backup-proof"), DIFF_BETTER);
 	assert_false(f->d->regressed);
 }
 
@@ -198,7 +198,7 @@ static void test_mode(void **state)
 	assert_int_equal(rc->cause->fate.old_mode, 0100755);
 	assert_int_equal(rc->cause->fate.new_mode, 0100644);
 	cause_says(rc, "scripts/deploy.sh lost its executable bit (100755 -> 100644)");
-	assert_int_equal(proof(f->d, "deployment"), DIFF_WORSE);
+	assert_int_equal(proof(f->d, "deploy-proof"), DIFF_WORSE);
 }
 
 /* 06-06: scripts/backup.sh becomes a symbolic link (links are never read). */
@@ -209,7 +209,7 @@ static void test_symlink(void **state)
 
 	compare(f, "main~12", "main~11");
 	only(f->d, 1, 0);
-	rc = rule(f->d, "backup.script");
+	rc = rule(f->d, "restore.script");
 	assert_int_equal(rc->dir, DIFF_WORSE);
 	assert_string_equal(rc->path, "scripts/backup.sh");
 	assert_false(rc->in_base);
@@ -232,10 +232,10 @@ static void test_submodule(void **state)
 	assert_string_equal(rc->cause->fate.at, "docs/runbooks");
 	assert_string_equal(rc->path, "docs/runbooks");
 	cause_says(rc, "docs/runbooks/deploy.md is gone: its folder docs/runbooks is now a submodule");
-	rc = rule(f->d, "backup.restore");
+	rc = rule(f->d, "restore.runbook");
 	assert_int_equal(rc->cause->fate.change, PATH_TO_SUBMODULE);
 	assert_int_equal(domain(f->d, "deploy"), DIFF_WORSE);
-	assert_int_equal(domain(f->d, "backup"), DIFF_WORSE);
+	assert_int_equal(domain(f->d, "restore"), DIFF_WORSE);
 
 	compare(f, "main~9", "main~8");
 	only(f->d, 0, 2);
@@ -250,7 +250,7 @@ static void test_placeholder_line(void **state)
 
 	compare(f, "main~8", "main~7");
 	only(f->d, 1, 0);
-	rc = rule(f->d, "backup.script");
+	rc = rule(f->d, "restore.script");
 	assert_non_null(rc->cause->why);
 	assert_true(rc->cause->appeared);
 	assert_string_equal(rc->path, "scripts/backup.sh");
@@ -291,7 +291,7 @@ static void test_advisory_does_not_gate(void **state)
 	const struct rule_change *rc;
 
 	compare(f, "main~4", "main~3");
-	rc = rule(f->d, "monitoring.on-call");
+	rc = rule(f->d, "alerting.on-call");
 	assert_int_equal(rc->dir, DIFF_WORSE);
 	assert_false(rc->gates);
 	assert_int_equal(f->d->ndomain.worse, 0);
@@ -306,10 +306,10 @@ static void test_merge_commit(void **state)
 
 	compare(f, "main~3", "main~2");
 	only(f->d, 0, 1);
-	rc = rule(f->d, "monitoring.dashboards");
+	rc = rule(f->d, "alerting.dashboards");
 	assert_string_equal(rc->path, "ops/dashboards/api.json");
 	cause_says(rc, "ops/dashboards/api.json: new file");
-	assert_int_equal(domain(f->d, "monitoring"), DIFF_BETTER);
+	assert_int_equal(domain(f->d, "alerting"), DIFF_BETTER);
 }
 
 /* 06-25: nothing about backups changed, but the drill is now too old for this commit's date. */
@@ -320,13 +320,13 @@ static void test_freshness_from_each_commit(void **state)
 
 	compare(f, "main~2", "main~1");
 	only(f->d, 1, 0);
-	rc = rule(f->d, "backup.drill");
+	rc = rule(f->d, "restore.drill");
 	assert_int_equal(rc->dir, DIFF_WORSE);
 	assert_true(rc->gates);
 	assert_string_equal(rc->path, "docs/drills/2026-05-20.md");
 	assert_int_equal(rc->cause->fate.change, PATH_SAME);
-	assert_int_equal(domain(f->d, "backup"), DIFF_WORSE);
-	assert_int_equal(proof(f->d, "restore-drill"), DIFF_WORSE);
+	assert_int_equal(domain(f->d, "restore"), DIFF_WORSE);
+	assert_int_equal(proof(f->d, "drill-proof"), DIFF_WORSE);
 }
 
 /* 06-26: the head's own policy waives the stale drill: fail -> waived is better, the proof stays unproven. */
@@ -335,10 +335,10 @@ static void test_waiver(void **state)
 	struct fx *f = *state;
 
 	compare(f, "main~1", "main");
-	assert_int_equal(rule(f->d, "backup.drill")->dir, DIFF_BETTER);
-	assert_int_equal(rule(f->d, "backup.drill")->head->outcome, OUTCOME_WAIVED);
-	assert_int_equal(domain(f->d, "backup"), DIFF_BETTER);
-	assert_int_equal(proof(f->d, "restore-drill"), DIFF_SAME);
+	assert_int_equal(rule(f->d, "restore.drill")->dir, DIFF_BETTER);
+	assert_int_equal(rule(f->d, "restore.drill")->head->outcome, OUTCOME_WAIVED);
+	assert_int_equal(domain(f->d, "restore"), DIFF_BETTER);
+	assert_int_equal(proof(f->d, "drill-proof"), DIFF_SAME);
 }
 
 /* The gate: the regression part fails it, decided, even where the level part is undecided. */
