@@ -178,6 +178,7 @@ bench: $(O)/proofgate build/bench/mono.stamp build/bench/real.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
 	bench/merge.sh $(O)/proofgate 1000
+	bench/log.sh $(O)/proofgate $(REAL_REPO)
 
 # merging 1,000 generated reports (issue 16), alone: no monorepo to generate
 bench-merge: $(O)/proofgate build/fixtures/.stamp

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/html.h"
 #include "cli/opts.h"
 #include "cli/outputs.h"
 #include "cli/revscan.h"
@@ -80,14 +81,15 @@ enum { O_FORMAT = 256, O_BRANCH, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_JOBS };
 		OPT_CALL("format", O_FORMAT, "FMT",                                                                    \
 			 "standard output format: text (default), json or github (default when GITHUB_ACTIONS=true)"), \
 		OPT_STRING("json", 0, "FILE", "also write the JSON comparison to FILE", A, files[D_JSON]),             \
-		OPT_STRING("sarif", 0, "FILE", "also write SARIF 2.1.0 with baselineState to FILE", A, files[D_SARIF]), \
-		OPT_STRING("codequality", 0, "FILE", "also write a GitLab Code Quality report to FILE", A,            \
+		OPT_STRING("sarif", 0, "FILE", "also write SARIF 2.1.0 with baselineState to FILE", A,                 \
+			   files[D_SARIF]),                                                                            \
+		OPT_STRING("codequality", 0, "FILE", "also write a GitLab Code Quality report to FILE", A,             \
 			   files[D_CODEQUALITY]),                                                                      \
-		OPT_STRING("junit", 0, "FILE", "also write JUnit XML (what changed, then each domain) to FILE", A,    \
+		OPT_STRING("junit", 0, "FILE", "also write JUnit XML (what changed, then each domain) to FILE", A,     \
 			   files[D_JUNIT]),                                                                            \
-		OPT_STRING("markdown", 0, "FILE", "also write the Markdown summary (under 1 MiB) to FILE", A,         \
+		OPT_STRING("markdown", 0, "FILE", "also write the Markdown summary (under 1 MiB) to FILE", A,          \
 			   files[D_MARKDOWN]),                                                                         \
-		OPT_STRING("html", 0, "FILE", "also write the head's readiness page, with what changed, to FILE", A,  \
+		OPT_STRING("html", 0, "FILE", "also write the head's readiness page, with what changed, to FILE", A,   \
 			   files[D_HTML]),                                                                             \
 		OPT_CALL("branch", O_BRANCH, "NAME",                                                                   \
 			 "branch whose gate applies (default: the PR/MR target, the pushed branch, or the head's)"),   \
@@ -95,18 +97,19 @@ enum { O_FORMAT = 256, O_BRANCH, O_LANG, O_FAIL_ON, O_MAX_SIZE, O_JOBS };
 			   "read .proofgate.yml from REV for both (default: the PR/MR target branch, else each "       \
 			   "revision's own)",                                                                          \
 			   A, policy_rev),                                                                             \
-		OPT_CALL("lang", O_LANG, "LANG", "report language: en (default) or ar"),                              \
+		OPT_CALL("lang", O_LANG, "LANG", "report language: en (default) or ar"),                               \
 		OPT_CALL("fail-on", O_FAIL_ON, "WHEN",                                                                 \
 			 "gate: blocked, readiness-only or never, and/or regression: 'blocked,regression'"),           \
-		OPT_CALL("max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"), \
+		OPT_CALL("max-file-size", O_MAX_SIZE, "BYTES",                                                         \
+			 "skip content matching of larger blobs (default 8388608)"),                                   \
 		OPT_CALL("jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"),        \
 		OPT_STRING("cache", 0, "DIR",                                                                          \
-			   "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)", A,         \
+			   "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)", A,        \
 			   cache_dir),                                                                                 \
 		OPT_SET("no-cache", 0, "neither read nor write the content cache", A, no_cache),                       \
 		OPT_SET("stats", 0, "print what each scan read and what the cache answered, on standard error", A,     \
 			stats),                                                                                        \
-		OPT_SET("quiet", 'q', "print only the verdict lines", A, quiet),                                        \
+		OPT_SET("quiet", 'q', "print only the verdict lines", A, quiet),                                       \
 		OPT_SET("help", 'h', "show this help and exit", A, help),                                              \
 		OPT_SET("version", 0, "show the version and exit", A, version)
 
@@ -191,9 +194,10 @@ static int diff_opt(int key, const char *arg, void *data)
 		return cli_parse_lang(&a->lang, arg);
 	case O_FAIL_ON:
 		if (fail_on_spec_parse(&spec, arg) < 0)
-			return cli_error("--fail-on must be blocked, readiness-only or never, regression, or a level and "
-					 "regression ('blocked,regression'), not '%s'",
-					 arg),
+			return cli_error(
+				       "--fail-on must be blocked, readiness-only or never, regression, or a level and "
+				       "regression ('blocked,regression'), not '%s'",
+				       arg),
 			       -1;
 		a->fail_on_set = spec.has_level;
 		a->fail_on = spec.level;
@@ -294,8 +298,8 @@ static const char *env_get(const char *name)
 static void fetch_hint(struct buf *b, git_repository *repo, const char *branch)
 {
 	int shallow = git_repository_is_shallow(repo) == 1;
-	buf_printf(b, "git fetch --no-tags%s origin +refs/heads/%s:refs/remotes/origin/%s", shallow ? " --unshallow" : "",
-		   branch, branch);
+	buf_printf(b, "git fetch --no-tags%s origin +refs/heads/%s:refs/remotes/origin/%s",
+		   shallow ? " --unshallow" : "", branch, branch);
 	if (env_set("GITLAB_CI"))
 		buf_puts(b, " (or set GIT_DEPTH: 0 in the job)");
 	else if (env_set("GITHUB_ACTIONS"))
@@ -350,24 +354,26 @@ static int default_base(struct run *r, const char **rev, struct buf *hex)
 			return 0;
 		}
 		fetch_hint(&hint, r->repo, target);
-		cli_error("the base is the merge request's diff base %.12s (CI_MERGE_REQUEST_DIFF_BASE_SHA), which is not "
-			  "in this clone; fetch it: %s",
+		cli_error("the base is the merge request's diff base %.12s (CI_MERGE_REQUEST_DIFF_BASE_SHA), which "
+			  "is not in this clone; fetch it: %s",
 			  sha, buf_cstr(&hint));
 		goto done;
 	}
 	if (!(tc = branch_commit(r->repo, target))) {
 		fetch_hint(&hint, r->repo, target);
-		cli_error("the base is the merge base with the target branch '%s' (%s), and neither origin/%s nor %s is "
-			  "in this clone; fetch it: %s",
-			  target, r->br.target_source, target, target, buf_cstr(&hint));
+		cli_error(
+			"the base is the merge base with the target branch '%s' (%s), and neither origin/%s nor %s is "
+			"in this clone; fetch it: %s",
+			target, r->br.target_source, target, target, buf_cstr(&hint));
 		goto done;
 	}
 	if (git_merge_base(&base, r->repo, git_commit_id(r->head.t.commit), git_commit_id(tc)) < 0) {
 		if (git_repository_is_shallow(r->repo) == 1) {
 			fetch_hint(&hint, r->repo, target);
-			cli_error("no merge base of %s and %s (%s) in this shallow clone: its history stops before they "
-				  "meet; fetch it: %s",
-				  r->head.t.rev, target, r->br.target_source, buf_cstr(&hint));
+			cli_error(
+				"no merge base of %s and %s (%s) in this shallow clone: its history stops before they "
+				"meet; fetch it: %s",
+				r->head.t.rev, target, r->br.target_source, buf_cstr(&hint));
 		} else {
 			cli_error("%s and the target branch %s (%s) have no common ancestor: name the base, "
 				  "proofgate diff BASE",
@@ -564,12 +570,16 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 		   *vars = getenv("GITHUB_OUTPUT");
 	struct report base, head;
 	struct diff_report d;
+	char *link_base = NULL;
 	size_t i;
+	int rc = -1;
 
 	if (!a->format_set && ga && !strcmp(ga, "true"))
 		out = &diff_outputs[D_GITHUB];
 	report_of(&base, &r->base, a);
 	report_of(&head, &r->head, a);
+	if (a->files[D_HTML])
+		head.link_base = link_base = cli_link_base(r->repo, r->head.t.commit_hex);
 	memset(&d, 0, sizeof(d));
 	d.base = &base;
 	d.head = &head;
@@ -579,18 +589,23 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 	d.color = (out->flags & OUTPUT_COLOR) && isatty(STDOUT_FILENO) && !env_set("NO_COLOR");
 	for (i = 0; i < D_COUNT; i++)
 		if (a->files[i] && write_file(&diff_outputs[i], a->files[i], &d) < 0)
-			return -1;
+			goto done;
 	if (summary && *summary && step_summary(summary, &d) < 0)
-		return -1;
+		goto done;
 	if (vars && *vars && github_vars(vars, &d, a->files) < 0)
-		return -1;
+		goto done;
 	if (a->quiet)
 		report_diff_verdict_line(stdout, &d);
 	else
 		out->write(stdout, &d);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return cli_error("cannot write the report to standard output: %s", err_os(errno)), -1;
-	return 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cli_error("cannot write the report to standard output: %s", err_os(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	free(link_base);
+	return rc;
 }
 
 static int gate_exit(const struct verdict *v)

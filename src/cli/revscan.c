@@ -1,4 +1,5 @@
-/* revscan.c - one revision judged as scan judges it, for diff and log: policy, rules, walk through the cache, verdict. */
+/* revscan.c - one revision judged as scan judges it, for diff and log: policy, rules, walk through the cache, verdict.
+ */
 #include "cli/revscan.h"
 
 #include <stdio.h>
@@ -63,7 +64,8 @@ static void print_stats(const struct revscan *r, const char *label)
 	fprintf(stderr,
 		"proofgate: stats: %s %.12s: %zu tree entries, %zu folders read, %zu folders from cache records, "
 		"%zu folders pruned, %zu blobs read",
-		label, r->t.commit_hex, s->entries_seen, s->trees_read, s->trees_cached, s->trees_pruned, s->blobs_read);
+		label, r->t.commit_hex, s->entries_seen, s->trees_read, s->trees_cached, s->trees_pruned,
+		s->blobs_read);
 	if (r->cached)
 		fprintf(stderr, "; cache: %zu segments loaded, %zu hits, %zu misses\n", r->cstats.segments_loaded,
 			r->cstats.hits, r->cstats.misses);

@@ -38,7 +38,7 @@ struct revscan {
 	int shared; /* cfg and rs are another revision's (revscan_share): not freed here */
 	struct scan_result *scan;
 	struct verdict *v;
-	char *note; /* for the reader: the change edits the policy that did not apply, or NULL */
+	char *note;		   /* for the reader: the change edits the policy that did not apply, or NULL */
 	struct cache_stats cstats; /* what the cache answered during the walk */
 	int cached;		   /* the cache was used */
 };

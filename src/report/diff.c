@@ -62,7 +62,8 @@ void report_diff_counts(struct buf *b, const struct verdict_diff *v, enum diff_d
 			continue;
 		shown++;
 		if (shown > 1)
-			buf_puts(b, shown == total ? (lang == LANG_AR ? " و" : " and ") : (lang == LANG_AR ? "، " : ", "));
+			buf_puts(b,
+				 shown == total ? (lang == LANG_AR ? " و" : " and ") : (lang == LANG_AR ? "، " : ", "));
 		buf_printf(b, "%zu %s", n[i], (lang == LANG_AR ? ar : en)[i][n[i] != 1]);
 	}
 }
@@ -77,8 +78,8 @@ int report_diff_verdict_line(FILE *f, const struct diff_report *d)
 	report_diff_counts(&b, d->diff, DIFF_WORSE, d->lang);
 	buf_puts(&b, ar ? "؛ تحسّن: " : "; better: ");
 	report_diff_counts(&b, d->diff, DIFF_BETTER, d->lang);
-	buf_printf(&b, "\n%s: %s (%s %s: fail-on ", ar ? "الحكم" : "verdict", report_verdict_word(d->head->verdict->go, d->lang),
-		   ar ? "البوابة" : "gate",
+	buf_printf(&b, "\n%s: %s (%s %s: fail-on ", ar ? "الحكم" : "verdict",
+		   report_verdict_word(d->head->verdict->go, d->lang), ar ? "البوابة" : "gate",
 		   !g->decided ? (ar ? "لم تُحسم" : "undecided")
 		   : g->passed ? (ar ? "نجحت" : "passed")
 			       : (ar ? "فشلت" : "failed"));

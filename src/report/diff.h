@@ -89,7 +89,7 @@ int report_diff_junit(FILE *f, const struct diff_report *d);
 int report_diff_html(FILE *f, const struct diff_report *d);
 
 /* GITHUB_OUTPUT: the head's outputs (report_github_output), then regressed, worse, better and base. */
-int report_diff_github_output(FILE *f, const struct diff_report *d, const char *const *names,
-			      const char *const *paths, size_t n);
+int report_diff_github_output(FILE *f, const struct diff_report *d, const char *const *names, const char *const *paths,
+			      size_t n);
 
 #endif

@@ -98,14 +98,14 @@ int report_diff_github(FILE *f, const struct diff_report *d)
 	return report_diff_verdict_line(f, d) < 0 ? -1 : rc;
 }
 
-int report_diff_github_output(FILE *f, const struct diff_report *d, const char *const *names,
-			      const char *const *paths, size_t n)
+int report_diff_github_output(FILE *f, const struct diff_report *d, const char *const *names, const char *const *paths,
+			      size_t n)
 {
 	const struct verdict_diff *v = d->diff;
 	if (report_github_output(f, d->head, names, paths, n) < 0)
 		return -1;
 	fprintf(f, "regressed=%s\nworse=%zu\nbetter=%zu\nbase=%s\n", v->regressed ? "true" : "false",
-		v->nrule.worse + v->ndomain.worse + v->nproof.worse, v->nrule.better + v->ndomain.better + v->nproof.better,
-		d->base->target->commit_hex);
+		v->nrule.worse + v->ndomain.worse + v->nproof.worse,
+		v->nrule.better + v->ndomain.better + v->nproof.better, d->base->target->commit_hex);
 	return ferror(f) ? -1 : 0;
 }

@@ -12,7 +12,7 @@ static json_t *counts_json(const struct verdict_diff *v, enum diff_dir dir)
 	size_t i;
 	for (i = 0; i < 3; i++)
 		json_object_set_new(o, keys[i],
-				    json_integer((json_int_t)(dir == DIFF_WORSE    ? c[i]->worse
+				    json_integer((json_int_t)(dir == DIFF_WORSE	   ? c[i]->worse
 							      : dir == DIFF_BETTER ? c[i]->better
 										   : c[i]->other)));
 	return o;

@@ -61,8 +61,13 @@ static void put_changes(struct buf *b, const struct diff_report *d, size_t n[4])
 		if (pc->dir == DIFF_SAME)
 			continue;
 		buf_clear(&msg);
-		buf_printf(&msg, "%s -> %s", !pc->base ? "absent" : pc->base->proven ? "proven" : "unproven",
-			   !pc->head ? "absent" : pc->head->proven ? "proven" : "unproven");
+		buf_printf(&msg, "%s -> %s",
+			   !pc->base	      ? "absent"
+			   : pc->base->proven ? "proven"
+					      : "unproven",
+			   !pc->head	      ? "absent"
+			   : pc->head->proven ? "proven"
+					      : "unproven");
 		put_case(&cases, "changes.proofs", p->id, text_get(&p->title, d->lang), pc->dir == DIFF_WORSE,
 			 "regression", buf_cstr(&msg), NULL);
 		n[0]++;
@@ -100,8 +105,9 @@ static void put_changes(struct buf *b, const struct diff_report *d, size_t n[4])
 	}
 	buf_puts(b, "  <testsuite name=\"");
 	report_xml_text(b, d->lang == LANG_AR ? "التغييرات منذ " : "changes since ");
-	buf_printf(b, "%.12s\" id=\"changes\" package=\"changes\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
-		      "skipped=\"0\" time=\"0\">\n",
+	buf_printf(b,
+		   "%.12s\" id=\"changes\" package=\"changes\" tests=\"%zu\" failures=\"%zu\" errors=\"0\" "
+		   "skipped=\"0\" time=\"0\">\n",
 		   d->base->target->commit_hex, n[0], n[1]);
 	buf_put(b, buf_cstr(&cases), cases.len);
 	buf_puts(b, "  </testsuite>\n");

@@ -128,8 +128,14 @@ static void put_table(struct buf *b, const struct diff_report *d, const struct m
 			continue;
 		buf_printf(b, "| %s `%s` ", w->proof, p->id);
 		report_md_text(b, text_get(&p->title, d->lang));
-		buf_printf(b, " | %s | %s%s%s | |\n", !pc->base ? "absent" : pc->base->proven ? "proven" : "unproven",
-			   dir == DIFF_WORSE ? "**" : "", !pc->head ? "absent" : pc->head->proven ? "proven" : "unproven",
+		buf_printf(b, " | %s | %s%s%s | |\n",
+			   !pc->base	      ? "absent"
+			   : pc->base->proven ? "proven"
+					      : "unproven",
+			   dir == DIFF_WORSE ? "**" : "",
+			   !pc->head	      ? "absent"
+			   : pc->head->proven ? "proven"
+					      : "unproven",
 			   dir == DIFF_WORSE ? "**" : "");
 	}
 	for (i = 0; i < v->nrules; i++) {

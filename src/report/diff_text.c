@@ -6,11 +6,11 @@
 
 #include "util/buf.h"
 
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[31m"
+#define C_RESET	 "\033[0m"
+#define C_BOLD	 "\033[1m"
+#define C_RED	 "\033[31m"
 #define C_YELLOW "\033[33m"
-#define C_GREEN "\033[32m"
+#define C_GREEN	 "\033[32m"
 
 struct words {
 	const char *diff, *base, *head, *commit, *chosen, *worse, *better, *changed, *moved, *domains, *proofs, *proven,
@@ -111,8 +111,12 @@ static void put_proof(FILE *f, const struct diff_report *d, const struct words *
 {
 	const struct proof *p = pc->head ? pc->head->proof : pc->base->proof;
 	fprintf(f, "  %s %s  %s: %s -> %s\n", w->proof, p->id, text_get(&p->title, d->lang),
-		!pc->base ? "absent" : pc->base->proven ? "proven" : "unproven",
-		!pc->head ? "absent" : pc->head->proven ? "proven" : "unproven");
+		!pc->base	   ? "absent"
+		: pc->base->proven ? "proven"
+				   : "unproven",
+		!pc->head	   ? "absent"
+		: pc->head->proven ? "proven"
+				   : "unproven");
 }
 
 static void put_rule(FILE *f, const struct diff_report *d, const struct words *w, const struct rule_change *rc)
@@ -125,7 +129,9 @@ static void put_rule(FILE *f, const struct diff_report *d, const struct words *w
 	int in_base, fails = outcome_fails(side->outcome);
 
 	fprintf(f, "  %s%s%s %s %s  %s  (%s -> %s)\n",
-		col(d, rc->dir == DIFF_WORSE ? (rc->gates ? C_RED : C_YELLOW) : rc->dir == DIFF_BETTER ? C_GREEN : ""),
+		col(d, rc->dir == DIFF_WORSE	? (rc->gates ? C_RED : C_YELLOW)
+		       : rc->dir == DIFF_BETTER ? C_GREEN
+						: ""),
 		side->outcome == OUTCOME_ERROR	? "ERROR"
 		: side->outcome == OUTCOME_FAIL ? "FAIL"
 						: outcome_name(side->outcome),
@@ -168,7 +174,10 @@ static void put_section(FILE *f, const struct diff_report *d, const struct words
 	size_t i;
 
 	report_diff_counts(&counts, v, dir, d->lang);
-	fprintf(f, "%s: %s\n", dir == DIFF_WORSE ? w->worse : dir == DIFF_BETTER ? w->better : w->changed,
+	fprintf(f, "%s: %s\n",
+		dir == DIFF_WORSE    ? w->worse
+		: dir == DIFF_BETTER ? w->better
+				     : w->changed,
 		buf_cstr(&counts));
 	buf_free(&counts);
 	for (i = 0; i < v->ndomains; i++)
@@ -236,7 +245,9 @@ static void put_gate(FILE *f, const struct diff_report *d, const struct words *w
 	fputc(')', f);
 	if (g->regression)
 		fprintf(f, ", %s (%s): %s", w->regression, g->regression_source,
-			!g->compared ? w->not_compared : g->regressed ? w->regressed : w->compared);
+			!g->compared   ? w->not_compared
+			: g->regressed ? w->regressed
+				       : w->compared);
 	if (g->branch) {
 		fprintf(f, ", %s ", w->branch);
 		report_fput_safe(f, g->branch);

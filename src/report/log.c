@@ -56,8 +56,13 @@ void report_log_entry_fill(struct log_entry *e, const struct verdict *v, const s
 		const struct proof_change *c = &d->proofs[i];
 		if (c->dir != DIFF_SAME)
 			add_change(e, &cap, LOG_PROOF, c->id,
-				   !c->base ? "absent" : c->base->proven ? "proven" : "unproven",
-				   !c->head ? "absent" : c->head->proven ? "proven" : "unproven", c->dir);
+				   !c->base	     ? "absent"
+				   : c->base->proven ? "proven"
+						     : "unproven",
+				   !c->head	     ? "absent"
+				   : c->head->proven ? "proven"
+						     : "unproven",
+				   c->dir);
 	}
 	for (i = 0; i < d->nrules; i++) {
 		const struct rule_change *c = &d->rules[i];
@@ -125,8 +130,9 @@ static void put_rules_line(struct buf *b, const struct log_report *l)
 	if (l->rules_from_commit)
 		buf_puts(b, ", and each commit's own .proofgate.yml and the packs it names (--rules-from-commit)");
 	else if (l->policy_commit)
-		buf_printf(b, ", and .proofgate.yml of commit %.12s (%s) with the packs it names, for every commit "
-			      "(--rules-from-commit: each commit's own)",
+		buf_printf(b,
+			   ", and .proofgate.yml of commit %.12s (%s) with the packs it names, for every commit "
+			   "(--rules-from-commit: each commit's own)",
 			   l->policy_commit, l->policy_from);
 	if (!l->rules_from_commit && l->n)
 		buf_printf(b, "; digest %s", l->entries[0].digest);
@@ -159,7 +165,8 @@ int report_log_text(FILE *f, const struct log_report *l)
 		for (j = 0; j < top->ndomains; j++) {
 			const struct log_status *s = status_of(e, top->domains[j].id);
 			size_t w = strlen(top->domains[j].id);
-			buf_printf(&b, " %-*s", (int)(w > STATUS_WIDTH ? w : STATUS_WIDTH), s ? status_name(s->status) : "-");
+			buf_printf(&b, " %-*s", (int)(w > STATUS_WIDTH ? w : STATUS_WIDTH),
+				   s ? status_name(s->status) : "-");
 		}
 		buf_printf(&b, "  %zu/%-4zu", e->proven, e->nproofs);
 		if (e->nchanges) {

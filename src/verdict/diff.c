@@ -25,7 +25,7 @@ const char *diff_dir_name(enum diff_dir d)
 
 const char *path_change_name(enum path_change c)
 {
-	static const char *const names[] = {"same",	"added",   "deleted",	"modified", "renamed",
+	static const char *const names[] = {"same", "added",   "deleted",   "modified", "renamed",
 					    "mode", "symlink", "submodule", "type"};
 	return (size_t)c < sizeof(names) / sizeof(names[0]) ? names[c] : "?";
 }
@@ -387,41 +387,35 @@ static void locate(struct rule_change *rc)
 
 	if (rc->dir == DIFF_WORSE || (rc->dir != DIFF_BETTER && head_fails)) {
 		for (i = 0; i < rc->nev; i++)
-			if (rc->ev[i].appeared && rc->ev[i].why)
-				{
+			if (rc->ev[i].appeared && rc->ev[i].why) {
 				point_at(rc, &rc->ev[i]);
 				return;
 			}
 		for (i = 0; i < rc->nev; i++)
-			if (rc->ev[i].appeared && head_fails)
-				{
+			if (rc->ev[i].appeared && head_fails) {
 				point_at(rc, &rc->ev[i]);
 				return;
 			}
 		for (i = 0; i < rc->nev; i++)
-			if (!rc->ev[i].appeared)
-				{
+			if (!rc->ev[i].appeared) {
 				point_at(rc, &rc->ev[i]);
 				return;
 			}
 		return;
 	}
 	for (i = 0; i < rc->nev; i++)
-		if (rc->ev[i].appeared && !rc->ev[i].why)
-			{
-				point_at(rc, &rc->ev[i]);
-				return;
-			}
+		if (rc->ev[i].appeared && !rc->ev[i].why) {
+			point_at(rc, &rc->ev[i]);
+			return;
+		}
 	for (i = 0; i < rc->nev; i++)
-		if (!rc->ev[i].appeared)
-			{
-				point_at(rc, &rc->ev[i]);
-				return;
-			}
+		if (!rc->ev[i].appeared) {
+			point_at(rc, &rc->ev[i]);
+			return;
+		}
 }
 
-static void diff_rules(struct verdict_diff *d, const struct verdict *b, const struct verdict *h,
-		       const struct trees *t)
+static void diff_rules(struct verdict_diff *d, const struct verdict *b, const struct verdict *h, const struct trees *t)
 {
 	size_t i, n = 0;
 	long found;
@@ -470,7 +464,8 @@ static void diff_domains(struct verdict_diff *d, const struct verdict *b, const 
 		dc->head = &h->domains[i];
 		found = find_id(b->domains, b->ndomains, sizeof(*b->domains), domain_id, dc->id, i);
 		dc->base = found >= 0 ? &b->domains[found] : NULL;
-		dc->dir = dc->base ? rank_dir(status_rank(dc->base->status), status_rank(dc->head->status)) : DIFF_OTHER;
+		dc->dir =
+			dc->base ? rank_dir(status_rank(dc->base->status), status_rank(dc->head->status)) : DIFF_OTHER;
 	}
 	for (i = 0; i < b->ndomains; i++) {
 		found = find_id(h->domains, h->ndomains, sizeof(*h->domains), domain_id, b->domains[i].domain->id, i);

@@ -17,7 +17,8 @@ enum diff_dir {
 	DIFF_SAME,   /* the same outcome, status or proof state */
 	DIFF_WORSE,  /* pass -> fail/error, ready -> readiness-only/blocked, proven -> unproven */
 	DIFF_BETTER, /* the reverse */
-	DIFF_OTHER   /* changed without getting worse or better: fail <-> error, pass <-> waived or off, on one side only */
+	DIFF_OTHER /* changed without getting worse or better: fail <-> error, pass <-> waived or off, on one side only
+		    */
 };
 
 /* "same", "worse", "better" or "changed". */
@@ -42,8 +43,8 @@ const char *path_change_name(enum path_change c);
 /* What happened to one path; the strings belong to the diff. */
 struct path_fate {
 	enum path_change change;
-	char *to;			  /* PATH_RENAMED: the path in the head; else NULL */
-	char *at;			  /* PATH_TO_SUBMODULE, PATH_TYPE: the entry that replaced it; else NULL */
+	char *to;		     /* PATH_RENAMED: the path in the head; else NULL */
+	char *at;		     /* PATH_TO_SUBMODULE, PATH_TYPE: the entry that replaced it; else NULL */
 	unsigned old_mode, new_mode; /* git file modes, 0 when the path is missing on that side */
 };
 
@@ -61,7 +62,7 @@ struct rule_change {
 	const char *id;
 	const struct rule_result *base, *head; /* NULL on the side that does not load the rule */
 	enum diff_dir dir;
-	int gates; /* 1 when it got worse and counts for --fail-on regression (required or expected) */
+	int gates;	      /* 1 when it got worse and counts for --fail-on regression (required or expected) */
 	struct ev_change *ev; /* evidence and near misses that appeared or disappeared */
 	size_t nev;
 	/*
