@@ -72,6 +72,21 @@ json_is "[(r['id'], r['change'], r['where']['in_base'], r['where']['what']) for 
 	"[('deploy.no-keys', 'better', True, 'config/deploy-key.pem was deleted')]"
 end
 
+begin "pass -> error: a partial clone lacks the head's changed blob; the regression still decides the gate"
+rm -rf "$T/pc-src" "$T/pc"
+cp -a "$H" "$T/pc-src"
+git -C "$T/pc-src" config uploadpack.allowFilter true
+git clone -q --no-checkout --filter=blob:none "file://$T/pc-src" "$T/pc" 2>/dev/null
+# checking out the base fetches its blobs; the head's new backup script stays missing
+git -C "$T/pc" checkout -q origin/main~8 2>/dev/null
+run "$PG" diff --no-builtin -C "$T/pc" --fail-on regression --format json origin/main~8 origin/main~7
+rc_is 1
+json_is "[(r['id'], r['base'], r['head'], r['change']) for r in d['rules'] if r['id'] == 'restore.script']" \
+	"[('restore.script', 'pass', 'error', 'worse')]"
+# the level part cannot be decided (an unreadable rule), the regression part is: the gate failed
+json_is "d['gate']['decided'], d['gate']['passed'], d['gate']['regression']['regressed']" "True False True"
+end
+
 begin "--fail-on regression: fails on what got worse, not on an advisory rule or an improvement"
 run $D --fail-on regression main~16 main~15
 rc_is 1
