@@ -401,6 +401,7 @@ struct log_run {
 	struct items items;
 	struct revscan policy; /* the one policy and rule set (not --rules-from-commit) */
 	struct log_entry *entries;
+	size_t unjudged; /* commits that could not be judged */
 };
 
 /* Resolves a commit id into r->t; -1 after printing why. */
@@ -427,7 +428,11 @@ static int load_policy(struct log_run *r, const struct log_args *a, const struct
 	return revscan_load(&r->policy, r->repo, o);
 }
 
-/* Judges one commit under the policy that applies to it (the one policy, or its own). */
+/*
+ * Judges one commit under the policy that applies to it (the one policy, or
+ * its own): 0, 1 when this commit cannot be judged (its policy or packs have
+ * problems, or its tree cannot be walked; printed), -1 when nothing can go on.
+ */
 static int judge_one(struct revscan *cur, struct log_run *r, const git_oid *id, const struct log_args *a,
 		     const struct revscan_opts *o, const char *label)
 {
@@ -437,11 +442,11 @@ static int judge_one(struct revscan *cur, struct log_run *r, const git_oid *id, 
 		cur->policy_commit = cur->t.commit;
 		cur->policy_from = "the commit itself";
 		if (revscan_load(cur, r->repo, o) < 0)
-			return -1;
+			return 1;
 	} else {
 		revscan_share(cur, &r->policy);
 	}
-	return revscan_run(cur, r->repo, o, label);
+	return revscan_run(cur, r->repo, o, label) < 0 ? 1 : 0;
 }
 
 /* The first parent of the oldest listed commit, judged into *out; nothing when the clone lacks it or it is a root. */
@@ -456,6 +461,11 @@ static int judge_parent(struct revscan *out, struct log_run *r, const git_oid *o
 	    git_commit_parent(&parent, c, 0) == 0) {
 		git_oid_cpy(&id, git_commit_id(parent));
 		rc = judge_one(out, r, &id, a, o, "parent of the oldest");
+		/* a parent that cannot be judged leaves the oldest listed uncompared */
+		if (rc > 0) {
+			revscan_free(out);
+			rc = 0;
+		}
 	}
 	git_commit_free(parent);
 	git_commit_free(c);
@@ -471,7 +481,7 @@ static int judge_all(struct log_run *r, const struct log_args *a, const struct r
 {
 	struct revscan prev, cur;
 	size_t k;
-	int rc = -1;
+	int rc = -1, jrc;
 
 	memset(&prev, 0, sizeof(prev));
 	memset(&cur, 0, sizeof(cur));
@@ -486,17 +496,28 @@ static int judge_all(struct log_run *r, const struct log_args *a, const struct r
 		char label[32];
 
 		snprintf(label, sizeof(label), "commit %zu of %zu", r->items.n - k, r->items.n);
-		if (judge_one(&cur, r, &it->id, a, o, label) < 0)
+		if ((jrc = judge_one(&cur, r, &it->id, a, o, label)) < 0)
 			goto done;
+		git_oid_tostr(e->commit, sizeof(e->commit), &it->id);
+		e->time = it->time;
+		e->subject = xstrdup(cur.t.commit && git_commit_summary(cur.t.commit) ? git_commit_summary(cur.t.commit)
+										      : "");
+		e->tags = it->tags ? xstrdup(it->tags) : NULL;
+		if (jrc > 0) {
+			/* keep going: the line says so, the next commit is compared with the last one judged */
+			e->error = xstrdup(a->rules_from_commit
+						   ? "not judged: its .proofgate.yml or a rule pack it "
+						     "names has problems (see standard error)"
+						   : "not judged: its tree could not be walked (see standard error)");
+			r->unjudged++;
+			revscan_free(&cur);
+			continue;
+		}
 		/* what changed since the commit listed before: no trees, the verdicts say it */
 		if (prev.v && verdict_diff_compute(&d, prev.v, cur.v, NULL, NULL, NULL) < 0) {
 			cli_error("%s", err_last());
 			goto done;
 		}
-		git_oid_tostr(e->commit, sizeof(e->commit), &it->id);
-		e->time = it->time;
-		e->subject = xstrdup(git_commit_summary(cur.t.commit) ? git_commit_summary(cur.t.commit) : "");
-		e->tags = it->tags ? xstrdup(it->tags) : NULL;
 		report_log_entry_fill(e, cur.v, d, cur.rs->digest, a->lang);
 		verdict_diff_free(d);
 		revscan_free(&prev);
@@ -570,6 +591,10 @@ int cmd_log(int argc, char **argv)
 		goto done;
 	if (judge_all(&r, &a, &o) < 0 || write_log(&r, &a) < 0)
 		goto done;
+	if (r.unjudged) {
+		cli_error("%zu of %zu commits could not be judged: their lines say why", r.unjudged, r.items.n);
+		goto done;
+	}
 	rc = EXIT_PASS;
 done:
 	for (i = 0; r.entries && i < r.items.n; i++)

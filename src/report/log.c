@@ -87,6 +87,7 @@ void report_log_entry_free(struct log_entry *e)
 	free(e->changes);
 	free(e->subject);
 	free(e->tags);
+	free(e->error);
 	memset(e, 0, sizeof(*e));
 }
 
@@ -109,6 +110,16 @@ static const struct log_status *status_of(const struct log_entry *e, const char 
 	for (i = 0; i < e->ndomains; i++)
 		if (!strcmp(e->domains[i].id, id))
 			return &e->domains[i];
+	return NULL;
+}
+
+/* The entry whose domains name the columns: the newest one judged, or NULL. */
+static const struct log_entry *columns(const struct log_report *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		if (!l->entries[i].error)
+			return &l->entries[i];
 	return NULL;
 }
 
@@ -141,7 +152,7 @@ static void put_rules_line(struct buf *b, const struct log_report *l)
 
 int report_log_text(FILE *f, const struct log_report *l)
 {
-	const struct log_entry *top = l->n ? &l->entries[0] : NULL;
+	const struct log_entry *top = columns(l);
 	struct buf b = BUF_INIT;
 	size_t i, j;
 	int rc;
@@ -161,8 +172,12 @@ int report_log_text(FILE *f, const struct log_report *l)
 		const struct log_entry *e = &l->entries[i];
 		char day[64];
 		day_of(day, e->time);
+		if (e->error) {
+			buf_printf(&b, "%.12s  %s  %-7s  %s\n", e->commit, day, "error", e->error);
+			continue;
+		}
 		buf_printf(&b, "%.12s  %s  %-7s ", e->commit, day, e->go ? "go" : "stop");
-		for (j = 0; j < top->ndomains; j++) {
+		for (j = 0; top && j < top->ndomains; j++) {
 			const struct log_status *s = status_of(e, top->domains[j].id);
 			size_t w = strlen(top->domains[j].id);
 			buf_printf(&b, " %-*s", (int)(w > STATUS_WIDTH ? w : STATUS_WIDTH),
@@ -233,8 +248,9 @@ int report_log_json(FILE *f, const struct log_report *l)
 			}
 		}
 		json_object_set_new(o, "tags", a);
-		json_object_set_new(o, "verdict", json_string(e->go ? "go" : "stop"));
-		json_object_set_new(o, "rules_digest", json_string(e->digest));
+		json_object_set_new(o, "verdict", json_string(e->error ? "error" : e->go ? "go" : "stop"));
+		json_object_set_new(o, "error", e->error ? json_string(e->error) : json_null());
+		json_object_set_new(o, "rules_digest", e->error ? json_null() : json_string(e->digest));
 		for (j = 0; j < e->ndomains; j++)
 			json_object_set_new(doms, e->domains[j].id, json_string(status_name(e->domains[j].status)));
 		json_object_set_new(o, "domains", doms);
@@ -282,7 +298,7 @@ static void csv(struct buf *b, const char *s)
 
 int report_log_csv(FILE *f, const struct log_report *l)
 {
-	const struct log_entry *top = l->n ? &l->entries[0] : NULL;
+	const struct log_entry *top = columns(l);
 	struct buf b = BUF_INIT, ch = BUF_INIT;
 	size_t i, j;
 	int rc;
@@ -299,13 +315,15 @@ int report_log_csv(FILE *f, const struct log_report *l)
 		day_of(day, e->time);
 		buf_printf(&b, "%s,%s,", e->commit, day);
 		csv(&b, e->tags);
-		buf_printf(&b, ",%s", e->go ? "go" : "stop");
-		for (j = 0; j < top->ndomains; j++) {
+		buf_printf(&b, ",%s", e->error ? "error" : e->go ? "go" : "stop");
+		for (j = 0; top && j < top->ndomains; j++) {
 			const struct log_status *s = status_of(e, top->domains[j].id);
 			buf_printf(&b, ",%s", s ? status_name(s->status) : "");
 		}
 		buf_printf(&b, ",%zu,%zu,", e->proven, e->nproofs);
 		buf_clear(&ch);
+		if (e->error)
+			buf_puts(&ch, e->error);
 		put_changes(&ch, e);
 		csv(&b, buf_cstr(&ch));
 		buf_putc(&b, ',');

@@ -41,6 +41,7 @@ struct log_entry {
 	struct log_change *changes; /* domains, proofs, then rules that got worse or better */
 	size_t nchanges;
 	int compared;	 /* 0: nothing older listed to compare with */
+	char *error;	 /* why the commit could not be judged (no statuses then), or NULL */
 	char digest[48]; /* the rule set's digest */
 };
 

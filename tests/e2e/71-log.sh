@@ -101,3 +101,26 @@ for args in "" "--rules-from-commit" "--tags" "main~5..main~2"; do
 		"$T/out" "$ROOT/docs/diff-schema.json"
 done
 end
+
+begin "log --rules-from-commit: a commit whose policy is broken is listed as not judged; the others are; exit 2"
+LB="$T/hist-broken"
+copy_fixture history "$LB"
+printf 'rules: [.proofgate/pack.yml]\nwaivers: nonsense\n' >"$LB/.proofgate.yml"
+(cd "$LB" && git add -A && GIT_AUTHOR_DATE=2026-06-27T12:00:00Z GIT_COMMITTER_DATE=2026-06-27T12:00:00Z \
+	git -c user.name=T -c user.email=t@t.invalid commit -q -m "a broken policy")
+git -C "$LB" checkout -q main~1 -- .proofgate.yml
+(cd "$LB" && git add -A && GIT_AUTHOR_DATE=2026-06-28T12:00:00Z GIT_COMMITTER_DATE=2026-06-28T12:00:00Z \
+	git -c user.name=T -c user.email=t@t.invalid commit -q -m "the policy fixed")
+run "$PG" log --no-builtin -C "$LB" --rules-from-commit -n 3
+rc_is 2
+# compared with the last commit judged (06-26): the same policy again, nothing moved
+out_has '^[0-9a-f]{12}  2026-06-28  go       ready          ready          ready           2/3$'
+out_has '^[0-9a-f]{12}  2026-06-27  error    not judged: its \.proofgate\.yml or a rule pack it names has problems \(see standard error\)$'
+out_has '^[0-9a-f]{12}  2026-06-26  go       ready          ready          ready           2/3     \* restore: readiness-only -> ready; restore\.drill: fail -> waived$'
+err_has "waivers must be a list of mappings"
+err_has '^proofgate: 1 of 3 commits could not be judged: their lines say why$'
+run "$PG" log --no-builtin -C "$LB" --rules-from-commit -n 3 --format json
+holds python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/out" "$ROOT/docs/diff-schema.json"
+json_is "[c['verdict'] for c in d['commits']], d['commits'][1]['rules_digest']" "['go', 'error', 'go'] None"
+end
