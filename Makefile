@@ -108,7 +108,7 @@ check:
 
 # every unit test and a few scans under valgrind: no leak, no invalid access
 # (PCRE2's JIT is off there: valgrind cannot follow its vector loads)
-VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite
+VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp
 valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
 	@command -v valgrind >/dev/null || scripts/deps.sh valgrind
 	@set -e; export PG_FIXTURES="$$(pwd)/build/fixtures" PROOFGATE_NO_JIT=1; \
