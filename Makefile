@@ -2,13 +2,20 @@
 #   make            build build/release/proofgate (installing missing libraries)
 #   make scan       build and scan this repository (REPO=path REV=rev to change)
 #   make check      build with warnings as errors and run every test
+#   make accuracy   precision and recall of the built-in pack on tests/accuracy/
 #   make check SANITIZE=address,undefined    the same under sanitizers
+#   make browser    the HTML pages in headless chromium (installs chromium, node, npm packages)
 #   make fuzz       every libFuzzer harness for FUZZ_SECONDS (60) each; fuzz-short: about a minute
+#   make install    the binary, the man page and the bash, zsh and fish completions (PREFIX, DESTDIR)
 
 VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+# shell completions, where each shell looks for them below PREFIX
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR  ?=
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -49,8 +56,7 @@ RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e valgrind install uninstall lint fmt clean bench bench-corpora \
-	fuzz fuzz-short fuzz-build
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build accuracy completions
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -106,6 +112,13 @@ check:
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' unit
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' e2e
 
+# the pages (scan --html, merge --html) in Debian's headless chromium, driven by
+# playwright-core, checked with axe-core; screenshots land in build/browser/
+browser: $(O)/proofgate build/fixtures/.stamp
+	@scripts/browser-deps.sh
+	@tests/browser/pages.sh $(O)/proofgate build/fixtures build/browser
+	@cd tests/browser && node run.mjs ../../build/browser
+
 # every unit test and a few scans under valgrind: no leak, no invalid access
 # (PCRE2's JIT is off there: valgrind cannot follow its vector loads)
 VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp
@@ -151,15 +164,71 @@ fuzz: fuzz-build
 
 fuzz-short: fuzz-build
 	@tests/fuzz/run.sh $(FUZZ_BIN) $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
+# ---- accuracy (issue 12) ----------------------------------------------------
+# The built-in pack on realistic fixture repositories of several stacks
+# (tests/accuracy/fixtures/), every rule's outcome compared with the one a release
+# engineer expects (tests/accuracy/expected/): precision and recall per rule and
+# overall; fails on any difference.  `make check` runs it (tests/e2e/32-accuracy.sh).
+accuracy: $(O)/proofgate
+	@python3 tests/accuracy/run.py --pg $(O)/proofgate --out build/accuracy
 
 # ---- install ---------------------------------------------------------------
-install: $(O)/proofgate
+# the completions are written by the binary from its own option tables
+# (proofgate completion bash|zsh|fish), so they never lag behind an option
+COMPLETIONS = $(O)/completions/proofgate.bash $(O)/completions/_proofgate $(O)/completions/proofgate.fish
+
+$(O)/completions/proofgate.bash: $(O)/proofgate
+	@mkdir -p $(@D)
+	$(O)/proofgate completion bash >$@.tmp && mv $@.tmp $@
+
+$(O)/completions/_proofgate: $(O)/proofgate
+	@mkdir -p $(@D)
+	$(O)/proofgate completion zsh >$@.tmp && mv $@.tmp $@
+
+$(O)/completions/proofgate.fish: $(O)/proofgate
+	@mkdir -p $(@D)
+	$(O)/proofgate completion fish >$@.tmp && mv $@.tmp $@
+
+completions: $(COMPLETIONS)
+
+install: $(O)/proofgate $(COMPLETIONS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(O)/proofgate $(DESTDIR)$(BINDIR)/proofgate
 	install -m 644 docs/proofgate.1 $(DESTDIR)$(MANDIR)/man1/proofgate.1
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 644 $(O)/completions/proofgate.bash $(DESTDIR)$(BASHCOMPDIR)/proofgate
+	install -m 644 $(O)/completions/_proofgate $(DESTDIR)$(ZSHCOMPDIR)/_proofgate
+	install -m 644 $(O)/completions/proofgate.fish $(DESTDIR)$(FISHCOMPDIR)/proofgate.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/proofgate $(DESTDIR)$(MANDIR)/man1/proofgate.1
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/proofgate $(DESTDIR)$(ZSHCOMPDIR)/_proofgate $(DESTDIR)$(FISHCOMPDIR)/proofgate.fish
+
+# ---- Debian package and integration tests (issue 14) ------------------------
+#   make deb          build/deb/proofgate_$(VERSION)_ARCH.deb, with dpkg-buildpackage
+#                     and debhelper, from a copy of the source (debian/)
+#   make integration  every CI integration run by its real client
+#                     (tests/integration/run.sh; docs/github.md, docs/gitlab.md)
+DEB_DIR = build/deb
+.PHONY: deb integration
+
+deb:
+	@scripts/ci-deps.sh deb
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/proofgate-$(VERSION)
+	@# the files git knows (committed or not), never build/ or the test tools' node_modules
+	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+		git ls-files -z --cached --others --exclude-standard | \
+			tar --null --exclude='build' --exclude='node_modules' -T - -cf - | \
+			tar -xf - -C $(DEB_DIR)/proofgate-$(VERSION); \
+	else \
+		tar --exclude=./build --exclude=./tests/integration/node_modules -cf - . | \
+			tar -xf - -C $(DEB_DIR)/proofgate-$(VERSION); \
+	fi
+	cd $(DEB_DIR)/proofgate-$(VERSION) && dpkg-buildpackage -us -uc -b
+	@ls $(DEB_DIR)/*.deb
+
+integration:
+	@tests/integration/run.sh
 
 # ---- benchmark (issue 5) ----------------------------------------------------
 # The monorepo is generated once (a few minutes) and again only when its
@@ -182,6 +251,13 @@ bench-corpora: build/bench/mono.stamp build/bench/real.stamp
 bench: $(O)/proofgate build/bench/mono.stamp build/bench/real.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
+	bench/merge.sh $(O)/proofgate 1000
+	bench/log.sh $(O)/proofgate $(REAL_REPO)
+
+# merging 1,000 generated reports (issue 16), alone: no monorepo to generate
+bench-merge: $(O)/proofgate build/fixtures/.stamp
+	@scripts/deps.sh bench
+	bench/merge.sh $(O)/proofgate 1000
 
 # formatting, layer boundaries (scripts/lint.sh), and the strict build with
 # -Wformat-nonliteral

@@ -2,7 +2,8 @@
 # deps.sh - installs the libraries proofgate needs when pkg-config cannot find
 # them, through the system's package manager; otherwise prints the command.
 #   scripts/deps.sh          build libraries
-#   scripts/deps.sh test     build libraries, cmocka, git and python3-jsonschema
+#   scripts/deps.sh test     build libraries, cmocka, git, python3-jsonschema, and zsh and fish
+#                            (the completion tests run each shell)
 #   scripts/deps.sh valgrind build libraries and valgrind
 #   scripts/deps.sh bench    build libraries, hyperfine, GNU time and python3
 #   scripts/deps.sh lint     build libraries and clang-format
@@ -38,12 +39,15 @@ if [ "$want_test" = lint ]; then
 	command -v clang-format >/dev/null 2>&1 || need_lint=" clang-format"
 fi
 need_jsonschema=0
+need_shells=""
 if [ "$want_test" = test ]; then
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || need_jsonschema=1
+	command -v zsh >/dev/null 2>&1 || need_shells=" zsh"
+	command -v fish >/dev/null 2>&1 || need_shells="$need_shells fish"
 fi
 
 [ -z "$missing_pc" ] && [ $need_pkgconfig = 0 ] && [ $need_git = 0 ] && [ $need_jsonschema = 0 ] &&
-	[ $need_valgrind = 0 ] && [ -z "$need_bench" ] && [ -z "$need_lint" ] && exit 0
+	[ $need_valgrind = 0 ] && [ -z "$need_bench" ] && [ -z "$need_lint" ] && [ -z "$need_shells" ] && exit 0
 
 # map pkg-config names to each package manager's package names
 map() { # manager pcname
@@ -75,7 +79,7 @@ if [ $need_pkgconfig = 1 ]; then
 fi
 [ $need_git = 1 ] && pkgs="$pkgs git"
 [ $need_valgrind = 1 ] && pkgs="$pkgs valgrind"
-pkgs="$pkgs$need_bench$need_lint"
+pkgs="$pkgs$need_bench$need_lint$need_shells"
 if [ $need_jsonschema = 1 ]; then
 	case $mgr in apt) pkgs="$pkgs python3-jsonschema" ;; dnf) pkgs="$pkgs python3-jsonschema" ;; apk) pkgs="$pkgs py3-jsonschema" ;; esac
 fi

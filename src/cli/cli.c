@@ -4,8 +4,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
-#include "report/report.h"
+#include "model/ruleset.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 int cli_error(const char *fmt, ...)
 {
@@ -18,43 +21,51 @@ int cli_error(const char *fmt, ...)
 	return EXIT_UNDECIDED;
 }
 
-void cli_print_diags(const struct rules *rs)
+void cli_print_diags(const struct diag_list *l, const char *fallback)
 {
+	struct buf line = BUF_INIT;
 	size_t i;
-	for (i = 0; i < rs->ndiags; i++) {
-		const struct rules_diag *d = &rs->diags[i];
-		char *file = report_safe(d->at.file ? d->at.file : "(rules)");
-		if (d->at.line > 0)
-			fprintf(stderr, "proofgate: %s:%d:%d: %s\n", file, d->at.line, d->at.col, d->msg);
-		else
-			fprintf(stderr, "proofgate: %s: %s\n", file, d->msg);
-		free(file);
+	for (i = 0; i < l->n; i++) {
+		buf_clear(&line);
+		diag_format(&line, &l->items[i], fallback);
+		fprintf(stderr, "proofgate: %s\n", buf_cstr(&line));
 	}
+	buf_free(&line);
 }
 
-int cli_add_rules(struct rules *rs, int builtin, char *const *paths, size_t npaths)
+int cli_parse_lang(enum lang *out, const char *arg)
 {
-	size_t i;
-	int rc = 0;
-
-	if (builtin && rules_add_builtin(rs) < 0)
-		rc = -1;
-	for (i = 0; i < npaths; i++)
-		if (rules_add_path(rs, paths[i]) < 0)
-			rc = -1;
-	return rc;
+	if (!strcmp(arg, "en"))
+		*out = LANG_EN;
+	else if (!strcmp(arg, "ar"))
+		*out = LANG_AR;
+	else
+		return cli_error("--lang must be en or ar, not '%s'", arg), -1;
+	return 0;
 }
 
-int cli_load_rules(struct rules **out, int builtin, char *const *paths, size_t npaths)
+int cli_load_rules(struct rules **out, size_t *nproblems, int builtin, char *const *paths, size_t npaths)
 {
-	struct rules *rs = rules_new();
-	int rc;
+	struct ruleset_sources src = {builtin, paths, npaths, NULL, NULL, NULL};
+	struct diag_list diags = DIAG_LIST_INIT;
+	int rc = ruleset_load(out, &diags, NULL, &src);
 
-	*out = rs;
-	rc = cli_add_rules(rs, builtin, paths, npaths);
-	if (rules_finish(rs) < 0)
-		rc = -1;
-	if (rc < 0)
-		cli_print_diags(rs);
-	return rc;
+	cli_print_diags(&diags, "(rules)");
+	if (nproblems)
+		*nproblems = diags.n;
+	diag_list_clear(&diags);
+	return rc < 0 ? -1 : 0;
+}
+
+int cli_unknown(const char *what, const char *word, const char *const *names, size_t n, const char *see)
+{
+	const char *near = opts_nearest(word, names, n);
+	if (near)
+		return cli_error("unknown %s '%s' (did you mean '%s'?); %s", what, word, near, see);
+	return cli_error("unknown %s '%s'; %s", what, word, see);
+}
+
+void cli_usage_hint(const char *synopsis, const char *command)
+{
+	fprintf(stderr, "usage: proofgate %s\nRun 'proofgate %s --help' for the options.\n", synopsis, command);
 }

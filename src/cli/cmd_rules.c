@@ -1,61 +1,69 @@
-/* cmd_rules.c - `proofgate rules check|list` and `proofgate explain`. */
+/* cmd_rules.c - `proofgate rules check|list`: validate rule packs, or list the loaded rules. */
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "util/mem.h"
 #include "cli/opts.h"
-#include "verdict/verdict.h"
+#include "util/mem.h"
 
-enum { O_RULES = 256, O_NO_BUILTIN, O_FORMAT, O_LANG, O_HELP };
+enum { O_FORMAT = 256, O_LANG };
 
-static const struct opt rules_opts[] = {
-	{"rules", O_RULES, "PATH", "add a rule pack file or folder (repeatable)"},
-	{"no-builtin", O_NO_BUILTIN, NULL, "do not load the built-in rule pack"},
-	{"format", O_FORMAT, "FMT", "list: text (default), json or markdown"},
-	{"lang", O_LANG, "LANG", "titles and steps in en (default) or ar"},
-	{"help", O_HELP, NULL, "show this help and exit"},
-	{0, 0, 0, 0},
+static void list_text(const struct rules *rs, enum lang lang);
+static void list_json(const struct rules *rs, enum lang lang);
+static void list_markdown(const struct rules *rs, enum lang lang);
+
+/* rules list's formats; the first is the default. */
+static const struct {
+	const char *name;
+	void (*write)(const struct rules *rs, enum lang lang);
+} list_formats[] = {
+	{"text", list_text},
+	{"json", list_json},
+	{"markdown", list_markdown},
 };
 
-struct rules_args {
-	char **rules;
-	size_t nrules;
-	int builtin;
-	const char *format;
-	enum lang lang;
-	int help;
+#define A struct cli_rules_args
+static const struct opt check_opts[] = {
+	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack (the packs may not use its domains and proofs)",
+		  A, builtin),
+	OPT_SET("help", 0, "show this help and exit", A, help),
+	OPT_END,
 };
 
-static int rules_opt(int key, const char *arg, void *data)
+static const struct opt list_opts[] = {
+	OPT_STRINGS("rules", 0, "PATH", "add a rule pack file or folder (repeatable)", A, rules, nrules),
+	OPT_CLEAR("no-builtin", 0, "do not load the built-in rule pack", A, builtin),
+	OPT_CHOICE("format", O_FORMAT, "FMT", "text (default), json or markdown", "text json markdown"),
+	OPT_CHOICE("lang", O_LANG, "LANG", "titles and steps in en (default) or ar", "en ar"),
+	OPT_SET("help", 0, "show this help and exit", A, help),
+	OPT_END,
+};
+#undef A
+
+const struct cli_sub cli_rules_subs[] = {
+	{"check", "validate rule pack files or folders: every problem with file, line and column", check_opts,
+	 CLI_FILE},
+	{"list", "print every loaded rule with its domain, level and proofs", list_opts, CLI_NONE},
+	{NULL, NULL, NULL, CLI_NONE},
+};
+
+int cli_rules_opt(int key, const char *arg, void *data)
 {
-	struct rules_args *a = data;
+	struct cli_rules_args *a = data;
 	switch (key) {
-	case O_RULES:
-		a->rules = xrealloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
-		a->rules[a->nrules++] = (char *)arg;
-		break;
-	case O_NO_BUILTIN:
-		a->builtin = 0;
-		break;
-	case O_FORMAT:
-		if (strcmp(arg, "text") && strcmp(arg, "json") && strcmp(arg, "markdown"))
+	case O_FORMAT: {
+		size_t i = 0;
+		while (i < sizeof(list_formats) / sizeof(list_formats[0]) && strcmp(arg, list_formats[i].name))
+			i++;
+		if (i == sizeof(list_formats) / sizeof(list_formats[0]))
 			return cli_error("--format must be text, json or markdown, not '%s'", arg), -1;
-		a->format = arg;
+		a->format = list_formats[i].name;
 		break;
+	}
 	case O_LANG:
-		if (!strcmp(arg, "en"))
-			a->lang = LANG_EN;
-		else if (!strcmp(arg, "ar"))
-			a->lang = LANG_AR;
-		else
-			return cli_error("--lang must be en or ar, not '%s'", arg), -1;
-		break;
-	case O_HELP:
-		a->help = 1;
-		break;
+		return cli_parse_lang(&a->lang, arg);
 	}
 	return 0;
 }
@@ -63,22 +71,33 @@ static int rules_opt(int key, const char *arg, void *data)
 static void rules_usage(FILE *f)
 {
 	fputs("usage: proofgate rules check [--no-builtin] PATH...\n"
-	      "       proofgate rules list [--format text|json|markdown] [--rules PATH] [--no-builtin] [--lang LANG]\n\n"
+	      "       proofgate rules list [--format text|json|markdown] [--rules PATH] [--no-builtin] [--lang "
+	      "LANG]\n\n"
 	      "check validates rule pack files (each problem with file, line and column) and\n"
 	      "exits 0 when they are valid, 2 when not; packs may refer to the built-in\n"
 	      "domains and proofs unless --no-builtin is given.  list prints every loaded\n"
-	      "rule with its domain, level and proofs.\n\noptions:\n",
+	      "rule with its domain, level and proofs.\n\n"
+	      "Run 'proofgate rules check --help' or 'proofgate rules list --help' for their options.\n",
 	      f);
-	opts_print(f, rules_opts);
 }
 
-static void explain_usage(FILE *f)
+static void check_usage(FILE *f)
 {
-	fputs("usage: proofgate explain [--rules PATH] [--no-builtin] [--lang LANG] RULE-ID\n\n"
-	      "Says what a rule looks for, where, which proofs it backs, and the next safe\n"
-	      "step when it fails.\n\noptions:\n",
+	fputs("usage: proofgate rules check [--no-builtin] PATH...\n\n"
+	      "Validates rule pack files, or every *.yml and *.yaml file of a folder, and prints\n"
+	      "every problem as FILE:LINE:COLUMN: MESSAGE.  Exit status: 0 the packs are valid,\n"
+	      "2 they are not.\n\noptions:\n",
 	      f);
-	opts_print(f, rules_opts);
+	opts_print(f, check_opts);
+}
+
+static void list_usage(FILE *f)
+{
+	fputs("usage: proofgate rules list [options]\n\n"
+	      "Prints every loaded rule: id, domain, level, proofs and title.  The built-in\n"
+	      "pack, then each --rules pack.\n\noptions:\n",
+	      f);
+	opts_print(f, list_opts);
 }
 
 static void md_cell(FILE *f, const char *s)
@@ -175,154 +194,87 @@ static void list_text(const struct rules *rs, enum lang lang)
 	}
 }
 
-int cmd_rules(int argc, char **argv)
+/* rules check PATH...: every problem of every pack, or one line saying what loaded. */
+static int rules_check(struct cli_rules_args *a, int n, char **paths)
 {
-	struct rules_args a;
 	struct rules *rs = NULL;
-	const char *sub;
-	int first, rc = EXIT_UNDECIDED;
+	size_t nproblems;
+	int i;
 
-	memset(&a, 0, sizeof(a));
-	a.builtin = 1;
-	a.format = "text";
-	if (argc < 2 || (strcmp(argv[1], "check") && strcmp(argv[1], "list"))) {
-		if (argc >= 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-			rules_usage(stdout);
-			return EXIT_PASS;
-		}
-		rules_usage(stderr);
+	if (n < 1) {
+		cli_error("rules check needs at least one PATH");
+		cli_usage_hint("rules check [--no-builtin] PATH...", "rules check");
 		return EXIT_UNDECIDED;
 	}
-	sub = argv[1];
-	if (opts_parse(argc - 1, argv + 1, rules_opts, rules_opt, &a, &first) < 0) {
-		rules_usage(stderr);
-		goto done;
+	for (i = 0; i < n; i++) {
+		a->rules = xrealloc(a->rules, (a->nrules + 1) * sizeof(*a->rules));
+		a->rules[a->nrules++] = paths[i];
 	}
-	if (a.help) {
-		rules_usage(stdout);
-		rc = EXIT_PASS;
-		goto done;
+	if (cli_load_rules(&rs, &nproblems, a->builtin, a->rules, a->nrules) < 0) {
+		fprintf(stderr, "proofgate: %zu problem%s found\n", nproblems, nproblems == 1 ? "" : "s");
+		return EXIT_UNDECIDED;
 	}
-	if (!strcmp(sub, "check")) {
-		int i, n = argc - 1 - first;
-		if (n < 1) {
-			cli_error("rules check needs at least one PATH");
-			rules_usage(stderr);
-			goto done;
-		}
-		for (i = 0; i < n; i++) {
-			a.rules = xrealloc(a.rules, (a.nrules + 1) * sizeof(*a.rules));
-			a.rules[a.nrules++] = argv[1 + first + i];
-		}
-		if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0) {
-			fprintf(stderr, "proofgate: %zu problem%s found\n", rs->ndiags, rs->ndiags == 1 ? "" : "s");
-			goto done;
-		}
-		printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
-		       rs->ndomains, rs->ndomains == 1 ? "" : "s", rs->nproofs, rs->nproofs == 1 ? "" : "s", rs->nfiles,
-		       rs->nfiles == 1 ? "" : "s");
-		rc = EXIT_PASS;
-		goto done;
-	}
-	if (argc - 1 - first > 0) {
-		cli_error("rules list takes no operands; use --rules PATH");
-		goto done;
-	}
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0)
-		goto done;
-	if (!strcmp(a.format, "markdown"))
-		list_markdown(rs, a.lang);
-	else if (!strcmp(a.format, "json"))
-		list_json(rs, a.lang);
-	else
-		list_text(rs, a.lang);
-	rc = fflush(stdout) == 0 ? EXIT_PASS : EXIT_UNDECIDED;
-done:
+	printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
+	       rs->ndomains, rs->ndomains == 1 ? "" : "s", rs->nproofs, rs->nproofs == 1 ? "" : "s", rs->nfiles,
+	       rs->nfiles == 1 ? "" : "s");
 	rules_free(rs);
-	free(a.rules);
-	return rc;
+	return EXIT_PASS;
 }
 
-static void explain_cond(const struct cond *c, int depth, enum lang lang)
+/* rules list: every loaded rule in the format --format names. */
+static int rules_list(const struct cli_rules_args *a, int noperands)
 {
-	size_t i;
-	if (c->kind == COND_LEAF) {
-		char *d = verdict_describe_leaf(c->leaf, lang, 1);
-		printf("%*s- %s\n", depth * 2, "", d);
-		if (c->leaf->nexclude) {
-			printf("%*s  excluding:", depth * 2, "");
-			for (i = 0; i < c->leaf->nexclude && i < 12; i++)
-				printf(" `%s`", c->leaf->exclude[i]->src);
-			if (c->leaf->nexclude > 12)
-				printf(" and %zu more", c->leaf->nexclude - 12);
-			putchar('\n');
-		}
-		free(d);
-		return;
-	}
-	printf("%*s- %s of:\n", depth * 2, "", c->kind == COND_ALL ? "all" : "any");
-	for (i = 0; i < c->nkids; i++)
-		explain_cond(c->kids[i], depth + 1, lang);
-}
-
-int cmd_explain(int argc, char **argv)
-{
-	struct rules_args a;
 	struct rules *rs = NULL;
-	const struct rule *r;
-	long idx;
 	size_t i;
-	int first, rc = EXIT_UNDECIDED;
+
+	if (noperands > 0) {
+		cli_error("rules list takes no operands; use --rules PATH");
+		return EXIT_UNDECIDED;
+	}
+	if (cli_load_rules(&rs, NULL, a->builtin, a->rules, a->nrules) < 0)
+		return EXIT_UNDECIDED;
+	for (i = 0; i < sizeof(list_formats) / sizeof(list_formats[0]); i++)
+		if (!strcmp(a->format, list_formats[i].name))
+			list_formats[i].write(rs, a->lang);
+	rules_free(rs);
+	return fflush(stdout) == 0 ? EXIT_PASS : EXIT_UNDECIDED;
+}
+
+int cmd_rules(int argc, char **argv)
+{
+	struct cli_rules_args a;
+	const char *names[2];
+	size_t i;
+	int first, check, rc = EXIT_UNDECIDED;
 
 	memset(&a, 0, sizeof(a));
 	a.builtin = 1;
-	if (opts_parse(argc, argv, rules_opts, rules_opt, &a, &first) < 0) {
-		explain_usage(stderr);
-		goto done;
+	a.format = list_formats[0].name;
+	if (argc < 2) {
+		cli_error("rules needs a subcommand: check or list");
+		cli_usage_hint("rules check|list [options]", "rules");
+		return EXIT_UNDECIDED;
 	}
-	if (a.help) {
-		explain_usage(stdout);
-		rc = EXIT_PASS;
-		goto done;
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		rules_usage(stdout);
+		return EXIT_PASS;
 	}
-	if (argc - first != 1) {
-		cli_error("explain takes one RULE-ID");
-		explain_usage(stderr);
-		goto done;
-	}
-	if (cli_load_rules(&rs, a.builtin, a.rules, a.nrules) < 0)
-		goto done;
-	idx = rules_find_rule(rs, argv[first]);
-	if (idx < 0) {
-		size_t n = 0;
-		cli_error("no rule '%s'; 'proofgate rules list' shows every rule id", argv[first]);
-		for (i = 0; i < rs->nrules; i++) {
-			const char *dot = strchr(argv[first], '.');
-			size_t plen = dot ? (size_t)(dot - argv[first]) : strlen(argv[first]);
-			if (plen && !strncmp(rs->rules[i].id, argv[first], plen) && n++ < 8)
-				fprintf(stderr, "  did you mean %s?\n", rs->rules[i].id);
-		}
-		goto done;
-	}
-	r = &rs->rules[idx];
-	printf("%s: %s\n", r->id, text_get(&r->title, a.lang));
-	printf("domain: %s (%s)\nlevel: %s\n", r->domain_id, text_get(&rs->domains[r->domain].title, a.lang),
-	       level_name(r->level));
-	printf("proofs:");
-	for (i = 0; i < r->nproofs; i++)
-		printf(" %s", r->proofs[i]);
-	printf("%s\n", r->nproofs ? "" : " none");
-	if (r->description.en)
-		printf("\n%s\n", text_get(&r->description, a.lang));
-	printf("\nlooks for:\n");
-	explain_cond(r->evidence, 1, a.lang);
-	printf("\nnext safe step when it fails: %s\n", text_get(&r->next_step, a.lang));
-	for (i = 0; i < r->nlinks; i++)
-		printf("see: %s\n", r->links[i]);
-	printf("defined at: %s:%d\n", r->at.file, r->at.line);
-	rc = EXIT_PASS;
-done:
-	rules_free(rs);
+	if (argv[1][0] == '-')
+		return cli_error("rules takes its subcommand first: proofgate rules check|list [options]");
+	for (i = 0; cli_rules_subs[i].name; i++)
+		names[i] = cli_rules_subs[i].name;
+	if (strcmp(argv[1], "check") && strcmp(argv[1], "list"))
+		return cli_unknown("rules subcommand", argv[1], names, i, "'proofgate rules --help' lists them");
+	check = !strcmp(argv[1], "check");
+	if (opts_parse(argc - 1, argv + 1, check ? check_opts : list_opts, cli_rules_opt, &a, &first) < 0)
+		cli_usage_hint(check ? "rules check [--no-builtin] PATH..." : "rules list [options]",
+			       check ? "rules check" : "rules list");
+	else if (a.help)
+		(check ? check_usage : list_usage)(stdout), rc = EXIT_PASS;
+	else if (check)
+		rc = rules_check(&a, argc - 1 - first, argv + 1 + first);
+	else
+		rc = rules_list(&a, argc - 1 - first);
 	free(a.rules);
 	return rc;
 }

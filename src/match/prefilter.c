@@ -1,10 +1,11 @@
-/* prefilter.c - necessary words of a regex (a small reader of PCRE2 syntax) and one Aho-Corasick pass. */
+/* prefilter.c - the words a regex cannot match without (a small reader of PCRE2 syntax), found by one ac.c pass. */
 #include "match/prefilter.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/ac.h"
 #include "util/mem.h"
 
 #define SET_CAP	     256 /* strings an exact set may hold before it is cut into clauses */
@@ -46,30 +47,21 @@ struct pattern {
 struct prefilter {
 	char **words; /* every word of every kept clause; index = word id */
 	size_t nwords, wcap;
-	size_t *wstate; /* word id -> automaton state, or 0 for a word never in ASCII text */
 	struct pattern *pats;
 	size_t npats, pcap;
 	size_t *cwords; /* clause word ids, all patterns */
 	size_t ncw, cwcap;
-	/* the automaton */
-	unsigned char cls[256]; /* byte -> class (case folded); 0 for bytes in no word */
-	size_t ncls;
-	uint32_t *go;	   /* nstates x ncls: the next state's row (state x ncls), HIT set when a word ends there */
-	int32_t *out;	   /* per state: itself if a word ends there, else the nearest such suffix state, else 0 */
-	int32_t *next_out; /* per state: the next word-ending state along its suffixes, or 0 */
-	size_t nstates;
-	/* per state where a word ends: the one-clause patterns that word meets (by[bstart[s]..bstart[s+1])) */
+	struct ac *ac; /* finds the words; NULL until prefilter_compile */
+	/* per word: the one-clause patterns it meets (by[bstart[w]..bstart[w+1])) */
 	size_t *bstart;
 	int *by;
 };
 
-#define HIT 0x80000000u
-
 struct prefilter_scratch {
-	uint32_t *seen; /* per state: the subject number it was last seen in */
+	struct ac_scratch *ac;
+	uint32_t *seen; /* per word: the subject number it was last found in */
 	uint32_t *met;	/* per one-clause pattern: the subject number its clause was met in */
 	uint32_t gen;
-	size_t n;
 };
 
 /* ---- string sets ------------------------------------------------------------------ */
@@ -566,95 +558,116 @@ static const char *skip_name(const char *q, char end)
 	return *s == end ? s + 1 : NULL;
 }
 
+enum group { G_PLAIN, G_LOOKAHEAD, G_DROP };
+
+/* (?#...), q past the '#': taken whole (ps->p past it), or bad; NULL either way. */
+static const char *group_comment(struct parser *ps, const char *q)
+{
+	/*
+	 * PCRE2 drops a comment altogether: a quantifier after it
+	 * repeats what came before, which this reader would miss
+	 */
+	const char *e = strchr(q, ')');
+	if (!e || strchr("*+?{", e[1]))
+		ps->bad = 1;
+	else
+		ps->p = e + 1;
+	return NULL;
+}
+
+/*
+ * Option letters, q past the '?': (?i) or (?-s) is taken whole (ps->p past
+ * it, NULL returned), (?i:...) gives where its body starts; anything else
+ * this reader leaves alone (bad, NULL).
+ */
+static const char *group_options(struct parser *ps, const char *q)
+{
+	const char *s = q, *t;
+	while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '^')
+		s++;
+	if (s == q && *s != ')') {
+		ps->bad = 1;
+		return NULL;
+	}
+	for (t = q; t < s; t++)
+		if (*t == 'x' || *t == 'R' || *t == 'C' || *t == 'P') {
+			ps->bad = 1;
+			return NULL;
+		}
+	if (*s == ')') {
+		ps->p = s + 1;
+		return NULL;
+	}
+	if (*s != ':') {
+		ps->bad = 1;
+		return NULL;
+	}
+	return s + 1;
+}
+
+/*
+ * The head of the group at ps->p: where its body starts, and in *kind what
+ * the group is; NULL when it is bad (ps->bad) or was taken whole, matching
+ * the empty string (a comment, an option setting).
+ */
+static const char *group_head(struct parser *ps, enum group *kind)
+{
+	const char *q = ps->p + 1;
+
+	*kind = G_PLAIN;
+	if (*q == '*') {
+		ps->bad = 1; /* (*VERB) */
+		return NULL;
+	}
+	if (*q != '?')
+		return q;
+	q++;
+	switch (*q) {
+	case ':':
+	case '>':
+		return q + 1;
+	case '=':
+		*kind = G_LOOKAHEAD;
+		return q + 1;
+	case '!':
+		*kind = G_DROP;
+		return q + 1;
+	case '<':
+		if (q[1] == '=' || q[1] == '!') {
+			*kind = G_DROP; /* a lookbehind: what it needs is checked where it is, not kept */
+			return q + 2;
+		}
+		q = skip_name(q + 1, '>'); /* not a name: (?<*...) is a lookbehind in newer PCRE2 */
+		break;
+	case 'P':
+		q = q[1] == '<' ? skip_name(q + 2, '>') : NULL;
+		break;
+	case '\'':
+		q = skip_name(q + 1, '\'');
+		break;
+	case '#':
+		return group_comment(ps, q);
+	default:
+		return group_options(ps, q);
+	}
+	if (!q)
+		ps->bad = 1;
+	return q;
+}
+
 /* (...) (ps->p at the parenthesis) */
 static void parse_group(struct parser *ps, struct info *out)
 {
-	enum { G_PLAIN, G_LOOKAHEAD, G_DROP } kind = G_PLAIN;
-	const char *q = ps->p + 1;
+	enum group kind;
+	const char *q;
 	struct info in;
 
 	memset(out, 0, sizeof(*out));
-	if (*q == '*') {
-		ps->bad = 1; /* (*VERB) */
-		return;
-	}
-	if (*q == '?') {
-		q++;
-		switch (*q) {
-		case ':':
-		case '>':
-			q++;
-			break;
-		case '=':
-			kind = G_LOOKAHEAD;
-			q++;
-			break;
-		case '!':
-			kind = G_DROP;
-			q++;
-			break;
-		case '<':
-			if (q[1] == '=' || q[1] == '!') {
-				kind = G_DROP; /* a lookbehind: what it needs is checked where it is, not kept */
-				q += 2;
-			} else if (!(q = skip_name(q + 1, '>'))) {
-				ps->bad = 1; /* not a name: (?<*...) is a lookbehind in newer PCRE2 */
-				return;
-			}
-			break;
-		case 'P':
-			if (q[1] != '<' || !(q = skip_name(q + 2, '>'))) {
-				ps->bad = 1;
-				return;
-			}
-			break;
-		case '\'':
-			if (!(q = skip_name(q + 1, '\''))) {
-				ps->bad = 1;
-				return;
-			}
-			break;
-		case '#': {
-			/*
-			 * PCRE2 drops a comment altogether: a quantifier after it
-			 * repeats what came before, which this reader would miss
-			 */
-			const char *e = strchr(q, ')');
-			if (!e || strchr("*+?{", e[1])) {
-				ps->bad = 1;
-				return;
-			}
-			ps->p = e + 1;
+	q = group_head(ps, &kind);
+	if (!q) {
+		if (!ps->bad)
 			info_empty(out);
-			return;
-		}
-		default: {
-			/* option letters: (?i) (?-s) (?i:...); anything else this reader leaves alone */
-			const char *s = q;
-			while ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '-' || *s == '^')
-				s++;
-			if (s == q && *s != ')') {
-				ps->bad = 1;
-				return;
-			}
-			for (const char *t = q; t < s; t++)
-				if (*t == 'x' || *t == 'R' || *t == 'C' || *t == 'P') {
-					ps->bad = 1;
-					return;
-				}
-			if (*s == ')') {
-				ps->p = s + 1;
-				info_empty(out);
-				return;
-			}
-			if (*s != ':') {
-				ps->bad = 1;
-				return;
-			}
-			q = s + 1;
-			break;
-		}
-		}
+		return;
 	}
 	if (++ps->depth > DEPTH_MAX) {
 		ps->bad = 1;
@@ -884,14 +897,11 @@ void prefilter_free(struct prefilter *pf)
 	for (i = 0; i < pf->nwords; i++)
 		free(pf->words[i]);
 	free(pf->words);
-	free(pf->wstate);
 	for (i = 0; i < pf->npats; i++)
 		free(pf->pats[i].cl);
 	free(pf->pats);
 	free(pf->cwords);
-	free(pf->go);
-	free(pf->out);
-	free(pf->next_out);
+	ac_free(pf->ac);
 	free(pf->bstart);
 	free(pf->by);
 	free(pf);
@@ -937,7 +947,7 @@ int prefilter_add(struct prefilter *pf, const char *pattern)
 	size_t nkeep = 0, i, k;
 	int id = -1;
 
-	if (pf->go)
+	if (pf->ac)
 		return -1; /* compiled: read-only */
 	parse_alt(&ps, &in);
 	if (ps.bad || *ps.p) {
@@ -980,7 +990,7 @@ int prefilter_add_words(struct prefilter *pf, char *const *words, size_t n)
 	size_t i;
 	int id;
 
-	if (pf->go || n == 0)
+	if (pf->ac || n == 0)
 		return -1;
 	for (i = 0; i < n; i++)
 		if (strlen(words[i]) < MIN_WORD)
@@ -1001,130 +1011,35 @@ int prefilter_add_words(struct prefilter *pf, char *const *words, size_t n)
 
 void prefilter_compile(struct prefilter *pf)
 {
-	size_t total = 1, i, s, head = 0, tail = 0, c;
-	int32_t *fail, *queue, *go, *out, *next_out, *renum;
+	size_t i, k, *fill;
 
-	if (pf->go)
+	if (pf->ac)
 		return;
-	memset(pf->cls, 0, sizeof(pf->cls));
-	pf->ncls = 1;
-	for (i = 0; i < pf->nwords; i++) {
-		const unsigned char *w = (const unsigned char *)pf->words[i];
-		if (!word_ascii(pf->words[i]))
-			continue;
-		for (; *w; w++, total++)
-			if (!pf->cls[*w])
-				pf->cls[*w] = (unsigned char)pf->ncls++;
-	}
-	/* upper-case letters read as their lower-case forms */
-	for (c = 'A'; c <= 'Z'; c++)
-		pf->cls[c] = pf->cls[c | 0x20];
-	go = xmalloc(total * pf->ncls * sizeof(*go));
-	for (i = 0; i < total * pf->ncls; i++)
-		go[i] = -1;
-	out = xcalloc(total, sizeof(*out));
-	next_out = xcalloc(total, sizeof(*next_out));
-	pf->wstate = xcalloc(pf->nwords ? pf->nwords : 1, sizeof(*pf->wstate));
-	pf->nstates = 1;
-	for (i = 0; i < pf->nwords; i++) {
-		const unsigned char *w = (const unsigned char *)pf->words[i];
-		if (!word_ascii(pf->words[i]))
-			continue; /* never in an ASCII subject: wstate 0, never seen */
-		for (s = 0; *w; w++) {
-			int32_t *t = &go[s * pf->ncls + pf->cls[*w]];
-			if (*t < 0)
-				*t = (int32_t)pf->nstates++;
-			s = (size_t)*t;
-		}
-		pf->wstate[i] = s;
-		out[s] = (int32_t)s;
-	}
-	/* breadth first: failure links, then the missing moves through them */
-	fail = xcalloc(pf->nstates, sizeof(*fail));
-	queue = xmalloc(pf->nstates * sizeof(*queue));
-	for (c = 0; c < pf->ncls; c++) {
-		int32_t t = go[c];
-		if (t < 0) {
-			go[c] = 0;
-		} else {
-			fail[t] = 0;
-			queue[tail++] = t;
-		}
-	}
-	while (head < tail) {
-		int32_t u = queue[head++];
-		int32_t f = fail[u];
-		if (out[u])
-			next_out[u] = out[f]; /* a word ends here; the next one along its suffixes */
-		else
-			out[u] = out[f];
-		for (c = 0; c < pf->ncls; c++) {
-			int32_t *t = &go[(size_t)u * pf->ncls + c];
-			if (*t < 0) {
-				*t = go[(size_t)f * pf->ncls + c];
-			} else {
-				fail[*t] = go[(size_t)f * pf->ncls + c];
-				queue[tail++] = *t;
-			}
-		}
-	}
-	/*
-	 * Renumbered breadth first, so the shallow states a scan spends most of
-	 * its time in share a few cache lines; each move holds the next row and
-	 * whether a word ends there, one load a byte.
-	 */
-	renum = xmalloc(pf->nstates * sizeof(*renum));
-	renum[0] = 0;
-	for (i = 0; i < tail; i++)
-		renum[queue[i]] = (int32_t)i + 1;
-	pf->go = xmalloc(pf->nstates * pf->ncls * sizeof(*pf->go));
-	pf->out = xcalloc(pf->nstates, sizeof(*pf->out));
-	pf->next_out = xcalloc(pf->nstates, sizeof(*pf->next_out));
-	for (s = 0; s < pf->nstates; s++) {
-		size_t ns = (size_t)renum[s];
-		pf->out[ns] = out[s] ? renum[out[s]] : 0;
-		pf->next_out[ns] = next_out[s] ? renum[next_out[s]] : 0;
-		for (c = 0; c < pf->ncls; c++) {
-			int32_t t = go[s * pf->ncls + c];
-			pf->go[ns * pf->ncls + c] = (uint32_t)renum[t] * (uint32_t)pf->ncls | (out[t] ? HIT : 0);
-		}
-	}
-	for (i = 0; i < pf->nwords; i++)
-		pf->wstate[i] = (size_t)renum[pf->wstate[i]];
-	/* the one-clause patterns each word meets: a scan marks them as it sees the word */
-	pf->bstart = xcalloc(pf->nstates + 1, sizeof(*pf->bstart));
+	pf->ac = ac_new(pf->words, pf->nwords);
+	/* the one-clause patterns each word meets: a scan marks them as it finds the word */
+	pf->bstart = xcalloc(pf->nwords + 1, sizeof(*pf->bstart));
 	for (i = 0; i < pf->npats; i++)
 		if (pf->pats[i].ncl == 1)
-			for (s = pf->pats[i].cl[0]; s < pf->pats[i].cl[1]; s++)
-				if (pf->wstate[pf->cwords[s]])
-					pf->bstart[pf->wstate[pf->cwords[s]] + 1]++;
-	for (s = 0; s < pf->nstates; s++)
-		pf->bstart[s + 1] += pf->bstart[s];
-	pf->by = xmalloc((pf->bstart[pf->nstates] ? pf->bstart[pf->nstates] : 1) * sizeof(*pf->by));
-	{
-		size_t *fill = xcalloc(pf->nstates, sizeof(*fill));
-		for (i = 0; i < pf->npats; i++)
-			if (pf->pats[i].ncl == 1)
-				for (s = pf->pats[i].cl[0]; s < pf->pats[i].cl[1]; s++) {
-					size_t st = pf->wstate[pf->cwords[s]];
-					if (st)
-						pf->by[pf->bstart[st] + fill[st]++] = (int)i;
-				}
-		free(fill);
-	}
-	free(renum);
-	free(go);
-	free(out);
-	free(next_out);
-	free(fail);
-	free(queue);
+			for (k = pf->pats[i].cl[0]; k < pf->pats[i].cl[1]; k++)
+				pf->bstart[pf->cwords[k] + 1]++;
+	for (i = 0; i < pf->nwords; i++)
+		pf->bstart[i + 1] += pf->bstart[i];
+	pf->by = xmalloc((pf->bstart[pf->nwords] ? pf->bstart[pf->nwords] : 1) * sizeof(*pf->by));
+	fill = xcalloc(pf->nwords ? pf->nwords : 1, sizeof(*fill));
+	for (i = 0; i < pf->npats; i++)
+		if (pf->pats[i].ncl == 1)
+			for (k = pf->pats[i].cl[0]; k < pf->pats[i].cl[1]; k++) {
+				size_t w = pf->cwords[k];
+				pf->by[pf->bstart[w] + fill[w]++] = (int)i;
+			}
+	free(fill);
 }
 
 struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *pf)
 {
 	struct prefilter_scratch *s = xcalloc(1, sizeof(*s));
-	s->n = pf->nstates ? pf->nstates : 1;
-	s->seen = xcalloc(s->n, sizeof(*s->seen));
+	s->ac = pf->ac ? ac_scratch_new(pf->ac) : NULL;
+	s->seen = xcalloc(pf->nwords ? pf->nwords : 1, sizeof(*s->seen));
 	s->met = xcalloc(pf->npats ? pf->npats : 1, sizeof(*s->met));
 	s->gen = 1;
 	return s;
@@ -1134,42 +1049,41 @@ void prefilter_scratch_free(struct prefilter_scratch *s)
 {
 	if (!s)
 		return;
+	ac_scratch_free(s->ac);
 	free(s->seen);
 	free(s->met);
 	free(s);
 }
 
+struct meet {
+	const struct prefilter *pf;
+	struct prefilter_scratch *s;
+};
+
+/* ac_found_fn: word is in the subject, and so the one-clause patterns it meets may match */
+static void meet_word(void *arg, size_t word)
+{
+	const struct meet *m = arg;
+	size_t b;
+	m->s->seen[word] = m->s->gen;
+	for (b = m->pf->bstart[word]; b < m->pf->bstart[word + 1]; b++)
+		m->s->met[m->pf->by[b]] = m->s->gen;
+}
+
 void prefilter_scan(const struct prefilter *pf, struct prefilter_scratch *s, const char *data, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)data, *end = p + len;
-	const uint32_t *go = pf->go;
-	const unsigned char *cls = pf->cls;
-	size_t ncls = pf->ncls;
-	uint32_t gen, row = 0;
+	struct meet m;
 
 	if (++s->gen == 0) {
-		memset(s->seen, 0, s->n * sizeof(*s->seen));
+		memset(s->seen, 0, (pf->nwords ? pf->nwords : 1) * sizeof(*s->seen));
 		memset(s->met, 0, (pf->npats ? pf->npats : 1) * sizeof(*s->met));
 		s->gen = 1;
 	}
-	gen = s->gen;
-	if (!go)
+	if (!pf->ac || !s->ac)
 		return;
-	for (; p < end; p++) {
-		uint32_t v = go[row + cls[*p]];
-		row = v & ~HIT;
-		if (v & HIT) {
-			/* every word ending here: this state's own, then its suffixes' */
-			int32_t w = pf->out[row / ncls];
-			while (w && s->seen[w] != gen) {
-				size_t b;
-				s->seen[w] = gen;
-				for (b = pf->bstart[w]; b < pf->bstart[w + 1]; b++)
-					s->met[pf->by[b]] = gen;
-				w = pf->next_out[w];
-			}
-		}
-	}
+	m.pf = pf;
+	m.s = s;
+	ac_scan(pf->ac, s->ac, data, len, meet_word, &m);
 }
 
 int prefilter_may_match(const struct prefilter *pf, const struct prefilter_scratch *s, int id)
@@ -1184,10 +1098,8 @@ int prefilter_may_match(const struct prefilter *pf, const struct prefilter_scrat
 		return s->met[id] == s->gen;
 	for (k = 0; k < pat->ncl; k++) {
 		int any = 0;
-		for (i = pat->cl[k]; i < pat->cl[k + 1] && !any; i++) {
-			size_t st = pf->wstate[pf->cwords[i]];
-			any = st && s->seen[st] == s->gen;
-		}
+		for (i = pat->cl[k]; i < pat->cl[k + 1] && !any; i++)
+			any = s->seen[pf->cwords[i]] == s->gen;
 		if (!any)
 			return 0;
 	}

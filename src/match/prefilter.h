@@ -24,7 +24,9 @@
  */
 struct prefilter;
 
+/* An empty prefilter; never NULL, the caller frees it with prefilter_free. */
 struct prefilter *prefilter_new(void);
+/* Frees pf; NULL is fine. */
 void prefilter_free(struct prefilter *pf);
 
 /*
@@ -43,9 +45,13 @@ int prefilter_add_words(struct prefilter *pf, char *const *words, size_t n);
 /* Builds the automaton; after it the prefilter is read-only and shared. */
 void prefilter_compile(struct prefilter *pf);
 
-/* Per-thread scratch: which words were seen in the current subject. */
+/*
+ * Per-thread scratch for a compiled pf: which words were seen in the
+ * current subject.  Never NULL; the caller frees it with prefilter_scratch_free.
+ */
 struct prefilter_scratch;
 struct prefilter_scratch *prefilter_scratch_new(const struct prefilter *pf);
+/* Frees s; NULL is fine. */
 void prefilter_scratch_free(struct prefilter_scratch *s);
 
 /* Finds every word in the ASCII subject; forgets the previous subject. */

@@ -2,7 +2,6 @@
 #include "match/twin.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +9,7 @@
 
 struct twin {
 	pcre2_code *code;
-	int group; /* capture group that twin_next reports: "date", else 1, else 0 */
+	int group;	     /* capture group that twin_next reports: "date", else 1, else 0 */
 	atomic_uchar jitted; /* match_jit_once */
 };
 
@@ -86,9 +85,9 @@ int twin_is_ascii(const char *s, size_t len)
 	return 1;
 }
 
-int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
-	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
+int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start, size_t *mstart,
+	      size_t *mend, size_t *cstart, size_t *cend)
 {
-	match_jit_once(&((struct twin *)t)->jitted, &t->code, 1); /* at first use, as match.c's */
+	match_jit_once(&((struct twin *)t)->jitted, &t->code, 1); /* at first use, as regex.c's */
 	return match_code_next(c, t->code, t->group, subject, len, start, mstart, mend, cstart, cend);
 }

@@ -4,22 +4,23 @@
 
 #include <stddef.h>
 
-#include "match/match.h"
+#include "match/regex.h"
 
 /*
- * Content regexes are compiled with UTF and Unicode properties (match.c).
+ * Content regexes are compiled with UTF and Unicode properties (regex.c).
  * On a subject that is all ASCII, the same pattern compiled without them
  * finds exactly the same matches at the same offsets: \w, \d, \s, \b, POSIX
  * classes and caseless letters agree on ASCII by PCRE2's design, and a
  * non-ASCII literal or class member matches no ASCII byte either way.  JIT
  * code without Unicode tables runs about 1.5 to 2 times faster, and most
  * source files are ASCII.  A pattern that does not compile without UTF
- * (\x{100}, say) has no twin and always runs as match.c compiled it.
+ * (\x{100}, say) has no twin and always runs as regex.c compiled it.
  */
 struct twin;
 
 /* The twin of r (caller frees with twin_free), or NULL when r has none. */
 struct twin *twin_compile(const struct match_regex *r);
+/* Frees t; NULL is fine. */
 void twin_free(struct twin *t);
 
 /* 1 when the len bytes at s are all ASCII. */
@@ -27,9 +28,9 @@ int twin_is_ascii(const char *s, size_t len);
 
 /*
  * match_regex_next() for an ASCII subject, run through r's twin t with
- * match.c's context, limits, capture group and empty-match stepping.
+ * regex.c's context, limits, capture group and empty-match stepping.
  */
-int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start,
-	      size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start, size_t *mstart,
+	      size_t *mend, size_t *cstart, size_t *cend);
 
 #endif

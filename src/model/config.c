@@ -2,7 +2,6 @@
 #include "model/config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
@@ -11,36 +10,18 @@
 #include "util/date.h"
 #include "util/err.h"
 #include "util/mem.h"
-#include "scan/scan.h"
 #include "model/ydoc.h"
 
 /* Nodes visited while reading the policy; stops alias bombs. */
 #define CONFIG_MAX_NODES 20000
-#define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR_(x)		 #x
+#define STR(x)		 STR_(x)
 
 struct cctx {
-	struct ydoc y;
+	struct ydoc y; /* y.diags: the caller's list */
 	struct config *cfg;
 	long commit_day;
 };
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void
-add_diag(struct config *cfg, struct where at, const char *fmt, ...)
-{
-	struct buf b = BUF_INIT;
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	XGROW(cfg->diags, cfg->diags_cap, cfg->ndiags + 1);
-	cfg->diags[cfg->ndiags].at = at;
-	cfg->diags[cfg->ndiags].msg = buf_detach(&b);
-	cfg->ndiags++;
-}
 
 static int get_levels(struct cctx *c, const yaml_node_t *n)
 {
@@ -82,6 +63,35 @@ static int get_levels(struct cctx *c, const yaml_node_t *n)
 	return rc;
 }
 
+/* A gate's value: "blocked", "blocked,regression", or a list [blocked, regression]; -1 when it is none. */
+static int gate_value(struct cctx *c, const yaml_node_t *v, struct config_gate *g)
+{
+	struct fail_on_spec spec;
+	struct buf joined = BUF_INIT;
+	int rc = -1;
+
+	if (v->type == YAML_SCALAR_NODE) {
+		buf_puts(&joined, ydoc_scalar(v));
+	} else if (v->type == YAML_SEQUENCE_NODE) {
+		yaml_node_item_t *it;
+		for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+			const yaml_node_t *item = ydoc_node(&c->y, *it);
+			if (!item || item->type != YAML_SCALAR_NODE || strchr(ydoc_scalar(item), ','))
+				goto done;
+			buf_printf(&joined, "%s%s", joined.len ? "," : "", ydoc_scalar(item));
+		}
+	}
+	if (!joined.len || fail_on_spec_parse(&spec, buf_cstr(&joined)) < 0)
+		goto done;
+	g->fail_on = spec.has_level ? spec.level : FAIL_ON_NEVER;
+	g->has_level = spec.has_level;
+	g->regression = spec.regression;
+	rc = 0;
+done:
+	buf_free(&joined);
+	return rc;
+}
+
 static int get_gates(struct cctx *c, const yaml_node_t *n)
 {
 	struct config *cfg = c->cfg;
@@ -91,8 +101,8 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 
 	if (n->type != YAML_MAPPING_NODE)
 		return ydoc_diag(&c->y, n,
-			    "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
-			    ydoc_kind(n));
+				 "gates must be a mapping of branch glob to blocked, readiness-only or never, found %s",
+				 ydoc_kind(n));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
 		struct config_gate g;
@@ -105,8 +115,11 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 			rc = -1;
 			continue;
 		}
-		if (v->type != YAML_SCALAR_NODE || fail_on_parse(&g.fail_on, ydoc_scalar(v)) < 0) {
-			rc = ydoc_diag(&c->y, v, "gates: '%s' must be blocked, readiness-only or never", g.glob);
+		if (gate_value(c, v, &g) < 0) {
+			rc = ydoc_diag(&c->y, v,
+				       "gates: '%s' must be blocked, readiness-only or never, regression, or a list of "
+				       "one level and regression",
+				       g.glob);
 			free(g.glob);
 			continue;
 		}
@@ -116,7 +129,7 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 				;
 			if (i < cfg->ngates) {
 				rc = ydoc_diag(&c->y, k, "gates: duplicate glob '%s' (first at line %d)", g.glob,
-					  cfg->gates[i].at.line);
+					       cfg->gates[i].at.line);
 				free(g.glob);
 				continue;
 			}
@@ -127,7 +140,7 @@ static int get_gates(struct cctx *c, const yaml_node_t *n)
 		buf_puts(&anchored, g.glob);
 		if (match_glob_compile(&g.match, buf_cstr(&anchored), 0, &off) < 0) {
 			rc = ydoc_diag(&c->y, k, "gates: invalid glob '%s': %s at offset %zu", g.glob, err_last(),
-				  off ? off - (g.glob[0] != '/') : 0);
+				       off ? off - (g.glob[0] != '/') : 0);
 			buf_free(&anchored);
 			free(g.glob);
 			continue;
@@ -148,38 +161,49 @@ static void waiver_free(struct waiver *w)
 	free(w->expires);
 }
 
+/* Every problem of one waiver, not only the first: missing keys, empty words, a date that is none. */
 static int get_waiver(struct cctx *c, const yaml_node_t *n, struct waiver *w)
 {
 	static const char *const keys[] = {"rule", "reason", "owner", "expires", NULL};
+	static const char *const what[] = {"waiver: rule", "waiver: reason", "waiver: owner", "waiver: expires"};
+	char **field[4];
 	yaml_node_t *v[4];
 	int rc = 0;
 	size_t i;
 
 	memset(w, 0, sizeof(*w));
+	memset(v, 0, sizeof(v));
+	field[0] = &w->rule;
+	field[1] = &w->reason;
+	field[2] = &w->owner;
+	field[3] = &w->expires;
 	w->at = ydoc_where(&c->y, n);
-	if (ydoc_fields(&c->y, n, "waiver", keys, v) < 0)
-		return -1;
-	for (i = 0; i < 4; i++)
+	/* an unknown key is a problem, and the known ones are still checked */
+	if (ydoc_fields(&c->y, n, "waiver", keys, v) < 0) {
+		rc = -1;
+		if (n->type != YAML_MAPPING_NODE)
+			return -1;
+	}
+	for (i = 0; i < 4; i++) {
 		if (!v[i])
-			rc = ydoc_diag(&c->y, n,
-				  "waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
-				  keys[i]);
-	if (rc < 0)
-		return -1;
-	rc |= ydoc_str(&c->y, v[0], "waiver: rule", &w->rule);
-	rc |= ydoc_str(&c->y, v[1], "waiver: reason", &w->reason);
-	rc |= ydoc_str(&c->y, v[2], "waiver: owner", &w->owner);
-	rc |= ydoc_str(&c->y, v[3], "waiver: expires", &w->expires);
-	if (rc < 0)
-		return -1;
-	if (!w->reason[strspn(w->reason, " \t")])
-		return ydoc_diag(&c->y, v[1], "waiver: reason must not be empty: say why the rule may fail");
-	if (!w->owner[strspn(w->owner, " \t")])
-		return ydoc_diag(&c->y, v[2], "waiver: owner must not be empty: name who answers for it");
-	w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
-	if (w->expires_day < 0)
-		return ydoc_diag(&c->y, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'", w->expires);
-	return 0;
+			rc = ydoc_diag(
+				&c->y, n,
+				"waiver: missing required key '%s' (a waiver needs rule, reason, owner and expires)",
+				keys[i]);
+		else if (ydoc_str(&c->y, v[i], what[i], field[i]) < 0)
+			rc = -1;
+	}
+	if (w->reason && !w->reason[strspn(w->reason, " \t")])
+		rc = ydoc_diag(&c->y, v[1], "waiver: reason must not be empty: say why the rule may fail");
+	if (w->owner && !w->owner[strspn(w->owner, " \t")])
+		rc = ydoc_diag(&c->y, v[2], "waiver: owner must not be empty: name who answers for it");
+	if (w->expires) {
+		w->expires_day = strlen(w->expires) == 10 ? date_parse_day(w->expires, 10) : -1;
+		if (w->expires_day < 0)
+			rc = ydoc_diag(&c->y, v[3], "waiver: expires must be a date YYYY-MM-DD, found '%s'",
+				       w->expires);
+	}
+	return rc;
 }
 
 static int get_waivers(struct cctx *c, const yaml_node_t *n)
@@ -190,8 +214,9 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return ydoc_diag(&c->y, n, "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
-			    ydoc_kind(n));
+		return ydoc_diag(&c->y, n,
+				 "waivers must be a list of mappings (rule, reason, owner, expires), found %s",
+				 ydoc_kind(n));
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 		yaml_node_t *v = ydoc_node(&c->y, *it);
 		struct waiver w;
@@ -208,6 +233,52 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 	return rc;
 }
 
+/*
+ * What the keys say together: an id listed twice in off, two waivers for
+ * one rule, a rule both off and re-levelled or waived.  Each is written at
+ * the later place, naming the earlier one.
+ */
+static void check_together(struct cctx *c)
+{
+	const struct config *cfg = c->cfg;
+	size_t i, j;
+
+	for (i = 0; i < cfg->noff; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(cfg->off[i], cfg->off[j])) {
+				diag_add(c->y.diags, cfg->off_at[i], "off: '%s' is listed twice (first at line %d)",
+					 cfg->off[i], cfg->off_at[j].line);
+				break;
+			}
+	for (i = 0; i < cfg->nwaivers; i++)
+		for (j = 0; j < i; j++)
+			if (!strcmp(cfg->waivers[i].rule, cfg->waivers[j].rule)) {
+				diag_add(c->y.diags, cfg->waivers[i].at,
+					 "waivers: a second waiver for '%s' (the first at line %d): a rule takes one "
+					 "waiver; keep one",
+					 cfg->waivers[i].rule, cfg->waivers[j].at.line);
+				break;
+			}
+	for (i = 0; i < cfg->noff; i++) {
+		for (j = 0; j < i && strcmp(cfg->off[i], cfg->off[j]); j++)
+			;
+		if (j < i)
+			continue; /* listed twice: said once above */
+		for (j = 0; j < cfg->nlevels; j++)
+			if (!strcmp(cfg->off[i], cfg->levels[j].rule))
+				diag_add(c->y.diags, cfg->levels[j].at,
+					 "levels: '%s' is also turned off (off, line %d): a rule turned off has no "
+					 "level; remove one of the two",
+					 cfg->off[i], cfg->off_at[i].line);
+		for (j = 0; j < cfg->nwaivers; j++)
+			if (!strcmp(cfg->off[i], cfg->waivers[j].rule))
+				diag_add(c->y.diags, cfg->waivers[j].at,
+					 "waivers: '%s' is also turned off (off, line %d): a rule turned off needs no "
+					 "waiver; remove one of the two",
+					 cfg->off[i], cfg->off_at[i].line);
+	}
+}
+
 /* Runs after max_waiver_days is known: expiry beyond the limit is an error. */
 static int check_expiry(struct cctx *c)
 {
@@ -221,7 +292,7 @@ static int check_expiry(struct cctx *c)
 		if (w->expires_day <= c->commit_day + cfg->max_waiver_days)
 			continue;
 		date_format_day(cday, c->commit_day);
-		add_diag(cfg, w->at,
+		diag_add(c->y.diags, w->at,
 			 "waiver for '%s' expires on %s, %ld days after the scanned commit (%s); the policy allows at "
 			 "most "
 			 "%ld days (max_waiver_days): pick an earlier date",
@@ -229,6 +300,69 @@ static int check_expiry(struct cctx *c)
 		rc = -1;
 	}
 	return rc;
+}
+
+const char *fail_on_name(enum fail_on f)
+{
+	switch (f) {
+	case FAIL_ON_BLOCKED:
+		return "blocked";
+	case FAIL_ON_READINESS_ONLY:
+		return "readiness-only";
+	case FAIL_ON_NEVER:
+		return "never";
+	}
+	return "?";
+}
+
+int fail_on_spec_parse(struct fail_on_spec *out, const char *s)
+{
+	struct fail_on_spec spec;
+	memset(&spec, 0, sizeof(spec));
+	while (*s) {
+		const char *end = strchr(s, ',');
+		size_t n = end ? (size_t)(end - s) : strlen(s);
+		char item[32];
+		enum fail_on level;
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (!n || n >= sizeof(item))
+			return -1;
+		memcpy(item, s, n);
+		item[n] = '\0';
+		if (!strcmp(item, "regression") && !spec.regression) {
+			spec.regression = 1;
+		} else if (!spec.has_level && fail_on_parse(&level, item) == 0) {
+			spec.has_level = 1;
+			spec.level = level;
+		} else {
+			return -1;
+		}
+		if (!end)
+			break;
+		s = end + 1;
+		if (!*s)
+			return -1;
+	}
+	if (!spec.has_level && !spec.regression)
+		return -1;
+	*out = spec;
+	return 0;
+}
+
+int fail_on_parse(enum fail_on *out, const char *s)
+{
+	if (!strcmp(s, "blocked"))
+		*out = FAIL_ON_BLOCKED;
+	else if (!strcmp(s, "readiness-only"))
+		*out = FAIL_ON_READINESS_ONLY;
+	else if (!strcmp(s, "never"))
+		*out = FAIL_ON_NEVER;
+	else
+		return -1;
+	return 0;
 }
 
 static struct config *config_new(const char *name)
@@ -239,109 +373,133 @@ static struct config *config_new(const char *name)
 	return cfg;
 }
 
-static int parse(struct config *cfg, const char *data, size_t len, long long commit_time)
+/*
+ * Parses data as at most one YAML document.  Returns 0 with *parser and
+ * *doc for the caller to delete (doc without a root: an empty policy), or
+ * -1 with a problem (nothing left to delete).
+ */
+static int load_document(struct cctx *c, const char *data, size_t len, yaml_parser_t *parser, yaml_document_t *doc)
+{
+	const char *file = c->cfg->name;
+	yaml_document_t extra;
+	struct where at;
+	int line, col;
+
+	if (len > CONFIG_MAX_BYTES)
+		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "policy is larger than %u bytes",
+				CONFIG_MAX_BYTES);
+	if (rules_nesting_exceeds(data, len, &line, &col))
+		return diag_add(c->y.diags, (struct where){file, line, col},
+				"policy nests lists and mappings too deeply");
+	if (!yaml_parser_initialize(parser))
+		return diag_add(c->y.diags, ydoc_where(&c->y, NULL), "cannot initialise the YAML parser");
+	yaml_parser_set_input_string(parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(parser, doc)) {
+		at = (struct where){file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1};
+		diag_add(c->y.diags, at, "malformed YAML: %s%s%s",
+			 parser->problem ? parser->problem : "unknown problem", parser->context ? " " : "",
+			 parser->context ? parser->context : "");
+		yaml_parser_delete(parser);
+		return -1;
+	}
+	if (!yaml_document_get_root_node(doc))
+		return 0; /* an empty policy changes nothing */
+	if (!yaml_parser_load(parser, &extra)) {
+		at = (struct where){file, (int)parser->problem_mark.line + 1, (int)parser->problem_mark.column + 1};
+		diag_add(c->y.diags, at, "malformed YAML: %s", parser->problem ? parser->problem : "unknown problem");
+	} else if (yaml_document_get_root_node(&extra)) {
+		yaml_document_delete(&extra);
+		at = (struct where){file, (int)parser->mark.line + 1, 1};
+		diag_add(c->y.diags, at, "a policy holds one YAML document; found a second one");
+	} else {
+		yaml_document_delete(&extra);
+		return 0;
+	}
+	yaml_document_delete(doc);
+	yaml_parser_delete(parser);
+	return -1;
+}
+
+static void get_max_waiver_days(struct cctx *c, const yaml_node_t *n)
+{
+	const char *s = n->type == YAML_SCALAR_NODE ? ydoc_scalar(n) : "";
+	char *end;
+	long d;
+	errno = 0;
+	d = strtol(s, &end, 10);
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s || *end || errno ||
+	    d < 1 || d > 3650)
+		ydoc_diag(&c->y, n, "max_waiver_days must be a whole number of days from 1 to 3650");
+	else
+		c->cfg->max_waiver_days = d;
+}
+
+/* The policy's keys; unknown ones are reported and the known ones still checked, so that every problem is listed. */
+static void get_policy(struct cctx *c, const yaml_node_t *root)
 {
 	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
 					   "waivers", "max_waiver_days", NULL};
+	struct config *cfg = c->cfg;
+	yaml_node_t *v[7];
+
+	if (ydoc_fields(&c->y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
+		return;
+	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(ydoc_scalar(v[0]), "1")))
+		ydoc_diag(&c->y, v[0], "version must be 1");
+	if (v[1])
+		ydoc_strlist(&c->y, v[1], "rules", &cfg->packs, &cfg->npacks, &cfg->packs_at);
+	if (v[2])
+		ydoc_strlist(&c->y, v[2], "off", &cfg->off, &cfg->noff, &cfg->off_at);
+	if (v[3])
+		get_levels(c, v[3]);
+	if (v[4])
+		get_gates(c, v[4]);
+	if (v[5])
+		get_waivers(c, v[5]);
+	if (v[6])
+		get_max_waiver_days(c, v[6]);
+	check_expiry(c);
+	check_together(c);
+}
+
+static int parse(struct config *cfg, struct diag_list *diags, const char *data, size_t len, long long commit_time)
+{
 	yaml_parser_t parser;
-	yaml_document_t doc, extra;
-	yaml_node_t *root, *v[7];
+	yaml_document_t doc;
+	const yaml_node_t *root;
 	struct cctx c;
-	int parser_ok = 0, doc_ok = 0;
+	size_t before = diags->n;
 
 	memset(&c, 0, sizeof(c));
 	c.cfg = cfg;
 	c.y.doc = &doc;
 	c.y.file = cfg->name;
 	c.y.budget = CONFIG_MAX_NODES;
-	c.y.diags = &cfg->diags;
-	c.y.ndiags = &cfg->ndiags;
-	c.y.diags_cap = &cfg->diags_cap;
+	c.y.diags = diags;
 	c.y.too_complex = "policy too complex (more than " STR(CONFIG_MAX_NODES) " nodes)";
 	c.commit_day = date_day_of(commit_time);
 	cfg->present = 1;
-
-	if (len > CONFIG_MAX_BYTES) {
-		add_diag(cfg, ydoc_where(&c.y, NULL), "policy is larger than %u bytes", CONFIG_MAX_BYTES);
-		goto done;
-	}
-	{
-		int line, col;
-		if (rules_nesting_exceeds(data, len, &line, &col)) {
-			struct where at = {cfg->name, line, col};
-			add_diag(cfg, at, "policy nests lists and mappings too deeply");
-			goto done;
-		}
-	}
-	if (!yaml_parser_initialize(&parser)) {
-		add_diag(cfg, ydoc_where(&c.y, NULL), "cannot initialise the YAML parser");
-		goto done;
-	}
-	parser_ok = 1;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		add_diag(cfg, at, "malformed YAML: %s%s%s", parser.problem ? parser.problem : "unknown problem",
-			 parser.context ? " " : "", parser.context ? parser.context : "");
-		goto done;
-	}
-	doc_ok = 1;
+	if (load_document(&c, data, len, &parser, &doc) < 0)
+		return -2; /* nothing was read: nothing to check further */
 	root = yaml_document_get_root_node(&doc);
-	if (!root)
-		goto done; /* an empty policy changes nothing */
-	if (yaml_parser_load(&parser, &extra)) {
-		int more = yaml_document_get_root_node(&extra) != NULL;
-		yaml_document_delete(&extra);
-		if (more) {
-			struct where at = {cfg->name, (int)parser.mark.line + 1, 1};
-			add_diag(cfg, at, "a policy holds one YAML document; found a second one");
-			goto done;
-		}
-	} else {
-		struct where at = {cfg->name, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1};
-		add_diag(cfg, at, "malformed YAML: %s", parser.problem ? parser.problem : "unknown problem");
-		goto done;
-	}
-	/* unknown keys are reported and the known ones still checked, so that every problem is listed */
-	if (ydoc_fields(&c.y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
-		goto done;
-	if (v[0] && (v[0]->type != YAML_SCALAR_NODE || strcmp(ydoc_scalar(v[0]), "1")))
-		ydoc_diag(&c.y, v[0], "version must be 1");
-	if (v[1])
-		ydoc_strlist(&c.y, v[1], "rules", &cfg->packs, &cfg->npacks, &cfg->packs_at);
-	if (v[2])
-		ydoc_strlist(&c.y, v[2], "off", &cfg->off, &cfg->noff, &cfg->off_at);
-	if (v[3])
-		get_levels(&c, v[3]);
-	if (v[4])
-		get_gates(&c, v[4]);
-	if (v[5])
-		get_waivers(&c, v[5]);
-	if (v[6]) {
-		const char *s = v[6]->type == YAML_SCALAR_NODE ? ydoc_scalar(v[6]) : "";
-		char *end;
-		long d;
-		errno = 0;
-		d = strtol(s, &end, 10);
-		if (v[6]->type != YAML_SCALAR_NODE || v[6]->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*s ||
-		    *end || errno || d < 1 || d > 3650)
-			ydoc_diag(&c.y, v[6], "max_waiver_days must be a whole number of days from 1 to 3650");
-		else
-			cfg->max_waiver_days = d;
-	}
-	check_expiry(&c);
-done:
-	if (doc_ok)
-		yaml_document_delete(&doc);
-	if (parser_ok)
-		yaml_parser_delete(&parser);
-	return cfg->ndiags ? -1 : 0;
+	if (root)
+		get_policy(&c, root);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	cfg->nproblems = diags->n - before;
+	return cfg->nproblems ? -1 : 0;
 }
 
-int config_load_buffer(struct config **out, const char *name, const char *data, size_t len, long long commit_time)
+int config_load_buffer(struct config **out, struct diag_list *diags, const char *name, const char *data, size_t len,
+		       long long commit_time)
 {
-	*out = config_new(name);
-	return parse(*out, data, len, commit_time);
+	struct config *cfg = config_new(name);
+	if (parse(cfg, diags, data, len, commit_time) < 0) {
+		config_free(cfg);
+		return -1;
+	}
+	*out = cfg;
+	return 0;
 }
 
 static const char *git_msg(void)
@@ -351,9 +509,10 @@ static const char *git_msg(void)
 }
 
 /*
- * Reads the blob at path in commit's tree into *out (caller frees).
- * Returns 0, 1 when there is no such entry or it is not a file (*type set),
- * or -1 with err set when the object cannot be read.
+ * Reads the blob at path in commit's tree into *out and *len (caller frees).
+ * Returns 0, or 1 when there is no such entry or it is not a file, with
+ * *type what path is (GIT_OBJECT_INVALID: nothing); or -1 with err set when
+ * the object cannot be read.
  */
 static int read_path(char **out, size_t *len, git_object_t *type, git_repository *repo, git_commit *commit,
 		     const char *path)
@@ -361,11 +520,11 @@ static int read_path(char **out, size_t *len, git_object_t *type, git_repository
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
 	git_blob *blob = NULL;
+	git_object_t t = GIT_OBJECT_INVALID;
+	size_t n;
+	char *p;
 	int rc = -1, grc;
 
-	*out = NULL;
-	*len = 0;
-	*type = GIT_OBJECT_INVALID;
 	if (git_commit_tree(&tree, commit) < 0) {
 		err_set("cannot read the tree of commit %.12s: %s", git_oid_tostr_s(git_commit_id(commit)), git_msg());
 		goto done;
@@ -379,8 +538,8 @@ static int read_path(char **out, size_t *len, git_object_t *type, git_repository
 		err_set("cannot look up '%s': %s", path, git_msg());
 		goto done;
 	}
-	*type = git_tree_entry_type(e);
-	if (*type != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
+	t = git_tree_entry_type(e);
+	if (t != GIT_OBJECT_BLOB || git_tree_entry_filemode(e) == GIT_FILEMODE_LINK) {
 		rc = 1;
 		goto done;
 	}
@@ -391,19 +550,24 @@ static int read_path(char **out, size_t *len, git_object_t *type, git_repository
 			git_oid_tostr_s(git_commit_id(commit)));
 		goto done;
 	}
-	*len = (size_t)git_blob_rawsize(blob);
-	*out = xmalloc(*len + 1);
-	memcpy(*out, git_blob_rawcontent(blob), *len);
-	(*out)[*len] = '\0';
+	n = (size_t)git_blob_rawsize(blob);
+	p = xmalloc(n + 1);
+	memcpy(p, git_blob_rawcontent(blob), n);
+	p[n] = '\0';
+	*out = p;
+	*len = n;
 	rc = 0;
 done:
+	if (rc >= 0)
+		*type = t;
 	git_blob_free(blob);
 	git_tree_entry_free(e);
 	git_tree_free(tree);
 	return rc;
 }
 
-int config_load_commit(struct config **out, git_repository *repo, git_commit *commit, long long commit_time)
+int config_read_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time)
 {
 	struct config *cfg = config_new(CONFIG_FILE);
 	git_object_t type;
@@ -411,24 +575,37 @@ int config_load_commit(struct config **out, git_repository *repo, git_commit *co
 	size_t len;
 	int rc;
 
-	*out = cfg;
 	git_oid_tostr(cfg->commit_hex, sizeof(cfg->commit_hex), git_commit_id(commit));
 	rc = read_path(&data, &len, &type, repo, commit, CONFIG_FILE);
-	if (rc < 0) {
-		add_diag(cfg, (struct where){cfg->name, 0, 0}, "%s", err_last());
+	if (rc < 0)
+		rc = diag_add(diags, (struct where){cfg->name, 0, 0}, "%s", err_last()) - 1;
+	else if (rc == 1 && type != GIT_OBJECT_INVALID)
+		rc = diag_add(diags, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s",
+			      cfg->commit_hex) -
+		     1;
+	else if (rc == 0)
+		rc = parse(cfg, diags, data, len, commit_time);
+	free(data);
+	if (rc < -1) {
+		config_free(cfg);
 		return -1;
 	}
-	if (rc == 1) {
-		if (type != GIT_OBJECT_INVALID) {
-			add_diag(cfg, (struct where){cfg->name, 0, 0}, "is not a file in commit %.12s",
-				 cfg->commit_hex);
-			return -1;
-		}
-		return 0;
+	*out = cfg; /* no policy in the commit: present stays 0; problems: nproblems says how many */
+	return 0;
+}
+
+int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time)
+{
+	struct config *cfg = NULL;
+	if (config_read_commit(&cfg, diags, repo, commit, commit_time) < 0)
+		return -1;
+	if (cfg->nproblems) {
+		config_free(cfg);
+		return -1;
 	}
-	rc = parse(cfg, data, len, commit_time);
-	free(data);
-	return rc;
+	*out = cfg;
+	return 0;
 }
 
 static int ends_with(const char *s, const char *suffix)
@@ -437,13 +614,13 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= m && !strcmp(s + n - m, suffix);
 }
 
-static int load_pack_blob(struct config *cfg, struct where at, struct rules *rs, git_repository *repo,
+static int load_pack_blob(struct diag_list *diags, struct where at, struct rules *rs, git_repository *repo,
 			  const git_oid *id, const char *name)
 {
 	git_blob *blob = NULL;
 	int rc;
 	if (git_blob_lookup(&blob, repo, id) < 0) {
-		add_diag(cfg, at, "rules: cannot read '%s' (blob %s): %s", name, git_oid_tostr_s(id), git_msg());
+		diag_add(diags, at, "rules: cannot read '%s' (blob %s): %s", name, git_oid_tostr_s(id), git_msg());
 		return -1;
 	}
 	rc = rules_add_buffer(rs, name, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob));
@@ -451,7 +628,8 @@ static int load_pack_blob(struct config *cfg, struct where at, struct rules *rs,
 	return rc;
 }
 
-int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo, git_commit *commit)
+int config_load_packs(const struct config *cfg, struct diag_list *diags, struct rules *rs, git_repository *repo,
+		      git_commit *commit)
 {
 	git_tree *tree = NULL, *sub = NULL;
 	git_tree_entry *e = NULL;
@@ -462,7 +640,8 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 	if (!cfg->npacks)
 		return 0;
 	if (git_commit_tree(&tree, commit) < 0) {
-		add_diag(cfg, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex, git_msg());
+		diag_add(diags, cfg->packs_at[0], "cannot read the tree of commit %.12s: %s", cfg->commit_hex,
+			 git_msg());
 		return -1;
 	}
 	for (i = 0; i < cfg->npacks; i++) {
@@ -472,25 +651,26 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 		git_tree_entry_free(e);
 		e = NULL;
 		if (!*p || git_tree_entry_bypath(&e, tree, p) < 0) {
-			add_diag(cfg, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s", cfg->packs[i],
-				 cfg->commit_hex);
+			diag_add(diags, cfg->packs_at[i], "rules: no file or folder '%s' in commit %.12s",
+				 cfg->packs[i], cfg->commit_hex);
 			rc = -1;
 			continue;
 		}
 		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK) {
-			if (load_pack_blob(cfg, cfg->packs_at[i], rs, repo, git_tree_entry_id(e), p) < 0)
+			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(e), p) < 0)
 				rc = -1;
 			continue;
 		}
 		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
-			add_diag(cfg, cfg->packs_at[i], "rules: '%s' is neither a file nor a folder", cfg->packs[i]);
+			diag_add(diags, cfg->packs_at[i], "rules: '%s' is neither a file nor a folder", cfg->packs[i]);
 			rc = -1;
 			continue;
 		}
 		git_tree_free(sub);
 		sub = NULL;
 		if (git_tree_lookup(&sub, repo, git_tree_entry_id(e)) < 0) {
-			add_diag(cfg, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i], git_msg());
+			diag_add(diags, cfg->packs_at[i], "rules: cannot read folder '%s': %s", cfg->packs[i],
+				 git_msg());
 			rc = -1;
 			continue;
 		}
@@ -504,7 +684,8 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 				continue;
 			buf_clear(&name);
 			buf_printf(&name, "%s%s%s", p, ends_with(p, "/") ? "" : "/", n);
-			if (load_pack_blob(cfg, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) < 0)
+			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) <
+			    0)
 				rc = -1;
 		}
 	}
@@ -515,28 +696,29 @@ int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo
 	return rc;
 }
 
-static int known_rule(struct config *cfg, const struct rules *rs, const char *id, struct where at, const char *what)
+static int known_rule(struct diag_list *diags, const struct rules *rs, const char *id, struct where at,
+		      const char *what)
 {
 	if (rules_find_rule(rs, id) >= 0)
 		return 0;
-	add_diag(cfg, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what,
+	diag_add(diags, at, "%s names rule '%s', which no loaded rule pack defines (see 'proofgate rules list')", what,
 		 id);
 	return -1;
 }
 
-int config_apply(struct config *cfg, struct rules *rs)
+int config_apply(const struct config *cfg, struct diag_list *diags, struct rules *rs)
 {
 	size_t i;
 	int rc = 0;
 
 	for (i = 0; i < cfg->noff; i++)
-		rc |= known_rule(cfg, rs, cfg->off[i], cfg->off_at[i], "off");
+		rc |= known_rule(diags, rs, cfg->off[i], cfg->off_at[i], "off");
 	for (i = 0; i < cfg->nwaivers; i++)
-		rc |= known_rule(cfg, rs, cfg->waivers[i].rule, cfg->waivers[i].at, "a waiver");
+		rc |= known_rule(diags, rs, cfg->waivers[i].rule, cfg->waivers[i].at, "a waiver");
 	for (i = 0; i < cfg->nlevels; i++) {
 		long r = rules_find_rule(rs, cfg->levels[i].rule);
 		if (r < 0)
-			rc |= known_rule(cfg, rs, cfg->levels[i].rule, cfg->levels[i].at, "levels");
+			rc |= known_rule(diags, rs, cfg->levels[i].rule, cfg->levels[i].at, "levels");
 		else
 			rs->rules[r].level = cfg->levels[i].level;
 	}
@@ -552,19 +734,6 @@ const struct config_gate *config_gate_for(const struct config *cfg, const char *
 		if (match_glob_path(cfg->gates[i].match, branch, strlen(branch)))
 			return &cfg->gates[i];
 	return NULL;
-}
-
-struct verdict_policy config_policy(const struct config *cfg)
-{
-	struct verdict_policy p;
-	memset(&p, 0, sizeof(p));
-	if (!cfg)
-		return p;
-	p.off = cfg->off;
-	p.noff = cfg->noff;
-	p.waivers = cfg->waivers;
-	p.nwaivers = cfg->nwaivers;
-	return p;
 }
 
 /* The blob id of .proofgate.yml in commit, or a zero id when there is none. */
@@ -612,78 +781,6 @@ void config_free(struct config *cfg)
 	for (i = 0; i < cfg->nwaivers; i++)
 		waiver_free(&cfg->waivers[i]);
 	free(cfg->waivers);
-	for (i = 0; i < cfg->ndiags; i++)
-		free(cfg->diags[i].msg);
-	free(cfg->diags);
 	free(cfg->name);
 	free(cfg);
-}
-
-int config_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source)
-{
-	static const char *const forms[] = {"refs/remotes/origin/%s", "refs/heads/%s"};
-	struct buf ref = BUF_INIT;
-	git_object *obj = NULL;
-	size_t i;
-	int rc = -1;
-
-	*out = NULL;
-	for (i = 0; i < 2 && rc < 0; i++) {
-		buf_clear(&ref);
-		buf_printf(&ref, forms[i], branch);
-		if (git_revparse_single(&obj, repo, buf_cstr(&ref)) == 0 &&
-		    git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT) == 0)
-			rc = 0;
-		git_object_free(obj);
-		obj = NULL;
-	}
-	if (rc < 0)
-		err_set("the policy comes from the target branch '%s' (%s), and neither origin/%s nor %s is in this "
-			"clone "
-			"(a shallow clone holds only the change); fetch it: git fetch --no-tags --depth=1 origin "
-			"+refs/heads/%s:refs/remotes/origin/%s (with actions/checkout: fetch-depth: 0), or name the "
-			"policy commit with --policy-rev REV",
-			branch, source ? source : "--branch", branch, branch, branch, branch);
-	buf_free(&ref);
-	return rc;
-}
-
-static const char *nonempty(const char *s)
-{
-	return s && *s ? s : NULL;
-}
-
-void config_branch_resolve(struct config_branch *out, const char *flag, const char *rev_branch, config_env_fn env)
-{
-	static const char *const change[] = {"GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME"};
-	static const char *const pushed[] = {"GITHUB_REF_NAME", "CI_COMMIT_REF_NAME"};
-	size_t i;
-
-	memset(out, 0, sizeof(*out));
-	for (i = 0; env && i < 2 && !out->target; i++)
-		if (nonempty(env(change[i]))) {
-			out->target = env(change[i]);
-			out->target_source = change[i];
-		}
-	if (nonempty(flag)) {
-		out->name = flag;
-		out->source = "--branch";
-		return;
-	}
-	if (out->target) {
-		out->name = out->target;
-		out->source = out->target_source;
-		out->change = 1;
-		return;
-	}
-	for (i = 0; env && i < 2; i++)
-		if (nonempty(env(pushed[i]))) {
-			out->name = env(pushed[i]);
-			out->source = pushed[i];
-			return;
-		}
-	if (nonempty(rev_branch)) {
-		out->name = rev_branch;
-		out->source = "revision";
-	}
 }

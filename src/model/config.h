@@ -7,18 +7,50 @@
 
 #include "match/match.h"
 #include "model/rules.h"
-#include "verdict/verdict.h"
 
 #define CONFIG_FILE ".proofgate.yml"
 /* A waiver may run at most this many days past the scanned commit unless max_waiver_days says otherwise. */
 #define CONFIG_DEFAULT_WAIVER_DAYS 90
 #define CONFIG_MAX_BYTES	   (256u * 1024u)
 
+/* When the gate fails: on blocked domains, on anything short of ready, or never. */
+enum fail_on { FAIL_ON_BLOCKED, FAIL_ON_READINESS_ONLY, FAIL_ON_NEVER };
+
+const char *fail_on_name(enum fail_on f);
+/* Parses "blocked", "readiness-only" or "never"; -1 when it is none. */
+int fail_on_parse(enum fail_on *out, const char *s);
+
+/* A gate as written: a level, "regression" (fail when anything got worse than a base), or both. */
+struct fail_on_spec {
+	int has_level;
+	enum fail_on level;
+	int regression;
+};
+
+/*
+ * Parses a comma-separated list of at most one level and "regression"
+ * ("blocked,regression"; blanks around items are fine) into *out, which is
+ * written only on success; -1 when it is not one.
+ */
+int fail_on_spec_parse(struct fail_on_spec *out, const char *s);
+
+/* A waiver: a failing rule counts as passing until it expires; all strings set, expires is YYYY-MM-DD. */
+struct waiver {
+	char *rule;
+	char *reason;
+	char *owner;
+	char *expires;
+	long expires_day; /* days since 1970-01-01 */
+	struct where at;  /* where it is written */
+};
+
 /* A gate for branches matching a glob (first match wins). */
 struct config_gate {
 	char *glob;
 	struct match_glob *match; /* the glob anchored at the start of the branch name */
 	enum fail_on fail_on;
+	int has_level;  /* 0: the gate lists only regression; the level is what applies without the policy */
+	int regression; /* also fail when anything got worse than the base */
 	struct where at;
 };
 
@@ -45,74 +77,60 @@ struct config {
 	struct waiver *waivers;
 	size_t nwaivers;
 	long max_waiver_days;
-	struct rules_diag *diags; /* every problem, with file, line and column */
-	size_t ndiags, diags_cap;
+	size_t nproblems; /* problems found while reading it (config_read_commit); 0 when valid */
 };
 
 /*
  * Parses and validates a policy held in memory; name is used in messages and
  * commit_time (the scanned commit's committer date) bounds waiver expiry.
- * *out is always set and the caller frees it with config_free; returns -1
- * when (*out)->diags holds any problem.
+ * Returns 0 and *out, which the caller frees with config_free, or -1 with
+ * every problem appended to diags (*out untouched).
  */
-int config_load_buffer(struct config **out, const char *name, const char *data, size_t len, long long commit_time);
+int config_load_buffer(struct config **out, struct diag_list *diags, const char *name, const char *data, size_t len,
+		       long long commit_time);
 
 /*
  * Reads .proofgate.yml from commit's tree (never the work tree) and parses it
- * as config_load_buffer does.  A commit without one gives present = 0.  An
- * unreadable blob is a diag.  The caller frees *out with config_free.
+ * as config_load_buffer does.  A commit without one gives a policy with
+ * present = 0.  An unreadable blob is a problem in diags.
  */
-int config_load_commit(struct config **out, git_repository *repo, git_commit *commit, long long commit_time);
+int config_load_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time);
+
+/*
+ * As config_load_commit, but a policy with problems is handed back too (its
+ * problems in diags, their number in nproblems), so that the rule ids and
+ * packs it names can still be checked against the rule set and every
+ * problem listed at once.  Returns 0 and *out (the caller frees it with
+ * config_free, and must not apply a policy whose nproblems is not 0); -1
+ * with a problem in diags only when there is nothing to check: the blob
+ * cannot be read, is not a file, or is not YAML.
+ */
+int config_read_commit(struct config **out, struct diag_list *diags, git_repository *repo, git_commit *commit,
+		       long long commit_time);
 
 /*
  * Loads the policy's rule packs from commit's tree into rs (before
  * rules_finish): a file, or every *.yml / *.yaml file of a folder in name
- * order.  Problems go to cfg->diags or rs->diags; returns -1 when there were any.
+ * order.  A pack the policy names wrongly is a problem in diags, a pack's
+ * own problems go to rs->diags; returns -1 when there were any.
  */
-int config_load_packs(struct config *cfg, struct rules *rs, git_repository *repo, git_commit *commit);
+int config_load_packs(const struct config *cfg, struct diag_list *diags, struct rules *rs, git_repository *repo,
+		      git_commit *commit);
 
 /*
  * Checks that every rule the policy names is loaded and applies its level
- * overrides to rs.  Returns -1 with diags when a rule is unknown.
+ * overrides to rs.  Returns -1 with problems in diags when a rule is unknown.
  */
-int config_apply(struct config *cfg, struct rules *rs);
+int config_apply(const struct config *cfg, struct diag_list *diags, struct rules *rs);
 
 /* The first gate whose glob matches branch, or NULL. */
 const struct config_gate *config_gate_for(const struct config *cfg, const char *branch);
 
-/* What the verdict needs of the policy; borrows from cfg. */
-struct verdict_policy config_policy(const struct config *cfg);
-
 /* 1 when the blob ids of .proofgate.yml in the two commits differ (added, removed or edited). */
 int config_differs(git_repository *repo, git_commit *a, git_commit *b);
 
+/* Frees the policy; NULL is fine. */
 void config_free(struct config *cfg);
-
-/*
- * The commit of a pull or merge request's target branch, whose policy
- * applies: origin/BRANCH, else the local BRANCH.  When neither is in the
- * clone, returns -1 with err saying exactly what to fetch.  The caller frees
- * *out with git_commit_free.
- */
-int config_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source);
-
-/* The branch a gate is chosen for, and where the name came from. */
-struct config_branch {
-	const char *name;	   /* borrowed from the flag, the environment or rev_branch; may be NULL */
-	const char *source;	   /* "--branch", "GITHUB_BASE_REF", ..., "revision", or NULL */
-	int change;		   /* 1 when it is the target of a pull or merge request */
-	const char *target;	   /* a pull or merge request's target branch, even when --branch wins; or NULL */
-	const char *target_source; /* the variable that named it */
-};
-
-typedef const char *(*config_env_fn)(const char *name);
-
-/*
- * --branch; else GITHUB_BASE_REF, CI_MERGE_REQUEST_TARGET_BRANCH_NAME (a
- * pull or merge request's target); else GITHUB_REF_NAME, CI_COMMIT_REF_NAME;
- * else rev_branch.  Empty values count as unset.  target is set whenever a
- * pull or merge request's target is known: its policy applies.
- */
-void config_branch_resolve(struct config_branch *out, const char *flag, const char *rev_branch, config_env_fn env);
 
 #endif

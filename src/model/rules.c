@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <git2.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,27 +68,6 @@ const char *level_name(enum level l)
 int leaf_needs_content(const struct leaf *l)
 {
 	return l->contains || l->not_contains || l->fresh || l->min_lines > 0;
-}
-
-static void add_diag(struct rules *rs, struct where at, const char *fmt, va_list ap)
-{
-	struct buf b = BUF_INIT;
-	buf_vprintf(&b, fmt, ap);
-	XGROW(rs->diags, rs->diags_cap, rs->ndiags + 1);
-	rs->diags[rs->ndiags].at = at;
-	rs->diags[rs->ndiags].msg = buf_detach(&b);
-	rs->ndiags++;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 3, 4)))
-#endif
-static void diag_at(struct rules *rs, struct where at, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	add_diag(rs, at, fmt, ap);
-	va_end(ap);
 }
 
 /* A text: a string, or a mapping with en (required) and ar. */
@@ -230,16 +208,61 @@ static void cond_free(struct cond *c)
 	free(c);
 }
 
+/* Adds the pack's excludes to the leaf's, compiled once per case-sensitivity and shared. */
+static int add_pack_excludes(struct ctx *c, struct leaf *l, int icase)
+{
+	struct match_glob **shared = c->pack_globs[icase ? 1 : 0];
+	size_t i;
+	int rc = 0;
+
+	if (!c->npack_exclude)
+		return 0;
+	if (!shared) {
+		/* compiled on first use; already validated when the pack was read */
+		shared = c->pack_globs[icase ? 1 : 0] = xcalloc(c->npack_exclude, sizeof(*shared));
+		for (i = 0; i < c->npack_exclude; i++) {
+			yaml_node_t fake;
+			fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
+			fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
+			if (compile_glob(c, &fake, c->pack_exclude[i], icase, &shared[i]) < 0)
+				rc = -1;
+		}
+	}
+	l->exclude = xrealloc(l->exclude, (l->nexclude + c->npack_exclude) * sizeof(*l->exclude));
+	for (i = 0; i < c->npack_exclude; i++)
+		if (shared[i])
+			l->exclude[l->nexclude++] = match_glob_ref(shared[i]);
+	return rc;
+}
+
+/* fresh: {pattern, days}: a date the pattern captures must be at most days old. */
+static int get_fresh(struct ctx *c, const yaml_node_t *n, struct leaf *l)
+{
+	static const char *const keys[] = {"pattern", "days", NULL};
+	yaml_node_t *v[2];
+	int rc = 0;
+
+	if (ydoc_fields(&c->y, n, "fresh", keys, v) < 0 || ydoc_need(&c->y, n, v[0], "fresh", "pattern") < 0 ||
+	    ydoc_need(&c->y, n, v[1], "fresh", "days") < 0)
+		return -1;
+	if (get_pattern(c, v[0], "fresh.pattern", 0, &l->fresh, NULL) < 0)
+		rc = -1;
+	else if (l->fresh->ncaptures < 1)
+		rc = ydoc_diag(&c->y, v[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
+			       l->fresh->src);
+	if (ydoc_long(&c->y, v[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
+		rc = -1;
+	return rc;
+}
+
 static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct leaf **out)
 {
 	static const char *const keys[] = {"paths", "exclude", "ignore_case", "contains", "not_contains",
 					   "min_lines", "executable", "fresh", "min_files", "what", NULL};
-	static const char *const fresh_keys[] = {"pattern", "days", NULL};
 	const char *what = negated ? "no_file" : "file";
 	yaml_node_t *v[10];
 	struct leaf *l = xcalloc(1, sizeof(*l));
 	int icase = 0, rc = 0;
-	size_t i;
 
 	l->negated = negated;
 	l->executable = -1;
@@ -256,24 +279,9 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 		rc = -1;
 	if (v[1] && get_globs(c, v[1], "exclude", icase, &l->exclude, &l->nexclude) < 0)
 		rc = -1;
-	if (c->npack_exclude) {
-		struct match_glob **shared = c->pack_globs[icase ? 1 : 0];
-		if (!shared) {
-			/* compiled on first use; already validated when the pack was read */
-			shared = c->pack_globs[icase ? 1 : 0] = xcalloc(c->npack_exclude, sizeof(*shared));
-			for (i = 0; i < c->npack_exclude; i++) {
-				yaml_node_t fake;
-				fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
-				fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
-				if (compile_glob(c, &fake, c->pack_exclude[i], icase, &shared[i]) < 0)
-					rc = -1;
-			}
-		}
-		l->exclude = xrealloc(l->exclude, (l->nexclude + c->npack_exclude) * sizeof(*l->exclude));
-		for (i = 0; i < c->npack_exclude; i++)
-			if (shared[i])
-				l->exclude[l->nexclude++] = match_glob_ref(shared[i]);
-	}
+	/* a no_file leaf forbids: the pack's excludes would let a change hide what it forbids (docs/rules.md) */
+	if (!negated && add_pack_excludes(c, l, icase) < 0)
+		rc = -1;
 	if (v[3] && get_pattern(c, v[3], "contains", 1, &l->contains, &l->min_matches) < 0)
 		rc = -1;
 	if (v[4] && get_pattern(c, v[4], "not_contains", 0, &l->not_contains, NULL) < 0)
@@ -286,21 +294,8 @@ static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct lea
 	}
 	if (v[6] && ydoc_bool(&c->y, v[6], "executable", &l->executable) < 0)
 		rc = -1;
-	if (v[7]) {
-		yaml_node_t *fv[2];
-		if (ydoc_fields(&c->y, v[7], "fresh", fresh_keys, fv) < 0 || ydoc_need(&c->y, v[7], fv[0], "fresh", "pattern") < 0 ||
-		    ydoc_need(&c->y, v[7], fv[1], "fresh", "days") < 0) {
-			rc = -1;
-		} else {
-			if (get_pattern(c, fv[0], "fresh.pattern", 0, &l->fresh, NULL) < 0)
-				rc = -1;
-			else if (l->fresh->ncaptures < 1)
-				rc = ydoc_diag(&c->y, fv[0], "fresh.pattern '%s' needs a capture group holding the date (YYYY-MM-DD)",
-					  l->fresh->src);
-			if (ydoc_long(&c->y, fv[1], "fresh.days", 0, 36500, &l->fresh_days) < 0)
-				rc = -1;
-		}
-	}
+	if (v[7] && get_fresh(c, v[7], l) < 0)
+		rc = -1;
 	if (v[8]) {
 		long m = 1;
 		if (negated)
@@ -327,7 +322,6 @@ static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond 
 	struct cond *cd = NULL;
 	int which = -1, i, rc = 0;
 
-	*out = NULL;
 	if (depth > COND_MAX_DEPTH)
 		return ydoc_diag(&c->y, n, "conditions nest deeper than %d levels", COND_MAX_DEPTH);
 	if (ydoc_fields(&c->y, n, "condition", keys, v) < 0)
@@ -613,7 +607,7 @@ static void yaml_diag(struct rules *rs, const char *file, const yaml_parser_t *p
 	at.file = file;
 	at.line = (int)m.line + 1;
 	at.col = (int)m.column + 1;
-	diag_at(rs, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem", p->context ? " " : "",
+	diag_add(&rs->diags, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem", p->context ? " " : "",
 		p->context ? p->context : "", buf_cstr(&hint));
 	buf_free(&hint);
 }
@@ -668,128 +662,156 @@ static const char *intern_file(struct rules *rs, const char *name)
 	return rs->files[rs->nfiles++];
 }
 
-int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_t len)
+/*
+ * What is checked before a pack is parsed: its size, whether the same bytes
+ * were loaded already (1: skip them), and how deeply it nests; the pack's
+ * name and bytes join what the digest covers.  0 to go on, -1 with a problem.
+ */
+static int admit_pack(struct rules *rs, const char *name, const char *data, size_t len)
 {
-	static const char *const keys[] = {"domains", "proofs", "exclude", "rules", NULL};
-	yaml_parser_t parser;
-	yaml_document_t doc, extra;
-	yaml_node_t *root, *v[4];
-	struct ctx c;
-	int parser_ok = 0, doc_ok = 0, rc = -1;
-	size_t before = rs->ndiags, i;
+	const char *file;
+	yaml_mark_t m;
 
-	memset(&c, 0, sizeof(c));
-	c.rs = rs;
-	c.y.budget = PACK_MAX_ALIAS_NODES;
-	c.y.doc = &doc;
-	c.y.diags = &rs->diags;
-	c.y.ndiags = &rs->ndiags;
-	c.y.diags_cap = &rs->diags_cap;
-	c.y.too_complex = "rule pack too complex (aliases add more than " STR(PACK_MAX_ALIAS_NODES) " nodes)";
-
-	if (len > PACK_MAX_BYTES) {
-		diag_at(rs, (struct where){intern_file(rs, name), 1, 1}, "rule pack is larger than %u bytes",
-			PACK_MAX_BYTES);
-		return -1;
-	}
+	if (len > PACK_MAX_BYTES)
+		return diag_add(&rs->diags, (struct where){intern_file(rs, name), 1, 1},
+				"rule pack is larger than %u bytes", PACK_MAX_BYTES);
 	XGROW(rs->pack_blobs, rs->pack_blobs_cap, rs->npack_blobs + 1);
 	if (git_odb_hash(&rs->pack_blobs[rs->npack_blobs], data, len, GIT_OBJECT_BLOB) == 0) {
 		/* the same bytes twice (rules/ of proofgate's own tree beside the
 		 * built-in copy) is one pack, not a set of duplicate ids */
 		if (rules_is_pack_blob(rs, &rs->pack_blobs[rs->npack_blobs]))
-			return 0;
+			return 1;
 		rs->npack_blobs++;
 	}
-	c.y.file = intern_file(rs, name);
+	file = intern_file(rs, name);
 	buf_printf(&rs->canon, "%s", name);
 	buf_putc(&rs->canon, '\0');
 	buf_put(&rs->canon, data, len);
 	buf_putc(&rs->canon, '\0');
-	{
-		yaml_mark_t m;
-		if (too_deep(data, len, &m)) {
-			diag_at(rs, (struct where){c.y.file, (int)m.line + 1, (int)m.column + 1},
+	if (too_deep(data, len, &m))
+		return diag_add(&rs->diags, (struct where){file, (int)m.line + 1, (int)m.column + 1},
 				"rule pack nests deeper than %d levels of lists and mappings", PACK_MAX_NESTING);
-			return -1;
-		}
-	}
+	return 0;
+}
 
-	if (!yaml_parser_initialize(&parser)) {
-		diag_at(rs, (struct where){c.y.file, 1, 1}, "cannot initialise the YAML parser");
+/*
+ * Parses data as exactly one YAML document with a root.  Returns 0 with
+ * *parser and *doc for the caller to delete, or -1 with a problem (nothing
+ * left to delete).
+ */
+static int load_document(struct rules *rs, const char *file, const char *data, size_t len, yaml_parser_t *parser,
+			 yaml_document_t *doc)
+{
+	yaml_document_t extra;
+	int more;
+
+	if (!yaml_parser_initialize(parser))
+		return diag_add(&rs->diags, (struct where){file, 1, 1}, "cannot initialise the YAML parser");
+	yaml_parser_set_input_string(parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(parser, doc)) {
+		yaml_diag(rs, file, parser, data, len);
+		yaml_parser_delete(parser);
 		return -1;
 	}
-	parser_ok = 1;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		yaml_diag(rs, c.y.file, &parser, data, len);
-		goto done;
-	}
-	doc_ok = 1;
-	/* every node once, plus what aliases may add */
-	c.y.budget += (long)(doc.nodes.top - doc.nodes.start);
-	root = yaml_document_get_root_node(&doc);
-	if (!root) {
-		diag_at(rs, (struct where){c.y.file, 1, 1}, "empty rule pack: expected a mapping with domains, proofs and rules");
-		goto done;
-	}
-	if (yaml_parser_load(&parser, &extra)) {
-		int more = yaml_document_get_root_node(&extra) != NULL;
-		/* the second document starts at its "---" */
-		struct where at = {c.y.file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
-		yaml_document_delete(&extra);
-		if (more) {
-			diag_at(rs, at, "a rule pack holds one YAML document; found a second one");
-			goto done;
-		}
+	if (!yaml_document_get_root_node(doc)) {
+		diag_add(&rs->diags, (struct where){file, 1, 1},
+			 "empty rule pack: expected a mapping with domains, proofs and rules");
+	} else if (!yaml_parser_load(parser, &extra)) {
+		yaml_diag(rs, file, parser, data, len);
 	} else {
-		yaml_diag(rs, c.y.file, &parser, data, len);
-		goto done;
+		/* the second document starts at its "---" */
+		struct where at = {file, (int)extra.start_mark.line + 1, (int)extra.start_mark.column + 1};
+		more = yaml_document_get_root_node(&extra) != NULL;
+		yaml_document_delete(&extra);
+		if (!more)
+			return 0;
+		diag_add(&rs->diags, at, "a rule pack holds one YAML document; found a second one");
 	}
-	if (ydoc_fields(&c.y, root, "rule pack", keys, v) < 0)
-		goto done;
-	if (v[2]) {
-		if (ydoc_strlist(&c.y, v[2], "exclude", &c.pack_exclude, &c.npack_exclude, &c.pack_exclude_at) == 0) {
-			/* validate once here so that an invalid glob is reported once */
-			for (i = 0; i < c.npack_exclude; i++) {
-				struct match_glob *g = NULL;
-				yaml_node_t fake;
-				fake.start_mark.line = (size_t)(c.pack_exclude_at[i].line - 1);
-				fake.start_mark.column = (size_t)(c.pack_exclude_at[i].col - 1);
-				if (compile_glob(&c, &fake, c.pack_exclude[i], 0, &g) < 0) {
-					ydoc_strlist_free(c.pack_exclude, c.npack_exclude);
-					free(c.pack_exclude_at);
-					c.pack_exclude = NULL;
-					c.pack_exclude_at = NULL;
-					c.npack_exclude = 0;
-					break;
-				}
-				match_glob_free(g);
-			}
+	yaml_document_delete(doc);
+	yaml_parser_delete(parser);
+	return -1;
+}
+
+/* The pack's exclude list, checked once here so that an invalid glob is reported once. */
+static void get_pack_excludes(struct ctx *c, const yaml_node_t *n)
+{
+	size_t i;
+	if (ydoc_strlist(&c->y, n, "exclude", &c->pack_exclude, &c->npack_exclude, &c->pack_exclude_at) < 0)
+		return;
+	for (i = 0; i < c->npack_exclude; i++) {
+		struct match_glob *g = NULL;
+		yaml_node_t fake;
+		fake.start_mark.line = (size_t)(c->pack_exclude_at[i].line - 1);
+		fake.start_mark.column = (size_t)(c->pack_exclude_at[i].col - 1);
+		if (compile_glob(c, &fake, c->pack_exclude[i], 0, &g) < 0) {
+			ydoc_strlist_free(c->pack_exclude, c->npack_exclude);
+			free(c->pack_exclude_at);
+			c->pack_exclude = NULL;
+			c->pack_exclude_at = NULL;
+			c->npack_exclude = 0;
+			return;
 		}
+		match_glob_free(g);
 	}
+}
+
+/* The pack's top level: exclude first (every condition uses it), then domains, proofs and rules. */
+static void get_pack(struct ctx *c, const yaml_node_t *root)
+{
+	static const char *const keys[] = {"domains", "proofs", "exclude", "rules", NULL};
+	yaml_node_t *v[4];
+
+	if (ydoc_fields(&c->y, root, "rule pack", keys, v) < 0)
+		return;
+	if (v[2])
+		get_pack_excludes(c, v[2]);
 	if (v[0])
-		for_each_item(&c, v[0], "domains", domain_cb);
+		for_each_item(c, v[0], "domains", domain_cb);
 	if (v[1])
-		for_each_item(&c, v[1], "proofs", proof_cb);
+		for_each_item(c, v[1], "proofs", proof_cb);
 	if (v[3])
-		for_each_item(&c, v[3], "rules", rule_cb);
+		for_each_item(c, v[3], "rules", rule_cb);
 	if (!v[0] && !v[1] && !v[3])
-		ydoc_diag(&c.y, root, "a rule pack needs at least one of domains, proofs or rules");
-	rc = rs->ndiags == before ? 0 : -1;
-done:
+		ydoc_diag(&c->y, root, "a rule pack needs at least one of domains, proofs or rules");
+}
+
+static void ctx_release(struct ctx *c)
+{
+	size_t i, j;
 	for (i = 0; i < 2; i++) {
-		size_t j;
-		for (j = 0; c.pack_globs[i] && j < c.npack_exclude; j++)
-			match_glob_free(c.pack_globs[i][j]);
-		free(c.pack_globs[i]);
+		for (j = 0; c->pack_globs[i] && j < c->npack_exclude; j++)
+			match_glob_free(c->pack_globs[i][j]);
+		free(c->pack_globs[i]);
 	}
-	ydoc_strlist_free(c.pack_exclude, c.npack_exclude);
-	free(c.pack_exclude_at);
-	if (doc_ok)
-		yaml_document_delete(&doc);
-	if (parser_ok)
-		yaml_parser_delete(&parser);
-	return rs->ndiags == before ? rc : -1;
+	ydoc_strlist_free(c->pack_exclude, c->npack_exclude);
+	free(c->pack_exclude_at);
+}
+
+int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_t len)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	struct ctx c;
+	size_t before = rs->diags.n;
+	int rc = admit_pack(rs, name, data, len);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	memset(&c, 0, sizeof(c));
+	c.rs = rs;
+	c.y.file = intern_file(rs, name);
+	c.y.diags = &rs->diags;
+	c.y.too_complex = "rule pack too complex (aliases add more than " STR(PACK_MAX_ALIAS_NODES) " nodes)";
+	if (load_document(rs, c.y.file, data, len, &parser, &doc) < 0)
+		return -1;
+	c.y.doc = &doc;
+	/* every node once, plus what aliases may add */
+	c.y.budget = PACK_MAX_ALIAS_NODES + (long)(doc.nodes.top - doc.nodes.start);
+	get_pack(&c, yaml_document_get_root_node(&doc));
+	ctx_release(&c);
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return rs->diags.n == before ? 0 : -1;
 }
 
 static int read_file(const char *path, char **out, size_t *len)
@@ -802,7 +824,7 @@ static int read_file(const char *path, char **out, size_t *len)
 
 	f = fopen(path, "rb");
 	if (!f) {
-		err_set("%s", strerror(errno));
+		err_set("%s", err_os(errno));
 		goto done;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
@@ -813,7 +835,7 @@ static int read_file(const char *path, char **out, size_t *len)
 		buf_put(&b, chunk, n);
 	}
 	if (ferror(f)) {
-		err_set("%s", strerror(errno));
+		err_set("%s", err_os(errno));
 		goto done;
 	}
 	*len = b.len;
@@ -849,7 +871,8 @@ int rules_add_path(struct rules *rs, const char *path)
 	struct stat st;
 
 	if (stat(path, &st) < 0) {
-		diag_at(rs, path_at(rs, path), "cannot read rules: %s", strerror(errno));
+		int saved = errno; /* path_at allocates */
+		diag_add(&rs->diags, path_at(rs, path), "cannot read rules: %s", err_os(saved));
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
@@ -860,7 +883,8 @@ int rules_add_path(struct rules *rs, const char *path)
 		int rc = 0;
 
 		if (!d) {
-			diag_at(rs, path_at(rs, path), "cannot read rules folder: %s", strerror(errno));
+			int saved = errno;
+			diag_add(&rs->diags, path_at(rs, path), "cannot read rules folder: %s", err_os(saved));
 			return -1;
 		}
 		while ((e = readdir(d)) != NULL) {
@@ -871,7 +895,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		}
 		closedir(d);
 		if (n == 0) {
-			diag_at(rs, path_at(rs, path), "rules folder holds no *.yml or *.yaml file");
+			diag_add(&rs->diags, path_at(rs, path), "rules folder holds no *.yml or *.yaml file");
 			rc = -1;
 		}
 		if (n)
@@ -891,7 +915,7 @@ int rules_add_path(struct rules *rs, const char *path)
 		size_t len = 0;
 		int rc;
 		if (read_file(path, &data, &len) < 0) {
-			diag_at(rs, path_at(rs, path), "cannot read rules: %s", err_last());
+			diag_add(&rs->diags, path_at(rs, path), "cannot read rules: %s", err_last());
 			return -1;
 		}
 		rc = rules_add_buffer(rs, path, data, len);
@@ -1071,7 +1095,7 @@ static void report_dups(struct rules *rs, const char *kind, const void *base, si
 		const char *item = (const char *)base + pairs[2 * i] * stride;
 		const struct where *at = (const struct where *)(item + at_off);
 		const struct where *first = (const struct where *)((const char *)base + pairs[2 * i + 1] * stride + at_off);
-		diag_at(rs, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind, *(char *const *)(item + id_off),
+		diag_add(&rs->diags, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind, *(char *const *)(item + id_off),
 			first->file, first->line);
 	}
 	free(pairs);
@@ -1103,19 +1127,19 @@ int rules_finish(struct rules *rs)
 		for (j = 0; j < p->nrequires; j++) {
 			long k = find_id(proof_ids, rs->nproofs, p->requires[j]);
 			if (k < 0)
-				diag_at(rs, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
+				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
 			else if ((size_t)k == i)
-				diag_at(rs, p->requires_at[j], "proof '%s' requires itself", p->id);
+				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires itself", p->id);
 			else
 				p->requires_idx[j] = (size_t)k;
 		}
 	}
-	if (rs->ndiags == 0 && rs->nproofs) {
+	if (rs->diags.n == 0 && rs->nproofs) {
 		unsigned char *state = xcalloc(rs->nproofs, 1);
 		size_t k = 0;
 		for (i = 0; i < rs->nproofs; i++)
 			if (proof_cycle(rs, i, state, &k)) {
-				diag_at(rs, rs->proofs[k].at, "proof '%s' is part of a requirement loop", rs->proofs[k].id);
+				diag_add(&rs->diags, rs->proofs[k].at, "proof '%s' is part of a requirement loop", rs->proofs[k].id);
 				break;
 			}
 		free(state);
@@ -1126,14 +1150,14 @@ int rules_finish(struct rules *rs)
 		struct rule *r = &rs->rules[i];
 		long d = find_id(dom_ids, rs->ndomains, r->domain_id);
 		if (d < 0)
-			diag_at(rs, r->domain_at, "rule '%s' names unknown domain '%s'", r->id, r->domain_id);
+			diag_add(&rs->diags, r->domain_at, "rule '%s' names unknown domain '%s'", r->id, r->domain_id);
 		else
 			r->domain = (size_t)d;
 		r->proof_idx = xcalloc(r->nproofs, sizeof(size_t));
 		for (j = 0; j < r->nproofs; j++) {
 			long k = find_id(proof_ids, rs->nproofs, r->proofs[j]);
 			if (k < 0)
-				diag_at(rs, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
+				diag_add(&rs->diags, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
 			else
 				r->proof_idx[j] = (size_t)k;
 		}
@@ -1141,15 +1165,15 @@ int rules_finish(struct rules *rs)
 	}
 	free(dom_ids);
 	free(proof_ids);
-	if (rs->nrules == 0 && rs->ndiags == 0)
-		diag_at(rs, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
+	if (rs->nrules == 0 && rs->diags.n == 0)
+		diag_add(&rs->diags, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
 			"no rules loaded: give --rules PATH or drop --no-builtin");
 
 	if (git_odb_hash(&oid, rs->canon.ptr ? rs->canon.ptr : "", rs->canon.len, GIT_OBJECT_BLOB) == 0) {
 		memcpy(rs->digest, "sha1:", 5);
 		git_oid_tostr(rs->digest + 5, sizeof(rs->digest) - 5, &oid);
 	}
-	return rs->ndiags ? -1 : 0;
+	return rs->diags.n ? -1 : 0;
 }
 
 struct rules *rules_new(void)
@@ -1171,15 +1195,13 @@ void rules_free(struct rules *rs)
 		proof_free(&rs->proofs[i]);
 	for (i = 0; i < rs->nrules; i++)
 		rule_free(&rs->rules[i]);
-	for (i = 0; i < rs->ndiags; i++)
-		free(rs->diags[i].msg);
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
 	free(rs->domains);
 	free(rs->proofs);
 	free(rs->rules);
 	free(rs->leaves);
-	free(rs->diags);
+	diag_list_clear(&rs->diags);
 	free(rs->files);
 	buf_free(&rs->canon);
 	free(rs->pack_blobs);

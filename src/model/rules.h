@@ -5,8 +5,9 @@
 #include <git2.h>
 #include <stddef.h>
 
-#include "util/buf.h"
 #include "match/match.h"
+#include "util/buf.h"
+#include "util/diag.h"
 
 /* A text in English, optionally Arabic; en is never NULL once loaded. */
 struct text {
@@ -23,13 +24,6 @@ enum level { LEVEL_REQUIRED, LEVEL_EXPECTED, LEVEL_ADVISORY };
 const char *level_name(enum level l);
 /* Parses "required", "expected" or "advisory"; -1 when it is none. */
 int level_parse(enum level *out, const char *s);
-
-/* Where something was written, for messages: file name, 1-based line and column. */
-struct where {
-	const char *file; /* owned by struct rules */
-	int line;
-	int col;
-};
 
 struct domain {
 	char *id;
@@ -54,13 +48,15 @@ struct proof {
  * A leaf condition: the files it selects (paths minus excludes) and what
  * each selected file must show.  A `file` leaf holds when at least min_files
  * selected files show it all; a `no_file` leaf holds when none does.
+ * A `no_file` leaf forbids: the pack's excludes and linguist-generated or
+ * linguist-vendored attributes do not narrow it, only its own exclude list.
  */
 struct leaf {
 	size_t index; /* in rules.leaves */
 	int negated;  /* 1 for no_file */
 	struct match_glob **paths;
 	size_t npaths;
-	struct match_glob **exclude; /* the leaf's and its pack's */
+	struct match_glob **exclude; /* the leaf's, and its pack's unless negated (a forbidding leaf) */
 	size_t nexclude;
 	struct match_regex *contains;
 	size_t min_matches; /* of contains; at least 1 */
@@ -105,11 +101,6 @@ struct rule {
 	struct where domain_at;
 };
 
-struct rules_diag {
-	struct where at;
-	char *msg;
-};
-
 struct rules {
 	struct domain *domains;
 	size_t ndomains, domains_cap;
@@ -121,8 +112,7 @@ struct rules {
 	size_t nleaves, leaves_cap;
 	char **files; /* names of loaded packs, owned */
 	size_t nfiles, files_cap;
-	struct rules_diag *diags;
-	size_t ndiags, diags_cap;
+	struct diag_list diags; /* every problem of every pack, in the order found */
 	char digest[48]; /* "sha1:" + hex, set by rules_finish */
 	struct buf canon; /* what the digest covers: each pack's name and bytes */
 	git_oid *pack_blobs; /* the blob id each loaded pack would have: packs are never their own evidence */
@@ -131,6 +121,7 @@ struct rules {
 
 /* An empty set; free with rules_free. */
 struct rules *rules_new(void);
+/* Frees the set and everything in it; NULL is fine. */
 void rules_free(struct rules *rs);
 
 /*

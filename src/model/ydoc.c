@@ -21,16 +21,11 @@ struct where ydoc_where(const struct ydoc *y, const yaml_node_t *n)
 
 int ydoc_diag(struct ydoc *y, const yaml_node_t *n, const char *fmt, ...)
 {
-	struct buf b = BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	diag_vadd(y->diags, ydoc_where(y, n), fmt, ap);
 	va_end(ap);
-	XGROW(*y->diags, *y->diags_cap, *y->ndiags + 1);
-	(*y->diags)[*y->ndiags].at = ydoc_where(y, n);
-	(*y->diags)[*y->ndiags].msg = buf_detach(&b);
-	(*y->ndiags)++;
 	return -1;
 }
 

@@ -17,8 +17,7 @@
 struct ydoc {
 	yaml_document_t *doc;
 	const char *file;          /* borrowed; named in every problem */
-	struct rules_diag **diags; /* the owner's list, grown here */
-	size_t *ndiags, *diags_cap;
+	struct diag_list *diags;   /* the owner's list, grown here */
 	long budget;               /* node look-ups left */
 	const char *too_complex;   /* the problem when the budget runs out */
 };
@@ -56,6 +55,7 @@ int ydoc_long(struct ydoc *y, const yaml_node_t *n, const char *what, long min, 
  */
 int ydoc_strlist(struct ydoc *y, const yaml_node_t *n, const char *what, char ***out, size_t *nout,
 		 struct where **at);
+/* Frees the n strings of l and l; NULL (with n 0) is fine. */
 void ydoc_strlist_free(char **l, size_t n);
 
 /*

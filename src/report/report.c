@@ -1,10 +1,13 @@
-/* report.c - what every report format shares: safe text, signals, next steps. */
+/* report.c - what the report formats share: safe text, signals, next steps, escapes, GitHub annotations. */
 #include "report/report.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/mem.h"
+#include "util/utf8.h"
 
 char *report_safe(const char *s)
 {
@@ -55,4 +58,224 @@ const char *report_verdict_word(int go, enum lang lang)
 	if (lang == LANG_AR)
 		return go ? "انطلاق" : "توقف/إعادة تخطيط";
 	return go ? "go" : "stop";
+}
+
+char *report_printf(const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+void report_fput_safe(FILE *f, const char *s)
+{
+	char *safe = report_safe(s);
+	fputs(safe, f);
+	free(safe);
+}
+
+/* ---- JSON ------------------------------------------------------------------------ */
+
+json_t *report_json_text(const char *s)
+{
+	char *safe = report_safe(s ? s : "");
+	json_t *j = json_string(safe);
+	free(safe);
+	return j;
+}
+
+json_t *report_json_evidence(const struct evidence *e)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "path", report_json_text(e->path));
+	json_object_set_new(o, "line", e->line ? json_integer((json_int_t)e->line) : json_null());
+	json_object_set_new(o, "blob", json_string(e->blob));
+	return o;
+}
+
+json_t *report_json_tool(const struct report *r)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "name", json_string("proofgate"));
+	json_object_set_new(o, "version", json_string(r->version));
+	return o;
+}
+
+json_t *report_json_repository(const struct repo_target *t)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "rev", report_json_text(t->rev));
+	json_object_set_new(o, "commit", json_string(t->commit_hex));
+	json_object_set_new(o, "tree", json_string(t->tree_hex));
+	json_object_set_new(o, "branch", t->branch ? report_json_text(t->branch) : json_null());
+	json_object_set_new(o, "commit_time", json_integer((json_int_t)t->commit_time));
+	return o;
+}
+
+json_t *report_json_gate(const struct gate *g)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "fail_on", json_string(fail_on_name(g->fail_on)));
+	json_object_set_new(o, "source", json_string(g->fail_on_source));
+	json_object_set_new(o, "branch", g->branch ? report_json_text(g->branch) : json_null());
+	json_object_set_new(o, "passed", json_boolean(g->passed && g->decided));
+	json_object_set_new(o, "decided", json_boolean(g->decided));
+	json_object_set_new(o, "branch_source", g->branch_source ? json_string(g->branch_source) : json_null());
+	json_object_set_new(o, "pattern", g->pattern ? report_json_text(g->pattern) : json_null());
+	if (g->regression) {
+		json_t *reg = json_object();
+		json_object_set_new(reg, "source", json_string(g->regression_source ? g->regression_source : "policy"));
+		json_object_set_new(reg, "compared", json_boolean(g->compared));
+		json_object_set_new(reg, "regressed", json_boolean(g->regressed));
+		json_object_set_new(o, "regression", reg);
+	}
+	return o;
+}
+
+/* ---- Markdown and XML text ------------------------------------------------------- */
+
+void report_md_text(struct buf *b, const char *s)
+{
+	char *safe;
+	const char *p;
+	if (!s)
+		return;
+	safe = report_safe(s);
+	for (p = safe; *p; p++) {
+		if (strchr("\\`*_[]<>|~#!", *p))
+			buf_putc(b, '\\');
+		if (*p == '&')
+			buf_puts(b, "&amp;");
+		else
+			buf_putc(b, *p);
+	}
+	free(safe);
+}
+
+size_t report_markdown_room(long have)
+{
+	return have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
+								   : REPORT_MARKDOWN_MAX / 2;
+}
+
+void report_xml_text(struct buf *b, const char *s)
+{
+	char *safe;
+	const char *p;
+	if (!s)
+		return;
+	safe = report_safe(s);
+	for (p = safe; *p; p++) {
+		switch (*p) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&apos;");
+			break;
+		default:
+			buf_putc(b, *p);
+		}
+	}
+	free(safe);
+}
+
+/* ---- GitHub annotations ----------------------------------------------------------- */
+
+static const char *const annot_cmd[] = {"error", "warning", "notice"};
+
+void report_annot_add(struct report_annots *as, enum report_annot_kind kind, const char *file, size_t line,
+		      char *title, char *msg)
+{
+	XGROW(as->a, as->cap, as->n + 1);
+	as->a[as->n].kind = kind;
+	as->a[as->n].file = file ? xstrdup(file) : NULL;
+	as->a[as->n].line = line;
+	as->a[as->n].title = title;
+	as->a[as->n].msg = msg;
+	as->n++;
+}
+
+static void put_annot(FILE *f, const struct report_annot *a)
+{
+	char *t = report_github_escape(a->title, 1), *m = report_github_escape(a->msg, 0);
+	fprintf(f, "::%s ", annot_cmd[a->kind]);
+	if (a->file) {
+		char *file = report_github_escape(a->file, 1);
+		fprintf(f, "file=%s,line=%zu,", file, a->line);
+		free(file);
+	}
+	fprintf(f, "title=%s::%s\n", t, m);
+	free(t);
+	free(m);
+}
+
+int report_annots_write(FILE *f, const struct report_annots *as, const char *rest_where)
+{
+	enum { NK = 3 };
+	size_t count[NK] = {0, 0, 0}, sent[NK] = {0, 0, 0}, limit[NK], i, dropped = 0;
+
+	for (i = 0; i < as->n; i++)
+		count[as->a[i].kind]++;
+	for (i = 0; i < NK; i++) {
+		limit[i] = REPORT_GITHUB_PER_KIND;
+		if (count[i] > limit[i])
+			dropped += count[i] - limit[i];
+	}
+	/* the closing annotation is a notice: keep a place for it */
+	if (dropped || count[REPORT_ANNOT_NOTICE] > REPORT_GITHUB_PER_KIND) {
+		limit[REPORT_ANNOT_NOTICE] = REPORT_GITHUB_PER_KIND - 1;
+		dropped = 0;
+		for (i = 0; i < NK; i++)
+			if (count[i] > limit[i])
+				dropped += count[i] - limit[i];
+	}
+	for (i = 0; i < as->n; i++) {
+		enum report_annot_kind k = as->a[i].kind;
+		if (sent[k] >= limit[k])
+			continue;
+		sent[k]++;
+		put_annot(f, &as->a[i]);
+	}
+	if (dropped) {
+		size_t e = count[REPORT_ANNOT_ERROR] - sent[REPORT_ANNOT_ERROR],
+		       w = count[REPORT_ANNOT_WARNING] - sent[REPORT_ANNOT_WARNING],
+		       n = count[REPORT_ANNOT_NOTICE] - sent[REPORT_ANNOT_NOTICE];
+		struct report_annot more = {REPORT_ANNOT_NOTICE, NULL, 0, NULL, NULL};
+		more.title = report_printf("proofgate: %zu more finding%s", dropped, dropped == 1 ? "" : "s");
+		more.msg = report_printf("GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, %zu "
+					 "warning%s, %zu notice%s) are %s",
+					 REPORT_GITHUB_PER_KIND, dropped, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s",
+					 n, n == 1 ? "" : "s", rest_where);
+		put_annot(f, &more);
+		free(more.title);
+		free(more.msg);
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+void report_annots_free(struct report_annots *as)
+{
+	size_t i;
+	if (!as)
+		return;
+	for (i = 0; i < as->n; i++) {
+		free(as->a[i].file);
+		free(as->a[i].title);
+		free(as->a[i].msg);
+	}
+	free(as->a);
+	memset(as, 0, sizeof(*as));
 }

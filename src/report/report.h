@@ -8,6 +8,7 @@
 #include "git/repo.h"
 #include "model/rules.h"
 #include "scan/scan.h"
+#include "util/buf.h"
 #include "verdict/verdict.h"
 
 /* Everything a report shows; all borrowed, none owned. */
@@ -23,6 +24,7 @@ struct report {
 	const char *policy_commit; /* hex id of the commit it was read from, or NULL */
 	char *const *notes;        /* notices for the reader (the change edits the policy...) */
 	size_t nnotes;
+	const char *link_base; /* HTML page: web address of the commit's files, ending in '/', or NULL */
 };
 
 /* The seed's table, proofs and failing rules as text.  Returns 0, or -1 on a write error. */
@@ -77,6 +79,8 @@ int report_markdown(FILE *f, const struct report *r, size_t max);
 /* SARIF 2.1.0 for code scanning, as a jansson value the caller releases with json_decref. */
 json_t *report_sarif_build(const struct report *r);
 int report_sarif(FILE *f, const struct report *r);
+/* One rule's result (rr at index in the run's rules); the caller owns the reference. */
+json_t *report_sarif_result(const struct report *r, const struct rule_result *rr, size_t index);
 
 /* A GitLab Code Quality report (a JSON array); caller releases with json_decref. */
 json_t *report_codequality_build(const struct report *r);
@@ -84,6 +88,13 @@ int report_codequality(FILE *f, const struct report *r);
 
 /* JUnit XML: one testsuite per domain, one testcase per rule. */
 int report_junit(FILE *f, const struct report *r);
+
+/*
+ * Appends report_junit's testsuite elements (each domain, then the rules
+ * turned off) to b, and their totals (tests, failures, errors, skipped) to
+ * totals: what the <testsuites> element around them says.
+ */
+void report_junit_suites(struct buf *b, const struct report *r, size_t totals[4]);
 
 /*
  * GITHUB_OUTPUT lines: verdict, one status per domain (status-ID), gate, and
@@ -103,5 +114,82 @@ char *report_utf8_copy(const char *s);
  * evidence, else the exact file the rule asks for, else the policy file.
  */
 const char *report_rule_location(const struct report *r, const struct rule_result *rr, size_t *line);
+
+/*
+ * What several formats share (report.c): formatted strings, escapes for
+ * JSON, Markdown and XML text, and the GitHub annotation list with its limits.
+ */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+/* A new string, printf-formatted; the caller frees it. */
+char *report_printf(const char *fmt, ...);
+
+/* Writes s to f made safe to show (report_safe). */
+void report_fput_safe(FILE *f, const char *s);
+
+/* A JSON string of s (NULL: ""), made safe first: jansson refuses invalid UTF-8.  The caller owns the reference. */
+json_t *report_json_text(const char *s);
+
+/* {path, line (null for a whole file), blob}; the caller owns the reference. */
+json_t *report_json_evidence(const struct evidence *e);
+
+/* {name: "proofgate", version}; the caller owns the reference. */
+json_t *report_json_tool(const struct report *r);
+
+/* The revision: {rev, commit, tree, branch, commit_time}; the caller owns the reference. */
+json_t *report_json_repository(const struct repo_target *t);
+
+/* The gate (docs/report-schema.json); a regression part only when the gate has one.  The caller owns the reference. */
+json_t *report_json_gate(const struct gate *g);
+
+/* Appends s (NULL: nothing) as Markdown text that cannot break a table cell or start markup. */
+void report_md_text(struct buf *b, const char *s);
+
+/*
+ * Room for a Markdown report appended to a file that holds have bytes
+ * already (GitHub's job summary is one file per step, capped at
+ * REPORT_MARKDOWN_MAX): what is left, or half the cap when the file is
+ * large already or its size is unknown (have <= 0: ftell could not say).
+ */
+size_t report_markdown_room(long have);
+
+/* Appends s (NULL: nothing) as XML text or attribute value: escaped, valid UTF-8, no control characters. */
+void report_xml_text(struct buf *b, const char *s);
+
+/* GitHub workflow annotations: errors, warnings and notices, in the order added. */
+enum report_annot_kind { REPORT_ANNOT_ERROR, REPORT_ANNOT_WARNING, REPORT_ANNOT_NOTICE };
+
+struct report_annot {
+	enum report_annot_kind kind;
+	char *file; /* a repository path as stored, or NULL */
+	size_t line;
+	char *title;
+	char *msg;
+};
+
+struct report_annots {
+	struct report_annot *a;
+	size_t n, cap;
+};
+
+#define REPORT_ANNOTS_INIT {NULL, 0, 0}
+
+/* Adds one annotation: file (may be NULL) is copied; title and msg are taken and freed with the list. */
+void report_annot_add(struct report_annots *as, enum report_annot_kind kind, const char *file, size_t line,
+		      char *title, char *msg);
+
+/*
+ * Writes the annotations as workflow commands, in order, at most
+ * REPORT_GITHUB_PER_KIND of each kind (GitHub drops the rest without a
+ * word), then, when some were left out, one notice saying how many of each
+ * and that they are rest_where ("in the job summary and ...").  Returns 0,
+ * or -1 on a write error.
+ */
+int report_annots_write(FILE *f, const struct report_annots *as, const char *rest_where);
+
+/* Frees what the list holds (not as itself); NULL is fine. */
+void report_annots_free(struct report_annots *as);
 
 #endif

@@ -54,14 +54,45 @@ static void fingerprint(char out[GIT_OID_HEXSZ + 1], const char *rule, const cha
 	buf_free(&b);
 }
 
+/*
+ * The rule's readable name: its id in PascalCase ("backup.restore-drill" ->
+ * "BackupRestoreDrill"), or NULL when that reads the same as the id ignoring
+ * case (SARIF 3.49.7: id is the stable identifier, name must differ from it).
+ * Rule ids hold only a-z, 0-9, '.', '-' and '_' (rules.c); caller frees.
+ */
+static char *rule_name(const char *id)
+{
+	struct buf b = BUF_INIT;
+	int upper = 1, differs = 0;
+	const char *p;
+	for (p = id; *p; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))) {
+			upper = 1;
+			differs = 1;
+			continue;
+		}
+		buf_putc(&b, upper && *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
+		upper = 0;
+	}
+	if (!differs || !b.len) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b);
+}
+
 static json_t *rule_desc(const struct report *r, const struct rule *ru)
 {
 	json_t *o = json_object(), *props = json_object(), *tags = json_array(), *dc = json_object();
 	struct buf help = BUF_INIT;
+	char *name = rule_name(ru->id);
 	size_t i;
 
+	/* the id stays the rule's own: code scanning keys its alerts on it */
 	json_object_set_new(o, "id", json_string(ru->id));
-	json_object_set_new(o, "name", json_string(ru->id));
+	if (name)
+		json_object_set_new(o, "name", json_string(name));
+	free(name);
 	json_object_set_new(o, "shortDescription", jtext(text_get(&ru->title, r->lang)));
 	json_object_set_new(
 		o, "fullDescription",
@@ -87,7 +118,7 @@ static json_t *rule_desc(const struct report *r, const struct rule *ru)
 	return o;
 }
 
-static json_t *result_of(const struct report *r, const struct rule_result *rr, size_t index)
+json_t *report_sarif_result(const struct report *r, const struct rule_result *rr, size_t index)
 {
 	const struct rule *ru = rr->rule;
 	json_t *o = json_object(), *loc = json_object(), *phys = json_object(), *art = json_object(),
@@ -174,7 +205,7 @@ json_t *report_sarif_build(const struct report *r)
 		const struct rule_result *rr = &v->rules[i];
 		if (!outcome_fails(rr->outcome) && rr->outcome != OUTCOME_WAIVED)
 			continue;
-		json_array_append_new(results, result_of(r, rr, i));
+		json_array_append_new(results, report_sarif_result(r, rr, i));
 	}
 	json_object_set_new(run, "results", results);
 	json_object_set_new(props, "commit", json_string(r->target->commit_hex));

@@ -10,7 +10,7 @@
 
 /* Most evidence entries and near misses kept per leaf; the counts go on. */
 #define SCAN_EVIDENCE_MAX 10
-#define SCAN_NOTES_MAX 5
+#define SCAN_NOTES_MAX	  5
 /* Default size cap for content matching, in bytes. */
 #define SCAN_DEFAULT_MAX_FILE_SIZE (8u << 20)
 
@@ -41,8 +41,8 @@ struct leaf_state {
 	struct note notes[SCAN_NOTES_MAX];
 	size_t nnotes;
 	size_t nnotes_total;
-	char *error;         /* the first reason the evidence could not be read, or NULL */
-	long newest_day;     /* fresh: newest date found, days since 1970-01-01, or -1 */
+	char *error;	 /* the first reason the evidence could not be read, or NULL */
+	long newest_day; /* fresh: newest date found, days since 1970-01-01, or -1 */
 	struct evidence newest;
 };
 
@@ -57,10 +57,10 @@ struct scan_result {
 	size_t nleaves;
 	struct skipped *skipped;
 	size_t nskipped, skipped_cap;
-	size_t entries_seen;  /* tree entries the walk went past, from records too */
-	size_t trees_pruned;  /* folders no rule can match below, not descended */
-	size_t trees_read;    /* folders walked from their tree */
-	size_t trees_cached;  /* folders replayed from their record in the cache */
+	size_t entries_seen; /* tree entries the walk went past, from records too */
+	size_t trees_pruned; /* folders no rule can match below, not descended */
+	size_t trees_read;   /* folders walked from their tree */
+	size_t trees_cached; /* folders replayed from their record in the cache */
 	size_t blobs_read;
 };
 
@@ -70,7 +70,7 @@ struct scan_opts {
 	uint64_t max_file_size;
 	int64_t commit_time; /* seconds; freshness is measured from it */
 	git_oid commit_id;   /* .gitattributes are read from this commit */
-	unsigned jobs;       /* threads reading and matching blobs; 0: the online CPUs */
+	unsigned jobs;	     /* threads reading and matching blobs; 0: the online CPUs */
 	struct cache *cache; /* per-blob results from earlier scans, or NULL; borrowed */
 	/*
 	 * Accelerations switched off, each giving the same report (the tests
@@ -85,10 +85,11 @@ struct scan_opts {
 #define SCAN_MAX_JOBS 256
 
 /*
- * Walks tree once, reading each selected blob at most once, and fills *out
+ * Walks tree once, reading each selected blob at most once, and sets *out
  * (caller frees with scan_result_free).  Unreadable evidence (missing
  * objects, match limits) is recorded in the leaf, not returned as failure;
- * returns -1 and sets err only when the walk itself cannot go on.
+ * returns -1 and sets err only when the walk itself cannot go on (*out is
+ * then untouched).
  *
  * The calling thread walks the trees and queues each selected file, in walk
  * order, to opts->jobs worker threads that read, inflate and match it (each
@@ -100,6 +101,7 @@ struct scan_opts {
 int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, const struct rules *rs,
 	     const struct scan_opts *opts);
 
+/* Frees a result of scan_run and all it holds; NULL is fine. */
 void scan_result_free(struct scan_result *r);
 
 /* The number of threads for jobs (0: the online CPUs), within 1..SCAN_MAX_JOBS. */

@@ -15,7 +15,7 @@
  *     the rest:   nothing
  * The counts are fixed-width so that treerec_end can write them last.
  */
-#define TAG 'T'
+#define TAG  'T'
 #define HEAD (1 + 8 + 8 + 1 + 2 * GIT_OID_RAWSZ)
 
 /* Reads one entry at *p; -1 when it does not check out. */
@@ -172,6 +172,8 @@ const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const c
 
 void treerec_names_free(struct treerec_names *nm)
 {
+	if (!nm)
+		return;
 	free(nm->e);
 	free(nm->by_name);
 	memset(nm, 0, sizeof(*nm));
@@ -228,8 +230,7 @@ void treerec_ctx(git_oid *out, const git_oid *above, const git_oid *attrs)
 	git_odb_hash(out, both, sizeof(both), GIT_OBJECT_BLOB);
 }
 
-void treerec_key(unsigned char out[GIT_OID_RAWSZ], struct buf *scratch, const git_oid *ctx, const char *dir,
-		 size_t len)
+void treerec_key(unsigned char out[GIT_OID_RAWSZ], struct buf *scratch, const git_oid *ctx, const char *dir, size_t len)
 {
 	git_oid k;
 	buf_clear(scratch);

@@ -1,4 +1,5 @@
-/* treerec.h - what the walk selected in one folder, kept in the cache so that an unchanged folder is not walked again. */
+/* treerec.h - what the walk selected in one folder, kept in the cache so that an unchanged folder is not walked again.
+ */
 #ifndef PG_TREEREC_H
 #define PG_TREEREC_H
 
@@ -29,25 +30,25 @@
  */
 
 /* format of folder records; bump it when they or the selection change (it is in the cache namespace) */
-#define TREEREC_FORMAT 3
+#define TREEREC_FORMAT 4
 
 enum treerec_kind {
-	TREC_FILE = 1,   /* a blob the rules select (a rule pack's own blob is dropped when queued) */
-	TREC_LINK,       /* the same, a symbolic link */
-	TREC_NONE,       /* a blob no rule selects, or a generated or vendored one */
-	TREC_SUBMODULE,  /* a submodule some rule selects */
+	TREC_FILE = 1,	/* a blob the rules select (a rule pack's own blob is dropped when queued) */
+	TREC_LINK,	/* the same, a symbolic link */
+	TREC_NONE,	/* a blob no rule selects, or a generated or vendored one */
+	TREC_SUBMODULE, /* a submodule some rule selects */
 	TREC_NONE_SUBMODULE,
-	TREC_DIR,        /* a subfolder some rule may match below */
-	TREC_PRUNED      /* a subfolder none can */
+	TREC_DIR,   /* a subfolder some rule may match below */
+	TREC_PRUNED /* a subfolder none can */
 };
 
 struct treerec_entry {
 	enum treerec_kind kind;
 	const char *name; /* not NUL-terminated; no '/' and no NUL in it */
 	size_t namelen;
-	git_oid oid;     /* blob (file, link) or tree (dir); zero for the rest */
-	int exec;        /* file: mode 100755 */
-	size_t nsel;     /* file, link: leaves selecting it (at least one) */
+	git_oid oid;		  /* blob (file, link) or tree (dir); zero for the rest */
+	int exec;		  /* file: mode 100755 */
+	size_t nsel;		  /* file, link: leaves selecting it (at least one) */
 	const unsigned char *sel; /* encoded; treerec_sel() decodes */
 };
 
@@ -57,10 +58,10 @@ int treerec_class(enum treerec_kind kind);
 /* A record being read; every byte was checked by treerec_parse. */
 struct treerec {
 	size_t entries; /* tree entries the folder holds (what the walk counts) */
-	size_t pruned;  /* of its subfolders, those no rule can match below */
-	int has_attrs;  /* it holds a .gitattributes blob, attrs */
+	size_t pruned;	/* of its subfolders, those no rule can match below */
+	int has_attrs;	/* it holds a .gitattributes blob, attrs */
 	git_oid attrs;
-	git_oid tree;   /* the tree the record was made from */
+	git_oid tree; /* the tree the record was made from */
 	const unsigned char *p, *end;
 };
 
@@ -89,8 +90,11 @@ struct treerec_names {
 	size_t n, next;
 	struct treerec_name *by_name; /* sorted by name, made at the first miss */
 };
+/* Loads the entries of r into nm (freed with treerec_names_free); r's bytes must outlive nm. */
 void treerec_names_load(struct treerec_names *nm, struct treerec *r);
+/* The entry named name (len bytes), or NULL. */
 const struct treerec_entry *treerec_names_find(struct treerec_names *nm, const char *name, size_t len);
+/* Frees what nm holds and empties it; NULL is fine. */
 void treerec_names_free(struct treerec_names *nm);
 
 /* Starts a record in b (cleared) for tree, whose .gitattributes is attrs (NULL: none). */

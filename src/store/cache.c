@@ -18,6 +18,7 @@
 #include <libdeflate.h>
 
 #include "util/buf.h"
+#include "util/bytes.h"
 #include "util/err.h"
 #include "util/mem.h"
 
@@ -209,7 +210,7 @@ static void seg_free(struct seg *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* Reads a whole file into memory; -1 when it cannot. */
+/* Reads a whole file into *out and *len (caller frees); -1 when it cannot. */
 static int slurp(unsigned char **out, size_t *len, const char *path)
 {
 	struct stat st;
@@ -217,8 +218,6 @@ static int slurp(unsigned char **out, size_t *len, const char *path)
 	size_t got = 0;
 	int fd = open(path, O_RDONLY), rc = -1;
 
-	*out = NULL;
-	*len = 0;
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
@@ -425,10 +424,9 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	size_t n = 0, i;
 	int rc = -1;
 
-	*out = NULL;
 	real = resolve(dir);
 	if (!real) {
-		err_set("cannot resolve cache folder '%s': %s", dir, strerror(errno));
+		err_sys("cannot resolve cache folder '%s'", dir);
 		goto done;
 	}
 	/* a ".." after a part that does not exist yet could lead anywhere once created */
@@ -461,13 +459,14 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	c->ns = xstrdup(ns);
 	c->max_bytes = max_bytes ? max_bytes : CACHE_DEFAULT_MAX_BYTES;
 	if (mkdirs(c->nsdir) < 0) {
+		int made_errno = errno; /* why it could not be made (a read-only folder), not what access says next */
 		/* read-only but present: still worth reading */
 		if (access(c->nsdir, R_OK | X_OK) < 0) {
-			err_set("cannot use cache folder '%s': %s", dir, strerror(errno));
+			err_set("cannot use cache folder '%s': %s", dir, err_os(made_errno));
 			goto done;
 		}
 		struct buf b = BUF_INIT;
-		buf_printf(&b, "cannot create cache folder '%s': %s", c->nsdir, strerror(errno));
+		buf_printf(&b, "cannot create cache folder '%s': %s", c->nsdir, err_os(errno));
 		c->write_failed = 1;
 		c->werr = buf_detach(&b);
 	}
@@ -534,7 +533,7 @@ static void write_failed(struct cache *c, const char *what, const char *path)
 {
 	if (!c->werr) {
 		struct buf b = BUF_INIT;
-		buf_printf(&b, "cannot write cache %s '%s': %s", what, path, strerror(errno));
+		buf_printf(&b, "cannot write cache %s '%s': %s", what, path, err_os(errno));
 		c->werr = buf_detach(&b);
 	}
 	c->write_failed = 1;
@@ -546,6 +545,49 @@ static int put_all(FILE *f, uint64_t *h, const void *p, size_t n)
 	return fwrite(p, 1, n, f) == n ? 0 : -1;
 }
 
+/* Sorts recs by key and keeps the last record (in order) of each key; returns how many are left. */
+static size_t keep_last(struct rec *recs, size_t n)
+{
+	size_t i, j;
+	if (n)
+		qsort(recs, n, sizeof(*recs), rec_cmp);
+	for (i = 0, j = 0; i < n; i++) {
+		if (i + 1 < n && !memcmp(recs[i].key, recs[i + 1].key, CACHE_KEY_SIZE))
+			continue;
+		recs[j++] = recs[i];
+	}
+	return j;
+}
+
+/* Writes a whole segment of n sorted, unique records (datalen bytes of values) to f; -1 on a write error. */
+static int put_segment(FILE *f, const struct cache *c, const struct rec *recs, size_t n, uint64_t datalen)
+{
+	unsigned char head[SEG_HEAD], ir[SEG_IREC], tail[8];
+	uint64_t h = 0, off = 0;
+	size_t i, nslen = strlen(c->ns);
+
+	memcpy(head, SEG_MAGIC, 8);
+	le_put32(head + 8, SEG_FORMAT);
+	le_put32(head + 12, (uint32_t)nslen);
+	le_put64(head + 16, n);
+	le_put64(head + 24, datalen);
+	if (put_all(f, &h, head, sizeof(head)) < 0 || put_all(f, &h, c->ns, nslen) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		memcpy(ir, recs[i].key, CACHE_KEY_SIZE);
+		le_put32(ir + CACHE_KEY_SIZE, (uint32_t)off);
+		le_put32(ir + CACHE_KEY_SIZE + 4, (uint32_t)recs[i].len);
+		off += recs[i].len;
+		if (put_all(f, &h, ir, sizeof(ir)) < 0)
+			return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (put_all(f, &h, recs[i].val, recs[i].len) < 0)
+			return -1;
+	le_put64(tail, h);
+	return fwrite(tail, 1, 8, f) == 8 ? 0 : -1;
+}
+
 /*
  * Writes recs (sorted here; for equal keys the last in order wins) as one
  * new segment: a temporary file renamed into place.  Sets *name (caller
@@ -553,26 +595,16 @@ static int put_all(FILE *f, uint64_t *h, const void *p, size_t n)
  */
 static int write_segment(struct cache *c, struct rec *recs, size_t n, char **name)
 {
-	struct buf tmp = BUF_INIT, fin = BUF_INIT;
+	struct buf tmp = BUF_INIT, fin = BUF_INIT, dst = BUF_INIT;
 	FILE *f = NULL;
-	unsigned char head[SEG_HEAD], ir[SEG_IREC], tail[8];
-	uint64_t h = 0, datalen = 0, off = 0;
-	size_t i, j, nslen = strlen(c->ns);
+	uint64_t datalen = 0;
+	size_t i;
 	struct timespec now;
 	int fd, rc = -1;
 
-	*name = NULL;
 	if (c->write_failed)
 		return -1;
-	if (n)
-		qsort(recs, n, sizeof(*recs), rec_cmp);
-	/* keep the last record of each key */
-	for (i = 0, j = 0; i < n; i++) {
-		if (i + 1 < n && !memcmp(recs[i].key, recs[i + 1].key, CACHE_KEY_SIZE))
-			continue;
-		recs[j++] = recs[i];
-	}
-	n = j;
+	n = keep_last(recs, n);
 	for (i = 0; i < n; i++)
 		datalen += recs[i].len;
 	if (datalen > UINT32_MAX) {
@@ -584,6 +616,7 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 	buf_printf(&tmp, "%s/tmp-%ld-%u-%lx", c->nsdir, (long)getpid(), c->seq, (unsigned long)now.tv_nsec);
 	buf_printf(&fin, "seg-%011llx%08lx-%ld-%08x.pgc", (unsigned long long)c->opened.tv_sec,
 		   (unsigned long)c->opened.tv_nsec, (long)getpid(), c->seq);
+	buf_printf(&dst, "%s/%s", c->nsdir, fin.ptr);
 	c->seq++;
 	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
 	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
@@ -592,55 +625,29 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 		write_failed(c, "file", tmp.ptr);
 		goto done;
 	}
-	memcpy(head, SEG_MAGIC, 8);
-	le_put32(head + 8, SEG_FORMAT);
-	le_put32(head + 12, (uint32_t)nslen);
-	le_put64(head + 16, n);
-	le_put64(head + 24, datalen);
-	if (put_all(f, &h, head, sizeof(head)) < 0 || put_all(f, &h, c->ns, nslen) < 0)
-		goto fail;
-	for (i = 0; i < n; i++) {
-		memcpy(ir, recs[i].key, CACHE_KEY_SIZE);
-		le_put32(ir + CACHE_KEY_SIZE, (uint32_t)off);
-		le_put32(ir + CACHE_KEY_SIZE + 4, (uint32_t)recs[i].len);
-		off += recs[i].len;
-		if (put_all(f, &h, ir, sizeof(ir)) < 0)
-			goto fail;
+	rc = put_segment(f, c, recs, n, datalen);
+	if (rc < 0)
+		write_failed(c, "file", tmp.ptr); /* before fclose: errno is the failed write's */
+	if (fclose(f) != 0 && rc == 0) {
+		rc = -1;
+		write_failed(c, "file", tmp.ptr);
 	}
-	for (i = 0; i < n; i++)
-		if (put_all(f, &h, recs[i].val, recs[i].len) < 0)
-			goto fail;
-	le_put64(tail, h);
-	if (fwrite(tail, 1, 8, f) != 8)
-		goto fail;
-	if (fclose(f) != 0) {
-		f = NULL;
-		goto fail;
+	if (rc < 0) {
+		(void)unlink(tmp.ptr);
+		goto done;
 	}
-	f = NULL;
-	{
-		struct buf dst = BUF_INIT;
-		buf_printf(&dst, "%s/%s", c->nsdir, fin.ptr);
-		/* the rename is the commit: readers see all of the segment or none of it */
-		if (rename(tmp.ptr, dst.ptr) < 0) {
-			write_failed(c, "segment", dst.ptr);
-			buf_free(&dst);
-			(void)unlink(tmp.ptr);
-			goto done;
-		}
-		buf_free(&dst);
+	/* the rename is the commit: readers see all of the segment or none of it */
+	if (rename(tmp.ptr, dst.ptr) < 0) {
+		rc = -1;
+		write_failed(c, "segment", dst.ptr);
+		(void)unlink(tmp.ptr);
+		goto done;
 	}
 	*name = buf_detach(&fin);
-	rc = 0;
-	goto done;
-fail:
-	write_failed(c, "file", tmp.ptr);
-	if (f)
-		fclose(f);
-	(void)unlink(tmp.ptr);
 done:
 	buf_free(&tmp);
 	buf_free(&fin);
+	buf_free(&dst);
 	return rc;
 }
 

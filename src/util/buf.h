@@ -33,28 +33,17 @@ const char *buf_cstr(const struct buf *b);
 /* Hands the contents to the caller, who frees them; the buffer is empty after. */
 char *buf_detach(struct buf *b);
 
+/* Empties the buffer, keeping its memory for what comes next. */
 void buf_clear(struct buf *b);
+/* Frees the contents (not b itself) and leaves b empty, as BUF_INIT; NULL is fine. */
 void buf_free(struct buf *b);
 
-/* 1 when the len bytes at s are valid UTF-8 (no overlongs, no surrogates). */
-int buf_is_utf8(const char *s, size_t len);
-
 /*
- * Appends s made safe to show: valid UTF-8 is kept, every other byte and
- * every control character is written as \xNN, so non-UTF-8 paths survive
- * into UTF-8 reports and cannot drive a terminal.
+ * Callers that reached the UTF-8 and integer helpers through this header
+ * (scan/, match/) keep compiling; new code includes util/utf8.h and
+ * util/bytes.h itself.
  */
-int buf_put_safe(struct buf *b, const char *s, size_t len);
-
-/* Fixed-width little-endian integers at p (on-disk formats: cache segments, folder records). */
-void le_put32(unsigned char *p, uint32_t v);
-void le_put64(unsigned char *p, uint64_t v);
-uint32_t le_get32(const unsigned char *p);
-uint64_t le_get64(const unsigned char *p);
-
-/* Appends v as a LEB128 varint: 7 bits a byte, low first, high bit "more". */
-int buf_put_varint(struct buf *b, uint64_t v);
-/* Reads one from *p (advanced past it); -1 when it runs past end or beyond 64 bits. */
-int buf_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *v);
+#include "util/bytes.h"
+#include "util/utf8.h"
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 #include "util/date.h"
 #include "util/mem.h"
 
@@ -70,32 +71,6 @@ const char *status_label(enum status s, enum lang lang)
 		}
 	}
 	return status_name(s);
-}
-
-const char *fail_on_name(enum fail_on f)
-{
-	switch (f) {
-	case FAIL_ON_BLOCKED:
-		return "blocked";
-	case FAIL_ON_READINESS_ONLY:
-		return "readiness-only";
-	case FAIL_ON_NEVER:
-		return "never";
-	}
-	return "?";
-}
-
-int fail_on_parse(enum fail_on *out, const char *s)
-{
-	if (!strcmp(s, "blocked"))
-		*out = FAIL_ON_BLOCKED;
-	else if (!strcmp(s, "readiness-only"))
-		*out = FAIL_ON_READINESS_ONLY;
-	else if (!strcmp(s, "never"))
-		*out = FAIL_ON_NEVER;
-	else
-		return -1;
-	return 0;
 }
 
 /* What one condition gathered on its way to an outcome. */
@@ -435,6 +410,19 @@ static void apply_waivers(struct verdict *v, const struct rules *rs, const struc
 	}
 }
 
+struct verdict_policy verdict_policy_of(const struct config *cfg)
+{
+	struct verdict_policy p;
+	memset(&p, 0, sizeof(p));
+	if (!cfg)
+		return p;
+	p.off = cfg->off;
+	p.noff = cfg->noff;
+	p.waivers = cfg->waivers;
+	p.nwaivers = cfg->nwaivers;
+	return p;
+}
+
 int verdict_compute(struct verdict **out, const struct rules *rs, const struct scan_result *scan, long long commit_time)
 {
 	return verdict_compute_policy(out, rs, scan, commit_time, NULL, LANG_EN);
@@ -519,40 +507,6 @@ int verdict_compute_policy(struct verdict **out, const struct rules *rs, const s
 	free(memo);
 	*out = v;
 	return 0;
-}
-
-/* Whether the gate passes when every error outcome is taken as `as`. */
-static int gate_with(const struct verdict *v, enum fail_on f, enum outcome as)
-{
-	size_t i, j;
-	if (f == FAIL_ON_NEVER)
-		return 1;
-	for (i = 0; i < v->ndomains; i++) {
-		const struct domain_result *d = &v->domains[i];
-		for (j = 0; j < d->nrules; j++) {
-			const struct rule_result *rr = &v->rules[d->rules[j]];
-			enum outcome o = rr->outcome == OUTCOME_ERROR ? as : rr->outcome;
-			if (!outcome_fails(o))
-				continue;
-			if (rr->rule->level == LEVEL_REQUIRED)
-				return 0;
-			if (rr->rule->level == LEVEL_EXPECTED && f == FAIL_ON_READINESS_ONLY)
-				return 0;
-		}
-	}
-	return 1;
-}
-
-void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch)
-{
-	int pessimistic = gate_with(v, fail_on, OUTCOME_FAIL), optimistic = gate_with(v, fail_on, OUTCOME_PASS);
-	free(v->gate.branch);
-	v->gate.branch_source = NULL;
-	v->gate.fail_on = fail_on;
-	v->gate.fail_on_source = source;
-	v->gate.branch = branch ? xstrdup(branch) : NULL;
-	v->gate.decided = pessimistic == optimistic;
-	v->gate.passed = pessimistic;
 }
 
 void verdict_free(struct verdict *v)

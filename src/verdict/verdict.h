@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 
+#include "model/config.h"
 #include "model/rules.h"
 #include "scan/scan.h"
 
@@ -14,30 +15,16 @@
  */
 enum outcome { OUTCOME_PASS, OUTCOME_FAIL, OUTCOME_ERROR, OUTCOME_WAIVED, OUTCOME_OFF };
 enum status { STATUS_READY, STATUS_READINESS_ONLY, STATUS_BLOCKED };
-enum fail_on { FAIL_ON_BLOCKED, FAIL_ON_READINESS_ONLY, FAIL_ON_NEVER };
 
 const char *outcome_name(enum outcome o);
 const char *status_name(enum status s);
 /* The seed's label for a status: "ready" / "أساس جاهز" and so on. */
 const char *status_label(enum status s, enum lang lang);
-const char *fail_on_name(enum fail_on f);
-/* Parses "blocked", "readiness-only" or "never"; -1 when it is none. */
-int fail_on_parse(enum fail_on *out, const char *s);
 
 /* A near miss: a selected file that did not count, and why. */
 struct miss {
 	const struct evidence *at; /* borrowed from the scan result */
 	const char *why;
-};
-
-/* A repository waiver (see config.h); all strings set, expires is YYYY-MM-DD. */
-struct waiver {
-	char *rule;
-	char *reason;
-	char *owner;
-	char *expires;
-	long expires_day; /* days since 1970-01-01 */
-	struct where at;  /* where it is written */
 };
 
 enum waiver_state { WAIVER_UNUSED, WAIVER_USED, WAIVER_EXPIRED };
@@ -56,6 +43,9 @@ struct verdict_policy {
 	const struct waiver *waivers;
 	size_t nwaivers;
 };
+
+/* What the verdict needs of the policy cfg (may be NULL: none); borrows from cfg. */
+struct verdict_policy verdict_policy_of(const struct config *cfg);
 
 struct rule_result {
 	const struct rule *rule;
@@ -94,6 +84,15 @@ struct gate {
 	char *pattern;             /* the policy's branch glob that chose fail_on, or NULL */
 	int passed;
 	int decided; /* 0 when an unreadable rule could change the answer */
+	/*
+	 * regression: the gate also fails when anything got worse than a base
+	 * (--fail-on regression, a policy gate), from regression_source;
+	 * compared: a base was compared (verdict_diff_gate), regressed: and
+	 * something that counts got worse.
+	 */
+	int regression;
+	const char *regression_source;
+	int compared, regressed;
 };
 
 struct verdict {
@@ -131,15 +130,13 @@ const char *waiver_state_name(enum waiver_state s);
 /* 1 when the outcome counts against a status (fail, error). */
 int outcome_fails(enum outcome o);
 
-/* Applies the gate; branch may be NULL.  Sets v->gate. */
-void verdict_gate(struct verdict *v, enum fail_on fail_on, const char *source, const char *branch);
-
 /*
  * A description of what a leaf looks for (caller frees): with full, every
  * glob and pattern; else a few globs and only short patterns, for reports.
  */
 char *verdict_describe_leaf(const struct leaf *l, enum lang lang, int full);
 
+/* Frees the verdict (not what it borrows from the rules and the scan); NULL is fine. */
 void verdict_free(struct verdict *v);
 
 #endif

@@ -190,6 +190,22 @@ run "$PG" scan --no-builtin --rules "$P/binary.yml" "$B"
 rc_is 2; err_has 'binary.yml:[0-9]+:[0-9]+: '
 end
 
+begin "a problem quotes the pack escaped: no terminal escape or bidi control from a file reaches stderr"
+# a glob holding ESC [31m, and a key holding U+202E RIGHT-TO-LEFT OVERRIDE
+printf 'domains: [{id: d, title: D}]\nrules:\n  - {id: d.r, domain: d, level: advisory, title: T, next_step: N, evidence: {file: {paths: "\\e[31mRED{"}}}\n  - {id: d.s, \342\200\256x: 1}\n' >"$P/esc.yml"
+esc_checks() {
+	rc_is 2
+	err_has "esc.yml:3:[0-9]+: invalid glob '\\\\x1b\\[31mRED\\{'"
+	err_has "esc.yml:4:[0-9]+: rule: unknown key '\\\\xe2\\\\x80\\\\xaex'"
+	holds sh -c "! grep -q \"\$(printf '\\033')\" '$T/err'"
+	holds sh -c "! grep -q \"\$(printf '\\342\\200\\256')\" '$T/err'"
+}
+run "$PG" rules check "$P/esc.yml"
+esc_checks
+run "$PG" scan --no-cache --rules "$P/esc.yml" "$B"
+esc_checks
+end
+
 begin "a rules folder loads its *.yml files in name order"
 mkdir -p "$P/dir"
 printf 'domains: [{id: d, title: D}]\n' >"$P/dir/a.yml"

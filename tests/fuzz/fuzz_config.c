@@ -12,6 +12,8 @@
 
 #include "model/config.h"
 #include "model/rules.h"
+#include "util/diag.h"
+#include "verdict/verdict.h"
 
 /* 2026-06-01T12:00:00Z, the fixtures' commit date */
 #define COMMIT_TIME 1780315200LL
@@ -20,20 +22,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const branches[] = {"main", "release/1.0", "hotfix/x", "feature/a/b", ""};
 	struct config *cfg = NULL;
+	struct diag_list diags = DIAG_LIST_INIT;
 	struct rules *rs;
 	size_t i;
 
 	if (size > CONFIG_MAX_BYTES)
 		return 0;
-	if (config_load_buffer(&cfg, ".proofgate.yml", (const char *)data, size, COMMIT_TIME) == 0 && cfg) {
+	if (config_load_buffer(&cfg, &diags, ".proofgate.yml", (const char *)data, size, COMMIT_TIME) == 0 && cfg) {
 		rs = rules_new();
 		(void)rules_finish(rs);
-		(void)config_apply(cfg, rs);
+		(void)config_apply(cfg, &diags, rs);
 		rules_free(rs);
 		for (i = 0; i < sizeof(branches) / sizeof(*branches); i++)
 			(void)config_gate_for(cfg, branches[i]);
-		(void)config_policy(cfg);
+		(void)verdict_policy_of(cfg);
 	}
 	config_free(cfg);
+	diag_list_clear(&diags);
 	return 0;
 }

@@ -51,8 +51,8 @@ struct rules *load_rules_string(const char *yaml)
 int has_diag(const struct rules *rs, const char *needle, int line)
 {
 	size_t i;
-	for (i = 0; i < rs->ndiags; i++)
-		if (strstr(rs->diags[i].msg, needle) && (line == 0 || rs->diags[i].at.line == line))
+	for (i = 0; i < rs->diags.n; i++)
+		if (strstr(rs->diags.items[i].msg, needle) && (line == 0 || rs->diags.items[i].at.line == line))
 			return 1;
 	return 0;
 }

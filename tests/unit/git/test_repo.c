@@ -1,9 +1,11 @@
 /* test_repo.c - opening repositories and resolving revisions. */
 #include "helpers.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util/err.h"
 #include "git/repo.h"
@@ -70,7 +72,229 @@ static void test_resolve_tree_is_not_a_commit(void **state)
 {
 	struct repo_target t;
 	assert_int_equal(repo_resolve(&t, *state, "HEAD^{tree}"), -1);
-	assert_non_null(strstr(err_last(), "does not name a commit"));
+	assert_non_null(strstr(err_last(), "names a tree"));
+	assert_non_null(strstr(err_last(), "not a commit"));
+	assert_null(strstr(err_last(), "git_object_t"));
+	assert_int_equal(repo_resolve(&t, *state, "HEAD:README.md"), -1);
+	assert_non_null(strstr(err_last(), "names a blob"));
+}
+
+/* ---- repositories made for one test, in a scratch folder ------------------------- */
+
+static char scratch[256];
+
+static int scratch_setup(void **state)
+{
+	(void)state;
+	snprintf(scratch, sizeof(scratch), "%s/pg-test-repo.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(scratch));
+	return 0;
+}
+
+static int scratch_teardown(void **state)
+{
+	char cmd[1024];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", scratch, scratch);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+/* Runs a shell command in the scratch folder, git's identity and configuration fixed. */
+static void
+sh(const char *fmt, ...)
+{
+	char cmd[2048];
+	int n;
+	va_list ap;
+	n = snprintf(cmd, sizeof(cmd),
+		     "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t "
+		     "GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t && (",
+		     scratch);
+	va_start(ap, fmt);
+	n += vsnprintf(cmd + n, sizeof(cmd) - (size_t)n, fmt, ap);
+	va_end(ap);
+	snprintf(cmd + n, sizeof(cmd) - (size_t)n, ") >/dev/null 2>&1");
+	assert_int_equal(system(cmd), 0);
+}
+
+static const char *in_scratch(const char *name)
+{
+	static char buf[512];
+	snprintf(buf, sizeof(buf), "%s/%s", scratch, name);
+	return buf;
+}
+
+/* Opens name in the scratch folder and resolves rev: -1 expected; returns the message (static). */
+static const char *resolve_fails(const char *name, const char *rev)
+{
+	static char msg[2048];
+	git_repository *repo = NULL;
+	struct repo_target t;
+	assert_int_equal(repo_open(&repo, in_scratch(name), NULL), 0);
+	assert_int_equal(repo_resolve(&t, repo, rev), -1);
+	snprintf(msg, sizeof(msg), "%s", err_last());
+	git_repository_free(repo);
+	return msg;
+}
+
+static void test_empty_repository(void **state)
+{
+	const char *m;
+	(void)state;
+	sh("git init -q -b main empty");
+	m = resolve_fails("empty", "HEAD");
+	assert_non_null(strstr(m, "no commits yet"));
+	m = resolve_fails("empty", "main");
+	assert_non_null(strstr(m, "no commits yet"));
+	assert_non_null(strstr(m, "'main'"));
+	assert_null(strstr(m, "libgit2"));
+}
+
+static void test_mirror_head_names_a_branch_without_commits(void **state)
+{
+	const char *m;
+	(void)state;
+	sh("git clone -q --mirror '%s' mirror.git && git -C mirror.git symbolic-ref HEAD refs/heads/master",
+	   fixture_path("basic"));
+	m = resolve_fails("mirror.git", "HEAD");
+	assert_null(strstr(m, "no commits yet"));
+	assert_non_null(strstr(m, "HEAD names branch 'master', which has no commits"));
+	assert_non_null(strstr(m, "main"));
+	assert_non_null(strstr(m, "--rev"));
+}
+
+static void test_reflog_revisions(void **state)
+{
+	const char *m;
+	(void)state;
+	sh("git clone -q '%s' fresh", fixture_path("basic"));
+	m = resolve_fails("fresh", "@{-1}");
+	assert_non_null(strstr(m, "@{-N}"));
+	assert_null(strstr(m, "libgit2"));
+	assert_null(strstr(m, "shallow"));
+	{
+		/* libgit2 sets no error of its own here: an earlier one must not be taken for the cause */
+		git_repository *repo = NULL;
+		struct repo_target t;
+		assert_int_equal(repo_open(&repo, in_scratch("fresh"), NULL), 0);
+		git_error_set_str(GIT_ERROR_OS, "stale error from an earlier call");
+		assert_int_equal(repo_resolve(&t, repo, "@{-1}"), -1);
+		assert_null(strstr(err_last(), "stale"));
+		assert_non_null(strstr(err_last(), "@{-N}"));
+		git_repository_free(repo);
+	}
+}
+
+static void test_unknown_revision_is_no_shallow_hint_unless_shallow(void **state)
+{
+	const char *m;
+	(void)state;
+	sh("git clone -q '%s' full && git clone -q --depth 1 'file://%s' shallow", fixture_path("basic"),
+	   fixture_path("basic"));
+	m = resolve_fails("full", "no-such-branch");
+	assert_non_null(strstr(m, "unknown revision 'no-such-branch'"));
+	assert_null(strstr(m, "shallow"));
+	m = resolve_fails("shallow", "HEAD~1");
+	assert_non_null(strstr(m, "shallow"));
+}
+
+static void test_missing_alternate(void **state)
+{
+	const char *m;
+	(void)state;
+	sh("git clone -q --shared '%s' borrower && echo '%s/gone/objects' > borrower/.git/objects/info/alternates",
+	   fixture_path("basic"), scratch);
+	m = resolve_fails("borrower", "HEAD");
+	assert_non_null(strstr(m, "alternates"));
+	assert_non_null(strstr(m, "gone/objects"));
+	assert_null(strstr(m, "shallow"));
+	assert_null(strstr(m, "partial"));
+}
+
+static void test_corrupt_object(void **state)
+{
+	const char *m;
+	(void)state;
+	sh("git init -q -b main bad && cd bad && echo hi >a && git add a && git commit -qm one && "
+	   "h=$(git rev-parse HEAD) && f=.git/objects/$(echo $h | cut -c1-2)/$(echo $h | cut -c3-) && "
+	   "chmod u+w $f && printf garbage >$f");
+	m = resolve_fails("bad", "HEAD");
+	assert_non_null(strstr(m, "corrupt"));
+	assert_non_null(strstr(m, "git fsck"));
+	assert_null(strstr(m, "missing"));
+	assert_null(strstr(m, "partial"));
+}
+
+static void test_object_problem_partial_clone(void **state)
+{
+	git_repository *repo = NULL;
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	git_oid id;
+	char *m;
+	(void)state;
+	sh("cp -a '%s' promisor && git -C promisor config uploadpack.allowFilter true && "
+	   "git clone -q --bare --filter=blob:none 'file://%s/promisor' partial.git",
+	   fixture_path("basic"), scratch);
+	assert_int_equal(repo_open(&repo, in_scratch("partial.git"), NULL), 0);
+	assert_int_equal(git_repository_odb(&odb, repo), 0);
+	/* README.md's blob in fixtures/basic */
+	assert_int_equal(git_oid_fromstr(&id, "b09cec9c4ad2130185e35843555be09af5d4959e"), 0);
+	assert_true(git_odb_read(&obj, odb, &id) < 0);
+	m = repo_object_problem(repo, &id, "'docs/runbooks/deploy.md'");
+	assert_non_null(strstr(m, "b09cec9c4ad2130185e35843555be09af5d4959e"));
+	assert_non_null(strstr(m, "partial clone"));
+	free(m);
+	git_odb_free(odb);
+	git_repository_free(repo);
+}
+
+static void test_sha256_repository(void **state)
+{
+	git_repository *repo = NULL;
+	(void)state;
+	sh("git init -q --object-format=sha256 s256");
+	assert_int_equal(repo_open(&repo, in_scratch("s256"), NULL), -1);
+	assert_non_null(strstr(err_last(), "SHA-256"));
+	assert_non_null(strstr(err_last(), "libgit2 1.5"));
+	assert_non_null(strstr(err_last(), "extensions.objectFormat"));
+	assert_non_null(strstr(err_last(), "fast-export"));
+}
+
+static void test_git_dir_and_work_tree(void **state)
+{
+	git_repository *repo = NULL;
+	struct repo_env env;
+	char gitdir[600];
+	(void)state;
+	sh("git init -q -b main other && git clone -q '%s' named", fixture_path("basic"));
+	memset(&env, 0, sizeof(env));
+	/* from inside another repository, GIT_DIR names the one to open (relative to path, as git -C) */
+	env.git_dir = "../named/.git";
+	assert_int_equal(repo_open_env(&repo, in_scratch("other"), &env), 0);
+	snprintf(gitdir, sizeof(gitdir), "%s/", in_scratch("named/.git"));
+	assert_non_null(strstr(git_repository_path(repo), "named/.git"));
+	git_repository_free(repo);
+	/* GIT_DIR names the git folder itself: a work tree is not one */
+	env.git_dir = in_scratch("named");
+	assert_int_equal(repo_open_env(&repo, scratch, &env), -1);
+	assert_non_null(strstr(err_last(), "GIT_DIR names"));
+	/* GIT_WORK_TREE, relative to path */
+	env.git_dir = gitdir;
+	env.work_tree = "other";
+	assert_int_equal(repo_open_env(&repo, scratch, &env), 0);
+	assert_non_null(strstr(git_repository_workdir(repo), "/other/"));
+	git_repository_free(repo);
+	/* without GIT_DIR, the search from path; GIT_CEILING_DIRECTORIES stops it */
+	memset(&env, 0, sizeof(env));
+	env.ceiling_dirs = scratch;
+	sh("mkdir -p plain/sub");
+	assert_int_equal(repo_open_env(&repo, in_scratch("plain/sub"), &env), -1);
+	assert_non_null(strstr(err_last(), "is not a git repository"));
 }
 
 static void test_open_not_a_repository(void **state)
@@ -117,6 +341,17 @@ int main(void)
 		cmocka_unit_test(test_open_not_a_repository),
 		cmocka_unit_test(test_open_from_subfolder),
 		cmocka_unit_test(test_release_branches),
+		cmocka_unit_test_setup_teardown(test_empty_repository, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_mirror_head_names_a_branch_without_commits, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_reflog_revisions, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_unknown_revision_is_no_shallow_hint_unless_shallow, scratch_setup,
+						scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_missing_alternate, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_corrupt_object, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_object_problem_partial_clone, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_sha256_repository, scratch_setup, scratch_teardown),
+		cmocka_unit_test_setup_teardown(test_git_dir_and_work_tree, scratch_setup, scratch_teardown),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }

@@ -34,9 +34,13 @@ static const char *const tricky_globs[] = {
 	"x[!a]y",
 	"x?y",
 	"**/L\xc4\xb1NK*", /* DOTLESS I: paired with I by Turkish casing (not PCRE2 10.42s default) */
-	"**/\xe2\x84\xaa" "ey*", /* KELVIN SIGN: an ASCII k */
-	"**/\xc5\xbf" "ecret*", /* LONG S: an ASCII s */
-	"**/r[\xc3\xa9" "e]sum[\xc3\xa9" "e]*", /* a class with a non-ASCII member still matches ASCII */
+	"**/\xe2\x84\xaa"
+	"ey*", /* KELVIN SIGN: an ASCII k */
+	"**/\xc5\xbf"
+	"ecret*", /* LONG S: an ASCII s */
+	"**/r[\xc3\xa9"
+	"e]sum[\xc3\xa9"
+	"e]*", /* a class with a non-ASCII member still matches ASCII */
 	"[a\xc3\xa9]bc",
 	"[!\xc3\xa9]",
 	"a\\*b",
@@ -226,8 +230,8 @@ static void test_builtin_globs_agree(void **state)
 			alts += l->paths[k]->nalts;
 		}
 		/* a pack's excludes are shared by its leaves: once per pack is enough */
-		for (k = 0; k < l->nexclude &&
-			    (i == 0 || k >= rs->leaves[i - 1]->nexclude || l->exclude[k] != rs->leaves[i - 1]->exclude[k]);
+		for (k = 0; k < l->nexclude && (i == 0 || k >= rs->leaves[i - 1]->nexclude ||
+						l->exclude[k] != rs->leaves[i - 1]->exclude[k]);
 		     k++) {
 			agree(l->exclude[k], &ps, &fast, &hits);
 			alts += l->exclude[k]->nalts;

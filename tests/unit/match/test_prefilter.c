@@ -74,9 +74,11 @@ static void test_no_prefilter_when_unsure(void **state)
 	assert_string_equal(clauses_of("(?i)\\x{212A}elvin"), "-"); /* KELVIN SIGN matches an ASCII k caselessly */
 	assert_string_equal(clauses_of("(?i)\xc5\xbf"
 				       "ecret"),
-			    "-");			  /* so does LONG S an ASCII s */
+			    "-"); /* so does LONG S an ASCII s */
 	/* DOTLESS I is paired with I by Turkish casing: not trusted either */
-	assert_string_equal(clauses_of("(?i)l\xc4\xb1" "nk"), "-");
+	assert_string_equal(clauses_of("(?i)l\xc4\xb1"
+				       "nk"),
+			    "-");
 	assert_string_equal(clauses_of("a{,3}bcd"), "-"); /* a quantifier in newer PCRE2 only */
 	/* a comment vanishes in PCRE2: the quantifier after it repeats the letter before it */
 	assert_string_equal(clauses_of("password(?#x)?"), "-");
@@ -288,9 +290,11 @@ static void put(char *out, size_t cap, const char *s)
 
 static void gen_atom(unsigned long *x, char *out, size_t cap, int depth)
 {
-	static const char *const lits[] = {"a", "b", "c", "A", "B", "-", " ", "ab", "abc", "bca", "cab", "\\.", "\\x61"};
-	static const char *const others[] = {".", "[ab]", "[a-c]", "[^a]", "[Bb]", "\\b", "\\w", "\\d", "\\s", "^", "$",
-					     "\\A", "\\B", "[a-]", "\\n", "(?#c)", "[[:alpha:]]", "[[:a]"};
+	static const char *const lits[] = {"a",	 "b",	"c",   "A",   "B",   "-",    " ",
+					   "ab", "abc", "bca", "cab", "\\.", "\\x61"};
+	static const char *const others[] = {".",   "[ab]", "[a-c]", "[^a]",  "[Bb]",	     "\\b",
+					     "\\w", "\\d",  "\\s",   "^",     "$",	     "\\A",
+					     "\\B", "[a-]", "\\n",   "(?#c)", "[[:alpha:]]", "[[:a]"};
 	static const char *const opens[] = {"(?:", "(", "(?=", "(?!", "(?i:", "(?>", "(?<n>", "(?=[\\s\\S]*?"};
 	static const char *const quants[] = {"?", "*", "+", "{2}", "{1,3}", "??", "+?", "{0,2}", "*+", "{2,}"};
 	unsigned long r = rnd(x) % 10;

@@ -1,14 +1,16 @@
-/* test_config.c - .proofgate.yml: validation with line and column, waivers, gates, branch resolution. */
+/* test_config.c - .proofgate.yml: validation with line and column, waivers, gates. */
 #include "helpers.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/config.h"
 #include "util/mem.h"
 #include "git/repo.h"
 #include "scan/scan.h"
+#include "verdict/gate.h"
 #include "verdict/verdict.h"
 
 /* 2026-06-01T12:00:00Z, the date of every fixture commit */
@@ -45,6 +47,7 @@ static const char *const PACK = "domains:\n"
 
 struct fx {
 	struct config *cfg;
+	struct diag_list diags;
 	struct rules *rs;
 	struct verdict *v;
 	struct scan_result scan;
@@ -63,6 +66,7 @@ static int teardown(void **state)
 	free(f->scan.leaves);
 	rules_free(f->rs);
 	config_free(f->cfg);
+	diag_list_clear(&f->diags);
 	free(f);
 	return 0;
 }
@@ -71,16 +75,17 @@ static int load(struct fx *f, const char *yaml)
 {
 	config_free(f->cfg);
 	f->cfg = NULL;
-	return config_load_buffer(&f->cfg, ".proofgate.yml", yaml, strlen(yaml), COMMIT_TIME);
+	diag_list_clear(&f->diags);
+	return config_load_buffer(&f->cfg, &f->diags, ".proofgate.yml", yaml, strlen(yaml), COMMIT_TIME);
 }
 
 /* 1 when a diag holds needle at line:col (0 = any). */
-static int diag_at(const struct config *cfg, const char *needle, int line, int col)
+static int diag_at(const struct fx *f, const char *needle, int line, int col)
 {
 	size_t i;
-	for (i = 0; i < cfg->ndiags; i++)
-		if (strstr(cfg->diags[i].msg, needle) && (!line || cfg->diags[i].at.line == line) &&
-		    (!col || cfg->diags[i].at.col == col))
+	for (i = 0; i < f->diags.n; i++)
+		if (strstr(f->diags.items[i].msg, needle) && (!line || f->diags.items[i].at.line == line) &&
+		    (!col || f->diags.items[i].at.col == col))
 			return 1;
 	return 0;
 }
@@ -102,7 +107,7 @@ static void test_valid_policy(void **state)
 				 "    owner: ops@example.com\n"
 				 "    expires: 2026-06-20\n"),
 			 0);
-	assert_int_equal(f->cfg->ndiags, 0);
+	assert_int_equal(f->diags.n, 0);
 	assert_int_equal(f->cfg->present, 1);
 	assert_int_equal(f->cfg->npacks, 2);
 	assert_string_equal(f->cfg->packs[1], "extra.yml");
@@ -132,24 +137,140 @@ static void test_unknown_keys_and_types(void **state)
 {
 	struct fx *f = *state;
 	assert_int_equal(load(f, "gate: {}\nwaivers: {a: 1}\noff: [x, [y]]\n"), -1);
-	assert_true(diag_at(f->cfg, "policy: unknown key 'gate'", 1, 1));
-	assert_true(diag_at(f->cfg, "waivers must be a list of mappings", 2, 10));
-	assert_true(diag_at(f->cfg, "off must be a string, found a list", 3, 10));
+	assert_null(f->cfg); /* *out is set only on success */
+	assert_int_equal(f->diags.n, 3);
+	assert_string_equal(f->diags.items[0].at.file, ".proofgate.yml");
+	assert_true(diag_at(f, "policy: unknown key 'gate'", 1, 1));
+	assert_true(diag_at(f, "waivers must be a list of mappings", 2, 10));
+	assert_true(diag_at(f, "off must be a string, found a list", 3, 10));
 	assert_int_equal(load(f, "a: 1\n---\nb: 2\n"), -1);
-	assert_true(diag_at(f->cfg, "a policy holds one YAML document", 0, 0));
-	assert_int_equal(load(f, "gates: {main: [blocked]}\n"), -1);
-	assert_true(diag_at(f->cfg, "gates: 'main' must be blocked, readiness-only or never", 1, 15));
+	assert_true(diag_at(f, "a policy holds one YAML document", 0, 0));
+	assert_int_equal(load(f, "gates: {main: {blocked: 1}}\n"), -1);
+	assert_true(diag_at(f, "gates: 'main' must be blocked, readiness-only or never", 1, 15));
 }
 
 static void test_waiver_needs_all_four(void **state)
 {
 	struct fx *f = *state;
 	assert_int_equal(load(f, "waivers:\n  - rule: d.a\n    owner: o\n    expires: 2026-06-10\n"), -1);
-	assert_true(diag_at(f->cfg, "missing required key 'reason'", 2, 5));
+	assert_true(diag_at(f, "missing required key 'reason'", 2, 5));
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: '  ', owner: o, expires: 2026-06-10}]\n"), -1);
-	assert_true(diag_at(f->cfg, "reason must not be empty", 1, 31));
+	assert_true(diag_at(f, "reason must not be empty", 1, 31));
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-6-10}]\n"), -1);
-	assert_true(diag_at(f->cfg, "expires must be a date YYYY-MM-DD, found '2026-6-10'", 1, 53));
+	assert_true(diag_at(f, "expires must be a date YYYY-MM-DD, found '2026-6-10'", 1, 53));
+}
+
+static void test_waiver_lists_every_problem(void **state)
+{
+	struct fx *f = *state;
+	/* an empty reason, an empty owner, a date that is none and an unknown key: four problems, not one */
+	assert_int_equal(load(f, "waivers:\n"
+				 "  - rule: d.a\n"
+				 "    reason: ''\n"
+				 "    owner: ' '\n"
+				 "    expires: soon\n"
+				 "    ticket: OPS-1\n"),
+			 -1);
+	assert_int_equal(f->diags.n, 4);
+	assert_true(diag_at(f, "reason must not be empty", 3, 13));
+	assert_true(diag_at(f, "owner must not be empty", 4, 12));
+	assert_true(diag_at(f, "expires must be a date YYYY-MM-DD, found 'soon'", 5, 14));
+	assert_true(diag_at(f, "unknown key 'ticket'", 6, 5));
+	/* two keys missing: both named */
+	assert_int_equal(load(f, "waivers: [{rule: d.a}]\n"), -1);
+	assert_true(diag_at(f, "missing required key 'reason'", 1, 11));
+	assert_true(diag_at(f, "missing required key 'owner'", 1, 11));
+	assert_true(diag_at(f, "missing required key 'expires'", 1, 11));
+}
+
+static void test_keys_that_contradict_each_other(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "off: [d.a, d.b, d.a]\n"
+				 "levels: {d.b: advisory}\n"
+				 "waivers:\n"
+				 "  - {rule: d.c, reason: r, owner: o, expires: 2026-06-10}\n"
+				 "  - {rule: d.c, reason: s, owner: p, expires: 2026-06-11}\n"
+				 "  - {rule: d.a, reason: t, owner: q, expires: 2026-06-12}\n"),
+			 -1);
+	assert_int_equal(f->diags.n, 4);
+	assert_true(diag_at(f, "off: 'd.a' is listed twice (first at line 1)", 1, 17));
+	assert_true(diag_at(f, "levels: 'd.b' is also turned off (off, line 1)", 2, 10));
+	assert_true(diag_at(f, "a second waiver for 'd.c' (the first at line 4)", 5, 5));
+	assert_true(diag_at(f, "waivers: 'd.a' is also turned off (off, line 1)", 6, 5));
+}
+
+/* The nine mistakes of one policy, every one reported in one run. */
+static const char *const NINE =
+	"version: 2\n"						    /* 1: not 1 */
+	"off: [d.a, d.a]\n"					    /* 2: listed twice */
+	"levels: {d.b: sometimes, d.a: advisory, d.zz: required}\n" /* 3: no level; off and re-levelled; no rule */
+	"gates: {main: maybe}\n"				    /* 4: not a gate */
+	"waivers:\n"
+	"  - {rule: d.c, reason: r, owner: o, expires: 2026-06-10}\n"
+	"  - {rule: d.c, reason: '', owner: o, expires: someday}\n" /* 7: empty reason; not a date */
+	"colour: red\n";					    /* 8: unknown key */
+
+static void test_nine_mistakes_at_once(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, NINE), -1);
+	assert_null(f->cfg);
+	assert_int_equal(f->diags.n, 8);
+	assert_true(diag_at(f, "version must be 1", 1, 0));
+	assert_true(diag_at(f, "listed twice", 2, 0));
+	assert_true(diag_at(f, "must be required, expected or advisory", 3, 0));
+	assert_true(diag_at(f, "'d.a' is also turned off", 3, 0));
+	assert_true(diag_at(f, "must be blocked, readiness-only or never", 4, 0));
+	assert_true(diag_at(f, "reason must not be empty", 7, 0));
+	assert_true(diag_at(f, "expires must be a date", 7, 0));
+	assert_true(diag_at(f, "unknown key 'colour'", 8, 0));
+}
+
+/* config_read_commit hands a policy with problems back, so the rules it names are checked too: the ninth. */
+static void test_read_commit_keeps_a_policy_with_problems(void **state)
+{
+	struct fx *f = *state;
+	git_repository *repo = NULL;
+	struct repo_target t;
+	char dir[256], cmd[1024];
+	FILE *pf;
+
+	snprintf(dir, sizeof(dir), "%s/pg-test-config.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "%s/.proofgate.yml", dir);
+	pf = fopen(cmd, "w");
+	assert_non_null(pf);
+	fputs(NINE, pf);
+	fclose(pf);
+	snprintf(cmd, sizeof(cmd),
+		 "cd '%s' && git init -q -b main && git add .proofgate.yml && GIT_CONFIG_NOSYSTEM=1 "
+		 "GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t "
+		 "GIT_COMMITTER_EMAIL=t@t GIT_COMMITTER_DATE=2026-06-01T12:00:00Z git commit -qm policy",
+		 dir);
+	assert_int_equal(system(cmd), 0);
+
+	git_libgit2_init();
+	assert_int_equal(repo_open(&repo, dir, NULL), 0);
+	assert_int_equal(repo_resolve(&t, repo, "HEAD"), 0);
+	/* the strict reader refuses it, *out untouched */
+	assert_int_equal(config_load_commit(&f->cfg, &f->diags, repo, t.commit, t.commit_time), -1);
+	assert_null(f->cfg);
+	diag_list_clear(&f->diags);
+	/* the reader that lists everything hands it back, its problems counted */
+	assert_int_equal(config_read_commit(&f->cfg, &f->diags, repo, t.commit, t.commit_time), 0);
+	assert_int_equal(f->cfg->present, 1);
+	assert_int_equal(f->cfg->nproblems, 8);
+	assert_int_equal(f->diags.n, 8);
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), -1);
+	assert_int_equal(f->diags.n, 9);
+	assert_true(diag_at(f, "levels names rule 'd.zz', which no loaded rule pack defines", 3, 0));
+	repo_target_free(&t);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
 }
 
 static void test_expiry_limit_counts_from_the_commit(void **state)
@@ -158,14 +279,14 @@ static void test_expiry_limit_counts_from_the_commit(void **state)
 	/* 90 days after 2026-06-01 is 2026-08-30 */
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-08-30}]\n"), 0);
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2026-08-31}]\n"), -1);
-	assert_true(diag_at(f->cfg, "expires on 2026-08-31, 91 days after the scanned commit (2026-06-01)", 1, 11));
+	assert_true(diag_at(f, "expires on 2026-08-31, 91 days after the scanned commit (2026-06-01)", 1, 11));
 	assert_int_equal(
 		load(f, "max_waiver_days: 10\nwaivers: [{rule: d.a, reason: r, owner: o, expires: 2026-06-12}]\n"), -1);
-	assert_true(diag_at(f->cfg, "at most 10 days", 2, 11));
+	assert_true(diag_at(f, "at most 10 days", 2, 11));
 	/* already expired is not a policy error: the rule fails instead */
 	assert_int_equal(load(f, "waivers: [{rule: d.a, reason: r, owner: o, expires: 2020-01-01}]\n"), 0);
 	assert_int_equal(load(f, "max_waiver_days: 0\n"), -1);
-	assert_true(diag_at(f->cfg, "max_waiver_days must be a whole number of days from 1 to 3650", 1, 18));
+	assert_true(diag_at(f, "max_waiver_days must be a whole number of days from 1 to 3650", 1, 18));
 }
 
 static void test_gates_anchor_and_first_match(void **state)
@@ -185,77 +306,59 @@ static void test_gates_anchor_and_first_match(void **state)
 	assert_null(config_gate_for(f->cfg, "mainline"));
 	assert_null(config_gate_for(f->cfg, NULL));
 	assert_int_equal(load(f, "gates:\n  main: never\n  main: blocked\n"), -1);
-	assert_true(diag_at(f->cfg, "gates: duplicate glob 'main' (first at line 2)", 3, 3));
+	assert_true(diag_at(f, "gates: duplicate glob 'main' (first at line 2)", 3, 3));
 	assert_int_equal(load(f, "gates: {\"[\": blocked}\n"), -1);
-	assert_true(diag_at(f->cfg, "gates: invalid glob '['", 1, 9));
+	assert_true(diag_at(f, "gates: invalid glob '['", 1, 9));
 }
 
-/* The environment of one row of the table. */
-static const char *const *env_row;
-
-static const char *fake_env(const char *name)
+static void test_gate_regression_forms(void **state)
 {
-	size_t i, n = strlen(name);
-	for (i = 0; env_row[i]; i++)
-		if (!strncmp(env_row[i], name, n) && env_row[i][n] == '=')
-			return env_row[i] + n + 1;
-	return NULL;
-}
+	struct fx *f = *state;
+	struct fail_on_spec spec;
+	const struct config_gate *g;
 
-static void test_branch_resolution_table(void **state)
-{
-	static const char *const r0[] = {NULL};
-	static const char *const r1[] = {"CI_COMMIT_REF_NAME=dev", NULL};
-	static const char *const r2[] = {"CI_COMMIT_REF_NAME=dev", "GITHUB_REF_NAME=gh", NULL};
-	static const char *const r3[] = {"GITHUB_REF_NAME=gh", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME=mr", NULL};
-	static const char *const r4[] = {"CI_MERGE_REQUEST_TARGET_BRANCH_NAME=mr", "GITHUB_BASE_REF=base", NULL};
-	static const char *const r5[] = {"GITHUB_BASE_REF=", "GITHUB_REF_NAME=release/2", NULL};
-	static const char *const r6[] = {"GITHUB_BASE_REF=base", NULL};
-	static const struct {
-		const char *const *env;
-		const char *flag, *rev_branch, *name, *source;
-		int change;
-	} rows[] = {
-		{r0, NULL, "main", "main", "revision", 0},
-		{r0, NULL, NULL, NULL, NULL, 0},
-		{r1, NULL, "main", "dev", "CI_COMMIT_REF_NAME", 0},
-		{r2, NULL, "main", "gh", "GITHUB_REF_NAME", 0},
-		{r3, NULL, "main", "mr", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", 1},
-		{r4, NULL, "main", "base", "GITHUB_BASE_REF", 1},
-		{r5, NULL, "main", "release/2", "GITHUB_REF_NAME", 0},
-		{r6, "hotfix/1", "main", "hotfix/1", "--branch", 0},
-		{r6, "", "main", "base", "GITHUB_BASE_REF", 1},
-	};
-	size_t i;
-	(void)state;
-	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct config_branch b;
-		env_row = rows[i].env;
-		config_branch_resolve(&b, rows[i].flag, rows[i].rev_branch, fake_env);
-		if (rows[i].name)
-			assert_string_equal(b.name, rows[i].name);
-		else
-			assert_null(b.name);
-		if (rows[i].source)
-			assert_string_equal(b.source, rows[i].source);
-		else
-			assert_null(b.source);
-		assert_int_equal(b.change, rows[i].change);
-		/* a pull or merge request's target is known whatever names the gate's branch */
-		if (rows[i].env == r3 || rows[i].env == r4 || rows[i].env == r6)
-			assert_non_null(b.target);
-		else
-			assert_null(b.target);
-	}
+	/* a level, regression, or both, as a string or a list; regression alone leaves the level open */
+	assert_int_equal(load(f, "gates:\n  \"release/**\": [blocked, regression]\n  main: \"readiness-only, "
+				 "regression\"\n  \"**\": regression\n"),
+			 0);
+	g = config_gate_for(f->cfg, "release/1.0");
+	assert_true(g->has_level && g->fail_on == FAIL_ON_BLOCKED && g->regression);
+	g = config_gate_for(f->cfg, "main");
+	assert_true(g->has_level && g->fail_on == FAIL_ON_READINESS_ONLY && g->regression);
+	g = config_gate_for(f->cfg, "feature/x");
+	assert_true(!g->has_level && g->regression);
+	assert_int_equal(load(f, "gates: {main: blocked}\n"), 0);
+	g = config_gate_for(f->cfg, "main");
+	assert_true(g->has_level && !g->regression);
+	/* two levels, an unknown word, an empty item, a nested list */
+	assert_int_equal(load(f, "gates:\n  a: [blocked, never]\n  b: \"blocked,,regression\"\n  c: [blocked, "
+				 "[regression]]\n  d: [regression, regression]\n  e: []\n"),
+			 -1);
+	assert_true(diag_at(f, "gates: 'a' must be blocked, readiness-only or never, regression", 2, 6));
+	assert_true(diag_at(f, "gates: 'b'", 3, 6));
+	assert_true(diag_at(f, "gates: 'c'", 4, 6));
+	assert_true(diag_at(f, "gates: 'd'", 5, 6));
+	assert_true(diag_at(f, "gates: 'e'", 6, 6));
+
+	assert_int_equal(fail_on_spec_parse(&spec, " regression , never "), 0);
+	assert_true(spec.has_level && spec.level == FAIL_ON_NEVER && spec.regression);
+	assert_int_equal(fail_on_spec_parse(&spec, "regression"), 0);
+	assert_true(!spec.has_level && spec.regression);
+	spec.regression = 7;
+	assert_int_equal(fail_on_spec_parse(&spec, "blocked,"), -1);
+	assert_int_equal(fail_on_spec_parse(&spec, ""), -1);
+	assert_int_equal(fail_on_spec_parse(&spec, "sometimes"), -1);
+	/* written only on success */
+	assert_int_equal(spec.regression, 7);
 }
 
 /* An empty scan: every `file` leaf finds nothing, every `no_file` leaf passes. */
 static void compute(struct fx *f)
 {
-	struct verdict_policy pol = config_policy(f->cfg);
+	struct verdict_policy pol = verdict_policy_of(f->cfg);
 	f->scan.nleaves = f->rs->nleaves;
 	f->scan.leaves = xcalloc(f->rs->nleaves, sizeof(*f->scan.leaves));
-	assert_int_equal(config_apply(f->cfg, f->rs), 0);
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), 0);
 	assert_int_equal(verdict_compute_policy(&f->v, f->rs, &f->scan, COMMIT_TIME, &pol, LANG_EN), 0);
 }
 
@@ -270,7 +373,7 @@ static void test_waived_expired_off_and_unused(void **state)
 {
 	struct fx *f = *state;
 	f->rs = load_rules_string(PACK);
-	assert_int_equal(f->rs->ndiags, 0);
+	assert_int_equal(f->rs->diags.n, 0);
 	assert_int_equal(load(f, "off: [d.c]\n"
 				 "waivers:\n"
 				 "  - {rule: d.a, reason: later, owner: o, expires: 2026-06-01}\n"
@@ -319,9 +422,9 @@ static void test_unknown_rule_in_policy(void **state)
 	struct fx *f = *state;
 	f->rs = load_rules_string(PACK);
 	assert_int_equal(load(f, "off: [d.zz]\nlevels: {d.yy: expected}\n"), 0);
-	assert_int_equal(config_apply(f->cfg, f->rs), -1);
-	assert_true(diag_at(f->cfg, "off names rule 'd.zz', which no loaded rule pack defines", 1, 7));
-	assert_true(diag_at(f->cfg, "levels names rule 'd.yy'", 2, 10));
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), -1);
+	assert_true(diag_at(f, "off names rule 'd.zz', which no loaded rule pack defines", 1, 7));
+	assert_true(diag_at(f, "levels names rule 'd.yy'", 2, 10));
 }
 
 static void test_commit_without_policy(void **state)
@@ -332,7 +435,7 @@ static void test_commit_without_policy(void **state)
 	git_libgit2_init();
 	assert_int_equal(repo_open(&repo, fixture_path("basic"), NULL), 0);
 	assert_int_equal(repo_resolve(&t, repo, "HEAD"), 0);
-	assert_int_equal(config_load_commit(&f->cfg, repo, t.commit, t.commit_time), 0);
+	assert_int_equal(config_load_commit(&f->cfg, &f->diags, repo, t.commit, t.commit_time), 0);
 	assert_int_equal(f->cfg->present, 0);
 	assert_string_equal(f->cfg->commit_hex, t.commit_hex);
 	assert_int_equal(config_differs(repo, t.commit, t.commit), 0);
@@ -348,9 +451,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_empty_policy_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_keys_and_types, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiver_needs_all_four, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_waiver_lists_every_problem, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keys_that_contradict_each_other, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_nine_mistakes_at_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_commit_keeps_a_policy_with_problems, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_expiry_limit_counts_from_the_commit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_gates_anchor_and_first_match, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_branch_resolution_table, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_gate_regression_forms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waived_expired_off_and_unused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiver_lets_the_gate_pass, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_rule_in_policy, setup, teardown),

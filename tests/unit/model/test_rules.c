@@ -67,9 +67,9 @@ static int teardown(void **state)
 static void print_diags(const struct rules *rs)
 {
 	size_t i;
-	for (i = 0; i < rs->ndiags; i++)
-		print_message("  diag %s:%d:%d: %s\n", rs->diags[i].at.file ? rs->diags[i].at.file : "(null)",
-			      rs->diags[i].at.line, rs->diags[i].at.col, rs->diags[i].msg);
+	for (i = 0; i < rs->diags.n; i++)
+		print_message("  diag %s:%d:%d: %s\n", rs->diags.items[i].at.file ? rs->diags.items[i].at.file : "(null)",
+			      rs->diags.items[i].at.line, rs->diags.items[i].at.col, rs->diags.items[i].msg);
 }
 
 /* Asserts a diag holding needle at line:col (0: any line or column). */
@@ -77,9 +77,9 @@ static void expect_diag_at(const struct rules *rs, const char *needle, int line,
 			   int src_line)
 {
 	size_t i;
-	for (i = 0; i < rs->ndiags; i++)
-		if (strstr(rs->diags[i].msg, needle) && (line == 0 || rs->diags[i].at.line == line) &&
-		    (col == 0 || rs->diags[i].at.col == col))
+	for (i = 0; i < rs->diags.n; i++)
+		if (strstr(rs->diags.items[i].msg, needle) && (line == 0 || rs->diags.items[i].at.line == line) &&
+		    (col == 0 || rs->diags.items[i].at.col == col))
 			return;
 	print_diags(rs);
 	_fail(src_file, src_line);
@@ -89,7 +89,7 @@ static void expect_diag_at(const struct rules *rs, const char *needle, int line,
 
 static void expect_clean(const struct rules *rs, const char *src_file, int src_line)
 {
-	if (rs->ndiags == 0)
+	if (rs->diags.n == 0)
 		return;
 	print_diags(rs);
 	_fail(src_file, src_line);
@@ -112,8 +112,8 @@ static void refused(struct fx *f, const char *yaml, const char *needle, int line
 	struct rules *rs = load(f, yaml);
 	size_t i;
 	expect_diag_at(rs, needle, line, col, src_file, src_line);
-	for (i = 0; i < rs->ndiags; i++)
-		if (!rs->diags[i].at.file || strcmp(rs->diags[i].at.file, "test.yml")) {
+	for (i = 0; i < rs->diags.n; i++)
+		if (!rs->diags.items[i].at.file || strcmp(rs->diags.items[i].at.file, "test.yml")) {
 			print_diags(rs);
 			_fail(src_file, src_line);
 		}
@@ -279,7 +279,9 @@ static void test_valid_pack_loads(void **state)
 	assert_int_equal(l->executable, -1);
 	l = r->evidence->kids[1]->kids[1]->leaf;
 	assert_int_equal(l->negated, 1);
-	assert_int_equal(l->nexclude, 3);
+	/* a forbidding leaf keeps only its own exclude, not the pack's two (docs/rules.md) */
+	assert_int_equal(l->nexclude, 1);
+	assert_true(match_glob_path(l->exclude[0], "tmp/x.dump", 10));
 	assert_false(leaf_needs_content(l));
 	assert_true(match_glob_path(l->paths[0], "A/B.DUMP", 8)); /* ignore_case, any depth */
 
@@ -524,13 +526,13 @@ static void test_duplicate_ids_three_times(void **state)
 	/* every later copy is reported, in file order, each pointing at the first */
 	load(f, "domains:\n  - {id: b, title: B}\n  - {id: a, title: A}\n  - {id: b, title: B2}\n  - {id: a, title: A2}\n"
 		"  - {id: b, title: B3}\n");
-	assert_int_equal(f->rs->ndiags, 3);
-	assert_int_equal(f->rs->diags[0].at.line, 4);
-	assert_non_null(strstr(f->rs->diags[0].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
-	assert_int_equal(f->rs->diags[1].at.line, 5);
-	assert_non_null(strstr(f->rs->diags[1].msg, "duplicate domain id 'a' (first defined at test.yml:3)"));
-	assert_int_equal(f->rs->diags[2].at.line, 6);
-	assert_non_null(strstr(f->rs->diags[2].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
+	assert_int_equal(f->rs->diags.n, 3);
+	assert_int_equal(f->rs->diags.items[0].at.line, 4);
+	assert_non_null(strstr(f->rs->diags.items[0].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
+	assert_int_equal(f->rs->diags.items[1].at.line, 5);
+	assert_non_null(strstr(f->rs->diags.items[1].msg, "duplicate domain id 'a' (first defined at test.yml:3)"));
+	assert_int_equal(f->rs->diags.items[2].at.line, 6);
+	assert_non_null(strstr(f->rs->diags.items[2].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
 }
 
 /* A pack of n domains d0..d(n-1), a duplicate of d7 at the end, and one rule using the last domain. */
@@ -561,7 +563,7 @@ static void test_large_pack(void **state)
 	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, len), 0);
 	free(s);
 	assert_int_equal(rules_finish(f->rs), -1);
-	assert_int_equal(f->rs->ndiags, 1);
+	assert_int_equal(f->rs->diags.n, 1);
 	EXPECT(f->rs, "duplicate domain id 'd7' (first defined at test.yml:9)", (int)n + 2, 5);
 	assert_int_equal(f->rs->ndomains, n + 1);
 	assert_string_equal(f->rs->domains[f->rs->rules[0].domain].id, "d119999");
@@ -578,7 +580,7 @@ static void test_large_pack(void **state)
 	assert_int_equal(rules_add_buffer(f->rs, "test.yml", s, len), 0);
 	assert_int_equal(rules_finish(f->rs), -1);
 	EXPECT(f->rs, "is part of a requirement loop", 0, 0);
-	assert_int_equal(f->rs->ndiags, 1);
+	assert_int_equal(f->rs->diags.n, 1);
 	/* the same chain without the loop back */
 	strcpy(strstr(s, "  - {id: p60000"), "  - {id: p60000, title: P}\n");
 	rules_free(f->rs);
@@ -587,7 +589,7 @@ static void test_large_pack(void **state)
 	free(s);
 	rules_finish(f->rs);
 	EXPECT(f->rs, "no rules loaded", 0, 0);
-	assert_int_equal(f->rs->ndiags, 1);
+	assert_int_equal(f->rs->diags.n, 1);
 }
 
 static void test_duplicate_ids_across_packs(void **state)
@@ -604,8 +606,8 @@ static void test_duplicate_ids_across_packs(void **state)
 	EXPECT(f->rs, "duplicate domain id 'd' (first defined at a.yml:1)", 2, 11);
 	EXPECT(f->rs, "duplicate proof id 'p' (first defined at a.yml:2)", 3, 10);
 	EXPECT(f->rs, "duplicate rule id 'r' (first defined at a.yml:3)", 4, 9);
-	assert_int_equal(f->rs->ndiags, 3);
-	assert_string_equal(f->rs->diags[0].at.file, "b.yml");
+	assert_int_equal(f->rs->diags.n, 3);
+	assert_string_equal(f->rs->diags.items[0].at.file, "b.yml");
 }
 
 static void test_unknown_references(void **state)
@@ -630,9 +632,9 @@ static void test_proof_loops(void **state)
 	/* the proof named is one in the loop, not one that merely leads to it */
 	load(f, "proofs:\n  - {id: a, title: A, requires: [b]}\n  - {id: b, title: B, requires: [c]}\n"
 		"  - {id: c, title: C, requires: [b]}\n");
-	assert_true(f->rs->ndiags >= 1);
-	assert_null(strstr(f->rs->diags[0].msg, "proof 'a'"));
-	assert_non_null(strstr(f->rs->diags[0].msg, "requirement loop"));
+	assert_true(f->rs->diags.n >= 1);
+	assert_null(strstr(f->rs->diags.items[0].msg, "proof 'a'"));
+	assert_non_null(strstr(f->rs->diags.items[0].msg, "requirement loop"));
 	/* a chain without a loop is fine */
 	load(f, "domains: [{id: d, title: D}]\nproofs:\n  - {id: a, title: A, requires: [b, c]}\n"
 		"  - {id: b, title: B, requires: [c]}\n  - {id: c, title: C}\n"
@@ -751,7 +753,7 @@ static void test_nesting_limit(void **state)
 	load(f, s);
 	free(s);
 	EXPECT(f->rs, "nests deeper than 200 levels", 12, 0);
-	assert_int_equal(f->rs->ndiags, 1);
+	assert_int_equal(f->rs->diags.n, 1);
 }
 
 static void test_deep_flow_nesting(void **state)
@@ -773,7 +775,7 @@ static void test_deep_flow_nesting(void **state)
 	free(s);
 	/* the root mapping is the first level: the 200th '[' is the 201st */
 	EXPECT(f->rs, "rule pack nests deeper than 200 levels of lists and mappings", 1, 209);
-	assert_int_equal(f->rs->ndiags, 1);
+	assert_int_equal(f->rs->diags.n, 1);
 
 	/* modest nesting is loaded and judged as usual */
 	load(f, "domains: [[[[[[[[[[{id: d, title: D}]]]]]]]]]]\n");
@@ -805,7 +807,7 @@ static void test_alias_bomb(void **state)
 
 	load(f, bomb);
 	EXPECT(f->rs, "rule pack too complex", 0, 0);
-	assert_true(f->rs->ndiags < 50);
+	assert_true(f->rs->diags.n < 50);
 
 	/* reusing a selector through an alias is ordinary YAML and loads */
 	load(f, PRE RULE "      file: &sel {paths: ['docs/**/*.md', '*.txt'], contains: 'x', min_lines: 3}\n"
@@ -842,9 +844,9 @@ static void test_pack_too_big(void **state)
 	free(big);
 	f->rs2 = rules_new();
 	assert_int_equal(rules_add_path(f->rs2, p), -1);
-	assert_int_equal(f->rs2->ndiags, 1);
-	assert_non_null(strstr(f->rs2->diags[0].msg, "larger than 4194304 bytes"));
-	assert_string_equal(f->rs2->diags[0].at.file, p);
+	assert_int_equal(f->rs2->diags.n, 1);
+	assert_non_null(strstr(f->rs2->diags.items[0].msg, "larger than 4194304 bytes"));
+	assert_string_equal(f->rs2->diags.items[0].at.file, p);
 }
 
 static void test_add_path_file_and_missing(void **state)
@@ -864,10 +866,10 @@ static void test_add_path_file_and_missing(void **state)
 	snprintf(p, sizeof(p), "%s/missing.yml", f->dir);
 	f->rs2 = rules_new();
 	assert_int_equal(rules_add_path(f->rs2, p), -1);
-	assert_int_equal(f->rs2->ndiags, 1);
-	assert_non_null(strstr(f->rs2->diags[0].msg, "cannot read rules"));
-	assert_non_null(strstr(f->rs2->diags[0].msg, "No such file"));
-	assert_string_equal(f->rs2->diags[0].at.file, p);
+	assert_int_equal(f->rs2->diags.n, 1);
+	assert_non_null(strstr(f->rs2->diags.items[0].msg, "cannot read rules"));
+	assert_non_null(strstr(f->rs2->diags.items[0].msg, "No such file"));
+	assert_string_equal(f->rs2->diags.items[0].at.file, p);
 }
 
 static void test_add_path_folder(void **state)
@@ -911,11 +913,11 @@ static void test_add_path_folder(void **state)
 	f->rs = rules_new();
 	assert_int_equal(rules_add_path(f->rs, f->dir), -1);
 	assert_int_equal(f->rs->nrules, 2);
-	assert_int_equal(f->rs->ndiags, 1);
-	assert_non_null(strstr(f->rs->diags[0].at.file, "/d.yml"));
-	assert_int_equal(f->rs->diags[0].at.line, 3);
-	assert_non_null(strstr(f->rs->diags[0].msg, "malformed YAML"));
-	assert_non_null(strstr(f->rs->diags[0].msg, "that starts at line 2"));
+	assert_int_equal(f->rs->diags.n, 1);
+	assert_non_null(strstr(f->rs->diags.items[0].at.file, "/d.yml"));
+	assert_int_equal(f->rs->diags.items[0].at.line, 3);
+	assert_non_null(strstr(f->rs->diags.items[0].msg, "malformed YAML"));
+	assert_non_null(strstr(f->rs->diags.items[0].msg, "that starts at line 2"));
 }
 
 static void test_add_path_empty_folder(void **state)
@@ -929,7 +931,7 @@ static void test_add_path_empty_folder(void **state)
 	f->rs = rules_new();
 	assert_int_equal(rules_add_path(f->rs, sub), -1);
 	EXPECT(f->rs, "rules folder holds no *.yml or *.yaml file", 0, 0);
-	assert_string_equal(f->rs->diags[0].at.file, sub);
+	assert_string_equal(f->rs->diags.items[0].at.file, sub);
 	/* and finishing such a set says so too, without crashing */
 	assert_int_equal(rules_finish(f->rs), -1);
 }
@@ -980,7 +982,7 @@ static void test_every_problem_reported(void **state)
 	EXPECT(f->rs, "invalid glob '[a'", 13, 25);
 	EXPECT(f->rs, "invalid regex '(x'", 13, 41);
 	EXPECT(f->rs, "min_lines must be a whole number, found 'many'", 14, 43);
-	assert_int_equal(f->rs->ndiags, 5);
+	assert_int_equal(f->rs->diags.n, 5);
 	/* the valid rule is kept, the broken one is not */
 	assert_int_equal(f->rs->nrules, 1);
 	assert_string_equal(f->rs->rules[0].id, "r2");

@@ -1,75 +1,9 @@
-/* test_scan.c - the tree walk: selection, pruning, content checks, skips. */
-#include "helpers.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+/* test_scan.c - scan_run as its callers see it: a result per leaf, the same whatever the threads, *out on success only.
+ */
+#include "scan_fx.h"
 
 #include "util/date.h"
-#include "git/repo.h"
-#include "scan/scan.h"
-
-struct fx {
-	git_repository *repo;
-	struct repo_target target;
-	struct rules *rs;
-	struct scan_result *res;
-};
-
-static int setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-	assert_int_equal(repo_open(&f->repo, fixture_path("basic"), NULL), 0);
-	assert_int_equal(repo_resolve(&f->target, f->repo, "HEAD"), 0);
-	*state = f;
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	struct fx *f = *state;
-	scan_result_free(f->res);
-	rules_free(f->rs);
-	repo_target_free(&f->target);
-	git_repository_free(f->repo);
-	free(f);
-	return 0;
-}
-
-/* Scans the fixture with one rule whose evidence is `cond` (a YAML flow mapping). */
-static const struct leaf_state *scan_with(struct fx *f, const char *cond, uint64_t max_size)
-{
-	char yaml[4096];
-	struct scan_opts o;
-
-	snprintf(yaml, sizeof(yaml),
-		 "domains: [{id: d, title: D}]\n"
-		 "rules:\n"
-		 "  - {id: d.r, domain: d, level: required, title: T, next_step: N, evidence: %s}\n",
-		 cond);
-	scan_result_free(f->res);
-	rules_free(f->rs);
-	f->res = NULL;
-	f->rs = load_rules_string(yaml);
-	if (f->rs->ndiags)
-		fail_msg("rules: %s", f->rs->diags[0].msg);
-	memset(&o, 0, sizeof(o));
-	o.max_file_size = max_size;
-	o.commit_time = f->target.commit_time;
-	git_oid_cpy(&o.commit_id, git_commit_id(f->target.commit));
-	assert_int_equal(scan_run(&f->res, f->repo, f->target.tree, f->rs, &o), 0);
-	assert_int_equal(f->res->nleaves, 1);
-	return &f->res->leaves[0];
-}
-
-static int skipped(const struct scan_result *r, const char *path, const char *why)
-{
-	size_t i;
-	for (i = 0; i < r->nskipped; i++)
-		if (!strcmp(r->skipped[i].path, path) && strstr(r->skipped[i].why, why))
-			return 1;
-	return 0;
-}
+#include "util/err.h"
 
 static void test_path_only(void **state)
 {
@@ -81,126 +15,6 @@ static void test_path_only(void **state)
 	assert_string_equal(st->ev[0].blob, "b09cec9c4ad2130185e35843555be09af5d4959e");
 }
 
-static void test_path_only_reads_no_blob(void **state)
-{
-	struct fx *f = *state;
-	scan_with(f, "{file: {paths: '**/*.md'}}", 1 << 20);
-	assert_int_equal(f->res->blobs_read, 0);
-}
-
-static void test_content_line_and_min_matches(void **state)
-{
-	const struct leaf_state *st =
-		scan_with(*state, "{file: {paths: 'docs/runbooks/*.md', contains: {pattern: '(?i)rollback', min_matches: 2}}}",
-			  1 << 20);
-	assert_int_equal(st->nsatisfied, 1);
-	assert_int_equal(st->ev[0].line, 9);
-	st = scan_with(*state, "{file: {paths: 'docs/runbooks/*.md', contains: {pattern: '(?i)rollback', min_matches: 3}}}",
-		       1 << 20);
-	assert_int_equal(st->nsatisfied, 0);
-	assert_int_equal(st->nnotes, 2);
-	assert_non_null(strstr(st->notes[0].why, "2 times, fewer than 3"));
-}
-
-static void test_crlf_lines(void **state)
-{
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: ['crlf.txt', 'lf.txt'], contains: '^needle on three$'}}", 1 << 20);
-	assert_int_equal(st->nsatisfied, 2);
-	assert_string_equal(st->ev[0].path, "crlf.txt");
-	assert_int_equal(st->ev[0].line, 3);
-	assert_int_equal(st->ev[1].line, 3);
-}
-
-static void test_min_lines_and_not_contains(void **state)
-{
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: docs/runbooks/stub.md, min_lines: 3}}", 1 << 20);
-	assert_int_equal(st->nsatisfied, 1);
-	st = scan_with(*state, "{file: {paths: docs/runbooks/stub.md, min_lines: 4}}", 1 << 20);
-	assert_int_equal(st->nsatisfied, 0);
-	assert_non_null(strstr(st->notes[0].why, "has 3 lines, fewer than the 4"));
-	st = scan_with(*state, "{file: {paths: docs/runbooks/stub.md, not_contains: '\\bTBD\\b'}}", 1 << 20);
-	assert_int_equal(st->nsatisfied, 0);
-	assert_int_equal(st->notes[0].at.line, 3);
-	assert_non_null(strstr(st->notes[0].why, "at line 3"));
-}
-
-static void test_executable(void **state)
-{
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: 'scripts/*.sh', executable: true}}", 1 << 20);
-	assert_int_equal(st->nselected, 2);
-	assert_int_equal(st->nsatisfied, 1);
-	assert_string_equal(st->ev[0].path, "scripts/backup.sh");
-	assert_string_equal(st->notes[0].why, "is not executable");
-	st = scan_with(*state, "{file: {paths: 'scripts/*.sh', executable: false}}", 1 << 20);
-	assert_string_equal(st->ev[0].path, "scripts/restore.sh");
-}
-
-static void test_fresh_newest_valid_date(void **state)
-{
-	const struct leaf_state *st =
-		scan_with(*state, "{file: {paths: docs/drill.md, fresh: {pattern: 'drill: (\\d{4}-\\d{2}-\\d{2})', days: 30}}}",
-			  1 << 20);
-	assert_int_equal(st->nsatisfied, 1);
-	/* 2026-02-30 is not a date; 2026-05-20 is the newest valid one */
-	assert_int_equal(st->newest_day, date_parse_day("2026-05-20", 10));
-	assert_int_equal(st->newest.line, 6);
-}
-
-static void test_binary_symlink_submodule(void **state)
-{
-	struct fx *f = *state;
-	const struct leaf_state *st = scan_with(f, "{file: {paths: '**', contains: needle}}", 1 << 20);
-	assert_true(skipped(f->res, "bin.dat", "is binary"));
-	assert_true(skipped(f->res, "link.md", "symbolic link"));
-	assert_true(skipped(f->res, "vendor/sub", "submodule"));
-	/* big.txt, crlf.txt, lf.txt and the latin-1 name */
-	assert_int_equal(st->nsatisfied, 4);
-}
-
-static void test_size_cap(void **state)
-{
-	struct fx *f = *state;
-	const struct leaf_state *st = scan_with(f, "{file: {paths: big.txt, contains: needle}}", 100);
-	assert_int_equal(st->nsatisfied, 0);
-	assert_true(skipped(f->res, "big.txt", "larger than the 100-byte cap"));
-	assert_non_null(strstr(st->notes[0].why, "larger than"));
-}
-
-static void test_non_utf8_path_is_kept_as_bytes(void **state)
-{
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: 'docs/caf*.md'}}", 1 << 20);
-	assert_int_equal(st->nsatisfied, 1);
-	assert_string_equal(st->ev[0].path, "docs/caf\xe9.md");
-}
-
-static void test_linguist_generated_is_not_evidence(void **state)
-{
-	const struct leaf_state *st = scan_with(*state, "{file: {paths: 'gen/**'}}", 1 << 20);
-	assert_int_equal(st->nselected, 0);
-	st = scan_with(*state, "{file: {paths: 'node_modules/**'}}", 1 << 20);
-	assert_int_equal(st->nselected, 1);
-}
-
-static void test_excluded_folder_is_pruned(void **state)
-{
-	struct fx *f = *state;
-	size_t pruned_without, pruned_with;
-	scan_with(f, "{file: {paths: '**/README.md'}}", 1 << 20);
-	pruned_without = f->res->trees_pruned;
-	scan_with(f, "{file: {paths: '**/README.md', exclude: 'node_modules/**'}}", 1 << 20);
-	pruned_with = f->res->trees_pruned;
-	assert_int_equal(pruned_with, pruned_without + 1);
-	assert_int_equal(f->res->leaves[0].nselected, 1);
-}
-
-static void test_unselected_subtrees_are_not_walked(void **state)
-{
-	struct fx *f = *state;
-	scan_with(f, "{file: {paths: 'scripts/*.sh'}}", 1 << 20);
-	/* docs, gen, node_modules and vendor are pruned at the root */
-	assert_int_equal(f->res->trees_pruned, 4);
-}
-
 static void test_no_file_records_violations(void **state)
 {
 	const struct leaf_state *st = scan_with(*state, "{no_file: {paths: '**/*.md', contains: 'TBD'}}", 1 << 20);
@@ -209,6 +23,54 @@ static void test_no_file_records_violations(void **state)
 	assert_int_equal(st->ev[0].line, 3);
 }
 
+/* Four threads, and one: the same result, merged in walk order. */
+static void test_threads_change_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct scan_opts o = fx_opts(f, 1 << 20);
+	struct scan_result *one = NULL, *four = NULL;
+
+	fx_rule(f, "{any: [{file: {paths: '**', contains: '(?i)e'}}, {file: {paths: '**/*.md', min_lines: 2}},"
+		   " {no_file: {paths: '**', contains: needle}}]}");
+	o.jobs = 1;
+	assert_int_equal(scan_run(&one, f->repo, f->target.tree, f->rs, &o), 0);
+	o.jobs = 4;
+	assert_int_equal(scan_run(&four, f->repo, f->target.tree, f->rs, &o), 0);
+	assert_int_equal(one->nleaves, 3);
+	assert_true(one->leaves[0].nsatisfied > 0);
+	fx_same_result(one, four);
+	scan_result_free(one);
+	scan_result_free(four);
+}
+
+/* A tree the repository does not hold: -1 with the reason, and *out as it was. */
+static void test_out_untouched_on_failure(void **state)
+{
+	struct fx *f = *state;
+	struct scan_opts o = fx_opts(f, 1 << 20);
+	git_repository *other = NULL;
+	struct repo_target t;
+	struct scan_result sentinel, *res = &sentinel;
+
+	assert_int_equal(repo_open(&other, fixture_path("stubs"), NULL), 0);
+	assert_int_equal(repo_resolve(&t, other, "HEAD"), 0);
+	fx_rule(f, "{file: {paths: '**'}}");
+	assert_int_equal(scan_run(&res, f->repo, t.tree, f->rs, &o), -1);
+	assert_ptr_equal(res, &sentinel);
+	assert_non_null(strstr(err_last(), "cannot read tree"));
+	repo_target_free(&t);
+	git_repository_free(other);
+}
+
+static void test_jobs(void **state)
+{
+	(void)state;
+	assert_int_equal(scan_jobs(3), 3);
+	assert_int_equal(scan_jobs(SCAN_MAX_JOBS + 1), SCAN_MAX_JOBS);
+	assert_true(scan_jobs(0) >= 1);
+}
+
+/* date_parse_day is util/date's; kept here until util has a test of its own */
 static void test_parse_day(void **state)
 {
 	(void)state;
@@ -224,39 +86,16 @@ static void test_parse_day(void **state)
 	assert_int_equal(date_parse_day("2026-06-0", 9), -1);
 }
 
-static void test_lines(void **state)
-{
-	(void)state;
-	assert_int_equal(scan_count_lines("", 0), 0);
-	assert_int_equal(scan_count_lines("a", 1), 1);
-	assert_int_equal(scan_count_lines("a\n", 2), 1);
-	assert_int_equal(scan_count_lines("a\r\nb\r\n", 6), 2);
-	assert_int_equal(scan_count_lines("a\nb", 3), 2);
-	assert_int_equal(scan_line_at("a\nb\nc", 0), 1);
-	assert_int_equal(scan_line_at("a\nb\nc", 2), 2);
-	assert_int_equal(scan_line_at("a\r\nb\r\nc", 6), 3);
-}
-
 int main(void)
 {
-#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
 		T(test_path_only),
-		T(test_path_only_reads_no_blob),
-		T(test_content_line_and_min_matches),
-		T(test_crlf_lines),
-		T(test_min_lines_and_not_contains),
-		T(test_executable),
-		T(test_fresh_newest_valid_date),
-		T(test_binary_symlink_submodule),
-		T(test_size_cap),
-		T(test_non_utf8_path_is_kept_as_bytes),
-		T(test_linguist_generated_is_not_evidence),
-		T(test_excluded_folder_is_pruned),
-		T(test_unselected_subtrees_are_not_walked),
 		T(test_no_file_records_violations),
+		T(test_threads_change_nothing),
+		T(test_out_untouched_on_failure),
+		cmocka_unit_test(test_jobs),
 		cmocka_unit_test(test_parse_day),
-		cmocka_unit_test(test_lines),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "verdict/gate.h"
 #include "verdict/verdict.h"
 
 static char DOC[] = "doc.md", XMD[] = "x.md", MISSING[] = "object 1234 is missing";
@@ -39,7 +40,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof(*f));
 	size_t i;
 	f->rs = load_rules_string(PACK);
-	assert_int_equal(f->rs->ndiags, 0);
+	assert_int_equal(f->rs->diags.n, 0);
 	assert_int_equal(f->rs->nleaves, 5);
 	f->scan.nleaves = f->rs->nleaves;
 	f->scan.leaves = calloc(f->rs->nleaves, sizeof(*f->scan.leaves));

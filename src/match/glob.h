@@ -1,0 +1,83 @@
+/* glob.h - path globs against whole paths: PCRE2 per brace alternative, or segment by segment. */
+#ifndef PG_MATCH_GLOB_H
+#define PG_MATCH_GLOB_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+
+#include "match/jit.h"
+
+/*
+ * A glob, matched against a whole path from the repository root.
+ * Syntax: `*` (not across /), `**` (any depth), `?`, `[...]` classes and
+ * `{a,b}` alternatives.  A glob with no `/` matches at any depth (as in
+ * .gitignore); a leading `/` anchors it to the root.  Braces are expanded
+ * here; every alternative is converted by pcre2_pattern_convert().
+ */
+struct glob_fast;
+
+struct match_glob {
+	char *src;	   /* as written */
+	pcre2_code **alts; /* one compiled pattern per brace alternative */
+	size_t nalts;
+	pcre2_code *all;	 /* every alternative in one pattern (paths), or NULL */
+	struct glob_fast **fast; /* per alternative: matched without PCRE2, or NULL */
+	pcre2_code *dir_all;	 /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
+	unsigned refs;		 /* owners beyond the first (match_glob_ref); loading is single-threaded */
+	atomic_uchar jitted;	 /* its patterns were given to the JIT (match_jit_once) */
+};
+
+/*
+ * Compiles glob into *out (caller frees with match_glob_free).  On error
+ * returns -1, sets err, and stores the byte offset in glob at *erroff;
+ * *out is then untouched.
+ */
+int match_glob_compile(struct match_glob **out, const char *glob, int ignore_case, size_t *erroff);
+/* Drops one owner; the last one frees.  NULL is fine. */
+void match_glob_free(struct match_glob *g);
+
+/* Adds an owner to g (one compiled glob shared by many conditions) and returns g. */
+struct match_glob *match_glob_ref(struct match_glob *g);
+
+/* 1 when path (len bytes, no trailing /) matches the glob, else 0. */
+int match_glob_path(const struct match_glob *g, const char *path, size_t len);
+/* match_glob_path through PCRE2 alone, for the tests that compare both ways. */
+int match_glob_path_pcre2(const struct match_glob *g, const char *path, size_t len);
+
+/*
+ * A path split into segments once, for testing it against many globs
+ * (match_glob_prepared); it points into path, which must outlive it.
+ */
+#define MATCH_PATH_SEGS 64
+struct match_path {
+	const char *s;
+	size_t len;
+	int ascii, utf8, split; /* split: fewer than MATCH_PATH_SEGS segments */
+	size_t np;
+	size_t at[MATCH_PATH_SEGS], end[MATCH_PATH_SEGS];
+};
+void match_path_prepare(struct match_path *mp, const char *path, size_t len);
+/* match_glob_path for a prepared path. */
+int match_glob_prepared(const struct match_glob *g, const struct match_path *mp);
+
+/*
+ * The longest run of literal text alternative alt of g needs (folded to
+ * lower case), into buf: every path it matches holds it.  Returns its
+ * length, 0 when there is none or the alternative is left to PCRE2.
+ * *ascii_never: the alternative matches no ASCII path at all.
+ */
+size_t match_glob_word(const struct match_glob *g, size_t alt, char *buf, size_t cap, int *ascii_never);
+
+/*
+ * For a folder "dir/" (with the trailing slash): 1 when some path below it
+ * could match, else 0.  Uses PCRE2 partial matching.
+ */
+int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len);
+
+/* 1 when every path below folder dir (no trailing slash) matches. */
+int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len);
+
+/* Frees what glob matching keeps per thread; call before a worker thread ends. */
+void match_thread_cleanup(void);
+
+#endif

@@ -1,0 +1,78 @@
+/* regex.h - content regexes (PCRE2: UTF, Unicode properties, multiline, CRLF-aware) and the state that runs them. */
+#ifndef PG_MATCH_REGEX_H
+#define PG_MATCH_REGEX_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "match/jit.h"
+
+/* A content regex: UTF, Unicode properties and multiline on, CRLF-aware. */
+struct match_regex {
+	char *src;
+	pcre2_code *code;
+	uint32_t ncaptures;
+	int group;	     /* the group matches report: the one named "date", else 1, else 0 */
+	atomic_uchar jitted; /* match_jit_once */
+};
+
+#define MATCH_CASELESS 1u
+
+/*
+ * 1 when PCRE2 finds where a match of r may start by itself, fast: the
+ * pattern begins with one known byte, or with one of at most
+ * MATCH_FAST_START_BYTES bytes.  Such a pattern gains nothing from a
+ * prefilter (prefilter.h), whose pass over the text costs more than it.
+ */
+#define MATCH_FAST_START_BYTES 8
+int match_regex_fast_start(const struct match_regex *r);
+
+/*
+ * Compiles pattern into *out (caller frees with match_regex_free).  On
+ * error returns -1, sets err and *erroff (offset in pattern); *out is then
+ * untouched.
+ */
+int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff);
+/* Frees r; NULL is fine. */
+void match_regex_free(struct match_regex *r);
+
+/* Per-thread matching state: match data and limits.  Never NULL; the caller frees it with match_ctx_free. */
+struct match_ctx;
+struct match_ctx *match_ctx_new(void);
+/* Frees c; NULL is fine. */
+void match_ctx_free(struct match_ctx *c);
+
+/* Limits that stop a catastrophic pattern (pcre2_set_match_limit / depth_limit). */
+#define MATCH_LIMIT	  10000000u
+#define MATCH_DEPTH_LIMIT 100000u
+
+enum {
+	MATCH_OK = 0,
+	MATCH_NONE = 1,
+	MATCH_LIMIT_HIT = -2, /* the match or depth limit was reached */
+	MATCH_BAD_UTF = -3,   /* subject is not valid UTF-8 */
+	MATCH_FAILED = -4
+};
+
+/*
+ * Finds the next match of r in subject at or after *start.  On MATCH_OK sets
+ * *mstart and *mend and advances *start past the match (never looping on an
+ * empty match).  With a capture group, *cstart and *cend give group 1 (or the
+ * group named "date"), else they equal the whole match.
+ */
+int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len, size_t *start,
+		     size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+
+/* The group a match reports for code: the one named "date", else 1 with groups, else 0. */
+int match_report_group(const pcre2_code *code, uint32_t ncaptures);
+
+/*
+ * match_regex_next() for any compiled code (an ASCII twin, say), reporting
+ * capture group `group`: the same limits, return codes and empty-match
+ * stepping (a whole UTF-8 character, a whole CRLF).
+ */
+int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, const char *subject, size_t len,
+		    size_t *start, size_t *mstart, size_t *mend, size_t *cstart, size_t *cend);
+
+#endif

@@ -1,0 +1,305 @@
+/* facts.c - what one blob's contents show the leaves that read it, and what that decides for a file. */
+#include "scan/internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match/prefilter.h"
+#include "match/twin.h"
+#include "util/date.h"
+#include "util/mem.h"
+
+size_t scan_line_at(const char *data, size_t off)
+{
+	size_t line = 1;
+	const char *p = data, *end = data + off;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+size_t scan_count_lines(const char *data, size_t len)
+{
+	size_t n = 0;
+	const char *p = data, *end = data + len;
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	if (len && data[len - 1] != '\n')
+		n++;
+	return n;
+}
+
+char *scan_msg(const char *f, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+	va_start(ap, f);
+	buf_vprintf(&b, f, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+static char *limit_msg(int rc, const struct match_regex *re, const char *path)
+{
+	if (rc == MATCH_LIMIT_HIT)
+		return scan_msg(
+			"pattern /%s/ hit PCRE2's match limit (%u steps, depth %u) in '%s': simplify the pattern",
+			re->src, MATCH_LIMIT, MATCH_DEPTH_LIMIT, path);
+	return scan_msg("pattern /%s/ failed to run on '%s'", re->src, path);
+}
+
+static void fresh_keep(struct facts *f, long day, size_t off)
+{
+	size_t i, at;
+	for (i = 0; i < f->nf; i++)
+		if (f->f[i].day == day)
+			return; /* the first occurrence of a date is the one cited */
+	for (at = 0; at < f->nf && f->f[at].day > day; at++)
+		;
+	if (at == FRESH_KEEP) {
+		f->f_more = 1;
+		return;
+	}
+	if (f->nf == FRESH_KEEP) {
+		f->f_more = 1;
+		f->nf--;
+	}
+	memmove(&f->f[at + 1], &f->f[at], (f->nf - at) * sizeof(f->f[0]));
+	f->f[at].day = day;
+	f->f[at].off = off;
+	f->f[at].line = 0;
+	f->nf++;
+}
+
+/* match_regex_next(), through the regex's ASCII twin when the subject allows it. */
+static int next_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
+		      size_t *start, size_t *ms, size_t *me, size_t *cs, size_t *ce)
+{
+	const struct scan_job *j = wk->job;
+	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
+	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
+	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0 &&
+	    (wk->pf_done || wk->pf_wanted || !j->pf_fast[leaf * TW_N + which])) {
+		if (!wk->pf_done) {
+			prefilter_scan(j->pf, wk->pfs, s->data, s->len);
+			wk->pf_done = 1;
+		}
+		if (!prefilter_may_match(j->pf, wk->pfs, j->pf_ids[leaf * TW_N + which]))
+			return MATCH_NONE;
+	}
+	if (t)
+		return twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
+	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
+}
+
+void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
+		   struct facts *f)
+{
+	const char *data = sj->data;
+	size_t start, ms, me, cs, ce, i;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->leaf = l->index;
+	if (l->min_lines && nlines < l->min_lines)
+		return;
+	if (l->not_contains) {
+		start = 0;
+		rc = next_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &start, &ms, &me, &cs, &ce);
+		f->have |= HAVE_NC;
+		f->nc_rc = rc;
+		if (rc == MATCH_OK)
+			f->nc_line = scan_line_at(data, ms);
+		if (rc != MATCH_NONE)
+			return;
+	}
+	if (l->contains) {
+		size_t count = 0, first = 0;
+		rc = MATCH_OK;
+		start = 0;
+		while (count < l->min_matches && (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start,
+								  &ms, &me, &cs, &ce)) == MATCH_OK) {
+			if (count++ == 0)
+				first = ms;
+		}
+		f->have |= HAVE_C;
+		f->c_count = count;
+		f->c_rc = count < l->min_matches ? rc : MATCH_OK;
+		f->c_line = count ? scan_line_at(data, first) : 0;
+		if (count < l->min_matches)
+			return;
+	}
+	if (l->fresh) {
+		start = 0;
+		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) ==
+		       MATCH_OK) {
+			long d = date_parse_day(data + cs, ce - cs);
+			if (d < 0)
+				continue;
+			if (d > cutoff) {
+				f->f_later = 1; /* a date after the commit proves nothing yet */
+				continue;
+			}
+			fresh_keep(f, d, cs);
+		}
+		f->have |= HAVE_F;
+		f->f_rc = rc;
+		for (i = 0; i < f->nf; i++)
+			f->f[i].line = scan_line_at(data, f->f[i].off);
+	}
+}
+
+/*
+ * The newest date at or before cutoff and whether a later one exists.
+ * Returns 0 when the kept dates cannot tell (all after the cutoff, older
+ * ones dropped): the contents must be read again with the cutoff.
+ */
+static int fresh_pick(const struct facts *f, long cutoff, long *best, size_t *line, int *later)
+{
+	size_t i;
+	*best = -1;
+	*line = 0;
+	*later = f->f_later;
+	for (i = 0; i < f->nf; i++) {
+		if (f->f[i].day > cutoff) {
+			*later = 1;
+			continue;
+		}
+		*best = f->f[i].day;
+		*line = f->f[i].line;
+		return 1;
+	}
+	return !f->f_more;
+}
+
+const struct facts *facts_find(const struct blob_facts *bf, size_t leaf)
+{
+	size_t i;
+	for (i = 0; i < bf->nlf; i++)
+		if (bf->lf[i].leaf == leaf)
+			return &bf->lf[i];
+	return NULL;
+}
+
+void blob_facts_free(struct blob_facts *bf)
+{
+	if (!bf)
+		return;
+	free(bf->lf);
+	memset(bf, 0, sizeof(*bf));
+}
+
+struct facts *facts_add(struct blob_facts *bf)
+{
+	XGROW(bf->lf, bf->lf_cap, bf->nlf + 1);
+	memset(&bf->lf[bf->nlf], 0, sizeof(bf->lf[0]));
+	return &bf->lf[bf->nlf++];
+}
+
+/* A pattern as reports quote it: long ones are named, `proofgate explain` shows them. */
+static const char *quoted(const struct match_regex *r, char tmp[80])
+{
+	if (strlen(r->src) > 48)
+		return "the pattern it looks for";
+	snprintf(tmp, 80, "/%s/", r->src);
+	return tmp;
+}
+
+char *facts_why(const struct leaf *l, const struct why *w)
+{
+	size_t n = w->n;
+	char tmp[80];
+	switch (w->kind) {
+	case WHY_EXEC_NOT:
+		return xstrdup("is not executable");
+	case WHY_EXEC_IS:
+		return xstrdup("is executable");
+	case WHY_LINES:
+		return scan_msg("has %zu line%s, fewer than the %zu needed to hold real steps", n, n == 1 ? "" : "s",
+				l->min_lines);
+	case WHY_NC_MATCH:
+		/* what disqualified the file is the point: always quoted whole */
+		return scan_msg("matches /%s/ at line %zu", l->not_contains->src, n);
+	case WHY_UNREADABLE:
+		return xstrdup("could not be read");
+	case WHY_NO_MATCH:
+		return scan_msg("does not match %s", quoted(l->contains, tmp));
+	case WHY_FEW:
+		return scan_msg("matches %s %zu time%s, fewer than %zu", quoted(l->contains, tmp), n, n == 1 ? "" : "s",
+				l->min_matches);
+	case WHY_LATER:
+		return scan_msg("dates matching %s are all after the scanned commit", quoted(l->fresh, tmp));
+	case WHY_NO_DATE:
+		return scan_msg("holds no date (YYYY-MM-DD) matching %s", quoted(l->fresh, tmp));
+	case WHY_NONE:
+		break;
+	}
+	return NULL;
+}
+
+static int say(struct why *w, enum why_kind kind, size_t n)
+{
+	w->kind = kind;
+	w->n = n;
+	return 1;
+}
+
+int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec, const char *path,
+		 long commit_day, struct why *why, size_t *line, long *day, char **err)
+{
+	why->kind = WHY_NONE;
+	why->n = 0;
+	*line = 0;
+	*day = -1;
+	*err = NULL;
+	if (exec_mismatch(l, exec))
+		return say(why, l->executable ? WHY_EXEC_NOT : WHY_EXEC_IS, 0);
+	if (!leaf_needs_content(l))
+		return 1;
+	if (l->min_lines && bf->nlines < l->min_lines)
+		return say(why, WHY_LINES, bf->nlines);
+	if (l->not_contains) {
+		if (f->nc_rc == MATCH_OK) {
+			*line = f->nc_line;
+			return say(why, WHY_NC_MATCH, *line);
+		}
+		if (f->nc_rc != MATCH_NONE) {
+			*err = limit_msg(f->nc_rc, l->not_contains, path);
+			return say(why, WHY_UNREADABLE, 0);
+		}
+	}
+	if (l->contains) {
+		size_t count = f->c_count;
+		if (count < l->min_matches && f->c_rc != MATCH_NONE) {
+			*err = limit_msg(f->c_rc, l->contains, path);
+			return say(why, WHY_UNREADABLE, 0);
+		}
+		if (count == 0)
+			return say(why, WHY_NO_MATCH, 0);
+		if (count < l->min_matches)
+			return say(why, WHY_FEW, count);
+		*line = f->c_line;
+	}
+	if (l->fresh) {
+		long best;
+		size_t bline;
+		int later;
+		if (f->f_rc != MATCH_NONE) {
+			*err = limit_msg(f->f_rc, l->fresh, path);
+			return say(why, WHY_UNREADABLE, 0);
+		}
+		if (!fresh_pick(f, commit_day + 1, &best, &bline, &later))
+			return 0;
+		if (best < 0)
+			return say(why, later ? WHY_LATER : WHY_NO_DATE, 0);
+		*day = best;
+		*line = bline;
+	}
+	return 1;
+}

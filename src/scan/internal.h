@@ -1,0 +1,411 @@
+/*
+ * internal.h - what the files of the scan layer share; nothing outside
+ * src/scan/ includes it (scan.h is the layer's interface, README says how
+ * the files fit together).
+ */
+#ifndef PG_SCAN_INTERNAL_H
+#define PG_SCAN_INTERNAL_H
+
+#include <git2.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "git/pack.h"
+#include "match/match.h"
+#include "model/rules.h"
+#include "scan/scan.h"
+#include "util/buf.h"
+
+struct item;
+struct linguist;
+struct prefilter;
+struct prefilter_scratch;
+struct scan_job;
+struct twin;
+struct walk;
+struct worker;
+
+/* git decides a blob is binary when its first 8000 bytes hold a NUL. */
+#define BINARY_PROBE 8000
+/* newest distinct dates a cacheable freshness result keeps */
+#define FRESH_KEEP 4
+
+/* A message made like printf (caller frees); facts.c. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+char *
+scan_msg(const char *fmt, ...);
+
+/* ---- facts.c, facts_cache.c: what one blob's contents show ------------------------------ */
+
+/*
+ * What one blob's contents show one leaf, checked in this order: lines,
+ * not_contains, contains, fresh, stopping at the first that decides.  Nothing here depends on the path or the commit
+ * date, so it can be cached by blob id and rule-pack digest.
+ */
+enum { HAVE_NC = 1, HAVE_C = 2, HAVE_F = 4 };
+
+struct fresh_day {
+	long day;
+	size_t off;
+	size_t line;
+};
+
+struct facts {
+	size_t leaf;
+	unsigned have;
+	int nc_rc; /* not_contains: MATCH_NONE, MATCH_OK (at nc_line) or a failure */
+	size_t nc_line;
+	int c_rc; /* contains: MATCH_OK once min_matches were found, else how the search ended */
+	size_t c_count, c_line;
+	int f_rc;    /* fresh: how the search ended */
+	int f_more;  /* some dates older than those kept were dropped */
+	int f_later; /* some date after the cutoff was seen (only with a cutoff) */
+	size_t nf;   /* dates kept, newest first, each at its first occurrence */
+	struct fresh_day f[FRESH_KEEP];
+};
+
+/* What a blob showed, as cached. */
+struct blob_facts {
+	uint64_t size;
+	int seen; /* contents were read: binary and the facts mean something */
+	int binary;
+	int have_lines;
+	size_t nlines;
+	struct facts *lf;
+	size_t nlf, lf_cap;
+};
+
+/* The content patterns of a leaf, in the order per-leaf tables (twins, prefilter ids) keep them. */
+enum { TW_CONTAINS, TW_NOT_CONTAINS, TW_FRESH, TW_N };
+
+/* The blob being matched: its bytes and whether they are all ASCII. */
+struct subject {
+	const char *data;
+	size_t len;
+	int ascii;
+};
+
+/*
+ * Why a file does not count for a leaf, kept as a code: most are never
+ * shown (a leaf keeps SCAN_NOTES_MAX), so the text is made at the merge,
+ * only for those kept.
+ */
+enum why_kind {
+	WHY_NONE, /* it counts */
+	WHY_EXEC_NOT,
+	WHY_EXEC_IS,
+	WHY_LINES,    /* n: its lines */
+	WHY_NC_MATCH, /* n: the line */
+	WHY_UNREADABLE,
+	WHY_NO_MATCH,
+	WHY_FEW, /* n: matches */
+	WHY_LATER,
+	WHY_NO_DATE
+};
+
+struct why {
+	enum why_kind kind;
+	size_t n;
+};
+
+/* 1 when the leaf asks for an executable bit the file does not have (or the reverse). */
+static inline int exec_mismatch(const struct leaf *l, int exec)
+{
+	return l->executable >= 0 && exec != l->executable;
+}
+
+/* 1 when the leaf needs facts about this file's contents. */
+static inline int needs_facts(const struct leaf *l, int exec)
+{
+	return leaf_needs_content(l) && !exec_mismatch(l, exec);
+}
+
+/*
+ * Runs the leaf's content checks on the subject into *f, in check
+ * order, stopping where the outcome is decided, with the worker's match
+ * state.  Dates after cutoff are only noted (LONG_MAX: keep the newest
+ * dates whatever the commit, for the cache).
+ */
+void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
+		   struct facts *f);
+
+/*
+ * Decides whether one file shows what leaf asks, from its facts (f may be
+ * NULL when the leaf reads no content).  Returns 1 with why->kind WHY_NONE
+ * when it does (*line the line to cite, *day the date found or -1), or the
+ * why when not; on a match failure sets *err (caller frees).  Returns 0
+ * when f cannot tell: the dates kept for the cache are all after the
+ * commit and older ones were dropped, so the contents must be matched
+ * again with the commit's cutoff.
+ */
+int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_facts *bf, int exec, const char *path,
+		 long commit_day, struct why *why, size_t *line, long *day, char **err);
+
+/* The words for a why, as a note shows them (caller frees; NULL for WHY_NONE). */
+char *facts_why(const struct leaf *l, const struct why *w);
+
+/* The facts of bf for leaf, or NULL. */
+const struct facts *facts_find(const struct blob_facts *bf, size_t leaf);
+
+/* Appends zeroed facts to bf and returns them (owned by bf). */
+struct facts *facts_add(struct blob_facts *bf);
+
+/* Frees what bf holds and empties it; NULL is fine. */
+void blob_facts_free(struct blob_facts *bf);
+
+/* Appends to b (cleared first) the record of bf the content cache keeps (facts_cache.c). */
+void facts_encode(struct buf *b, const struct blob_facts *bf);
+
+/*
+ * Decodes a record facts_encode wrote for a pack of nleaves leaves into
+ * *out (the caller frees it with blob_facts_free).  Returns 0, or -1 when
+ * it is not a record this build wrote (*out untouched).
+ */
+int facts_decode(struct blob_facts *out, const unsigned char *p, size_t len, size_t nleaves);
+
+/*
+ * 1 when the cached facts bf decide every leaf selecting the item that
+ * needs them and is not settled, so that the blob need not be read.
+ */
+int facts_complete(const struct scan_job *j, const struct item *it, const struct blob_facts *bf);
+
+/* ---- item.c: one selected file, from the walk through a worker to the merge ------------ */
+
+/* What one file did to one leaf; applied to the leaf state in walk order. */
+enum out_kind { OUT_NONE, OUT_EVIDENCE, OUT_NOTE, OUT_ERROR };
+
+struct leaf_out {
+	size_t leaf;
+	enum out_kind kind;
+	size_t line;
+	long day;
+	struct why why; /* OUT_NOTE without text */
+	char *text;	/* OUT_NOTE: a ready why, or NULL; OUT_ERROR: the message; owned */
+};
+
+enum item_state { ITEM_FREE, ITEM_QUEUED, ITEM_BUSY, ITEM_DONE };
+
+/* One selected tree entry: queued by the walk, decided by a worker, merged in walk order. */
+struct item {
+	enum item_state state;
+	char *path;
+	git_oid oid;
+	int exec;
+	int content; /* some selecting leaf reads the contents */
+	size_t *sel; /* leaves selecting it, in leaf order */
+	size_t nsel;
+	struct leaf_out *outs; /* one per sel, set by run_item */
+	char *skipped;	       /* why it was not scanned or content-matched, or NULL */
+	int read;	       /* its blob was read from the object database */
+};
+
+/*
+ * Reads (or finds in the cache) what the file's contents show and
+ * decides every leaf that selects it into it->outs.  Touches only it and
+ * the worker's own state, so any thread may run any item.
+ */
+void run_item(struct worker *wk, struct item *it);
+
+/* Frees what the item holds and empties it; NULL is fine. */
+void item_free(struct item *it);
+
+/* 1 when the object is in the repository (a partial clone may lack it): the pack indexes first, then libgit2. */
+static inline int object_present(const struct pack_set *packs, git_odb *odb, const git_oid *id)
+{
+	return pack_has(packs, id->id) || git_odb_exists(odb, id);
+}
+
+/* ---- the job: what the threads share (scan.c, ring.c) ---------------------------------- */
+
+/* A thread that reads and matches: its own object database and match state. */
+struct worker {
+	struct scan_job *job;
+	git_odb *odb;
+	struct match_ctx *mc;
+	struct pack_reader *pk;	       /* whole packed blobs, without libgit2 */
+	struct prefilter_scratch *pfs; /* words seen in the current blob */
+	int pf_done;		       /* the current blob was scanned for them */
+	int pf_wanted;		       /* some pattern the blob meets is worth the scan */
+	pthread_t tid;
+	int started;
+	struct buf ser; /* scratch for cache records */
+};
+
+/* What the threads share: read-only inputs and the ring of queued files. */
+struct scan_job {
+	const struct rules *rs;
+	const struct scan_opts *opts;
+	struct pack_set *packs; /* the repository's pack indexes, read-only */
+	long commit_day;
+	struct twin **twins;  /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
+	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
+	int *pf_ids;	      /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	/*
+	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
+	 * (match_regex_fast_start), so it is prefiltered only when the words
+	 * of the blob are looked for anyway, for some other pattern
+	 */
+	unsigned char *pf_fast;
+	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see result.c) */
+	pthread_mutex_t mu;
+	pthread_cond_t work; /* a file was queued, or the walk ended */
+	pthread_cond_t done; /* a file was decided */
+	struct item *slots;
+	size_t cap;
+	size_t head, tail, claim; /* next to queue, next to merge, first that may be unclaimed */
+	int closing;
+	unsigned idle;	  /* workers waiting for work */
+	int waiting_done; /* the walking thread waits for a decided item */
+	struct worker *workers;
+	size_t nworkers;
+	int threaded;
+};
+
+/* 1 when nothing later in the walk can change the leaf's outcome or evidence (any thread may ask). */
+static inline int is_settled(const struct scan_job *j, size_t leaf)
+{
+	return atomic_load_explicit(&j->settled[leaf], memory_order_relaxed) != 0;
+}
+
+/* ---- ring.c: between the walk and the workers ------------------------------------------ */
+
+/*
+ * Opens the ring and starts a thread for each of j's j->nworkers workers
+ * (made by the caller); a worker whose thread does not start is left out,
+ * the walking thread does its share.
+ */
+void ring_start(struct scan_job *j);
+
+/*
+ * Queues an item, taking what it owns; decided items are merged as soon as
+ * their turn comes.  Without threads the item is decided and merged at once.
+ */
+void ring_push(struct walk *w, struct item *it);
+
+/* Decides and merges everything still queued, ends the threads and frees the ring (nothing when there is none). */
+void ring_close(struct walk *w);
+
+/* ---- result.c: the scan result, built in walk order ------------------------------------ */
+
+/* An empty result for nleaves leaves (caller frees with scan_result_free). */
+struct scan_result *result_new(size_t nleaves);
+
+/*
+ * Applies a decided item to r: the walking thread only, in walk order.
+ * Marks in j->settled the leaves it settles; frees what the item holds.
+ */
+void result_merge(struct scan_result *r, struct scan_job *j, struct item *it);
+
+/* ---- select.c: which leaves select a path ---------------------------------------------- */
+
+/*
+ * Leaves of a pack each hold their own copy of the pack's excludes, and
+ * many share path globs: a glob written once is tested once per path.
+ * Each distinct glob (source and case) gets an id; the result of each id
+ * is remembered for the current path (and, apart, the current folder).
+ */
+struct globs {
+	size_t **path_ids, **excl_ids; /* per leaf, per glob of paths / exclude */
+	/*
+	 * Leaves of a pack share its excludes: each distinct exclude list gets
+	 * an id, and whether it excludes the current path is worked out once.
+	 */
+	size_t *elist;		   /* per leaf: its exclude list's id */
+	unsigned char *el_val;	   /* per list: it excludes the current path */
+	unsigned long *el_at;	   /* per list: the path number el_val is for */
+	size_t n;		   /* distinct globs */
+	unsigned char *val, *dval; /* results for the current path / folder */
+	unsigned long *at, *dat;   /* the path (folder) number they are for */
+	unsigned long path_no, dir_no;
+	int path_ascii;	      /* the current path is all ASCII */
+	struct match_path mp; /* the current path split for the globs, once mp_ready */
+	int mp_ready;
+	/*
+	 * Words a glob's matches hold (match_glob_word), all found in one pass
+	 * over an ASCII path: a glob none of whose words is there is a quick no.
+	 */
+	struct prefilter *pf;
+	struct prefilter_scratch *pfs;
+	int *pf_id;   /* per distinct glob, or -1 */
+	int *leaf_pf; /* per leaf: the words of all its path globs, or -1 */
+	int pf_done;  /* the current path was scanned */
+};
+
+/* The globs of rs, each distinct one given an id (gl's parts are freed with globs_free). */
+void globs_init(struct globs *gl, const struct rules *rs);
+
+/* Frees what gl holds for a pack of nleaves leaves; NULL is fine. */
+void globs_free(struct globs *gl, size_t nleaves);
+
+/* The walk moves to path: what the globs remembered is for another. */
+void globs_next_path(struct globs *gl, const char *path, size_t len);
+
+/* 1 when leaf l selects the current path (globs_next_path): one of its globs matches, no exclude does. */
+int globs_selects(struct globs *gl, const struct leaf *l, const char *path, size_t len);
+
+/*
+ * Moves to path and returns how many of the leaves in active (indexes into
+ * rs->leaves, ascending) select it, those leaves into sel in the same order.
+ */
+size_t globs_select(struct globs *gl, const struct rules *rs, const size_t *active, size_t nactive, const char *path,
+		    size_t len, size_t *sel);
+
+/*
+ * Of active, the leaves that may match below the folder dir (len bytes,
+ * ending in '/'), into sub; returns how many.  An excluded folder is not
+ * descended into.
+ */
+size_t globs_descend(struct globs *gl, const struct rules *rs, const size_t *active, size_t nactive, const char *dir,
+		     size_t len, size_t *sub);
+
+/* ---- walk.c: the walk over the tree, on the calling thread ----------------------------- */
+
+struct walk {
+	git_repository *repo;
+	struct globs gl;
+	const struct rules *rs;
+	const struct scan_opts *opts;
+	struct scan_result *res;
+	git_attr_options attr_opts;
+	struct linguist *lg; /* which paths libgit2 is asked about */
+	size_t depth;	     /* of the folder being walked */
+	struct buf path;
+	size_t *sel; /* leaves selecting the current entry */
+	struct scan_job *job;
+	struct worker *self; /* the walking thread's: it helps when the ring is full */
+	/*
+	 * Folder records (treerec.h), kept when a cache is in use: one being
+	 * built per depth of the walk (each allocated once: a folder's frame
+	 * keeps a pointer to its own while deeper ones are added), and whether
+	 * the cache's are read (scan_opts.no_records turns that off, for tests
+	 * that compare).
+	 */
+	struct buf **recs;
+	size_t nrecs, recs_cap;
+	int records;
+	/*
+	 * depth of the folder whose .gitattributes could not be read, or
+	 * SIZE_MAX: below it records are neither used nor written
+	 */
+	size_t no_records_below;
+	struct buf keybuf;
+};
+
+/*
+ * Sets up w for a walk of repo with rs into res, queueing to job's ring
+ * and deciding on self when it must; w's parts are freed with walk_free.
+ */
+void walk_init(struct walk *w, git_repository *repo, const struct rules *rs, const struct scan_opts *opts,
+	       struct scan_result *res, struct scan_job *job, struct worker *self);
+
+/* Walks the root tree: 0, or -1 with err when a tree cannot be read. */
+int walk_root(struct walk *w, const git_oid *tree);
+
+/* Frees what w holds (not job, self nor res); NULL is fine. */
+void walk_free(struct walk *w);
+
+#endif

@@ -1,0 +1,293 @@
+/*
+ * item.c - one selected file, on whichever thread claims it: its facts from
+ * the cache, or its blob probed, read and matched; then each selecting leaf
+ * decided.  Touches only the item and the worker's own state.
+ */
+#include "scan/internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "git/pack.h"
+#include "match/twin.h"
+#include "store/cache.h"
+#include "util/mem.h"
+
+/* What run_item learns of one blob, handed from step to step. */
+struct blob {
+	struct blob_facts bf;  /* what its contents show: from the cache, or matched now */
+	struct blob_facts old; /* a cached record that did not stand for it: other leaves' facts are kept */
+	git_odb_object *obj;   /* the blob as libgit2 read it, or NULL (a pack reader's bytes, or none) */
+	const char *data;      /* its bytes once read ("" before) */
+	size_t len;
+	int have_data;		/* its bytes were read: freshness can be matched again */
+	struct subject sj;	/* data as matched, once it is text */
+	char *missing;		/* why it could not be read, or NULL; owned */
+	const char *unreadable; /* why its contents are not matched (too large, binary), or NULL */
+	char reason[160];
+};
+
+/* 1 when some leaf that reads the item's contents is not settled. */
+static int contents_wanted(const struct scan_job *j, const struct item *it)
+{
+	size_t i;
+	int live = 0;
+	for (i = 0; i < it->nsel; i++)
+		if (leaf_needs_content(j->rs->leaves[it->sel[i]]) && !is_settled(j, it->sel[i]))
+			live = 1;
+	return live;
+}
+
+/* Cache hit: 1 when a cached record stands for the blob, into b->bf; else b->old keeps what it holds. */
+static int cache_hit(struct worker *wk, const struct item *it, struct blob *b)
+{
+	const struct scan_job *j = wk->job;
+	const unsigned char *rec;
+	size_t reclen;
+
+	rec = cache_get(j->opts->cache, it->oid.id, &reclen);
+	if (!rec || facts_decode(&b->old, rec, reclen, j->rs->nleaves) < 0 || !facts_complete(j, it, &b->old))
+		return 0;
+	/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
+	if (!object_present(j->packs, wk->odb, &it->oid))
+		return 0;
+	b->bf = b->old;
+	memset(&b->old, 0, sizeof(b->old));
+	return 1;
+}
+
+/*
+ * Probe: the blob's size and type without inflating it, from the pack
+ * indexes (which hand over a whole packed blob's bytes in b->data at once)
+ * or else libgit2's header; sets b->missing when neither has it.  Returns
+ * what pack_read said.
+ */
+static int probe_blob(struct worker *wk, const struct item *it, struct blob *b, size_t *size, git_object_t *type)
+{
+	uint64_t plen = 0;
+	int prc = pack_read(wk->pk, it->oid.id, wk->job->opts->max_file_size, &b->data, &plen);
+
+	*size = 0;
+	*type = GIT_OBJECT_BLOB;
+	if (prc == PACK_BLOB || prc == PACK_TOO_BIG)
+		*size = (size_t)plen;
+	else if (prc == PACK_NOT_BLOB)
+		*type = GIT_OBJECT_INVALID;
+	if (prc == PACK_MISS && git_odb_read_header(size, type, wk->odb, &it->oid) < 0) {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), &it->oid);
+		b->missing =
+			scan_msg("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
+				 hex, it->path);
+	}
+	return prc;
+}
+
+/* Read: the blob's bytes when it is a blob within the size cap; its size, and whether it is binary, into b->bf. */
+static void read_blob(struct worker *wk, struct item *it, struct blob *b)
+{
+	size_t size;
+	git_object_t type;
+	int prc = probe_blob(wk, it, b, &size, &type);
+
+	if (b->missing)
+		return;
+	if (size > wk->job->opts->max_file_size) {
+		b->bf.size = size;
+		return;
+	}
+	if (type != GIT_OBJECT_BLOB) {
+		b->missing = scan_msg("cannot read object for '%s': %s", it->path,
+				      "the requested type does not match the type in the ODB");
+		return;
+	}
+	if (prc == PACK_MISS && git_odb_read(&b->obj, wk->odb, &it->oid) < 0) {
+		const git_error *ge = git_error_last();
+		b->missing = scan_msg("cannot read object for '%s': %s", it->path,
+				      ge && ge->message ? ge->message : "unknown error");
+		return;
+	}
+	it->read = 1;
+	b->have_data = 1;
+	if (b->obj) {
+		b->data = git_odb_object_data(b->obj);
+		b->len = git_odb_object_size(b->obj);
+	} else {
+		b->len = size;
+	}
+	b->bf.size = b->len;
+	b->bf.seen = 1;
+	b->bf.binary = memchr(b->data, '\0', b->len < BINARY_PROBE ? b->len : BINARY_PROBE) != NULL;
+}
+
+/*
+ * 1 when some pattern of a leaf selecting the item is worth looking for
+ * the blob's words: one PCRE2 does not find the starts of fast by itself.
+ */
+static int words_wanted(const struct scan_job *j, const struct item *it)
+{
+	size_t i, k;
+	int wanted = 0;
+	for (i = 0; i < it->nsel; i++)
+		for (k = 0; j->pf && k < TW_N; k++)
+			wanted |= j->pf_ids[it->sel[i] * TW_N + k] >= 0 && !j->pf_fast[it->sel[i] * TW_N + k] &&
+				  !is_settled(j, it->sel[i]);
+	return wanted;
+}
+
+/* Match: the facts of the text blob for every leaf that needs them, keeping the old record's for the rest. */
+static void match_blob(struct worker *wk, const struct item *it, struct blob *b)
+{
+	const struct scan_job *j = wk->job;
+	const struct rules *rs = j->rs;
+	size_t i;
+	int lines = 0;
+
+	b->sj.data = b->data;
+	b->sj.len = b->len;
+	b->sj.ascii = twin_is_ascii(b->data, b->len);
+	wk->pf_wanted = words_wanted(j, it);
+	for (i = 0; i < it->nsel; i++)
+		lines |= rs->leaves[it->sel[i]]->min_lines > 0;
+	if (lines || b->old.have_lines) {
+		b->bf.have_lines = 1;
+		b->bf.nlines = scan_count_lines(b->data, b->len);
+	}
+	for (i = 0; i < it->nsel; i++) {
+		const struct leaf *l = rs->leaves[it->sel[i]];
+		if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !facts_find(&b->bf, l->index))
+			facts_compute(wk, l, &b->sj, b->bf.nlines, LONG_MAX, facts_add(&b->bf));
+	}
+	/* what earlier scans found for other leaves stays in the record */
+	for (i = 0; i < b->old.nlf; i++)
+		if (!facts_find(&b->bf, b->old.lf[i].leaf))
+			*facts_add(&b->bf) = b->old.lf[i];
+}
+
+/* Why a readable blob's contents are not matched (too large, binary), into b->unreadable and it->skipped. */
+static void note_unmatched(const struct scan_job *j, struct item *it, struct blob *b)
+{
+	if (b->missing)
+		return;
+	if (b->bf.size > j->opts->max_file_size) {
+		snprintf(b->reason, sizeof(b->reason),
+			 "is larger than the %llu-byte cap (%zu bytes): not content-matched",
+			 (unsigned long long)j->opts->max_file_size, (size_t)b->bf.size);
+		b->unreadable = b->reason;
+	} else if (b->bf.binary) {
+		b->unreadable = "is binary (a NUL in its first 8000 bytes): not content-matched";
+	}
+	if (b->unreadable)
+		it->skipped = xstrdup(b->unreadable);
+}
+
+static void out_set(struct leaf_out *o, const struct leaf *l, const struct why *why, size_t line, long day, char *err)
+{
+	if (err) {
+		o->kind = OUT_ERROR;
+		o->text = err;
+	} else if (why->kind != WHY_NONE) {
+		if (!l->negated) {
+			o->kind = OUT_NOTE;
+			o->line = line;
+			o->why = *why;
+		}
+	} else {
+		o->kind = OUT_EVIDENCE;
+		o->line = line;
+		o->day = day;
+	}
+}
+
+/* Decide: what the file does to the i-th leaf selecting it, into it->outs[i]. */
+static void decide_leaf(struct worker *wk, struct item *it, const struct blob *b, size_t i)
+{
+	const struct scan_job *j = wk->job;
+	const struct leaf *l = j->rs->leaves[it->sel[i]];
+	struct leaf_out *o = &it->outs[i];
+	struct facts tmp;
+	struct why why;
+	char *err;
+	size_t line;
+	long day;
+
+	o->leaf = l->index;
+	o->day = -1;
+	if (is_settled(j, l->index))
+		return; /* the merge ignores it */
+	if (b->missing && leaf_needs_content(l)) {
+		o->kind = OUT_ERROR;
+		o->text = xstrdup(b->missing);
+		return;
+	}
+	if (leaf_needs_content(l) && b->unreadable) {
+		/* the path is selected but its text cannot be matched */
+		if (l->negated || !exec_mismatch(l, it->exec)) {
+			o->kind = OUT_NOTE;
+			o->text = xstrdup(b->unreadable);
+		}
+		return;
+	}
+	if (!facts_decide(l, facts_find(&b->bf, l->index), &b->bf, it->exec, it->path, j->commit_day, &why, &line, &day,
+			  &err)) {
+		/* the cacheable dates cannot tell: look again with this commit's cutoff */
+		if (!b->have_data) {
+			/* not reachable: facts_complete() sends such a file to be read */
+			o->kind = OUT_ERROR;
+			o->text = scan_msg("cannot decide freshness of '%s'", it->path);
+			return;
+		}
+		facts_compute(wk, l, &b->sj, b->bf.nlines, j->commit_day + 1, &tmp);
+		facts_decide(l, &tmp, &b->bf, it->exec, it->path, j->commit_day, &why, &line, &day, &err);
+	}
+	out_set(o, l, &why, line, day, err);
+}
+
+void run_item(struct worker *wk, struct item *it)
+{
+	const struct scan_job *j = wk->job;
+	struct blob b;
+	size_t i;
+
+	memset(&b, 0, sizeof(b));
+	b.data = "";
+	b.sj.data = "";
+	b.sj.ascii = 1;
+	wk->pf_done = 0;
+	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
+	/* every leaf that wanted the contents is settled: the blob need not be read at all */
+	if (it->content && contents_wanted(j, it)) {
+		if (!cache_hit(wk, it, &b)) {
+			read_blob(wk, it, &b);
+			if (b.bf.seen && !b.bf.binary)
+				match_blob(wk, it, &b);
+			if (!b.missing && j->opts->cache) {
+				facts_encode(&wk->ser, &b.bf);
+				cache_put(j->opts->cache, it->oid.id, wk->ser.ptr, wk->ser.len);
+			}
+		}
+		note_unmatched(j, it, &b);
+	}
+	for (i = 0; i < it->nsel; i++)
+		decide_leaf(wk, it, &b, i);
+	free(b.missing);
+	blob_facts_free(&b.bf);
+	blob_facts_free(&b.old);
+	git_odb_object_free(b.obj); /* the contents are not kept past the leaves that needed them */
+}
+
+void item_free(struct item *it)
+{
+	size_t i;
+	if (!it)
+		return;
+	for (i = 0; i < it->nsel && it->outs; i++)
+		free(it->outs[i].text);
+	free(it->outs);
+	free(it->sel);
+	free(it->skipped);
+	free(it->path);
+	memset(it, 0, sizeof(*it));
+}

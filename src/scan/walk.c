@@ -1,0 +1,417 @@
+/*
+ * walk.c - the walk over the commit's tree, on the calling thread: each
+ * folder's entries in tree order, pruned where no rule can match below,
+ * each selected file queued to the ring; a folder whose record is in the
+ * cache replayed from it instead of read and matched (treerec.h).
+ */
+#include "scan/internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "git/linguist.h"
+#include "scan/treerec.h"
+#include "store/cache.h"
+#include "util/err.h"
+#include "util/mem.h"
+
+/*
+ * Generated and vendored files are never evidence: .gitattributes of the
+ * scanned commit (not the work tree) marking linguist-generated or
+ * linguist-vendored, read by libgit2.
+ */
+static int linguist_excluded(struct walk *w, const char *path)
+{
+	static const char *names[] = {"linguist-generated", "linguist-vendored"};
+	const char *values[2] = {NULL, NULL};
+	size_t i;
+
+	if (git_attr_get_many_ext(values, w->repo, &w->attr_opts, path, 2, names) < 0)
+		return 0;
+	for (i = 0; i < 2; i++)
+		if (git_attr_value(values[i]) == GIT_ATTR_VALUE_TRUE ||
+		    (git_attr_value(values[i]) == GIT_ATTR_VALUE_STRING && !strcmp(values[i], "true")))
+			return 1;
+	return 0;
+}
+
+/*
+ * Queues the file at w->path selected by sel (nsel leaves): the walk and a
+ * replayed record alike.  Whether its contents are read follows from the
+ * leaves, never from a record.  A rule pack kept in the tree is not
+ * evidence for itself: it is not queued.
+ */
+static void queue_file(struct walk *w, const git_oid *oid, int exec, const size_t *sel, size_t nsel)
+{
+	struct item it;
+	size_t i;
+	int content = 0;
+	if (rules_is_pack_blob(w->rs, oid))
+		return;
+	for (i = 0; i < nsel; i++)
+		content |= leaf_needs_content(w->rs->leaves[sel[i]]);
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(w->path.ptr, w->path.len);
+	git_oid_cpy(&it.oid, oid);
+	it.state = ITEM_DONE;
+	it.exec = exec;
+	it.content = content;
+	it.sel = xmalloc(nsel * sizeof(*it.sel));
+	memcpy(it.sel, sel, nsel * sizeof(*it.sel));
+	it.nsel = nsel;
+	if (content)
+		it.state = ITEM_QUEUED;
+	else
+		run_item(w->self, &it); /* path-only leaves: nothing to read */
+	ring_push(w, &it);
+}
+
+/* Queues a selected entry that is not scanned: a symbolic link (oid; not a rule pack's blob) or a submodule (NULL). */
+static void queue_skipped(struct walk *w, const git_oid *oid)
+{
+	struct item it;
+	if (oid && rules_is_pack_blob(w->rs, oid))
+		return;
+	memset(&it, 0, sizeof(it));
+	it.path = xstrndup(w->path.ptr, w->path.len);
+	if (oid)
+		git_oid_cpy(&it.oid, oid);
+	it.skipped = xstrdup(oid ? "symbolic link, not followed" : "submodule, not scanned");
+	it.state = ITEM_DONE;
+	ring_push(w, &it);
+}
+
+/* Appends an entry to the record of the folder being walked (rec), when records are kept. */
+static void record(struct buf *rec, enum treerec_kind kind, const char *name, const git_oid *oid, int exec,
+		   const size_t *sel, size_t nsel)
+{
+	struct treerec_entry e;
+	if (!rec)
+		return;
+	memset(&e, 0, sizeof(e));
+	e.kind = kind;
+	e.name = name;
+	e.namelen = strlen(name);
+	if (oid)
+		git_oid_cpy(&e.oid, oid);
+	e.exec = exec;
+	e.nsel = nsel;
+	treerec_put(rec, &e, sel);
+}
+
+/*
+ * The leaves of active selecting the blob at w->path, into w->sel.  A
+ * generated or vendored blob is selected only by forbidding (no_file) leaves:
+ * the attributes come from the change being judged, which must not be able
+ * to hide what a rule forbids.
+ */
+static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
+{
+	const char *path = w->path.ptr;
+	size_t nsel = globs_select(&w->gl, w->rs, active, nactive, path, w->path.len, w->sel);
+	size_t i, kept = 0;
+
+	if (!nsel || !linguist_may_apply(w->lg, path, w->path.len) || !linguist_excluded(w, path))
+		return nsel;
+	for (i = 0; i < nsel; i++)
+		if (w->rs->leaves[w->sel[i]]->negated)
+			w->sel[kept++] = w->sel[i];
+	return kept;
+}
+
+/*
+ * A blob at w->path: selected as the folder's old record says (old, when it
+ * knows the name as a blob) or by matching its path, then recorded and queued.
+ */
+static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive, struct buf *rec,
+		       struct treerec_names *old)
+{
+	const char *name = git_tree_entry_name(e);
+	const git_oid *oid = git_tree_entry_id(e);
+	git_filemode_t mode = git_tree_entry_filemode(e);
+	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
+	int exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+	size_t nsel;
+
+	if (o && treerec_class(o->kind) == 'b') {
+		nsel = o->kind == TREC_NONE ? 0 : o->nsel;
+		if (nsel)
+			treerec_sel(o, w->sel);
+	} else {
+		nsel = select_blob(w, active, nactive);
+	}
+	if (nsel == 0) {
+		record(rec, TREC_NONE, name, NULL, 0, NULL, 0);
+		return;
+	}
+	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, w->sel, nsel);
+	if (mode == GIT_FILEMODE_LINK)
+		queue_skipped(w, oid);
+	else
+		queue_file(w, oid, exec, w->sel, nsel);
+}
+
+static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive, struct buf *rec,
+			    struct treerec_names *old)
+{
+	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
+	size_t j;
+	int sel = 0;
+
+	if (o && treerec_class(o->kind) == 'c') {
+		sel = o->kind == TREC_SUBMODULE;
+	} else {
+		globs_next_path(&w->gl, w->path.ptr, w->path.len);
+		for (j = 0; j < nactive && !sel; j++)
+			sel = globs_selects(&w->gl, w->rs->leaves[active[j]], w->path.ptr, w->path.len);
+	}
+	record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, name, NULL, 0, NULL, 0);
+	if (sel)
+		queue_skipped(w, NULL);
+}
+
+/* Of active, the leaves that may match below the folder now in w->path (ending in '/'), into sub. */
+static size_t descend(struct walk *w, const size_t *active, size_t nactive, size_t *sub)
+{
+	return globs_descend(&w->gl, w->rs, active, nactive, w->path.ptr, w->path.len, sub);
+}
+
+/* The record being built for the folder at depth, when records are kept (a cache is in use). */
+static struct buf *record_at(struct walk *w, size_t depth)
+{
+	if (!w->opts->cache || w->no_records_below != SIZE_MAX)
+		return NULL;
+	while (depth >= w->nrecs) {
+		XGROW(w->recs, w->recs_cap, w->nrecs + 1);
+		w->recs[w->nrecs++] = xcalloc(1, sizeof(struct buf));
+	}
+	return w->recs[depth];
+}
+
+static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx);
+
+/* Records stop below a folder whose .gitattributes cannot be read (linguist_enter). */
+static void enter_attrs(struct walk *w, const git_oid *attrs, size_t depth)
+{
+	if (linguist_enter(w->lg, w->repo, attrs, depth) < 0 && w->no_records_below == SIZE_MAX)
+		w->no_records_below = depth;
+}
+
+static void leave_attrs(struct walk *w, size_t depth)
+{
+	linguist_leave(w->lg, depth);
+	if (w->no_records_below == depth)
+		w->no_records_below = SIZE_MAX;
+}
+
+static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive, const git_oid *ctx,
+		     struct treerec_names *old)
+{
+	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++, pruned = 0;
+	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	const git_oid *attrs = linguist_attrs_of(tree);
+	struct buf *rec;
+	git_oid below;
+	int rc = 0;
+
+	w->res->trees_read++;
+	treerec_ctx(&below, ctx, attrs);
+	enter_attrs(w, attrs, depth);
+	if (w->no_records_below != SIZE_MAX)
+		old = NULL;
+	if ((rec = record_at(w, depth)) != NULL)
+		treerec_begin(rec, git_tree_id(tree), attrs);
+	for (i = 0; i < n && rc == 0; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		git_object_t type = git_tree_entry_type(e);
+		const char *name = git_tree_entry_name(e);
+
+		w->path.len = base;
+		buf_put(&w->path, name, strlen(name));
+		w->res->entries_seen++;
+		if (type == GIT_OBJECT_TREE) {
+			size_t nsub;
+			buf_putc(&w->path, '/');
+			if ((nsub = descend(w, active, nactive, sub)) == 0) {
+				w->res->trees_pruned++;
+				pruned++;
+				record(rec, TREC_PRUNED, name, NULL, 0, NULL, 0);
+				continue;
+			}
+			record(rec, TREC_DIR, name, git_tree_entry_id(e), 0, NULL, 0);
+			rc = walk_dir(w, git_tree_entry_id(e), sub, nsub, &below);
+		} else if (type == GIT_OBJECT_COMMIT) {
+			visit_submodule(w, name, active, nactive, rec, old);
+		} else if (type == GIT_OBJECT_BLOB) {
+			visit_blob(w, e, active, nactive, rec, old);
+		}
+	}
+	w->path.len = base;
+	if (w->path.ptr)
+		w->path.ptr[base] = '\0';
+	if (rc == 0 && rec) {
+		unsigned char key[GIT_OID_RAWSZ];
+		treerec_end(rec, n, pruned);
+		treerec_key(key, &w->keybuf, ctx, w->path.ptr ? w->path.ptr : "", base);
+		cache_put(w->opts->cache, key, rec->ptr, rec->len);
+	}
+	leave_attrs(w, depth);
+	w->depth = depth;
+	free(sub);
+	return rc;
+}
+
+/*
+ * Replays the record of a folder that holds the tree it was made from: the
+ * same items, in the same order, as walking the tree would queue, without
+ * reading the tree or matching a path.  Subfolders go through walk_dir, so
+ * a changed one is walked.
+ */
+static int replay(struct walk *w, struct treerec *tr, const size_t *active, size_t nactive, const git_oid *ctx)
+{
+	size_t base = w->path.len, depth = w->depth++;
+	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	struct treerec_entry e;
+	git_oid below;
+	int rc = 0;
+
+	w->res->trees_cached++;
+	w->res->entries_seen += tr->entries;
+	w->res->trees_pruned += tr->pruned;
+	treerec_ctx(&below, ctx, tr->has_attrs ? &tr->attrs : NULL);
+	/* a subfolder whose record is gone is walked, and needs the attributes above it */
+	enter_attrs(w, tr->has_attrs ? &tr->attrs : NULL, depth);
+	while (rc == 0 && treerec_next(tr, &e)) {
+		size_t nsub;
+		w->path.len = base;
+		buf_put(&w->path, e.name, e.namelen);
+		switch (e.kind) {
+		case TREC_DIR:
+			buf_putc(&w->path, '/');
+			/* the same rules chose it: never 0, but a walk would prune it */
+			if ((nsub = descend(w, active, nactive, sub)) > 0)
+				rc = walk_dir(w, &e.oid, sub, nsub, &below);
+			break;
+		case TREC_FILE:
+			treerec_sel(&e, w->sel);
+			queue_file(w, &e.oid, e.exec, w->sel, e.nsel);
+			break;
+		case TREC_LINK:
+			queue_skipped(w, &e.oid);
+			break;
+		case TREC_SUBMODULE:
+			queue_skipped(w, NULL);
+			break;
+		default:
+			break; /* passed over */
+		}
+	}
+	w->path.len = base;
+	w->path.ptr[base] = '\0';
+	leave_attrs(w, depth);
+	w->depth = depth;
+	free(sub);
+	return rc;
+}
+
+/*
+ * Walks the folder now in w->path (ending in '/', or "" for the root) whose
+ * tree is id, using the folder's record in the cache when there is one:
+ * replayed when it was made from the same tree (and the tree is in the
+ * repository), else its answers kept for the paths it knows.
+ */
+static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, size_t nactive, const git_oid *ctx)
+{
+	git_tree *tree = NULL;
+	struct treerec tr;
+	struct treerec_names old;
+	int rc, have = 0, reuse = 0;
+
+	memset(&old, 0, sizeof(old));
+	if (w->opts->cache && w->records && w->no_records_below == SIZE_MAX) {
+		unsigned char key[GIT_OID_RAWSZ];
+		const unsigned char *rec;
+		size_t len;
+		treerec_key(key, &w->keybuf, ctx, w->path.ptr, w->path.len);
+		rec = cache_get(w->opts->cache, key, &len);
+		have = rec && treerec_parse(&tr, rec, len, w->rs->nleaves) == 0;
+		/*
+		 * like a cached blob, a record stands for a tree only where the
+		 * tree (and its .gitattributes, which libgit2 reads) is there
+		 */
+		if (have && git_oid_equal(&tr.tree, id) && object_present(w->job->packs, w->self->odb, id) &&
+		    (!tr.has_attrs || object_present(w->job->packs, w->self->odb, &tr.attrs)))
+			return replay(w, &tr, active, nactive, ctx);
+	}
+	if (git_tree_lookup(&tree, w->repo, id) < 0) {
+		const git_error *ge = git_error_last();
+		return err_set("cannot read tree '%s': %s", w->path.ptr,
+			       ge && ge->message ? ge->message : "unknown error");
+	}
+	/* the names' answers hold only under the same .gitattributes in the folder itself */
+	if (have) {
+		const git_oid *attrs = linguist_attrs_of(tree);
+		reuse = tr.has_attrs ? attrs && git_oid_equal(attrs, &tr.attrs) : !attrs;
+	}
+	if (reuse)
+		treerec_names_load(&old, &tr);
+	rc = walk_tree(w, tree, active, nactive, ctx, reuse ? &old : NULL);
+	treerec_names_free(&old);
+	git_tree_free(tree);
+	return rc;
+}
+
+void walk_init(struct walk *w, git_repository *repo, const struct rules *rs, const struct scan_opts *opts,
+	       struct scan_result *res, struct scan_job *job, struct worker *self)
+{
+	memset(w, 0, sizeof(*w));
+	w->repo = repo;
+	w->rs = rs;
+	w->opts = opts;
+	w->res = res;
+	w->job = job;
+	w->self = self;
+	w->attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
+	w->attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
+	git_oid_cpy(&w->attr_opts.attr_commit_id, &opts->commit_id);
+	w->lg = linguist_new(repo);
+	w->sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w->sel));
+	globs_init(&w->gl, rs);
+	buf_puts(&w->path, "");
+	w->records = !opts->no_records;
+	w->no_records_below = SIZE_MAX;
+}
+
+int walk_root(struct walk *w, const git_oid *tree)
+{
+	size_t *all = xmalloc((w->rs->nleaves ? w->rs->nleaves : 1) * sizeof(*all)), i;
+	git_oid ctx;
+	int rc;
+
+	for (i = 0; i < w->rs->nleaves; i++)
+		all[i] = i;
+	linguist_global_id(w->lg, &ctx);
+	rc = walk_dir(w, tree, all, w->rs->nleaves, &ctx);
+	free(all);
+	return rc;
+}
+
+void walk_free(struct walk *w)
+{
+	size_t i;
+
+	if (!w)
+		return;
+	free(w->sel);
+	globs_free(&w->gl, w->rs ? w->rs->nleaves : 0);
+	linguist_free(w->lg);
+	buf_free(&w->path);
+	buf_free(&w->keybuf);
+	for (i = 0; i < w->nrecs; i++) {
+		buf_free(w->recs[i]);
+		free(w->recs[i]);
+	}
+	free(w->recs);
+	memset(w, 0, sizeof(*w));
+}

@@ -1,0 +1,62 @@
+/* test_item.c - one selected file: what is read, what is skipped and why, what a warm cache spares. */
+#include "scan_fx.h"
+
+static void test_path_only_reads_no_blob(void **state)
+{
+	struct fx *f = *state;
+	scan_with(f, "{file: {paths: '**/*.md'}}", 1 << 20);
+	assert_int_equal(f->res->blobs_read, 0);
+}
+
+static void test_binary_symlink_submodule(void **state)
+{
+	struct fx *f = *state;
+	const struct leaf_state *st = scan_with(f, "{file: {paths: '**', contains: needle}}", 1 << 20);
+	assert_true(skipped(f->res, "bin.dat", "is binary"));
+	assert_true(skipped(f->res, "link.md", "symbolic link"));
+	assert_true(skipped(f->res, "vendor/sub", "submodule"));
+	/* big.txt, crlf.txt, lf.txt and the latin-1 name */
+	assert_int_equal(st->nsatisfied, 4);
+}
+
+static void test_size_cap(void **state)
+{
+	struct fx *f = *state;
+	const struct leaf_state *st = scan_with(f, "{file: {paths: big.txt, contains: needle}}", 100);
+	assert_int_equal(st->nsatisfied, 0);
+	assert_true(skipped(f->res, "big.txt", "larger than the 100-byte cap"));
+	assert_non_null(strstr(st->notes[0].why, "larger than"));
+}
+
+/* A second scan through the cache reads no blob and reports the same, binary and all. */
+static void test_cached_facts_spare_the_reads(void **state)
+{
+	struct fx *f = *state;
+	const char *dir = fx_tmpdir();
+	struct scan_result *cold, *warm;
+
+	fx_rule(f, "{all: [{file: {paths: '**', contains: needle}}, {file: {paths: '**/*.md', min_lines: 3}},"
+		   " {file: {paths: docs/drill.md, fresh: {pattern: 'drill: (\\d{4}-\\d{2}-\\d{2})', days: 30}}}]}");
+	cold = fx_scan_cached(f, dir, 0);
+	warm = fx_scan_cached(f, dir, 0);
+	assert_true(cold->blobs_read > 0);
+	assert_int_equal(warm->blobs_read, 0);
+	assert_true(skipped(warm, "bin.dat", "is binary"));
+	fx_same_result(cold, warm);
+	scan_result_free(cold);
+	scan_result_free(warm);
+	fx_rmdir(dir);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_path_only_reads_no_blob),
+		T(test_binary_symlink_submodule),
+		T(test_size_cap),
+		T(test_cached_facts_spare_the_reads),
+	};
+#undef T
+	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
+}
