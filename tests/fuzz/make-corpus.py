@@ -256,24 +256,28 @@ def seeds_cache(fixtures, proofgate):
 
 
 def seeds_treerec(seg, n):
-    """The folder records among a segment's values (they start with 'T' and hold two ids)."""
+    """The folder records (they start with 'T' and hold two ids) and blob facts among a segment's values."""
     nslen, count = struct.unpack_from("<IQ", seg, 12)
     index = 32 + nslen
     data = index + count * 28
-    k = 0
+    k = f = 0
     for i in range(count):
         off, length = struct.unpack_from("<II", seg, index + i * 28 + 20)
         val = seg[data + off:data + off + length]
         if val[:1] == b"T" and len(val) >= 58 and k < 12:
             k += 1
             put("treerec", "seg%02d-rec%02d" % (n, k), struct.pack("<H", 1023) + val)
+        elif val[:1] == b"\x01" and f < 12:
+            # a blob's facts (format 1, the first varint)
+            f += 1
+            put("facts", "seg%02d-facts%02d" % (n, f), struct.pack("<H", 1023) + val)
 
 
 def main():
     if len(sys.argv) != 3:
         sys.exit("usage: tests/fuzz/make-corpus.py FIXTURES PROOFGATE")
     fixtures, proofgate = sys.argv[1], os.path.abspath(sys.argv[2])
-    for t in ("rules", "config", "glob", "twin", "prefilter", "attrs", "pack", "cache", "treerec", "loose"):
+    for t in ("rules", "config", "glob", "twin", "prefilter", "attrs", "pack", "cache", "treerec", "loose", "facts"):
         shutil.rmtree(os.path.join(CORPUS, t), ignore_errors=True)
     files = fixture_files(fixtures)
     paths = sorted({p for _, p, _ in files})
