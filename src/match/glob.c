@@ -64,9 +64,28 @@ static void strip_commit(PCRE2_UCHAR *p, PCRE2_SIZE *len)
 	static const char verb[] = "(*COMMIT)";
 	const size_t vl = sizeof(verb) - 1;
 	PCRE2_SIZE i = 0, o = 0;
+	int in_class = 0; /* 1 just after '[' or '[^' (a ']' there is a member), 2 further in */
 
 	while (i < *len) {
-		if (*len - i >= vl && !memcmp(p + i, verb, vl)) {
+		if (p[i] == '\\' && i + 1 < *len) {
+			p[o++] = p[i++]; /* the escaped byte is copied below */
+			in_class = in_class ? 2 : 0;
+		} else if (in_class) {
+			if (p[i] == '[' && i + 1 < *len && p[i + 1] == ':') {
+				/* "[:alpha:]" inside a class: up to its ':]' */
+				while (i < *len && !(p[i] == ']' && p[i - 1] == ':'))
+					p[o++] = p[i++];
+				in_class = 2;
+			} else if (p[i] == ']' && in_class == 2) {
+				in_class = 0;
+			} else {
+				in_class = 2;
+			}
+		} else if (p[i] == '[') {
+			in_class = 1;
+			if (i + 1 < *len && p[i + 1] == '^')
+				p[o++] = p[i++];
+		} else if (*len - i >= vl && !memcmp(p + i, verb, vl)) {
 			i += vl;
 			continue;
 		}
@@ -74,6 +93,29 @@ static void strip_commit(PCRE2_UCHAR *p, PCRE2_SIZE *len)
 	}
 	p[o] = 0;
 	*len = o;
+}
+
+/*
+ * PCRE2 converts a glob starting with two stars and text ("**.md",
+ * "**-lock.json", "**secret*") without an anchor ("(?s)\.md\z"): a whole
+ * match is the same, but a partial match cannot begin inside a folder that
+ * holds none of the text, so match_glob_may_descend pruned every folder.
+ * Such a pattern gets "\A.*?" in front; tmp holds it when it does.
+ */
+static const PCRE2_UCHAR *anchor_start(const PCRE2_UCHAR *p, PCRE2_SIZE *len, struct buf *tmp)
+{
+	static const char opts[] = "(?s)", start[] = "\\A", seg[] = "(?:\\A|/)";
+	const size_t ol = sizeof(opts) - 1;
+	if (*len < ol || memcmp(p, opts, ol) ||
+	    (*len - ol >= sizeof(start) - 1 && !memcmp(p + ol, start, sizeof(start) - 1)) ||
+	    (*len - ol >= sizeof(seg) - 1 && !memcmp(p + ol, seg, sizeof(seg) - 1)))
+		return p;
+	buf_clear(tmp);
+	buf_put(tmp, opts, ol);
+	buf_puts(tmp, "\\A.*?");
+	buf_put(tmp, (const char *)p + ol, *len - ol);
+	*len = tmp->len;
+	return (const PCRE2_UCHAR *)buf_cstr(tmp);
 }
 
 /* For a glob (full, as converted) ending in slash-star-star: the pattern of the folder x itself, or NULL. */
@@ -109,7 +151,8 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 	pcre2_code *code = NULL;
 	PCRE2_UCHAR *conv = NULL;
 	PCRE2_SIZE convlen = 0, eo = 0;
-	struct buf full = BUF_INIT;
+	const PCRE2_UCHAR *pat;
+	struct buf full = BUF_INIT, anchored = BUF_INIT;
 	uint32_t copts = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0);
 	int rc = -1, ec;
 
@@ -143,9 +186,10 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 		goto done;
 	}
 	strip_commit(conv, &convlen);
+	pat = anchor_start(conv, &convlen, &anchored);
 	if (text)
-		buf_put(text, (const char *)conv, convlen);
-	code = pcre2_compile(conv, convlen, copts, &ec, &eo, NULL);
+		buf_put(text, (const char *)pat, convlen);
+	code = pcre2_compile(pat, convlen, copts, &ec, &eo, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof(msg));
@@ -162,6 +206,7 @@ done:
 		pcre2_converted_pattern_free(conv);
 	pcre2_convert_context_free(cc);
 	buf_free(&full);
+	buf_free(&anchored);
 	return rc;
 }
 

@@ -20,7 +20,17 @@ struct twin *twin_compile(const struct match_regex *r)
 	uint32_t opts = 0, nl = 0, ncap = 0;
 	PCRE2_SIZE eo;
 	int ec;
+	const unsigned char *c;
 
+	/*
+	 * Without UTF a character beyond ASCII is several bytes: a quantifier after
+	 * it repeats its last byte only ("•?" then needs two bytes no ASCII text
+	 * has), and caseless matching no longer pairs KELVIN SIGN and LONG S with
+	 * k and s.  A pattern holding one has no twin (fuzz_twin's findings).
+	 */
+	for (c = r && r->src ? (const unsigned char *)r->src : NULL; c && *c; c++)
+		if (*c >= 0x80)
+			return NULL;
 	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0 ||
 	    pcre2_pattern_info(r->code, PCRE2_INFO_NEWLINE, &nl) != 0)
 		return NULL;

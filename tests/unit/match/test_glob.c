@@ -383,6 +383,28 @@ static void test_glob_may_descend(void **state)
 	assert_false(descend(g, "ops/sub/"));
 	g = glob_ic(f, "ops/*.sh", 1);
 	assert_true(descend(g, "OPS/"));
+	/* fuzz_glob's finding 5: a glob starting with two stars and text prunes no folder it can match in */
+	g = glob(f, "/**.md");
+	assert_true(descend(g, "docs/"));
+	assert_true(descend(g, "docs/ops/"));
+	assert_true(path(g, "docs/ops/oncall.md"));
+	g = glob(f, "/**-lock.json");
+	assert_true(descend(g, "web/"));
+	assert_true(path(g, "web/package-lock.json"));
+	g = glob(f, "**secret*/x");
+	assert_true(descend(g, "a/"));
+	assert_true(path(g, "a/mysecrets/x"));
+	assert_false(path(g, "a/mysecrets/y"));
+}
+
+/* fuzz_glob's finding 6: "(*COMMIT)" inside a class is the class's text, not PCRE2's verb */
+static void test_glob_commit_verb_in_class(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "a[(*COMMIT)]b");
+	assert_true(path(g, "a(b"));
+	assert_true(path(g, "aTb"));
+	assert_false(path(g, "axb"));
 }
 
 static void test_glob_covers_dir(void **state)
@@ -429,6 +451,7 @@ int main(void)
 		T(test_glob_thread_exit_frees),
 		T(test_glob_invalid),
 		T(test_glob_may_descend),
+		T(test_glob_commit_verb_in_class),
 		T(test_glob_covers_dir),
 	};
 #undef T

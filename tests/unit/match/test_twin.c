@@ -66,12 +66,44 @@ static void test_no_twin_for_unicode_only_pattern(void **state)
 	assert_false(twin_is_ascii("caf\xc3\xa9", 5));
 }
 
+/* fuzz_twin's findings: a pattern with a character beyond ASCII has no twin, so the UTF pattern runs */
+static void test_no_twin_for_pattern_beyond_ascii(void **state)
+{
+	static const char *const pats[] = {"\xe2\x80\xa2?\\s*runbook", "\xd8\xb9*x", "(?i)\xc5\xbf" "ecret",
+					   "(?i)\xe2\x84\xaa" "ey"};
+	struct match_ctx *c = match_ctx_new();
+	size_t i, off = 0, ms, me, cs, ce, start;
+	(void)state;
+	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++) {
+		struct match_regex *r = NULL;
+		assert_int_equal(match_regex_compile(&r, pats[i], 0, &off), 0);
+		assert_null(twin_compile(r));
+		match_regex_free(r);
+	}
+	/* and the UTF pattern finds on ASCII text what the byte twin missed */
+	{
+		struct match_regex *r = NULL;
+		const char *s = "see the runbook";
+		start = 0;
+		assert_int_equal(match_regex_compile(&r, "\xe2\x80\xa2?\\s*runbook", 0, &off), 0);
+		assert_int_equal(match_regex_next(c, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+		match_regex_free(r);
+		assert_int_equal(match_regex_compile(&r, "(?i)\xc5\xbf" "ecret", 0, &off), 0);
+		s = "the SECRET";
+		start = 0;
+		assert_int_equal(match_regex_next(c, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
+		match_regex_free(r);
+	}
+	match_ctx_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_lines_crlf_and_lf),
 		cmocka_unit_test(test_capture_group_named_date),
 		cmocka_unit_test(test_no_twin_for_unicode_only_pattern),
+		cmocka_unit_test(test_no_twin_for_pattern_beyond_ascii),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
