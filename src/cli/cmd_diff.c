@@ -11,6 +11,7 @@
 #include "cli/outputs.h"
 #include "cli/revscan.h"
 #include "git/repo.h"
+#include "git/shallow.h"
 #include "model/ci_branch.h"
 #include "model/config.h"
 #include "report/diff.h"
@@ -367,18 +368,22 @@ static int default_base(struct run *r, const char **rev, struct buf *hex)
 			target, r->br.target_source, target, target, buf_cstr(&hint));
 		goto done;
 	}
-	if (git_merge_base(&base, r->repo, git_commit_id(r->head.t.commit), git_commit_id(tc)) < 0) {
-		if (git_repository_is_shallow(r->repo) == 1) {
-			fetch_hint(&hint, r->repo, target);
-			cli_error(
-				"no merge base of %s and %s (%s) in this shallow clone: its history stops before they "
-				"meet; fetch it: %s",
-				r->head.t.rev, target, r->br.target_source, buf_cstr(&hint));
-		} else {
-			cli_error("%s and the target branch %s (%s) have no common ancestor: name the base, "
-				  "proofgate diff BASE",
-				  r->head.t.rev, target, r->br.target_source);
-		}
+	switch (repo_merge_base(&base, r->repo, git_commit_id(r->head.t.commit), git_commit_id(tc))) {
+	case 0:
+		break;
+	case REPO_NO_BASE_SHALLOW:
+		fetch_hint(&hint, r->repo, target);
+		cli_error("no merge base of %s and %s (%s) in this shallow clone: its history stops before they "
+			  "meet; fetch it: %s",
+			  r->head.t.rev, target, r->br.target_source, buf_cstr(&hint));
+		goto done;
+	case REPO_NO_BASE:
+		cli_error("%s and the target branch %s (%s) have no common ancestor: name the base, "
+			  "proofgate diff BASE",
+			  r->head.t.rev, target, r->br.target_source);
+		goto done;
+	default:
+		cli_error("the merge base of %s and %s: %s", r->head.t.rev, target, err_last());
 		goto done;
 	}
 	buf_puts(hex, git_oid_tostr_s(&base));
