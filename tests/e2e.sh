@@ -10,8 +10,12 @@ export NO_COLOR=1
 # full stacks, so that the suppressions can see libgit2 frames
 export ASAN_OPTIONS="fast_unwind_on_malloc=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
-unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY GITHUB_OUTPUT GITHUB_BASE_REF GITHUB_REF_NAME \
-	CI_MERGE_REQUEST_TARGET_BRANCH_NAME CI_COMMIT_REF_NAME 2>/dev/null || true
+# nothing of the CI this runs in (GitHub, GitLab, any other) reaches the tests
+for v in $(env | sed -n 's/^\(GITHUB_[A-Za-z0-9_]*\|GITLAB_[A-Za-z0-9_]*\|CI_[A-Za-z0-9_]*\|CI\|RUNNER_[A-Za-z0-9_]*\|BUILDKITE[A-Za-z0-9_]*\|CIRCLE[A-Za-z0-9_]*\|JENKINS_[A-Za-z0-9_]*\|BRANCH_NAME\|BITBUCKET_[A-Za-z0-9_]*\|SYSTEM_[A-Za-z0-9_]*\|BUILD_[A-Za-z0-9_]*\|TF_BUILD\)=.*/\1/p'); do
+	unset "$v"
+done
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES \
+	GIT_CEILING_DIRECTORIES GIT_DISCOVERY_ACROSS_FILESYSTEM GIT_CONFIG_PARAMETERS 2>/dev/null || true
 # tests must not see the user's git configuration
 export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CACHE_HOME="$T/cache"
 mkdir -p "$HOME"
