@@ -175,3 +175,27 @@ k31_ev kinds audit.export-checks laravel/app/Http/Controllers/ReportExportContro
 	node/src/exports/batch-export.ts:4 node/src/routes/collections.ts:3 node/src/routes/reports.ts
 k31_not kinds-near audit.export-checks app/controllers/reports_export_controller.rb app/controllers/avatars_controller.rb
 end
+
+begin "the application's export as its backup: export code speaking of backups, its import, an export/import round trip in CI"
+k31_ev kinds backup.script flask/app/utils/exports/__init__.py
+k31_ev kinds backup.file-coverage flask/app/utils/exports/__init__.py
+k31_ev kinds backup.restore-procedure flask/app/utils/importer.py
+k31_ev kinds backup.restore-drill tests/test_instance_export.py
+end
+
+begin "more schedules and logs: a clockwork backup entry, a schedule setting in a backup document, a JSON log formatter of the app's own"
+k31_ev kinds backup.schedule config/clock/clock.rb docs/operations/backup-container.md
+k31_ev kinds monitoring.structured-logs rails/config/log_formatter.rb
+end
+
+begin "more export checks and migrations: admins_only, Nest guards, an export route wrapped in a permission, an app binary run with --upgrade"
+k31_ev kinds audit.export-checks flask/app/api/exports.py nest/src/export/export.controller.ts go2/routes.go
+k31_ev kinds deploy.migration-check go2/docker-compose.yml
+end
+
+begin "not secrets, not restores, not audit trails, not migrations: a localhost key, a dev container env, recovery codes, a log_entry variable, pip --upgrade"
+k31_not kinds-near deploy.secrets-not-committed apps/client/localhost.pem .devcontainer/.env.codespaces
+k31_not kinds-near backup.restore-procedure docs/usage/two-factor.md
+k31_not kinds-near audit.access-traces cookbook/sync.py
+k31_not kinds-near deploy.migration-check pip-install.sh
+end
