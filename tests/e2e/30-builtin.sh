@@ -187,7 +187,7 @@ b30_rule() { # RULE PASS-FIXTURE PASS-PATH FAIL-FIXTURE
 begin "deploy.ci-pipeline: workflow with jobs, GitLab CI; a CI file without jobs does not count"
 b30_rule deploy.ci-pipeline ops-ready .github/workflows/ci.yml bare
 b30_ev_has layouts deploy.ci-pipeline .gitlab-ci.yml
-b30_miss_has near-miss deploy.ci-pipeline .github/workflows/ci.yml 'does not match /\^jobs:/'
+b30_miss_has near-miss deploy.ci-pipeline .github/workflows/ci.yml 'does not match the pattern it looks for'
 end
 
 begin "deploy.local-setup: README section with commands (English, Arabic); 'Getting started: TBD' is a placeholder"

@@ -175,3 +175,59 @@ k31_ev kinds audit.export-checks laravel/app/Http/Controllers/ReportExportContro
 	node/src/exports/batch-export.ts:4 node/src/routes/collections.ts:3 node/src/routes/reports.ts
 k31_not kinds-near audit.export-checks app/controllers/reports_export_controller.rb app/controllers/avatars_controller.rb
 end
+
+begin "the application's export as its backup: export code speaking of backups, its import, an export/import round trip in CI"
+k31_ev kinds backup.script flask/app/utils/exports/__init__.py
+k31_ev kinds backup.file-coverage flask/app/utils/exports/__init__.py
+k31_ev kinds backup.restore-procedure flask/app/utils/importer.py
+k31_ev kinds backup.restore-drill tests/test_instance_export.py
+end
+
+begin "more schedules and logs: a clockwork backup entry, a schedule setting in a backup document, a JSON log formatter of the app's own"
+k31_ev kinds backup.schedule config/clock/clock.rb docs/operations/backup-container.md
+k31_ev kinds monitoring.structured-logs rails/config/log_formatter.rb
+end
+
+begin "more export checks and migrations: admins_only, Nest guards, an export route wrapped in a permission, an app binary run with --upgrade"
+k31_ev kinds audit.export-checks flask/app/api/exports.py nest/src/export/export.controller.ts go2/routes.go
+k31_ev kinds deploy.migration-check go2/docker-compose.yml
+end
+
+begin "not secrets, not restores, not audit trails, not migrations: a localhost key, a dev container env, recovery codes, a log_entry variable, pip --upgrade"
+k31_not kinds-near deploy.secrets-not-committed apps/client/localhost.pem .devcontainer/.env.codespaces
+k31_not kinds-near backup.restore-procedure docs/usage/two-factor.md
+k31_not kinds-near audit.access-traces cookbook/sync.py
+k31_not kinds-near deploy.migration-check pip-install.sh
+end
+
+begin "third blind set: a Laravel backup job, a download-the-database action and its upload, Laravel path helpers in a backup configuration; schema-only dumps are no backup"
+k31_ev kinds backup.script php/app/Jobs/RunSiteBackup.php:18 php/app/Model/MaintenanceModel.php:10
+k31_ev kinds backup.restore-procedure php/app/Model/MaintenanceModel.php:18
+k31_ev kinds backup.file-coverage php/config/backup.php:6
+k31_not kinds-near backup.script Makefile
+end
+
+begin "third blind set: templates named config.py.prod.example and config.default.php, a test settings module's key, migrations switched on or run with --force; a real key in production settings still fails"
+k31_ev kinds deploy.env-template pyconf/settings/config.py.prod.example php/config.default.php
+k31_is kinds deploy.secrets-not-committed pass
+k31_ev kinds-near deploy.secrets-not-committed config/settings/production.py
+k31_ev kinds deploy.migration-check php/config.default.php:6 php/app/Support/Updater.php:11
+k31_not kinds-near deploy.migration-check php/bootstrap/constants.php
+end
+
+begin "third blind set: JSON logs as name/value pairs (ECS, Kubernetes), end-to-end tests run against staging, a tracker called in code; a tracker named in a comment, text logs, an e2e job that does not say where it runs are not"
+k31_ev kinds monitoring.structured-logs infra/ecs/task-definition-api.json:9 infra/k8s/worker.yaml:12
+k31_not kinds-near monitoring.structured-logs infra/task-definition.json
+k31_ev kinds deploy.staging-smoke .github/workflows/staging-e2e.yml
+k31_not kinds deploy.staging-smoke .github/workflows/deploy-staging.yml
+k31_ev kinds monitoring.error-tracking php/app/Exceptions/Handler.php:5
+k31_not kinds-near monitoring.error-tracking php/app/Exceptions/Handler.php
+end
+
+begin "third blind set: a rollback whose steps are separated by tips and commands (English, Arabic); vulnerability severities (English, Arabic), a CLA bot and generated IDE helpers are not evidence"
+k31_ev kinds incidents.rollback docs/operations/upgrades-and-rollbacks.md:19
+k31_ev kinds-ar incidents.rollback docs/التراجع-عن-الترقية.md:19
+k31_not kinds-near incidents.severity-levels docs/security/vulnerabilities.md docs/security/الثغرات.md
+k31_not kinds-near deploy.ci-pipeline .github/workflows/cla.yml
+k31_not kinds-near monitoring.readiness-checks _ide_helper.php
+end
