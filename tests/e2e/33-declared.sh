@@ -93,20 +93,26 @@ run "$PG" scan --no-cache --format json "$FX/layouts-more"
 json_is "[e['path'] for e in $(bs "['evidence']")]" "['k8s/cluster.yaml', 'infra/terraform/db.tf']"
 end
 
-begin "text: at most three near misses per failing rule, each file once; the rest counted, all in JSON"
-run env NO_COLOR=1 "$PG" scan --no-cache "$FX/near-miss"
+begin "text: per failing rule at most four looked-for lines and three near misses (each file once, cited lines first); the rest counted, all in JSON"
+run env NO_COLOR=1 "$PG" scan --no-cache "$FX/kinds-near"
 holds python3 - "$T/out" <<'PY'
 import re, sys
 blocks = re.split(r"\n(?=  (?:FAIL|ERROR) )", open(sys.argv[1]).read())
-more = 0
+more = other = 0
 for b in blocks[1:]:
-    misses = [l for l in b.splitlines() if l.startswith("    found but does not count: ")]
+    lines = b.splitlines()
+    misses = [l for l in lines if l.startswith("    found but does not count: ")]
     assert len(misses) <= 3, b
+    assert len([l for l in lines if l.startswith("    looked for ")]) <= 4, b
     paths = [l.split(": ")[1].split(":")[0] for l in misses]
     assert len(paths) == len(set(paths)), b
+    cited = [bool(re.match(r"    found but does not count: [^:]+:\d+: ", l)) for l in misses]
+    assert cited == sorted(cited, reverse=True), b
     more += bool(re.search(r"^    \.\.\. and \d+ more file\(s\) that do not count \(see the JSON report\)$", b, re.M))
-assert more > 0
+    other += bool(re.search(r"^    \.\.\. and \d+ other kind\(s\) of evidence looked for \(proofgate explain [a-z.-]+ shows them all\)$", b, re.M))
+assert more > 0 and other > 0
 PY
-run "$PG" scan --no-cache --format json "$FX/near-miss"
+run "$PG" scan --no-cache --format json "$FX/kinds-near"
 json_is "max(len(r['near_misses']) for r in d['rules']) > 3" True
+json_is "max(len(r['looked_for']) for r in d['rules']) > 4" True
 end
