@@ -23,7 +23,7 @@ static const struct md_words EN = {
 	"; gate **%s** (fail-on `%s`",
 	{"undecided", "passed", "failed"},
 	"",
-	", regression",
+	", ",
 	"Worse",
 	"Better",
 	"Changed",
@@ -46,7 +46,7 @@ static const struct md_words AR = {
 	"؛ البوابة **%s** (تفشل عند `%s`",
 	{"لم تُحسم", "نجحت", "فشلت"},
 	"",
-	"، التراجع",
+	"، ",
 	"ساء",
 	"تحسّن",
 	"تغيّر",
@@ -177,8 +177,12 @@ int report_diff_markdown(FILE *f, const struct diff_report *d, size_t max)
 	buf_puts(&b, w->head);
 	put_side(&b, d->head->target);
 	buf_printf(&b, w->gate, w->result[!g->decided ? 0 : g->passed ? 1 : 2], fail_on_name(g->fail_on));
-	if (g->regression)
+	if (g->regression) {
+		char *part = report_regression_part(g, d->lang);
 		buf_puts(&b, w->regression);
+		report_md_text(&b, part);
+		free(part);
+	}
 	buf_puts(&b, ")");
 	if (d->base_from) {
 		buf_puts(&b, "; ");

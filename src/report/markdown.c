@@ -111,6 +111,27 @@ static void put_policy_head(struct buf *b, const struct report *r, size_t *polic
 			   r->policy_file ? r->policy_file : ".proofgate.yml");
 }
 
+/* "; regression part (--fail-on): **something got worse**" when the gate has a regression part. */
+static void put_regression(struct buf *b, const struct report *r)
+{
+	const struct gate *g = &r->verdict->gate;
+	char *part = report_regression_part(g, r->lang), *colon;
+	if (!part)
+		return;
+	colon = strrchr(part, ':');
+	buf_puts(b, r->lang == LANG_AR ? "؛ " : "; ");
+	if (g->compared && g->regressed && colon) {
+		/* the state in bold: it is what failed the gate */
+		buf_put(b, part, (size_t)(colon - part) + 2);
+		buf_puts(b, "**");
+		report_md_text(b, colon + 2);
+		buf_puts(b, "**");
+	} else {
+		report_md_text(b, part);
+	}
+	free(part);
+}
+
 static void put_head(struct buf *b, const struct report *r)
 {
 	const struct md_words *w = words(r->lang);
@@ -130,6 +151,7 @@ static void put_head(struct buf *b, const struct report *r)
 		buf_puts(b, " ");
 		report_md_text(b, v->gate.pattern);
 	}
+	put_regression(b, r);
 	buf_puts(b, ")");
 	if (v->gate.branch) {
 		buf_puts(b, w->for_branch);

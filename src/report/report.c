@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/page.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -42,6 +43,23 @@ char *report_signal(const struct report *r, const struct domain_result *d)
 	if (!passing)
 		buf_puts(&b, r->lang == LANG_AR ? "لم يُعثر على دليل" : "no evidence found");
 	return buf_detach(&b);
+}
+
+char *report_regression_part(const struct gate *g, enum lang lang)
+{
+	const char *state;
+	if (!g->regression)
+		return NULL;
+	if (lang == LANG_AR) {
+		state = !g->compared ? "لم يُفحص (لا أساس للمقارنة: scan --base REV أو proofgate diff)"
+			: g->regressed ? "ساء شيء"
+				       : "لم يسؤ شيء";
+		return report_printf("شرط التراجع (%s): %s", page_source_word(g->regression_source, lang), state);
+	}
+	state = !g->compared ? "not checked (no base to compare with: scan --base REV, or proofgate diff)"
+		: g->regressed ? "something got worse"
+			       : "nothing got worse";
+	return report_printf("regression part (%s): %s", g->regression_source, state);
 }
 
 const char *report_next_step(const struct report *r, const struct domain_result *d)

@@ -62,6 +62,13 @@ char *report_signal(const struct report *r, const struct domain_result *d);
 /* The domain's next safe step: the first failing rule's, or the domain's own when ready. */
 const char *report_next_step(const struct report *r, const struct domain_result *d);
 
+/*
+ * The gate's regression part in lang's words: "regression part (--fail-on):
+ * something got worse" (nothing got worse; not checked, when no base was
+ * compared), or NULL when the gate has none.  The caller frees.
+ */
+char *report_regression_part(const struct gate *g, enum lang lang);
+
 /* "go" or "stop", in lang. */
 const char *report_verdict_word(int go, enum lang lang);
 
