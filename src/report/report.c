@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report/page.h"
 #include "util/buf.h"
@@ -43,6 +44,51 @@ char *report_signal(const struct report *r, const struct domain_result *d)
 	if (!passing)
 		buf_puts(&b, r->lang == LANG_AR ? "لم يُعثر على دليل" : "no evidence found");
 	return buf_detach(&b);
+}
+
+const char *report_rule_location_in_tree(const struct report *r, const struct rule_result *rr, size_t *line)
+{
+	const char *file = report_rule_location(r, rr, line);
+	git_tree_entry *e = NULL;
+	/* evidence and near misses were read from the tree */
+	if (rr->nev || rr->nmisses)
+		return file;
+	if (!r->target || !r->target->tree || git_tree_entry_bypath(&e, r->target->tree, file) < 0)
+		return NULL;
+	git_tree_entry_free(e);
+	return file;
+}
+
+/* The first file at the top of the tree whose name starts with "readme" in any case (entries are sorted), or NULL. */
+static const char *root_readme(const git_tree *tree)
+{
+	size_t i, n = git_tree_entrycount(tree);
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && !strncasecmp(git_tree_entry_name(e), "readme", 6))
+			return git_tree_entry_name(e);
+	}
+	return NULL;
+}
+
+const char *report_rule_anchor(const struct report *r, const struct rule_result *rr, size_t *line)
+{
+	const char *file = report_rule_location_in_tree(r, rr, line);
+	git_tree_entry *e = NULL;
+	if (file)
+		return file;
+	*line = 1;
+	if (!r->target || !r->target->tree)
+		return report_rule_location(r, rr, line);
+	file = r->policy_file ? r->policy_file : ".proofgate.yml";
+	if (git_tree_entry_bypath(&e, r->target->tree, file) == 0) {
+		git_tree_entry_free(e);
+		return file;
+	}
+	if ((file = root_readme(r->target->tree)))
+		return file;
+	/* a tree with neither: the place the rule asks for, as before */
+	return report_rule_location(r, rr, line);
 }
 
 char *report_regression_part(const struct gate *g, enum lang lang)

@@ -131,6 +131,24 @@ char *report_utf8_copy(const char *s);
 const char *report_rule_location(const struct report *r, const struct rule_result *rr, size_t *line);
 
 /*
+ * report_rule_location when that file is in the scanned tree (evidence and
+ * near misses always are), else NULL: a rule asking for a file the tree
+ * lacks, or a policy file the repository does not have.  GitHub
+ * annotations use it (an annotation without a file when NULL).
+ */
+const char *report_rule_location_in_tree(const struct report *r, const struct rule_result *rr, size_t *line);
+
+/*
+ * A file of the scanned tree a failing rule's finding can point at, for
+ * formats whose results need one (SARIF: GitHub code scanning refuses a
+ * result without a location; GitLab Code Quality requires location.path):
+ * report_rule_location_in_tree, else the policy file when the tree has it,
+ * else the root README (line 1), else, in a tree with neither, the place
+ * the rule asks for as report_rule_location says.  Borrowed.
+ */
+const char *report_rule_anchor(const struct report *r, const struct rule_result *rr, size_t *line);
+
+/*
  * What several formats share (report.c): formatted strings, escapes for
  * JSON, Markdown and XML text, and the GitHub annotation list with its limits.
  */
