@@ -575,7 +575,8 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 		   *vars = getenv("GITHUB_OUTPUT");
 	struct report base, head;
 	struct diff_report d;
-	char *link_base = NULL;
+	char *link_base = NULL, *repo_name;
+	const char *name_source;
 	size_t i;
 	int rc = -1;
 
@@ -583,6 +584,8 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 		out = &diff_outputs[D_GITHUB];
 	report_of(&base, &r->base, a);
 	report_of(&head, &r->head, a);
+	base.repo_name = head.repo_name = repo_name = cli_repo_name(r->repo, &name_source);
+	base.repo_name_source = head.repo_name_source = name_source;
 	if (a->files[D_HTML])
 		head.link_base = link_base = cli_link_base(r->repo, r->head.t.commit_hex);
 	memset(&d, 0, sizeof(d));
@@ -610,6 +613,7 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 	rc = 0;
 done:
 	free(link_base);
+	free(repo_name);
 	return rc;
 }
 

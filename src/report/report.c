@@ -169,15 +169,53 @@ json_t *report_json_tool(const struct report *r)
 	return o;
 }
 
-json_t *report_json_repository(const struct repo_target *t)
+json_t *report_json_repository(const struct report *r)
 {
+	const struct repo_target *t = r->target;
 	json_t *o = json_object();
+	json_object_set_new(o, "name", r->repo_name ? report_json_text(r->repo_name) : json_null());
+	json_object_set_new(o, "name_source",
+			    r->repo_name && r->repo_name_source ? json_string(r->repo_name_source) : json_null());
 	json_object_set_new(o, "rev", report_json_text(t->rev));
 	json_object_set_new(o, "commit", json_string(t->commit_hex));
 	json_object_set_new(o, "tree", json_string(t->tree_hex));
 	json_object_set_new(o, "branch", t->branch ? report_json_text(t->branch) : json_null());
 	json_object_set_new(o, "commit_time", json_integer((json_int_t)t->commit_time));
 	return o;
+}
+
+char *report_repo_name(const char *remote)
+{
+	const char *path = NULL, *p, *colon, *slash;
+	size_t n;
+
+	if (!remote || !*remote || !strncmp(remote, "file://", 7))
+		return NULL;
+	if ((p = strstr(remote, "://"))) {
+		/* scheme://[user[:token]@]host[:port]/path */
+		path = strchr(p + 3, '/');
+	} else if ((colon = strchr(remote, ':')) && (!(slash = strchr(remote, '/')) || colon < slash) &&
+		   colon > remote) {
+		/* scp-like [user@]host:path (a local path has a slash before any colon) */
+		path = colon + 1;
+	}
+	if (!path)
+		return NULL;
+	while (*path == '/')
+		path++;
+	n = strlen(path);
+	while (n && path[n - 1] == '/')
+		n--;
+	if (n > 4 && !memcmp(path + n - 4, ".git", 4))
+		n -= 4;
+	while (n && path[n - 1] == '/')
+		n--;
+	if (!n)
+		return NULL;
+	for (p = path; p < path + n; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '?' || *p == '#')
+			return NULL;
+	return xstrndup(path, n);
 }
 
 json_t *report_json_gate(const struct gate *g)

@@ -25,6 +25,8 @@ struct report {
 	char *const *notes;        /* notices for the reader (the change edits the policy...) */
 	size_t nnotes;
 	const char *link_base; /* HTML page: web address of the commit's files, ending in '/', or NULL */
+	const char *repo_name;	      /* "owner/name" (report_repo_name), or NULL */
+	const char *repo_name_source; /* where it came from: "remote.origin.url", "GITHUB_REPOSITORY"... */
 };
 
 /* The seed's table, proofs and failing rules as text.  Returns 0, or -1 on a write error. */
@@ -171,8 +173,17 @@ json_t *report_json_evidence(const struct evidence *e);
 /* {name: "proofgate", version}; the caller owns the reference. */
 json_t *report_json_tool(const struct report *r);
 
-/* The revision: {rev, commit, tree, branch, commit_time}; the caller owns the reference. */
-json_t *report_json_repository(const struct repo_target *t);
+/* The revision: {name, name_source, rev, commit, tree, branch, commit_time}; the caller owns the reference. */
+json_t *report_json_repository(const struct report *r);
+
+/*
+ * The repository's path on its server ("owner/name", "group/sub/project")
+ * from a remote URL (https, ssh, git, scp-like "host:owner/name.git"):
+ * credentials, host, port and a trailing ".git" dropped.  NULL for a local
+ * path or file:// remote, or a path with a control character.  The caller
+ * frees.
+ */
+char *report_repo_name(const char *remote);
 
 /* The gate (docs/report-schema.json); a regression part only when the gate has one.  The caller owns the reference. */
 json_t *report_json_gate(const struct gate *g);

@@ -303,3 +303,53 @@ rc_is 2; err_has "cannot write SARIF report '.*no/such/dir/s.json'"
 run "$PG" scan $CI_RULES --format yaml "$CIR"
 rc_is 2; err_has 'format must be text, json or github'
 end
+
+begin "--lang ar: scan's notices (cache, CI files, hints, the regression part) in Arabic; errors stay English"
+: >"$T/ci/a-file"
+GITHUB_STEP_SUMMARY="$T/ci/no/such/summary" run "$PG" scan $CI_RULES --lang ar --fail-on regression \
+	--cache "$T/ci/a-file/cache" "$CIR"
+rc_is 0
+err_has "^proofgate: ملاحظة: فحص دون ذاكرة التخزين المؤقت: "
+err_has "^proofgate: تحذير: تعذّر إلحاق ملخص المهمة بـ GITHUB_STEP_SUMMARY '$T/ci/no/such/summary': .*؛ يستمر التقرير"
+err_has "^proofgate: ملاحظة: شرط التراجع في البوابة \(--fail-on\) يحتاج أساساً للمقارنة: scan --base REV أو proofgate diff؛ لم يُفحص$"
+holds test "$(grep -c 'note:\|warning:' "$T/err")" = 0
+rm -rf "$T/ci/shallow"
+git clone -q --depth 1 "file://$FX/history" "$T/ci/shallow" 2>/dev/null
+GITHUB_ACTIONS=true run "$PG" scan --lang ar -q --format text --rev HEAD~1 "$T/ci/shallow"
+rc_is 2
+err_has "^proofgate: تلميح: في GitHub Actions يجلب actions/checkout إيداعاً واحداً ما لم يُعطَ fetch-depth: 0$"
+GITLAB_CI=true run "$PG" scan --lang ar -q --rev HEAD~1 "$T/ci/shallow"
+err_has "^proofgate: تلميح: في GitLab CI يكون الاستنساخ سطحياً \(GIT_DEPTH، 20 إيداعاً افتراضياً\)؛ اضبط متغير المهمة GIT_DEPTH: 0 للتاريخ كله$"
+end
+
+begin "the JSON report names the repository: the origin remote's path, else the CI's variables; never credentials"
+rm -rf "$T/ci/named" && cp -a "$CIR" "$T/ci/named"
+run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name'], d['repository']['name_source']" "None None"
+holds python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/out" "$ROOT/docs/report-schema.json"
+GITHUB_ACTIONS=true GITHUB_REPOSITORY=acme/api run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name'], d['repository']['name_source']" "acme/api GITHUB_REPOSITORY"
+GITLAB_CI=true CI_PROJECT_PATH=group/sub/api run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name'], d['repository']['name_source']" "group/sub/api CI_PROJECT_PATH"
+# the variables only count inside their CI
+GITHUB_REPOSITORY=acme/api run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name']" "None"
+for url in https://ci:s3cret@github.com/acme/web.git git@gitlab.example.com:acme/web.git ssh://git@host:2222/acme/web/ \
+	https://gitlab.com/acme/web; do
+	git -C "$T/ci/named" remote remove origin 2>/dev/null
+	git -C "$T/ci/named" remote add origin "$url"
+	# the remote is the scanned repository itself: it wins over the CI's (a job may check out another)
+	GITHUB_ACTIONS=true GITHUB_REPOSITORY=acme/orchestrator run "$PG" scan $CI_RULES --format json "$T/ci/named"
+	json_is "d['repository']['name'], d['repository']['name_source']" "acme/web remote.origin.url"
+	! grep -q s3cret "$T/out" || bad "the remote's credentials reached the report"
+done
+# a local path names no server's repository
+git -C "$T/ci/named" remote set-url origin "$T/ci/repo"
+run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name']" "None"
+# diff's sides carry it too
+git -C "$T/ci/named" remote set-url origin https://github.com/acme/web
+run "$PG" diff $CI_RULES -C "$T/ci/named" --format json HEAD HEAD
+json_is "d['base']['name'], d['head']['name']" "acme/web acme/web"
+end
