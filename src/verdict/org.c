@@ -11,6 +11,7 @@
 
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/mem.h"
 
 /* ---- the skim: one validating pass that finds the top-level members ----------
@@ -606,36 +607,13 @@ done:
 
 int org_add_report(struct org *o, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	char *data = NULL;
-	size_t len = 0, cap, n;
-	int rc, e;
+	struct buf data = BUF_INIT;
+	int rc;
 
-	if (!f)
-		return add_error(o, path, ORG_OPEN, err_os(errno));
-	/* the size first, so that a report is read once, into one buffer; a file that grows still reads whole */
-	cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	data = xmalloc(cap);
-	while ((n = fread(data + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			if (cap >= BUF_MAX) {
-				fclose(f);
-				free(data);
-				return add_error(o, path, ORG_OPEN, "larger than 1 GiB");
-			}
-			XGROW(data, cap, cap * 2);
-		}
-	}
-	e = ferror(f) ? errno : 0;
-	fclose(f);
-	if (e) {
-		free(data);
-		return add_error(o, path, ORG_OPEN, err_os(e));
-	}
-	rc = org_add_buffer(o, path, data, len);
-	free(data);
+	if (file_read(&data, path, BUF_MAX) < 0)
+		return add_error(o, path, ORG_OPEN, err_last());
+	rc = org_add_buffer(o, path, data.ptr, data.len);
+	buf_free(&data);
 	return rc;
 }
 
