@@ -10,6 +10,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* The commit column: the first 12 hex digits. */
 #define GIT_OID_HEXSZ_SHORT 12

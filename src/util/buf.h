@@ -38,12 +38,4 @@ void buf_clear(struct buf *b);
 /* Frees the contents (not b itself) and leaves b empty, as BUF_INIT; NULL is fine. */
 void buf_free(struct buf *b);
 
-/*
- * Callers that reached the UTF-8 and integer helpers through this header
- * (scan/, match/) keep compiling; new code includes util/utf8.h and
- * util/bytes.h itself.
- */
-#include "util/bytes.h"
-#include "util/utf8.h"
-
 #endif

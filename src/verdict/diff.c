@@ -7,6 +7,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 const char *diff_dir_name(enum diff_dir d)
 {

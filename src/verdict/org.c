@@ -13,6 +13,7 @@
 #include "util/err.h"
 #include "util/file.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* ---- the skim: one validating pass that finds the top-level members ----------
  *
