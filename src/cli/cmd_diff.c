@@ -310,12 +310,11 @@ static void fetch_hint(struct buf *b, git_repository *repo, const char *branch)
 /* origin/BRANCH, else the local BRANCH, as a commit; NULL when the clone has neither. */
 static git_commit *branch_commit(git_repository *repo, const char *branch)
 {
-	static const char *const forms[] = {"refs/remotes/origin/%s", "refs/heads/%s"};
 	git_object *obj = NULL, *commit = NULL;
 	size_t i;
 	for (i = 0; i < 2 && !commit; i++) {
 		struct buf ref = BUF_INIT;
-		buf_printf(&ref, forms[i], branch);
+		buf_printf(&ref, i == 0 ? "refs/remotes/origin/%s" : "refs/heads/%s", branch);
 		if (git_revparse_single(&obj, repo, buf_cstr(&ref)) == 0)
 			(void)git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
 		git_object_free(obj);

@@ -20,9 +20,9 @@ static const struct md_words EN = {
 	"nothing got worse or better",
 	"Base ",
 	" → head ",
-	"; gate **%s** (fail-on `%s`",
+	"; gate ",
 	{"undecided", "passed", "failed"},
-	"",
+	"fail-on ",
 	", ",
 	"Worse",
 	"Better",
@@ -43,9 +43,9 @@ static const struct md_words AR = {
 	"لم يسؤ شيء ولم يتحسّن شيء",
 	"الأساس ",
 	" → الرأس ",
-	"؛ البوابة **%s** (تفشل عند `%s`",
+	"؛ البوابة ",
 	{"لم تُحسم", "نجحت", "فشلت"},
-	"",
+	"تفشل عند ",
 	"، ",
 	"ساء",
 	"تحسّن",
@@ -176,7 +176,8 @@ int report_diff_markdown(FILE *f, const struct diff_report *d, size_t max)
 	put_side(&b, d->base->target);
 	buf_puts(&b, w->head);
 	put_side(&b, d->head->target);
-	buf_printf(&b, w->gate, w->result[!g->decided ? 0 : g->passed ? 1 : 2], fail_on_name(g->fail_on));
+	buf_printf(&b, "%s**%s** (%s`%s`", w->gate, w->result[!g->decided ? 0 : g->passed ? 1 : 2], w->fail_on,
+		   fail_on_name(g->fail_on));
 	if (g->regression) {
 		char *part = report_regression_part(g, d->lang);
 		buf_puts(&b, w->regression);
