@@ -5,7 +5,8 @@
 #      (getenv, exit, printf, puts, fprintf/fputs to stdout or stderr); the one
 #      exception is src/util/mem.c, the out-of-memory policy (print, exit 2),
 #      which every layer's allocations share and none can recover from;
-#   3. the strict build with -Wformat-nonliteral (run by the Makefile).
+#   3. the strict build, -Wformat-nonliteral among its warnings (run by the Makefile).
+# clang-format is installed when missing (scripts/deps.sh lint).
 set -u
 cd "$(dirname "$0")/.."
 fail=0

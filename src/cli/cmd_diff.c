@@ -310,12 +310,11 @@ static void fetch_hint(struct buf *b, git_repository *repo, const char *branch)
 /* origin/BRANCH, else the local BRANCH, as a commit; NULL when the clone has neither. */
 static git_commit *branch_commit(git_repository *repo, const char *branch)
 {
-	static const char *const forms[] = {"refs/remotes/origin/%s", "refs/heads/%s"};
 	git_object *obj = NULL, *commit = NULL;
 	size_t i;
 	for (i = 0; i < 2 && !commit; i++) {
 		struct buf ref = BUF_INIT;
-		buf_printf(&ref, forms[i], branch);
+		buf_printf(&ref, i == 0 ? "refs/remotes/origin/%s" : "refs/heads/%s", branch);
 		if (git_revparse_single(&obj, repo, buf_cstr(&ref)) == 0)
 			(void)git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
 		git_object_free(obj);
@@ -575,7 +574,8 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 		   *vars = getenv("GITHUB_OUTPUT");
 	struct report base, head;
 	struct diff_report d;
-	char *link_base = NULL;
+	char *link_base = NULL, *repo_name;
+	const char *name_source;
 	size_t i;
 	int rc = -1;
 
@@ -583,6 +583,8 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 		out = &diff_outputs[D_GITHUB];
 	report_of(&base, &r->base, a);
 	report_of(&head, &r->head, a);
+	base.repo_name = head.repo_name = repo_name = cli_repo_name(r->repo, &name_source);
+	base.repo_name_source = head.repo_name_source = name_source;
 	if (a->files[D_HTML])
 		head.link_base = link_base = cli_link_base(r->repo, r->head.t.commit_hex);
 	memset(&d, 0, sizeof(d));
@@ -610,6 +612,7 @@ static int write_reports(const struct run *r, const struct diff_args *a)
 	rc = 0;
 done:
 	free(link_base);
+	free(repo_name);
 	return rc;
 }
 

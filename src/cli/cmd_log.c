@@ -51,7 +51,7 @@ const struct opt cli_log_opts[] = {
 	OPT_SET("rules-from-commit", 0, "judge each commit under its own .proofgate.yml and the packs it names", A,
 		rules_from_commit),
 	OPT_CALL("format", O_FORMAT, "FMT", "text (default), json or csv"),
-	OPT_CALL("lang", O_LANG, "LANG", "report language: en (default) or ar"),
+	OPT_CALL("lang", O_LANG, "LANG", "text language: en (default) or ar (JSON and CSV stay English)"),
 	OPT_CALL("max-file-size", O_MAX_SIZE, "BYTES", "skip content matching of larger blobs (default 8388608)"),
 	OPT_CALL("jobs", O_JOBS, "N", "threads reading and matching files (default: the online CPUs)"),
 	OPT_STRING("cache", 0, "DIR", "content cache folder (default $XDG_CACHE_HOME/proofgate or ~/.cache/proofgate)",
@@ -321,8 +321,7 @@ static int walk_first_parent(struct items *it, git_repository *repo, const struc
 					  git_error_last() ? git_error_last()->message : "libgit2 error");
 				goto done;
 			}
-			it->stopped = xstrdup("the history stops at the boundary of this shallow clone; git fetch "
-					      "--unshallow lists the rest");
+			it->stopped = xstrdup(LOG_STOPPED_SHALLOW);
 			break;
 		}
 	}
@@ -418,11 +417,11 @@ static int load_policy(struct log_run *r, const struct log_args *a, const struct
 	if (a->policy_rev) {
 		if (repo_resolve(&r->policy.t, r->repo, a->policy_rev) < 0)
 			return cli_error("--policy-rev: %s", err_last()), -1;
-		r->policy.policy_from = "--policy-rev";
+		r->policy.policy_from = LOG_FROM_POLICY_REV;
 	} else {
 		if (resolve_id(&r->policy, r->repo, &r->items.v[0].id) < 0)
 			return -1;
-		r->policy.policy_from = "the newest commit listed";
+		r->policy.policy_from = LOG_FROM_NEWEST;
 	}
 	r->policy.policy_commit = r->policy.t.commit;
 	return revscan_load(&r->policy, r->repo, o);
@@ -505,10 +504,7 @@ static int judge_all(struct log_run *r, const struct log_args *a, const struct r
 		e->tags = it->tags ? xstrdup(it->tags) : NULL;
 		if (jrc > 0) {
 			/* keep going: the line says so, the next commit is compared with the last one judged */
-			e->error = xstrdup(a->rules_from_commit
-						   ? "not judged: its .proofgate.yml or a rule pack it "
-						     "names has problems (see standard error)"
-						   : "not judged: its tree could not be walked (see standard error)");
+			e->error = xstrdup(a->rules_from_commit ? LOG_NOT_JUDGED_POLICY : LOG_NOT_JUDGED_TREE);
 			r->unjudged++;
 			revscan_free(&cur);
 			continue;

@@ -351,18 +351,22 @@ static int env_true(const char *name)
  * A revision or a commit is not in the clone: when the clone is shallow, the
  * running CI's way to fetch more history (its own words, not another CI's).
  */
-static void fetch_hint(git_repository *repo)
+static void fetch_hint(git_repository *repo, enum lang lang)
 {
 	const char *ga = getenv("GITHUB_ACTIONS"), *gl = getenv("GITLAB_CI");
 	if (!repo || git_repository_is_shallow(repo) != 1)
 		return;
 	if (ga && !strcmp(ga, "true"))
-		fputs("proofgate: hint: in GitHub Actions, actions/checkout fetches one commit unless given "
-		      "fetch-depth: 0\n",
+		fputs(lang == LANG_AR ? "proofgate: تلميح: في GitHub Actions يجلب actions/checkout إيداعاً واحداً ما لم "
+					"يُعطَ fetch-depth: 0\n"
+				      : "proofgate: hint: in GitHub Actions, actions/checkout fetches one commit unless given "
+					"fetch-depth: 0\n",
 		      stderr);
 	else if (gl && !strcmp(gl, "true"))
-		fputs("proofgate: hint: in GitLab CI, the clone is shallow (GIT_DEPTH, 20 commits by default); set the "
-		      "job's variable GIT_DEPTH: 0 for the whole history\n",
+		fputs(lang == LANG_AR ? "proofgate: تلميح: في GitLab CI يكون الاستنساخ سطحياً (GIT_DEPTH، 20 إيداعاً "
+					"افتراضياً)؛ اضبط متغير المهمة GIT_DEPTH: 0 للتاريخ كله\n"
+				      : "proofgate: hint: in GitLab CI, the clone is shallow (GIT_DEPTH, 20 commits by "
+					"default); set the job's variable GIT_DEPTH: 0 for the whole history\n",
 		      stderr);
 }
 
@@ -380,7 +384,7 @@ static int open_target(struct run *r, const struct scan_args *a, const char *pat
 		return cli_error("%s", err_last()), -1;
 	if (repo_resolve(&r->target, r->repo, a->rev) < 0) {
 		cli_error("%s", err_last());
-		fetch_hint(r->repo);
+		fetch_hint(r->repo, a->lang);
 		return -1;
 	}
 	ci_branch_resolve(&r->br, a->branch, r->target.branch, env_get);
@@ -389,7 +393,7 @@ static int open_target(struct run *r, const struct scan_args *a, const char *pat
 	if (a->policy_rev) {
 		if (repo_resolve(&r->policy_rev, r->repo, a->policy_rev) < 0) {
 			cli_error("--policy-rev: %s", err_last());
-			fetch_hint(r->repo);
+			fetch_hint(r->repo, a->lang);
 			return -1;
 		}
 		r->policy_commit = r->policy_rev.commit;
@@ -397,7 +401,7 @@ static int open_target(struct run *r, const struct scan_args *a, const char *pat
 	} else if (r->br.target) {
 		if (ci_target_commit(&r->target_commit, r->repo, r->br.target, r->br.target_source) < 0) {
 			cli_error("%s", err_last());
-			fetch_hint(r->repo);
+			fetch_hint(r->repo, a->lang);
 			return -1;
 		}
 		r->policy_commit = r->target_commit;
@@ -507,7 +511,10 @@ static struct cache *open_cache(const struct scan_args *a, git_repository *repo,
 		return NULL;
 	dir = a->cache_dir ? xstrdup(a->cache_dir) : cache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
 	if (dir && scan_cache_open(&c, repo, rs, dir) < 0 && a->cache_dir)
-		fprintf(stderr, "proofgate: note: scanning without the cache: %s\n", err_last());
+		fprintf(stderr,
+			a->lang == LANG_AR ? "proofgate: ملاحظة: فحص دون ذاكرة التخزين المؤقت: %s\n"
+					   : "proofgate: note: scanning without the cache: %s\n",
+			err_last());
 	free(dir);
 	return c;
 }
@@ -539,12 +546,18 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 	if (a->stats)
 		print_stats(r->scan, cache);
 	if (cache_close(cache) < 0 && a->cache_dir)
-		fprintf(stderr, "proofgate: note: the cache was not updated: %s\n", err_last());
+		fprintf(stderr,
+			a->lang == LANG_AR ? "proofgate: ملاحظة: لم تُحدَّث ذاكرة التخزين المؤقت: %s\n"
+					   : "proofgate: note: the cache was not updated: %s\n",
+			err_last());
 	verdict_compute_policy(&r->v, r->rs, r->scan, (long long)r->target.commit_time, &pol, a->lang);
 	verdict_choose_gate(r->v, &gate);
 	if (r->v->gate.regression)
-		fprintf(stderr, "proofgate: note: the gate's regression part (%s) needs a base to compare with: "
-				"scan --base REV, or proofgate diff; not checked\n",
+		fprintf(stderr,
+			a->lang == LANG_AR ? "proofgate: ملاحظة: شرط التراجع في البوابة (%s) يحتاج أساساً للمقارنة: "
+					     "scan --base REV أو proofgate diff؛ لم يُفحص\n"
+					   : "proofgate: note: the gate's regression part (%s) needs a base to compare "
+					     "with: scan --base REV, or proofgate diff; not checked\n",
 			r->v->gate.regression_source);
 	return 0;
 }
@@ -556,7 +569,7 @@ static int write_reports(const struct run *r, const struct scan_args *a)
 	struct report rep;
 	const char *ga = getenv("GITHUB_ACTIONS"), *summary = getenv("GITHUB_STEP_SUMMARY"),
 		   *vars = getenv("GITHUB_OUTPUT");
-	char *link_base = NULL;
+	char *link_base = NULL, *repo_name;
 	size_t i;
 	int rc = -1;
 
@@ -569,6 +582,7 @@ static int write_reports(const struct run *r, const struct scan_args *a)
 	rep.scan = r->scan;
 	rep.verdict = r->v;
 	rep.lang = a->lang;
+	rep.repo_name = repo_name = cli_repo_name(r->repo, &rep.repo_name_source);
 	/* --color=always wins over NO_COLOR, as an explicit flag does (no-color.org) */
 	rep.color = (out->flags & OUTPUT_COLOR) &&
 		    (a->color == 1 || (a->color == -1 && isatty(STDOUT_FILENO) && !env_set("NO_COLOR")));
@@ -600,6 +614,7 @@ static int write_reports(const struct run *r, const struct scan_args *a)
 	rc = 0;
 done:
 	free(link_base);
+	free(repo_name);
 	return rc;
 }
 

@@ -16,6 +16,29 @@ static const char *env_true(const char *name, const char *value)
 	return v && !strcmp(v, "true") ? getenv(value) : NULL;
 }
 
+char *cli_repo_name(git_repository *repo, const char **source)
+{
+	git_config *cfg = NULL;
+	const char *url = NULL, *v;
+	char *name = NULL;
+
+	*source = NULL;
+	/* read as cli_link_base reads it (no git_remote_lookup) */
+	if (git_repository_config_snapshot(&cfg, repo) == 0 &&
+	    git_config_get_string(&url, cfg, "remote.origin.url") == 0 && url && *url) {
+		if ((name = report_repo_name(url)))
+			*source = "remote.origin.url";
+	} else if ((v = env_true("GITHUB_ACTIONS", "GITHUB_REPOSITORY")) && *v) {
+		name = xstrdup(v);
+		*source = "GITHUB_REPOSITORY";
+	} else if ((v = env_true("GITLAB_CI", "CI_PROJECT_PATH")) && *v) {
+		name = xstrdup(v);
+		*source = "CI_PROJECT_PATH";
+	}
+	git_config_free(cfg);
+	return name;
+}
+
 char *cli_link_base(git_repository *repo, const char *commit_hex)
 {
 	git_config *cfg = NULL;

@@ -103,13 +103,19 @@ char *output_resolve(const char *path)
 }
 
 /* A CI file that cannot be written: warned about, and the report goes on. */
-static int ci_file_warning(const char *what, const char *var, const char *path, int e)
+static int ci_file_warning(int summary, const char *path, int e, enum lang lang)
 {
-	fprintf(stderr,
-		"proofgate: warning: cannot append %s to %s '%s': %s; the report goes on (standard output, and the "
-		"exit "
-		"status is the gate's)\n",
-		what, var, path, err_os(e));
+	const char *var = summary ? "GITHUB_STEP_SUMMARY" : "GITHUB_OUTPUT";
+	if (lang == LANG_AR)
+		fprintf(stderr,
+			"proofgate: تحذير: تعذّر إلحاق %s بـ %s '%s': %s؛ يستمر التقرير (على المخرج القياسي، ورمز "
+			"الخروج رمز البوابة)\n",
+			summary ? "ملخص المهمة" : "مخرجات الخطوة", var, path, err_os(e));
+	else
+		fprintf(stderr,
+			"proofgate: warning: cannot append %s to %s '%s': %s; the report goes on (standard output, and "
+			"the exit status is the gate's)\n",
+			summary ? "the job summary" : "step outputs", var, path, err_os(e));
 	return -1;
 }
 
@@ -120,13 +126,13 @@ int output_step_summary(const char *path, const struct report *r)
 	size_t room;
 	int rc;
 	if (!f)
-		return ci_file_warning("the job summary", "GITHUB_STEP_SUMMARY", path, errno);
+		return ci_file_warning(1, path, errno, r->lang);
 	have = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : 0;
 	room = report_markdown_room(have);
 	errno = 0;
 	rc = report_markdown(f, r, room);
 	if (fclose(f) != 0 || rc < 0)
-		return ci_file_warning("the job summary", "GITHUB_STEP_SUMMARY", path, errno ? errno : EIO);
+		return ci_file_warning(1, path, errno ? errno : EIO, r->lang);
 	return 0;
 }
 
@@ -144,10 +150,10 @@ int output_github_vars(const char *path, const struct report *r, const char *con
 		}
 	f = output_append(path);
 	if (!f)
-		return ci_file_warning("step outputs", "GITHUB_OUTPUT", path, errno);
+		return ci_file_warning(0, path, errno, r->lang);
 	errno = 0;
 	rc = report_github_output(f, r, names, paths, n);
 	if (fclose(f) != 0 || rc < 0)
-		return ci_file_warning("step outputs", "GITHUB_OUTPUT", path, errno ? errno : EIO);
+		return ci_file_warning(0, path, errno ? errno : EIO, r->lang);
 	return 0;
 }

@@ -235,8 +235,8 @@ struct linguist *linguist_new(git_repository *repo)
 	struct linguist *lg = xcalloc(1, sizeof(*lg));
 	git_config *cfg = NULL;
 	git_buf path = GIT_BUF_INIT;
+	git_buf xdg = GIT_BUF_INIT;
 	struct buf p = BUF_INIT;
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 
 	buf_printf(&p, "%sinfo/attributes", git_repository_commondir(repo));
 	add_file(lg, p.ptr);
@@ -251,12 +251,24 @@ struct linguist *linguist_new(git_repository *repo)
 		lg->all = 1;
 		note_source(lg, "no config", "", 0);
 	}
-	if (xdg && *xdg)
-		buf_printf(&p, "%s/git/attributes", xdg);
-	else if (home && *home)
-		buf_printf(&p, "%s/.config/git/attributes", home);
-	if (p.len)
-		add_file(lg, p.ptr);
+	/*
+	 * the XDG file, where libgit2 itself looks for it ($XDG_CONFIG_HOME/git,
+	 * else ~/.config/git, as libgit2 found them at start): no environment read here
+	 */
+	if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, &xdg) == 0 && xdg.ptr) {
+		const char *d = xdg.ptr;
+		while (*d) {
+			size_t n = strcspn(d, ":");
+			if (n) {
+				buf_clear(&p);
+				buf_put(&p, d, n);
+				buf_puts(&p, "/attributes");
+				add_file(lg, p.ptr);
+			}
+			d += n + (d[n] == ':');
+		}
+	}
+	git_buf_dispose(&xdg);
 	buf_free(&p);
 	add_index(lg, repo);
 	git_odb_hash(&lg->id, lg->src.ptr ? lg->src.ptr : "", lg->src.len, GIT_OBJECT_BLOB);

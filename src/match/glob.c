@@ -11,6 +11,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* A glob's patterns, given to the JIT at the glob's first PCRE2 match (the flag is all a shared glob changes). */
 static void glob_jit(const struct match_glob *g)

@@ -8,7 +8,6 @@
 
 int ci_target_commit(git_commit **out, git_repository *repo, const char *branch, const char *source)
 {
-	static const char *const forms[] = {"refs/remotes/origin/%s", "refs/heads/%s"};
 	struct buf ref = BUF_INIT;
 	git_object *obj = NULL, *commit = NULL;
 	size_t i;
@@ -16,7 +15,7 @@ int ci_target_commit(git_commit **out, git_repository *repo, const char *branch,
 
 	for (i = 0; i < 2 && rc < 0; i++) {
 		buf_clear(&ref);
-		buf_printf(&ref, forms[i], branch);
+		buf_printf(&ref, i == 0 ? "refs/remotes/origin/%s" : "refs/heads/%s", branch);
 		if (git_revparse_single(&obj, repo, buf_cstr(&ref)) == 0 &&
 		    git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) == 0)
 			rc = 0;

@@ -12,7 +12,9 @@
 
 #include "model/builtin.h"
 #include "model/ydoc.h"
+#include "util/buf.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/mem.h"
 
 /* A pack bigger than this is refused: rule packs are small. */
@@ -814,40 +816,6 @@ int rules_add_buffer(struct rules *rs, const char *name, const char *data, size_
 	return rs->diags.n == before ? 0 : -1;
 }
 
-static int read_file(const char *path, char **out, size_t *len)
-{
-	FILE *f = NULL;
-	struct buf b = BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	int rc = -1;
-
-	f = fopen(path, "rb");
-	if (!f) {
-		err_set("%s", err_os(errno));
-		goto done;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (b.len + n > PACK_MAX_BYTES) {
-			err_set("larger than %u bytes", PACK_MAX_BYTES);
-			goto done;
-		}
-		buf_put(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		err_set("%s", err_os(errno));
-		goto done;
-	}
-	*len = b.len;
-	*out = buf_detach(&b);
-	rc = 0;
-done:
-	if (f)
-		fclose(f);
-	buf_free(&b);
-	return rc;
-}
-
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -911,15 +879,14 @@ int rules_add_path(struct rules *rs, const char *path)
 		free(names);
 		return rc;
 	} else {
-		char *data = NULL;
-		size_t len = 0;
+		struct buf data = BUF_INIT;
 		int rc;
-		if (read_file(path, &data, &len) < 0) {
+		if (file_read(&data, path, PACK_MAX_BYTES) < 0) {
 			diag_add(&rs->diags, path_at(rs, path), "cannot read rules: %s", err_last());
 			return -1;
 		}
-		rc = rules_add_buffer(rs, path, data, len);
-		free(data);
+		rc = rules_add_buffer(rs, path, data.ptr, data.len);
+		buf_free(&data);
 		return rc;
 	}
 }

@@ -23,16 +23,18 @@ json_t *report_codequality_build(const struct report *r)
 		json_t *o, *loc, *lines, *cats;
 		struct buf desc = BUF_INIT, fp = BUF_INIT;
 		char *safe, *path;
-		const char *raw;
-		size_t line;
+		const char *raw, *at;
+		size_t line, at_line;
 		git_oid id;
 		char hex[GIT_OID_HEXSZ + 1];
 
 		if (!outcome_fails(rr->outcome))
 			continue;
+		/* the fingerprint keeps the rule's own place (stable whether the file exists); the location is in the tree */
 		raw = report_rule_location(r, rr, &line);
 		while (*raw == '/')
 			raw++;
+		at = report_rule_anchor(r, rr, &at_line);
 		buf_printf(&desc, "%s %s: %s: %s. Next safe step: %s", level_name(ru->level), ru->id,
 			   text_get(&ru->title, r->lang), rr->message, text_get(&ru->next_step, r->lang));
 		/* one entry per rule, so the rule id alone keeps fingerprints unique; GitLab keeps one per fingerprint
@@ -53,10 +55,10 @@ json_t *report_codequality_build(const struct report *r)
 		json_object_set_new(o, "fingerprint", json_string(hex));
 		json_object_set_new(o, "severity", json_string(severity(ru->level)));
 		loc = json_object();
-		path = report_safe(raw);
+		path = report_safe(at);
 		json_object_set_new(loc, "path", json_string(path));
 		lines = json_object();
-		json_object_set_new(lines, "begin", json_integer((json_int_t)line));
+		json_object_set_new(lines, "begin", json_integer((json_int_t)at_line));
 		json_object_set_new(loc, "lines", lines);
 		json_object_set_new(o, "location", loc);
 		json_array_append_new(arr, o);

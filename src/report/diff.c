@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/utf8.h"
 
 const struct rule *report_diff_rule(const struct rule_change *rc)
 {

@@ -77,7 +77,7 @@ static json_t *rule_json(const struct diff_report *d, const struct rule_change *
 
 static json_t *side_json(const struct report *r)
 {
-	json_t *o = report_json_repository(r->target);
+	json_t *o = report_json_repository(r);
 	json_object_set_new(o, "verdict", json_string(r->verdict->go ? "go" : "stop"));
 	json_object_set_new(o, "rules_digest", json_string(r->rules->digest));
 	json_object_set_new(o, "policy_commit", r->policy_commit ? json_string(r->policy_commit) : json_null());

@@ -20,10 +20,10 @@ static const struct md_words EN = {
 	"nothing got worse or better",
 	"Base ",
 	" → head ",
-	"; gate **%s** (fail-on `%s`",
+	"; gate ",
 	{"undecided", "passed", "failed"},
-	"",
-	", regression",
+	"fail-on ",
+	", ",
 	"Worse",
 	"Better",
 	"Changed",
@@ -43,10 +43,10 @@ static const struct md_words AR = {
 	"لم يسؤ شيء ولم يتحسّن شيء",
 	"الأساس ",
 	" → الرأس ",
-	"؛ البوابة **%s** (تفشل عند `%s`",
+	"؛ البوابة ",
 	{"لم تُحسم", "نجحت", "فشلت"},
-	"",
-	"، التراجع",
+	"تفشل عند ",
+	"، ",
 	"ساء",
 	"تحسّن",
 	"تغيّر",
@@ -176,9 +176,14 @@ int report_diff_markdown(FILE *f, const struct diff_report *d, size_t max)
 	put_side(&b, d->base->target);
 	buf_puts(&b, w->head);
 	put_side(&b, d->head->target);
-	buf_printf(&b, w->gate, w->result[!g->decided ? 0 : g->passed ? 1 : 2], fail_on_name(g->fail_on));
-	if (g->regression)
+	buf_printf(&b, "%s**%s** (%s`%s`", w->gate, w->result[!g->decided ? 0 : g->passed ? 1 : 2], w->fail_on,
+		   fail_on_name(g->fail_on));
+	if (g->regression) {
+		char *part = report_regression_part(g, d->lang);
 		buf_puts(&b, w->regression);
+		report_md_text(&b, part);
+		free(part);
+	}
 	buf_puts(&b, ")");
 	if (d->base_from) {
 		buf_puts(&b, "; ");

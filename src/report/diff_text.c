@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/page.h"
 #include "util/buf.h"
 
 #define C_RESET	 "\033[0m"
@@ -14,8 +15,7 @@
 
 struct words {
 	const char *diff, *base, *head, *commit, *chosen, *worse, *better, *changed, *moved, *domains, *proofs, *proven,
-		*was, *at, *in_base, *next, *proof, *gate, *from, *branch, *regression, *compared, *not_compared,
-		*regressed, *none;
+		*was, *at, *in_base, *next, *proof, *gate, *from, *branch, *comma, *none;
 };
 
 static const struct words EN = {"diff",
@@ -38,10 +38,7 @@ static const struct words EN = {"diff",
 				"gate",
 				"from",
 				"branch",
-				"regression part",
-				"checked against the base",
-				"not checked",
-				"something got worse",
+				", ",
 				"nothing"};
 
 static const struct words AR = {"مقارنة",
@@ -64,10 +61,7 @@ static const struct words AR = {"مقارنة",
 				"البوابة",
 				"من",
 				"الفرع",
-				"شرط التراجع",
-				"قورن بالأساس",
-				"لم يُفحص",
-				"ساء شيء",
+				"، ",
 				"لا شيء"};
 
 static const char *col(const struct diff_report *d, const char *c)
@@ -218,6 +212,7 @@ static void put_gate(FILE *f, const struct diff_report *d, const struct words *w
 	const struct gate *g = &d->head->verdict->gate;
 	const struct report *h = d->head;
 	size_t i, proven = 0, was = 0;
+	char *regression;
 
 	fprintf(f, "%s (%s)\n", w->domains, w->head);
 	for (i = 0; i < h->verdict->ndomains; i++) {
@@ -236,23 +231,23 @@ static void put_gate(FILE *f, const struct diff_report *d, const struct words *w
 		report_fput_safe(f, h->notes[i]);
 		fputc('\n', f);
 	}
-	fprintf(f, "\n%s: fail-on %s (%s", w->gate, fail_on_name(g->fail_on), g->fail_on_source);
+	regression = report_regression_part(g, d->lang);
+	fprintf(f, "\n%s: fail-on %s (%s", w->gate, fail_on_name(g->fail_on),
+		page_source_word(g->fail_on_source, d->lang));
 	if (g->pattern) {
 		fputs(" '", f);
 		report_fput_safe(f, g->pattern);
 		fputc('\'', f);
 	}
 	fputc(')', f);
-	if (g->regression)
-		fprintf(f, ", %s (%s): %s", w->regression, g->regression_source,
-			!g->compared   ? w->not_compared
-			: g->regressed ? w->regressed
-				       : w->compared);
+	if (regression)
+		fprintf(f, "%s%s", w->comma, regression);
+	free(regression);
 	if (g->branch) {
-		fprintf(f, ", %s ", w->branch);
+		fprintf(f, "%s%s ", w->comma, w->branch);
 		report_fput_safe(f, g->branch);
 		if (g->branch_source)
-			fprintf(f, " (%s %s)", w->from, g->branch_source);
+			fprintf(f, " (%s %s)", w->from, page_source_word(g->branch_source, d->lang));
 	}
 	fputs("\n\n", f);
 }

@@ -65,24 +65,6 @@ static const struct gh_words *gh_words(enum lang lang)
 	return lang == LANG_AR ? &GH_AR : &GH_EN;
 }
 
-/*
- * The file a failing rule's annotation points at, or NULL: GitHub shows an
- * annotation on a file that does not exist nowhere useful, so a file the
- * rule asks for that is not in the tree (or a policy file the repository
- * lacks) gives an annotation without one.
- */
-static const char *existing_location(const struct report *r, const struct rule_result *rr, size_t *line)
-{
-	const char *file = report_rule_location(r, rr, line);
-	git_tree_entry *e = NULL;
-	if (rr->nev || rr->nmisses || (r->policy_file && !strcmp(file, r->policy_file)))
-		return file;
-	if (!r->target || !r->target->tree || git_tree_entry_bypath(&e, r->target->tree, file) < 0)
-		return NULL;
-	git_tree_entry_free(e);
-	return file;
-}
-
 /* Every finding, each in its kind; order within a kind follows the report. */
 static void collect(struct report_annots *as, const struct report *r)
 {
@@ -103,7 +85,7 @@ static void collect(struct report_annots *as, const struct report *r)
 			const char *file;
 			if (!outcome_fails(rr->outcome) || (size_t)k != pass)
 				continue;
-			file = existing_location(r, rr, &line);
+			file = report_rule_location_in_tree(r, rr, &line);
 			/* Arabic puts the level after the noun, in brackets so that no gender has to agree */
 			report_annot_add(as, k, file, line,
 			    r->lang == LANG_AR ? report_printf("proofgate %s (%s): %s",
@@ -120,7 +102,7 @@ static void collect(struct report_annots *as, const struct report *r)
 		const char *file;
 		if (rr->outcome != OUTCOME_WAIVED)
 			continue;
-		file = existing_location(r, rr, &line);
+		file = report_rule_location_in_tree(r, rr, &line);
 		report_annot_add(as, REPORT_ANNOT_NOTICE, file, line,
 		    report_printf(r->lang == LANG_AR ? "proofgate معفاة: %s" : "proofgate waived: %s", rr->rule->id),
 		    report_printf(r->lang == LANG_AR ? "%s معفاة حتى %s (المسؤول %s): %s\nدون الإعفاء: %s"

@@ -257,21 +257,13 @@ static void put_links(struct buf *b, const struct rule *ru)
 	buf_free(&url);
 }
 
-static void put_card(struct buf *b, const struct report *r, const struct page *pg, size_t idx)
+/* The card's heading, its status, the current signal and the next safe step. */
+static void put_card_head(struct buf *b, const struct report *r, const struct page *pg, size_t idx)
 {
 	const struct page_words *w = page_words(r->lang);
-	const struct verdict *v = r->verdict;
-	const struct domain_result *d = &v->domains[idx];
+	const struct domain_result *d = &r->verdict->domains[idx];
 	static const char *const cls[] = {"s-ready", "s-ro", "s-blocked"};
-	size_t j, k, nev = 0, nfail = 0, nwaived = 0, noff = 0;
 
-	for (j = 0; j < d->nrules; j++) {
-		const struct rule_result *rr = &v->rules[d->rules[j]];
-		nev += rr->outcome == OUTCOME_PASS && rr->nev;
-		nfail += outcome_fails(rr->outcome);
-		nwaived += rr->waiver != NULL;
-		noff += rr->outcome == OUTCOME_OFF;
-	}
 	buf_printf(b, "<article class=\"card %s\" id=\"domain-%zu\" aria-labelledby=\"domain-%zu-h\" data-domain=\"",
 		   cls[d->status], idx + 1, idx + 1);
 	page_text(b, d->domain->id);
@@ -284,14 +276,23 @@ static void put_card(struct buf *b, const struct report *r, const struct page *p
 	buf_printf(b, "</dd>\n<dt>%s</dt><dd>", w->next);
 	page_auto(b, report_next_step(r, d), r->lang, 1);
 	buf_puts(b, "</dd>\n</dl>\n");
+}
+
+/* The passing rules' evidence (nev: how many passing rules have some). */
+static void put_card_evidence(struct buf *b, const struct report *r, const struct page *pg,
+			      const struct domain_result *d, size_t nev)
+{
+	const struct page_words *w = page_words(r->lang);
+	size_t j, k;
 
 	buf_printf(b, "<h4>%s</h4>\n", w->evidence);
-	if (!nev)
+	if (!nev) {
 		buf_printf(b, "<p class=\"muted\">%s</p>\n", w->none);
-	else
-		buf_puts(b, "<ul class=\"evidence\">\n");
-	for (j = 0; j < d->nrules && nev; j++) {
-		const struct rule_result *rr = &v->rules[d->rules[j]];
+		return;
+	}
+	buf_puts(b, "<ul class=\"evidence\">\n");
+	for (j = 0; j < d->nrules; j++) {
+		const struct rule_result *rr = &r->verdict->rules[d->rules[j]];
 		if (rr->outcome != OUTCOME_PASS || !rr->nev)
 			continue;
 		buf_puts(b, "<li>");
@@ -303,76 +304,106 @@ static void put_card(struct buf *b, const struct report *r, const struct page *p
 		}
 		buf_puts(b, "</li>\n");
 	}
-	if (nev)
-		buf_puts(b, "</ul>\n");
+	buf_puts(b, "</ul>\n");
+}
 
+/* One failing rule: what was looked for, found, missed, its waiver and next step. */
+static void put_failing_rule(struct buf *b, const struct report *r, const struct page *pg,
+			     const struct rule_result *rr)
+{
+	const struct page_words *w = page_words(r->lang);
+	size_t k;
+
+	buf_printf(b, "<li data-rule=\"");
+	page_text(b, rr->rule->id);
+	buf_puts(b, "\">");
+	put_rule_head(b, r, rr);
+	put_links(b, rr->rule);
+	buf_puts(b, "\n<ul>\n<li>");
+	page_auto(b, rr->message, r->lang, 1);
+	buf_puts(b, "</li>\n");
+	for (k = 0; k < rr->nlooked; k++) {
+		if (!strcmp(rr->looked_for[k], rr->message))
+			continue;
+		buf_puts(b, "<li>");
+		page_auto(b, rr->looked_for[k], r->lang, 1);
+		buf_puts(b, "</li>\n");
+	}
+	for (k = 0; k < rr->nev; k++) {
+		buf_printf(b, "<li>%s: ", w->found);
+		page_file(b, pg, rr->ev[k]->path, rr->ev[k]->line);
+		buf_puts(b, "</li>\n");
+	}
+	for (k = 0; k < rr->nmisses; k++) {
+		buf_printf(b, "<li>%s: ", w->misses);
+		page_file(b, pg, rr->misses[k].at->path, rr->misses[k].at->line);
+		/* the verdict says why in the page's language; a wording it does not know stays
+		 * English, marked so */
+		buf_puts(b, " ");
+		page_auto(b, rr->misses[k].why, r->lang, 1);
+		buf_puts(b, "</li>\n");
+	}
+	if (rr->waiver)
+		put_waiver(b, r, rr);
+	buf_printf(b, "<li><strong>%s:</strong> ", w->next);
+	page_auto(b, text_get(&rr->rule->next_step, r->lang), r->lang, 1);
+	buf_puts(b, "</li>\n</ul>\n</li>\n");
+}
+
+/* Waived and turned-off rules, under one heading when there are any. */
+static void put_card_waivers(struct buf *b, const struct report *r, const struct domain_result *d)
+{
+	const struct page_words *w = page_words(r->lang);
+	size_t j;
+	int any = 0;
+
+	for (j = 0; j < d->nrules; j++) {
+		const struct rule_result *rr = &r->verdict->rules[d->rules[j]];
+		if (rr->outcome != OUTCOME_WAIVED && rr->outcome != OUTCOME_OFF)
+			continue;
+		if (!any++)
+			buf_printf(b, "<h4>%s</h4>\n<ul class=\"waivers\">\n", w->waivers);
+		buf_puts(b, "<li>");
+		put_rule_head(b, r, rr);
+		if (rr->outcome == OUTCOME_OFF) {
+			buf_printf(b, ": %s</li>\n", w->turned_off);
+			continue;
+		}
+		buf_puts(b, "<ul>\n<li>");
+		page_auto(b, rr->message, r->lang, 1);
+		buf_puts(b, "</li>\n");
+		put_waiver(b, r, rr);
+		buf_puts(b, "</ul>\n</li>\n");
+	}
+	if (any)
+		buf_puts(b, "</ul>\n");
+}
+
+static void put_card(struct buf *b, const struct report *r, const struct page *pg, size_t idx)
+{
+	const struct page_words *w = page_words(r->lang);
+	const struct verdict *v = r->verdict;
+	const struct domain_result *d = &v->domains[idx];
+	size_t j, nev = 0, nfail = 0, nwaived = 0, noff = 0;
+
+	for (j = 0; j < d->nrules; j++) {
+		const struct rule_result *rr = &v->rules[d->rules[j]];
+		nev += rr->outcome == OUTCOME_PASS && rr->nev;
+		nfail += outcome_fails(rr->outcome);
+		nwaived += rr->waiver != NULL;
+		noff += rr->outcome == OUTCOME_OFF;
+	}
+	put_card_head(b, r, pg, idx);
+	put_card_evidence(b, r, pg, d, nev);
 	if (nfail) {
 		buf_printf(b, "<h4>%s</h4>\n<ul class=\"looked\">\n", w->looked);
-		for (j = 0; j < d->nrules; j++) {
-			const struct rule_result *rr = &v->rules[d->rules[j]];
-			if (!outcome_fails(rr->outcome))
-				continue;
-			buf_printf(b, "<li data-rule=\"");
-			page_text(b, rr->rule->id);
-			buf_puts(b, "\">");
-			put_rule_head(b, r, rr);
-			put_links(b, rr->rule);
-			buf_puts(b, "\n<ul>\n<li>");
-			page_auto(b, rr->message, r->lang, 1);
-			buf_puts(b, "</li>\n");
-			for (k = 0; k < rr->nlooked; k++) {
-				if (!strcmp(rr->looked_for[k], rr->message))
-					continue;
-				buf_puts(b, "<li>");
-				page_auto(b, rr->looked_for[k], r->lang, 1);
-				buf_puts(b, "</li>\n");
-			}
-			for (k = 0; k < rr->nev; k++) {
-				buf_printf(b, "<li>%s: ", w->found);
-				page_file(b, pg, rr->ev[k]->path, rr->ev[k]->line);
-				buf_puts(b, "</li>\n");
-			}
-			for (k = 0; k < rr->nmisses; k++) {
-				buf_printf(b, "<li>%s: ", w->misses);
-				page_file(b, pg, rr->misses[k].at->path, rr->misses[k].at->line);
-				/* the verdict says why in the page's language; a wording it does not know stays
-				 * English, marked so */
-				buf_puts(b, " ");
-				page_auto(b, rr->misses[k].why, r->lang, 1);
-				buf_puts(b, "</li>\n");
-			}
-			if (rr->waiver)
-				put_waiver(b, r, rr);
-			buf_printf(b, "<li><strong>%s:</strong> ", w->next);
-			page_auto(b, text_get(&rr->rule->next_step, r->lang), r->lang, 1);
-			buf_puts(b, "</li>\n</ul>\n</li>\n");
-		}
+		for (j = 0; j < d->nrules; j++)
+			if (outcome_fails(v->rules[d->rules[j]].outcome))
+				put_failing_rule(b, r, pg, &v->rules[d->rules[j]]);
 		buf_puts(b, "</ul>\n");
 	}
-
-	if (nwaived > 0 || noff > 0) {
-		int any = 0;
-		for (j = 0; j < d->nrules; j++) {
-			const struct rule_result *rr = &v->rules[d->rules[j]];
-			if (rr->outcome != OUTCOME_WAIVED && rr->outcome != OUTCOME_OFF)
-				continue;
-			if (!any++)
-				buf_printf(b, "<h4>%s</h4>\n<ul class=\"waivers\">\n", w->waivers);
-			buf_puts(b, "<li>");
-			put_rule_head(b, r, rr);
-			if (rr->outcome == OUTCOME_OFF) {
-				buf_printf(b, ": %s</li>\n", w->turned_off);
-				continue;
-			}
-			buf_puts(b, "<ul>\n<li>");
-			page_auto(b, rr->message, r->lang, 1);
-			buf_puts(b, "</li>\n");
-			put_waiver(b, r, rr);
-			buf_puts(b, "</ul>\n</li>\n");
-		}
-		if (any)
-			buf_puts(b, "</ul>\n");
-	}
+	if (nwaived > 0 || noff > 0)
+		put_card_waivers(b, r, d);
 	buf_puts(b, "</article>\n");
 }
 

@@ -179,7 +179,7 @@ json_t *report_json_build(const struct report *r)
 	size_t i;
 
 	json_object_set_new(root, "tool", report_json_tool(r));
-	json_object_set_new(root, "repository", report_json_repository(r->target));
+	json_object_set_new(root, "repository", report_json_repository(r));
 	json_object_set_new(root, "rules_digest", json_string(r->rules->digest));
 	json_object_set_new(root, "lang", json_string(r->lang == LANG_AR ? "ar" : "en"));
 	json_object_set_new(root, "verdict", json_string(v->go ? "go" : "stop"));

@@ -111,6 +111,27 @@ static void put_policy_head(struct buf *b, const struct report *r, size_t *polic
 			   r->policy_file ? r->policy_file : ".proofgate.yml");
 }
 
+/* "; regression part (--fail-on): **something got worse**" when the gate has a regression part. */
+static void put_regression(struct buf *b, const struct report *r)
+{
+	const struct gate *g = &r->verdict->gate;
+	char *part = report_regression_part(g, r->lang), *colon;
+	if (!part)
+		return;
+	colon = strrchr(part, ':');
+	buf_puts(b, r->lang == LANG_AR ? "؛ " : "; ");
+	if (g->compared && g->regressed && colon) {
+		/* the state in bold: it is what failed the gate */
+		buf_put(b, part, (size_t)(colon - part) + 2);
+		buf_puts(b, "**");
+		report_md_text(b, colon + 2);
+		buf_puts(b, "**");
+	} else {
+		report_md_text(b, part);
+	}
+	free(part);
+}
+
 static void put_head(struct buf *b, const struct report *r)
 {
 	const struct md_words *w = words(r->lang);
@@ -130,6 +151,7 @@ static void put_head(struct buf *b, const struct report *r)
 		buf_puts(b, " ");
 		report_md_text(b, v->gate.pattern);
 	}
+	put_regression(b, r);
 	buf_puts(b, ")");
 	if (v->gate.branch) {
 		buf_puts(b, w->for_branch);
@@ -302,61 +324,65 @@ static const char *org_side(const struct org_change *c, int v, enum lang lang)
 	return page_words(lang)->status_short[v];
 }
 
-int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
+/* The heading, the warnings about mixed reports, the counts and the per-domain totals. */
+static void put_org_totals(struct buf *b, const struct org *o, enum lang lang)
 {
 	const struct page_words *w = page_words(lang);
-	const char *problems[] = {w->open_failed, w->not_json, w->truncated, w->bad_field};
-	struct buf b = BUF_INIT;
-	size_t i, j;
-	int rc;
+	size_t i;
 
-	buf_printf(&b, "## proofgate: %s\n\n", w->org_title);
+	buf_printf(b, "## proofgate: %s\n\n", w->org_title);
 	if (o->ndigests > 1)
-		put_org_variants(&b, w->digests_differ, o->digests, o->ndigests, lang);
+		put_org_variants(b, w->digests_differ, o->digests, o->ndigests, lang);
 	if (o->nversions > 1)
-		put_org_variants(&b, w->versions_differ, o->versions, o->nversions, lang);
+		put_org_variants(b, w->versions_differ, o->versions, o->nversions, lang);
 	if (o->nlangs > 1)
-		put_org_variants(&b, w->langs_differ, o->langs, o->nlangs, lang);
-	buf_printf(&b, "%s: %zu; %s: %zu; %s: %zu; %s: %zu", w->repositories, o->nrepos, report_verdict_word(1, lang),
+		put_org_variants(b, w->langs_differ, o->langs, o->nlangs, lang);
+	buf_printf(b, "%s: %zu; %s: %zu; %s: %zu; %s: %zu", w->repositories, o->nrepos, report_verdict_word(1, lang),
 		   o->ngo, report_verdict_word(0, lang), o->nrepos - o->ngo, w->gates_failed, o->ngate_failed);
 	if (o->nundecided)
-		buf_printf(&b, "; %s: %zu", w->gates_undecided, o->nundecided);
+		buf_printf(b, "; %s: %zu", w->gates_undecided, o->nundecided);
 	if (o->nerrors)
-		buf_printf(&b, "; %s: %zu", w->unreadable, o->nerrors);
-	buf_printf(&b, "\n\n### %s\n\n| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", w->per_domain, w->domain,
+		buf_printf(b, "; %s: %zu", w->unreadable, o->nerrors);
+	buf_printf(b, "\n\n### %s\n\n| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", w->per_domain, w->domain,
 		   w->status_short[STATUS_BLOCKED], w->status_short[STATUS_READINESS_ONLY],
 		   w->status_short[STATUS_READY]);
 	for (i = 0; i < o->ndomains; i++) {
 		const struct org_domain *d = &o->domains[i];
-		buf_puts(&b, "| ");
-		report_md_text(&b, d->title);
-		buf_printf(&b, " | %s%s%zu%s%zu | %s%s%zu%s%zu | %s%s%zu%s%zu |\n", w->status_short[STATUS_BLOCKED],
+		buf_puts(b, "| ");
+		report_md_text(b, d->title);
+		buf_printf(b, " | %s%s%zu%s%zu | %s%s%zu%s%zu | %s%s%zu%s%zu |\n", w->status_short[STATUS_BLOCKED],
 			   w->in, d->count[STATUS_BLOCKED], w->of, d->present, w->status_short[STATUS_READINESS_ONLY],
 			   w->in, d->count[STATUS_READINESS_ONLY], w->of, d->present, w->status_short[STATUS_READY],
 			   w->in, d->count[STATUS_READY], w->of, d->present);
 	}
+}
 
-	buf_printf(&b, "\n### %s\n\n", w->repositories);
-	if (!o->nrepos)
-		buf_printf(&b, "%s\n", w->no_repositories);
-	else
-		buf_printf(&b, "| %s | %s | %s | %s |", w->repository, w->verdict, w->gate, w->proofs_proven);
-	for (j = 0; j < o->ndomains && o->nrepos; j++) {
-		buf_puts(&b, " ");
-		report_md_text(&b, o->domains[j].title);
-		buf_puts(&b, " |");
+/* The table of repositories by domain. */
+static void put_org_repos(struct buf *b, const struct org *o, enum lang lang)
+{
+	const struct page_words *w = page_words(lang);
+	size_t i, j;
+
+	buf_printf(b, "\n### %s\n\n", w->repositories);
+	if (!o->nrepos) {
+		buf_printf(b, "%s\n", w->no_repositories);
+		return;
 	}
-	if (o->nrepos) {
-		buf_puts(&b, "\n|");
-		for (j = 0; j < o->ndomains + 4; j++)
-			buf_puts(&b, " --- |");
-		buf_puts(&b, "\n");
+	buf_printf(b, "| %s | %s | %s | %s |", w->repository, w->verdict, w->gate, w->proofs_proven);
+	for (j = 0; j < o->ndomains; j++) {
+		buf_puts(b, " ");
+		report_md_text(b, o->domains[j].title);
+		buf_puts(b, " |");
 	}
+	buf_puts(b, "\n|");
+	for (j = 0; j < o->ndomains + 4; j++)
+		buf_puts(b, " --- |");
+	buf_puts(b, "\n");
 	for (i = 0; i < o->nrepos; i++) {
 		const struct org_repo *r = &o->repos[i];
-		buf_puts(&b, "| ");
-		report_md_text(&b, r->name);
-		buf_printf(&b, " | %s%s%s | %s | %zu%s%zu |", r->go ? "" : "**", report_verdict_word(r->go, lang),
+		buf_puts(b, "| ");
+		report_md_text(b, r->name);
+		buf_printf(b, " | %s%s%s | %s | %zu%s%zu |", r->go ? "" : "**", report_verdict_word(r->go, lang),
 			   r->go ? "" : "**",
 			   !r->gate_decided ? w->undecided
 			   : r->gate_passed ? w->passed
@@ -364,43 +390,60 @@ int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
 			   r->nproven, w->of, r->nproofs);
 		for (j = 0; j < o->ndomains; j++) {
 			if (r->status[j] < 0)
-				buf_printf(&b, " _%s_ |", w->not_in_rules);
+				buf_printf(b, " _%s_ |", w->not_in_rules);
 			else
-				buf_printf(&b, " %s%s%s |", r->status[j] == STATUS_READY ? "" : "**",
+				buf_printf(b, " %s%s%s |", r->status[j] == STATUS_READY ? "" : "**",
 					   w->status_short[r->status[j]], r->status[j] == STATUS_READY ? "" : "**");
 		}
-		buf_puts(&b, "\n");
+		buf_puts(b, "\n");
 	}
+}
+
+/* What changed since --previous, then the reports that could not be read. */
+static void put_org_changes(struct buf *b, const struct org *o, enum lang lang)
+{
+	const struct page_words *w = page_words(lang);
+	const char *problems[] = {w->open_failed, w->not_json, w->truncated, w->bad_field};
+	size_t i;
 
 	if (o->previous) {
-		buf_printf(&b, "\n### %s (%s `", w->changes, w->since);
-		report_md_text(&b, o->previous);
-		buf_puts(&b, "`)\n\n");
+		buf_printf(b, "\n### %s (%s `", w->changes, w->since);
+		report_md_text(b, o->previous);
+		buf_puts(b, "`)\n\n");
 		if (!o->nchanges)
-			buf_printf(&b, "%s\n", w->no_changes);
+			buf_printf(b, "%s\n", w->no_changes);
 	}
 	for (i = 0; i < o->nchanges; i++) {
 		const struct org_change *c = &o->changes[i];
-		buf_puts(&b, "- ");
-		report_md_text(&b, c->repo);
-		buf_puts(&b, ", ");
+		buf_puts(b, "- ");
+		report_md_text(b, c->repo);
+		buf_puts(b, ", ");
 		if (c->domain)
-			report_md_text(&b, c->domain_title ? c->domain_title : c->domain);
+			report_md_text(b, c->domain_title ? c->domain_title : c->domain);
 		else
-			buf_puts(&b, w->verdict);
-		buf_printf(&b, ": %s %s, %s %s\n", w->was, org_side(c, c->before, lang), w->now,
+			buf_puts(b, w->verdict);
+		buf_printf(b, ": %s %s, %s %s\n", w->was, org_side(c, c->before, lang), w->now,
 			   org_side(c, c->after, lang));
 	}
-
 	if (o->nerrors)
-		buf_printf(&b, "\n### %s\n\n", w->unreadable);
+		buf_printf(b, "\n### %s\n\n", w->unreadable);
 	for (i = 0; i < o->nerrors; i++) {
-		buf_puts(&b, "- `");
-		report_md_text(&b, o->errors[i].file);
-		buf_printf(&b, "`: %s: `", problems[o->errors[i].problem]);
-		report_md_text(&b, o->errors[i].detail);
-		buf_puts(&b, "`\n");
+		buf_puts(b, "- `");
+		report_md_text(b, o->errors[i].file);
+		buf_printf(b, "`: %s: `", problems[o->errors[i].problem]);
+		report_md_text(b, o->errors[i].detail);
+		buf_puts(b, "`\n");
 	}
+}
+
+int report_org_markdown(FILE *f, const struct org *o, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+	int rc;
+
+	put_org_totals(&b, o, lang);
+	put_org_repos(&b, o, lang);
+	put_org_changes(&b, o, lang);
 	rc = fwrite(buf_cstr(&b), 1, b.len, f) == b.len ? 0 : -1;
 	buf_free(&b);
 	return rc;

@@ -41,10 +41,71 @@ static json_t *side_json(const struct org_change *c, int v)
 	return json_string(status_name((enum status)v));
 }
 
+/* One repository: where its report came from, its verdict, gate, proofs and statuses. */
+static json_t *repo_json(const struct org *o, const struct org_repo *r)
+{
+	json_t *obj = json_object(), *g = json_object(), *p = json_object(), *ids = json_array(), *st = json_object();
+	size_t j;
+
+	json_object_set_new(obj, "name", jstr(r->name));
+	json_object_set_new(obj, "file", jstr(r->file));
+	json_object_set_new(obj, "rev", jstr(r->rev));
+	json_object_set_new(obj, "commit", jstr(r->commit));
+	json_object_set_new(obj, "branch", r->branch ? jstr(r->branch) : json_null());
+	json_object_set_new(obj, "verdict", json_string(r->go ? "go" : "stop"));
+	json_object_set_new(g, "passed", json_boolean(r->gate_passed));
+	json_object_set_new(g, "decided", json_boolean(r->gate_decided));
+	json_object_set_new(g, "fail_on", json_string(fail_on_name(r->fail_on)));
+	json_object_set_new(obj, "gate", g);
+	json_object_set_new(obj, "tool_version", jstr(r->version));
+	json_object_set_new(obj, "rules_digest", jstr(r->digest));
+	json_object_set_new(obj, "lang", json_string(r->lang == LANG_AR ? "ar" : "en"));
+	json_object_set_new(p, "proven", json_integer((json_int_t)r->nproven));
+	json_object_set_new(p, "total", json_integer((json_int_t)r->nproofs));
+	for (j = 0; j < r->nproven; j++)
+		json_array_append_new(ids, jstr(r->proven[j]));
+	json_object_set_new(p, "ids", ids);
+	json_object_set_new(obj, "proofs", p);
+	json_object_set_new(obj, "gaps", json_integer((json_int_t)r->ngaps));
+	for (j = 0; j < o->ndomains; j++)
+		if (r->status[j] >= 0)
+			json_object_set_new(st, o->domains[j].id, json_string(status_name((enum status)r->status[j])));
+	json_object_set_new(obj, "statuses", st);
+	return obj;
+}
+
+/* The reports that could not be read, then what changed since --previous (into root). */
+static void put_errors_and_changes(json_t *root, const struct org *o)
+{
+	json_t *a = json_array(), *obj;
+	size_t i;
+
+	for (i = 0; i < o->nerrors; i++) {
+		obj = json_object();
+		json_object_set_new(obj, "file", jstr(o->errors[i].file));
+		json_object_set_new(obj, "problem", json_string(problem_names[o->errors[i].problem]));
+		json_object_set_new(obj, "detail", jstr(o->errors[i].detail));
+		json_array_append_new(a, obj);
+	}
+	json_object_set_new(root, "errors", a);
+	json_object_set_new(root, "previous", o->previous ? jstr(o->previous) : json_null());
+	a = json_array();
+	for (i = 0; i < o->nchanges; i++) {
+		const struct org_change *c = &o->changes[i];
+		obj = json_object();
+		json_object_set_new(obj, "repository", jstr(c->repo));
+		json_object_set_new(obj, "domain", c->domain ? jstr(c->domain) : json_null());
+		json_object_set_new(obj, "before", side_json(c, c->before));
+		json_object_set_new(obj, "after", side_json(c, c->after));
+		json_array_append_new(a, obj);
+	}
+	json_object_set_new(root, "changes", a);
+}
+
 json_t *report_org_json_build(const struct org *o, const char *version, enum lang lang)
 {
 	json_t *root = json_object(), *obj, *a;
-	size_t i, j;
+	size_t i;
 
 	obj = json_object();
 	json_object_set_new(obj, "name", json_string("proofgate"));
@@ -77,64 +138,14 @@ json_t *report_org_json_build(const struct org *o, const char *version, enum lan
 	json_object_set_new(root, "domains", a);
 
 	a = json_array();
-	for (i = 0; i < o->nrepos; i++) {
-		const struct org_repo *r = &o->repos[i];
-		json_t *g = json_object(), *p = json_object(), *ids = json_array(), *st = json_object();
-		obj = json_object();
-		json_object_set_new(obj, "name", jstr(r->name));
-		json_object_set_new(obj, "file", jstr(r->file));
-		json_object_set_new(obj, "rev", jstr(r->rev));
-		json_object_set_new(obj, "commit", jstr(r->commit));
-		json_object_set_new(obj, "branch", r->branch ? jstr(r->branch) : json_null());
-		json_object_set_new(obj, "verdict", json_string(r->go ? "go" : "stop"));
-		json_object_set_new(g, "passed", json_boolean(r->gate_passed));
-		json_object_set_new(g, "decided", json_boolean(r->gate_decided));
-		json_object_set_new(g, "fail_on", json_string(fail_on_name(r->fail_on)));
-		json_object_set_new(obj, "gate", g);
-		json_object_set_new(obj, "tool_version", jstr(r->version));
-		json_object_set_new(obj, "rules_digest", jstr(r->digest));
-		json_object_set_new(obj, "lang", json_string(r->lang == LANG_AR ? "ar" : "en"));
-		json_object_set_new(p, "proven", json_integer((json_int_t)r->nproven));
-		json_object_set_new(p, "total", json_integer((json_int_t)r->nproofs));
-		for (j = 0; j < r->nproven; j++)
-			json_array_append_new(ids, jstr(r->proven[j]));
-		json_object_set_new(p, "ids", ids);
-		json_object_set_new(obj, "proofs", p);
-		json_object_set_new(obj, "gaps", json_integer((json_int_t)r->ngaps));
-		for (j = 0; j < o->ndomains; j++)
-			if (r->status[j] >= 0)
-				json_object_set_new(st, o->domains[j].id,
-						    json_string(status_name((enum status)r->status[j])));
-		json_object_set_new(obj, "statuses", st);
-		json_array_append_new(a, obj);
-	}
+	for (i = 0; i < o->nrepos; i++)
+		json_array_append_new(a, repo_json(o, &o->repos[i]));
 	json_object_set_new(root, "repositories", a);
 
 	json_object_set_new(root, "rules_digests", variants_json(o->digests, o->ndigests));
 	json_object_set_new(root, "tool_versions", variants_json(o->versions, o->nversions));
 
-	a = json_array();
-	for (i = 0; i < o->nerrors; i++) {
-		obj = json_object();
-		json_object_set_new(obj, "file", jstr(o->errors[i].file));
-		json_object_set_new(obj, "problem", json_string(problem_names[o->errors[i].problem]));
-		json_object_set_new(obj, "detail", jstr(o->errors[i].detail));
-		json_array_append_new(a, obj);
-	}
-	json_object_set_new(root, "errors", a);
-
-	json_object_set_new(root, "previous", o->previous ? jstr(o->previous) : json_null());
-	a = json_array();
-	for (i = 0; i < o->nchanges; i++) {
-		const struct org_change *c = &o->changes[i];
-		obj = json_object();
-		json_object_set_new(obj, "repository", jstr(c->repo));
-		json_object_set_new(obj, "domain", c->domain ? jstr(c->domain) : json_null());
-		json_object_set_new(obj, "before", side_json(c, c->before));
-		json_object_set_new(obj, "after", side_json(c, c->after));
-		json_array_append_new(a, obj);
-	}
-	json_object_set_new(root, "changes", a);
+	put_errors_and_changes(root, o);
 	return root;
 }
 

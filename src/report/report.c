@@ -4,7 +4,9 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "report/page.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/utf8.h"
@@ -42,6 +44,68 @@ char *report_signal(const struct report *r, const struct domain_result *d)
 	if (!passing)
 		buf_puts(&b, r->lang == LANG_AR ? "لم يُعثر على دليل" : "no evidence found");
 	return buf_detach(&b);
+}
+
+const char *report_rule_location_in_tree(const struct report *r, const struct rule_result *rr, size_t *line)
+{
+	const char *file = report_rule_location(r, rr, line);
+	git_tree_entry *e = NULL;
+	/* evidence and near misses were read from the tree */
+	if (rr->nev || rr->nmisses)
+		return file;
+	if (!r->target || !r->target->tree || git_tree_entry_bypath(&e, r->target->tree, file) < 0)
+		return NULL;
+	git_tree_entry_free(e);
+	return file;
+}
+
+/* The first file at the top of the tree whose name starts with "readme" in any case (entries are sorted), or NULL. */
+static const char *root_readme(const git_tree *tree)
+{
+	size_t i, n = git_tree_entrycount(tree);
+	for (i = 0; i < n; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
+		if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && !strncasecmp(git_tree_entry_name(e), "readme", 6))
+			return git_tree_entry_name(e);
+	}
+	return NULL;
+}
+
+const char *report_rule_anchor(const struct report *r, const struct rule_result *rr, size_t *line)
+{
+	const char *file = report_rule_location_in_tree(r, rr, line);
+	git_tree_entry *e = NULL;
+	if (file)
+		return file;
+	*line = 1;
+	if (!r->target || !r->target->tree)
+		return report_rule_location(r, rr, line);
+	file = r->policy_file ? r->policy_file : ".proofgate.yml";
+	if (git_tree_entry_bypath(&e, r->target->tree, file) == 0) {
+		git_tree_entry_free(e);
+		return file;
+	}
+	if ((file = root_readme(r->target->tree)))
+		return file;
+	/* a tree with neither: the place the rule asks for, as before */
+	return report_rule_location(r, rr, line);
+}
+
+char *report_regression_part(const struct gate *g, enum lang lang)
+{
+	const char *state;
+	if (!g->regression)
+		return NULL;
+	if (lang == LANG_AR) {
+		state = !g->compared ? "لم يُفحص (لا أساس للمقارنة: scan --base REV أو proofgate diff)"
+			: g->regressed ? "ساء شيء"
+				       : "لم يسؤ شيء";
+		return report_printf("شرط التراجع (%s): %s", page_source_word(g->regression_source, lang), state);
+	}
+	state = !g->compared ? "not checked (no base to compare with: scan --base REV, or proofgate diff)"
+		: g->regressed ? "something got worse"
+			       : "nothing got worse";
+	return report_printf("regression part (%s): %s", g->regression_source, state);
 }
 
 const char *report_next_step(const struct report *r, const struct domain_result *d)
@@ -105,15 +169,53 @@ json_t *report_json_tool(const struct report *r)
 	return o;
 }
 
-json_t *report_json_repository(const struct repo_target *t)
+json_t *report_json_repository(const struct report *r)
 {
+	const struct repo_target *t = r->target;
 	json_t *o = json_object();
+	json_object_set_new(o, "name", r->repo_name ? report_json_text(r->repo_name) : json_null());
+	json_object_set_new(o, "name_source",
+			    r->repo_name && r->repo_name_source ? json_string(r->repo_name_source) : json_null());
 	json_object_set_new(o, "rev", report_json_text(t->rev));
 	json_object_set_new(o, "commit", json_string(t->commit_hex));
 	json_object_set_new(o, "tree", json_string(t->tree_hex));
 	json_object_set_new(o, "branch", t->branch ? report_json_text(t->branch) : json_null());
 	json_object_set_new(o, "commit_time", json_integer((json_int_t)t->commit_time));
 	return o;
+}
+
+char *report_repo_name(const char *remote)
+{
+	const char *path = NULL, *p, *colon, *slash;
+	size_t n;
+
+	if (!remote || !*remote || !strncmp(remote, "file://", 7))
+		return NULL;
+	if ((p = strstr(remote, "://"))) {
+		/* scheme://[user[:token]@]host[:port]/path */
+		path = strchr(p + 3, '/');
+	} else if ((colon = strchr(remote, ':')) && (!(slash = strchr(remote, '/')) || colon < slash) &&
+		   colon > remote) {
+		/* scp-like [user@]host:path (a local path has a slash before any colon) */
+		path = colon + 1;
+	}
+	if (!path)
+		return NULL;
+	while (*path == '/')
+		path++;
+	n = strlen(path);
+	while (n && path[n - 1] == '/')
+		n--;
+	if (n > 4 && !memcmp(path + n - 4, ".git", 4))
+		n -= 4;
+	while (n && path[n - 1] == '/')
+		n--;
+	if (!n)
+		return NULL;
+	for (p = path; p < path + n; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '?' || *p == '#')
+			return NULL;
+	return xstrndup(path, n);
 }
 
 json_t *report_json_gate(const struct gate *g)

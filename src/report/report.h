@@ -25,6 +25,8 @@ struct report {
 	char *const *notes;        /* notices for the reader (the change edits the policy...) */
 	size_t nnotes;
 	const char *link_base; /* HTML page: web address of the commit's files, ending in '/', or NULL */
+	const char *repo_name;	      /* "owner/name" (report_repo_name), or NULL */
+	const char *repo_name_source; /* where it came from: "remote.origin.url", "GITHUB_REPOSITORY"... */
 };
 
 /* The seed's table, proofs and failing rules as text.  Returns 0, or -1 on a write error. */
@@ -61,6 +63,13 @@ char *report_signal(const struct report *r, const struct domain_result *d);
 
 /* The domain's next safe step: the first failing rule's, or the domain's own when ready. */
 const char *report_next_step(const struct report *r, const struct domain_result *d);
+
+/*
+ * The gate's regression part in lang's words: "regression part (--fail-on):
+ * something got worse" (nothing got worse; not checked, when no base was
+ * compared), or NULL when the gate has none.  The caller frees.
+ */
+char *report_regression_part(const struct gate *g, enum lang lang);
 
 /* "go" or "stop", in lang. */
 const char *report_verdict_word(int go, enum lang lang);
@@ -124,6 +133,24 @@ char *report_utf8_copy(const char *s);
 const char *report_rule_location(const struct report *r, const struct rule_result *rr, size_t *line);
 
 /*
+ * report_rule_location when that file is in the scanned tree (evidence and
+ * near misses always are), else NULL: a rule asking for a file the tree
+ * lacks, or a policy file the repository does not have.  GitHub
+ * annotations use it (an annotation without a file when NULL).
+ */
+const char *report_rule_location_in_tree(const struct report *r, const struct rule_result *rr, size_t *line);
+
+/*
+ * A file of the scanned tree a failing rule's finding can point at, for
+ * formats whose results need one (SARIF: GitHub code scanning refuses a
+ * result without a location; GitLab Code Quality requires location.path):
+ * report_rule_location_in_tree, else the policy file when the tree has it,
+ * else the root README (line 1), else, in a tree with neither, the place
+ * the rule asks for as report_rule_location says.  Borrowed.
+ */
+const char *report_rule_anchor(const struct report *r, const struct rule_result *rr, size_t *line);
+
+/*
  * What several formats share (report.c): formatted strings, escapes for
  * JSON, Markdown and XML text, and the GitHub annotation list with its limits.
  */
@@ -146,8 +173,17 @@ json_t *report_json_evidence(const struct evidence *e);
 /* {name: "proofgate", version}; the caller owns the reference. */
 json_t *report_json_tool(const struct report *r);
 
-/* The revision: {rev, commit, tree, branch, commit_time}; the caller owns the reference. */
-json_t *report_json_repository(const struct repo_target *t);
+/* The revision: {name, name_source, rev, commit, tree, branch, commit_time}; the caller owns the reference. */
+json_t *report_json_repository(const struct report *r);
+
+/*
+ * The repository's path on its server ("owner/name", "group/sub/project")
+ * from a remote URL (https, ssh, git, scp-like "host:owner/name.git"):
+ * credentials, host, port and a trailing ".git" dropped.  NULL for a local
+ * path or file:// remote, or a path with a control character.  The caller
+ * frees.
+ */
+char *report_repo_name(const char *remote);
 
 /* The gate (docs/report-schema.json); a regression part only when the gate has one.  The caller owns the reference. */
 json_t *report_json_gate(const struct gate *g);

@@ -125,11 +125,13 @@ json_t *report_sarif_result(const struct report *r, const struct rule_result *rr
 	       *reg = json_object(), *locs = json_array(), *fp = json_object(), *props = json_object();
 	struct buf msg = BUF_INIT;
 	char fpr[GIT_OID_HEXSZ + 1], *uri;
-	const char *path;
-	size_t line;
+	const char *path, *at;
+	size_t line, at_line;
 
+	/* the fingerprint keeps the rule's own place, so that an alert stays one alert whether the file exists */
 	path = report_rule_location(r, rr, &line);
-	uri = uri_of(path);
+	at = report_rule_anchor(r, rr, &at_line);
+	uri = uri_of(at);
 	buf_printf(&msg, "%s: %s. Next safe step: %s", text_get(&ru->title, r->lang), rr->message,
 		   text_get(&ru->next_step, r->lang));
 	json_object_set_new(o, "ruleId", json_string(ru->id));
@@ -140,7 +142,7 @@ json_t *report_sarif_result(const struct report *r, const struct rule_result *rr
 	json_object_set_new(art, "uri", json_string(uri));
 	json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
 	json_object_set_new(phys, "artifactLocation", art);
-	json_object_set_new(reg, "startLine", json_integer((json_int_t)line));
+	json_object_set_new(reg, "startLine", json_integer((json_int_t)at_line));
 	json_object_set_new(phys, "region", reg);
 	json_object_set_new(loc, "physicalLocation", phys);
 	json_array_append_new(locs, loc);

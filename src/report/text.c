@@ -142,6 +142,11 @@ static void put_gate_line(FILE *f, const struct report *r)
 		fputc('\'', f);
 	}
 	fputs(")", f);
+	if (v->gate.regression) {
+		char *part = report_regression_part(&v->gate, r->lang);
+		fprintf(f, "%s%s", w->comma, part);
+		free(part);
+	}
 	if (v->gate.branch) {
 		fprintf(f, "%s%s ", w->comma, w->branch);
 		put_safe(f, v->gate.branch);

@@ -7,6 +7,7 @@
 
 #include "store/cache.h"
 #include "scan/treerec.h"
+#include "util/bytes.h"
 
 #ifndef PROOFGATE_VERSION
 #define PROOFGATE_VERSION "0.0.0"

@@ -64,6 +64,16 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	return rc;
 }
 
+int buf_phrase(struct buf *b, const char *phrase, ...)
+{
+	va_list ap;
+	int rc;
+	va_start(ap, phrase);
+	rc = buf_vprintf(b, phrase, ap);
+	va_end(ap);
+	return rc;
+}
+
 const char *buf_cstr(const struct buf *b)
 {
 	return b->ptr ? b->ptr : "";

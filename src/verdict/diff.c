@@ -7,6 +7,7 @@
 #include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 const char *diff_dir_name(enum diff_dir d)
 {
@@ -597,7 +598,7 @@ static const struct diff_words W_AR = {
 
 static void mode_sentence(struct buf *b, const struct diff_words *w, const char *p, const struct path_fate *f)
 {
-	buf_printf(b,
+	buf_phrase(b,
 		   (f->old_mode & 0111) && !(f->new_mode & 0111)   ? w->exec_lost
 		   : !(f->old_mode & 0111) && (f->new_mode & 0111) ? w->exec_gained
 								   : w->mode,
@@ -632,23 +633,23 @@ char *diff_describe(const struct ev_change *c, enum lang lang)
 			buf_puts(&b, lang == LANG_AR ? "؛ " : "; ");
 		}
 		if (c->why)
-			buf_printf(&b, w->near, buf_cstr(&where), c->why);
+			buf_phrase(&b, w->near, buf_cstr(&where), c->why);
 		else if (c->violation)
-			buf_printf(&b, w->found, buf_cstr(&where));
+			buf_phrase(&b, w->found, buf_cstr(&where));
 		else if (f->change == PATH_RENAMED && f->at) {
 			x = safe_dup(f->at);
-			buf_printf(&b, w->renamed_from, buf_cstr(&where), x);
+			buf_phrase(&b, w->renamed_from, buf_cstr(&where), x);
 		} else
-			buf_printf(&b, f->change == PATH_ADDED ? w->added : w->appeared, buf_cstr(&where));
+			buf_phrase(&b, f->change == PATH_ADDED ? w->added : w->appeared, buf_cstr(&where));
 		goto done;
 	}
 	switch (f->change) {
 	case PATH_DELETED:
-		buf_printf(&b, w->deleted, p);
+		buf_phrase(&b, w->deleted, p);
 		break;
 	case PATH_RENAMED:
 		x = safe_dup(f->to);
-		buf_printf(&b, w->renamed, p, x);
+		buf_phrase(&b, w->renamed, p, x);
 		break;
 	case PATH_MODE:
 		mode_sentence(&b, w, p, f);
@@ -656,35 +657,35 @@ char *diff_describe(const struct ev_change *c, enum lang lang)
 	case PATH_TO_LINK:
 		if (f->to) {
 			x = safe_dup(f->to);
-			buf_printf(&b, w->link_moved, p, x);
+			buf_phrase(&b, w->link_moved, p, x);
 		} else if (f->at && strcmp(f->at, c->ev->path)) {
 			x = safe_dup(f->at);
-			buf_printf(&b, w->in_link, p, x);
+			buf_phrase(&b, w->in_link, p, x);
 		} else {
-			buf_printf(&b, w->to_link, p);
+			buf_phrase(&b, w->to_link, p);
 		}
 		break;
 	case PATH_TO_SUBMODULE:
 		if (f->at && strcmp(f->at, c->ev->path)) {
 			x = safe_dup(f->at);
-			buf_printf(&b, w->in_submodule, p, x);
+			buf_phrase(&b, w->in_submodule, p, x);
 		} else {
-			buf_printf(&b, w->to_submodule, p);
+			buf_phrase(&b, w->to_submodule, p);
 		}
 		break;
 	case PATH_TYPE:
 		if (f->at && strcmp(f->at, c->ev->path)) {
 			x = safe_dup(f->at);
-			buf_printf(&b, w->in_type, p, x);
+			buf_phrase(&b, w->in_type, p, x);
 		} else {
-			buf_printf(&b, w->type, p);
+			buf_phrase(&b, w->type, p);
 		}
 		break;
 	case PATH_MODIFIED:
-		buf_printf(&b, c->violation ? w->violation_gone : w->modified, buf_cstr(&where));
+		buf_phrase(&b, c->violation ? w->violation_gone : w->modified, buf_cstr(&where));
 		break;
 	default:
-		buf_printf(&b, c->violation ? w->violation_gone : w->unchanged, buf_cstr(&where));
+		buf_phrase(&b, c->violation ? w->violation_gone : w->unchanged, buf_cstr(&where));
 		break;
 	}
 done:

@@ -11,7 +11,9 @@
 
 #include "util/buf.h"
 #include "util/err.h"
+#include "util/file.h"
 #include "util/mem.h"
+#include "util/utf8.h"
 
 /* ---- the skim: one validating pass that finds the top-level members ----------
  *
@@ -477,21 +479,128 @@ static int read_domains(struct org *o, json_t *domains, long **idx, int **st, si
 	return 0;
 }
 
+/* The fields of a report's members a merge reads. */
+struct fields {
+	const char *version, *commit, *rev, *digest, *lang, *verdict, *fail_on;
+	json_t *branch, *passed, *decided;
+	int fo;
+};
+
+/* Looks the fields up and checks them; the first one wrong is named in field ("" when all are right). */
+static void get_fields(struct fields *f, json_t *const m[M_COUNT], char field[64])
+{
+	f->version = str_at(m[M_TOOL], "version");
+	f->commit = str_at(m[M_REPOSITORY], "commit");
+	f->rev = str_at(m[M_REPOSITORY], "rev");
+	f->branch = json_object_get(m[M_REPOSITORY], "branch");
+	f->digest = json_string_value(m[M_DIGEST]);
+	f->lang = json_string_value(m[M_LANG]);
+	f->verdict = json_string_value(m[M_VERDICT]);
+	f->passed = json_object_get(m[M_GATE], "passed");
+	f->decided = json_object_get(m[M_GATE], "decided");
+	f->fail_on = str_at(m[M_GATE], "fail_on");
+	if (!f->version)
+		snprintf(field, 64, "tool.version");
+	else if (!is_oid(f->commit))
+		snprintf(field, 64, "repository.commit");
+	else if (!f->rev)
+		snprintf(field, 64, "repository.rev");
+	else if (!f->branch || !(json_is_string(f->branch) || json_is_null(f->branch)))
+		snprintf(field, 64, "repository.branch");
+	else if (!f->digest)
+		snprintf(field, 64, "rules_digest");
+	else if (!f->lang || (strcmp(f->lang, "en") && strcmp(f->lang, "ar")))
+		snprintf(field, 64, "lang");
+	else if (!f->verdict || (strcmp(f->verdict, "go") && strcmp(f->verdict, "stop")))
+		snprintf(field, 64, "verdict");
+	else if (!json_is_boolean(f->passed))
+		snprintf(field, 64, "gate.passed");
+	else if (!json_is_boolean(f->decided))
+		snprintf(field, 64, "gate.decided");
+	else if (fail_on_parse((enum fail_on *)&f->fo, f->fail_on ? f->fail_on : "") < 0)
+		snprintf(field, 64, "gate.fail_on");
+	else if (!json_is_array(m[M_DOMAINS]))
+		snprintf(field, 64, "domains");
+	else if (!json_is_array(m[M_PROOFS]))
+		snprintf(field, 64, "proofs");
+	else if (m[M_GAPS] && !json_is_array(m[M_GAPS]))
+		snprintf(field, 64, "gaps");
+}
+
+/* The proven proofs' ids into r; -1 naming the first bad entry in field. */
+static int read_proofs(struct org_repo *r, json_t *proofs, char field[64])
+{
+	size_t i;
+	r->nproofs = json_array_size(proofs);
+	r->proven = xcalloc(r->nproofs + 1, sizeof(*r->proven));
+	for (i = 0; i < r->nproofs; i++) {
+		json_t *p = json_array_get(proofs, i);
+		const char *id = str_at(p, "id"), *status = str_at(p, "status");
+		if (!id || !status || (strcmp(status, "proven") && strcmp(status, "unproven"))) {
+			snprintf(field, 64, "proofs[%zu].%s", i, !id ? "id" : "status");
+			return -1;
+		}
+		if (!strcmp(status, "proven"))
+			r->proven[r->nproven++] = xstrdup(id);
+	}
+	return 0;
+}
+
+/* read_domains, leaving no new column behind when a domain is bad. */
+static int read_domains_or_undo(struct org *o, json_t *domains, long **idx, int **st, size_t *n, char field[64])
+{
+	size_t before = o->ndomains;
+	if (read_domains(o, domains, idx, st, n, field) == 0)
+		return 0;
+	while (o->ndomains > before) {
+		o->ndomains--;
+		free(o->domains[o->ndomains].id);
+		free(o->domains[o->ndomains].title);
+	}
+	return -1;
+}
+
+/* The checked fields, and each domain's status by the org's columns (nd pairs of idx, st), into r. */
+static void fill_repo(struct org_repo *r, const struct org *o, const char *file, const struct fields *f,
+		      size_t ngaps, const long *idx, const int *st, size_t nd)
+{
+	size_t i;
+	r->file = xstrdup(file);
+	r->rev = xstrdup(f->rev);
+	r->commit = xstrdup(f->commit);
+	r->branch = json_is_string(f->branch) ? xstrdup(json_string_value(f->branch)) : NULL;
+	r->version = xstrdup(f->version);
+	r->digest = xstrdup(f->digest);
+	r->lang = !strcmp(f->lang, "ar") ? LANG_AR : LANG_EN;
+	r->go = !strcmp(f->verdict, "go");
+	r->gate_passed = json_is_true(f->passed);
+	r->gate_decided = json_is_true(f->decided);
+	r->fail_on = (enum fail_on)f->fo;
+	r->ngaps = ngaps;
+	/* domains later reports add are filled in by org_finish */
+	r->nstatus = o->ndomains;
+	r->status = xmalloc((o->ndomains + 1) * sizeof(*r->status));
+	for (i = 0; i < o->ndomains; i++)
+		r->status[i] = -1;
+	for (i = 0; i < nd; i++)
+		r->status[idx[i]] = st[i];
+}
+
 int org_add_buffer(struct org *o, const char *file, const char *data, size_t len)
 {
 	struct skim s = {data, data, data + len, 0};
 	struct span sp[M_COUNT];
 	json_t *m[M_COUNT] = {NULL};
 	struct org_repo r;
+	struct fields f;
 	long *idx = NULL;
 	int *st = NULL;
-	size_t nd = 0, i;
+	size_t nd = 0;
 	char field[64] = "", pos[64];
-	const char *version, *commit, *rev, *digest, *lang, *verdict, *fail_on;
-	json_t *branch, *passed, *decided;
-	int rc = -1, k, fo;
+	int rc = -1, k;
 
 	memset(&r, 0, sizeof(r));
+	memset(&f, 0, sizeof(f));
 	if (skim_report(&s, sp) < 0) {
 		where_in(pos, data, s.p);
 		return add_error(o, file, s.truncated ? ORG_TRUNCATED : ORG_NOT_JSON, pos);
@@ -507,88 +616,11 @@ int org_add_buffer(struct org *o, const char *file, const char *data, size_t len
 		snprintf(field, sizeof(field), "tool.name");
 		goto done;
 	}
-	version = str_at(m[M_TOOL], "version");
-	commit = str_at(m[M_REPOSITORY], "commit");
-	rev = str_at(m[M_REPOSITORY], "rev");
-	branch = json_object_get(m[M_REPOSITORY], "branch");
-	digest = json_string_value(m[M_DIGEST]);
-	lang = json_string_value(m[M_LANG]);
-	verdict = json_string_value(m[M_VERDICT]);
-	passed = json_object_get(m[M_GATE], "passed");
-	decided = json_object_get(m[M_GATE], "decided");
-	fail_on = str_at(m[M_GATE], "fail_on");
-	if (!version)
-		snprintf(field, sizeof(field), "tool.version");
-	else if (!is_oid(commit))
-		snprintf(field, sizeof(field), "repository.commit");
-	else if (!rev)
-		snprintf(field, sizeof(field), "repository.rev");
-	else if (!branch || !(json_is_string(branch) || json_is_null(branch)))
-		snprintf(field, sizeof(field), "repository.branch");
-	else if (!digest)
-		snprintf(field, sizeof(field), "rules_digest");
-	else if (!lang || (strcmp(lang, "en") && strcmp(lang, "ar")))
-		snprintf(field, sizeof(field), "lang");
-	else if (!verdict || (strcmp(verdict, "go") && strcmp(verdict, "stop")))
-		snprintf(field, sizeof(field), "verdict");
-	else if (!json_is_boolean(passed))
-		snprintf(field, sizeof(field), "gate.passed");
-	else if (!json_is_boolean(decided))
-		snprintf(field, sizeof(field), "gate.decided");
-	else if (fail_on_parse((enum fail_on *)&fo, fail_on ? fail_on : "") < 0)
-		snprintf(field, sizeof(field), "gate.fail_on");
-	else if (!json_is_array(m[M_DOMAINS]))
-		snprintf(field, sizeof(field), "domains");
-	else if (!json_is_array(m[M_PROOFS]))
-		snprintf(field, sizeof(field), "proofs");
-	else if (m[M_GAPS] && !json_is_array(m[M_GAPS]))
-		snprintf(field, sizeof(field), "gaps");
-	if (*field)
+	get_fields(&f, m, field);
+	if (*field || read_proofs(&r, m[M_PROOFS], field) < 0 ||
+	    read_domains_or_undo(o, m[M_DOMAINS], &idx, &st, &nd, field) < 0)
 		goto done;
-
-	r.nproofs = json_array_size(m[M_PROOFS]);
-	r.proven = xcalloc(r.nproofs + 1, sizeof(*r.proven));
-	for (i = 0; i < r.nproofs; i++) {
-		json_t *p = json_array_get(m[M_PROOFS], i);
-		const char *id = str_at(p, "id"), *status = str_at(p, "status");
-		if (!id || !status || (strcmp(status, "proven") && strcmp(status, "unproven"))) {
-			snprintf(field, sizeof(field), "proofs[%zu].%s", i, !id ? "id" : "status");
-			goto done;
-		}
-		if (!strcmp(status, "proven"))
-			r.proven[r.nproven++] = xstrdup(id);
-	}
-	/* a bad domain must not leave new columns behind: checked on a copy of the count */
-	{
-		size_t before = o->ndomains;
-		if (read_domains(o, m[M_DOMAINS], &idx, &st, &nd, field) < 0) {
-			while (o->ndomains > before) {
-				o->ndomains--;
-				free(o->domains[o->ndomains].id);
-				free(o->domains[o->ndomains].title);
-			}
-			goto done;
-		}
-	}
-	r.file = xstrdup(file);
-	r.rev = xstrdup(rev);
-	r.commit = xstrdup(commit);
-	r.branch = json_is_string(branch) ? xstrdup(json_string_value(branch)) : NULL;
-	r.version = xstrdup(version);
-	r.digest = xstrdup(digest);
-	r.lang = !strcmp(lang, "ar") ? LANG_AR : LANG_EN;
-	r.go = !strcmp(verdict, "go");
-	r.gate_passed = json_is_true(passed);
-	r.gate_decided = json_is_true(decided);
-	r.fail_on = (enum fail_on)fo;
-	r.ngaps = json_array_size(m[M_GAPS]);
-	/* domains later reports add are filled in by org_finish */
-	r.nstatus = o->ndomains;
-	r.status = xmalloc((o->ndomains + 1) * sizeof(*r.status));
-	for (i = 0; i < o->ndomains; i++)
-		r.status[i] = -1;
-	for (i = 0; i < nd; i++)
-		r.status[idx[i]] = st[i];
+	fill_repo(&r, o, file, &f, json_array_size(m[M_GAPS]), idx, st, nd);
 	XGROW(o->repos, o->repos_cap, o->nrepos + 1);
 	o->repos[o->nrepos++] = r;
 	memset(&r, 0, sizeof(r));
@@ -606,36 +638,13 @@ done:
 
 int org_add_report(struct org *o, const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	char *data = NULL;
-	size_t len = 0, cap, n;
-	int rc, e;
+	struct buf data = BUF_INIT;
+	int rc;
 
-	if (!f)
-		return add_error(o, path, ORG_OPEN, err_os(errno));
-	/* the size first, so that a report is read once, into one buffer; a file that grows still reads whole */
-	cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	data = xmalloc(cap);
-	while ((n = fread(data + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			if (cap >= BUF_MAX) {
-				fclose(f);
-				free(data);
-				return add_error(o, path, ORG_OPEN, "larger than 1 GiB");
-			}
-			XGROW(data, cap, cap * 2);
-		}
-	}
-	e = ferror(f) ? errno : 0;
-	fclose(f);
-	if (e) {
-		free(data);
-		return add_error(o, path, ORG_OPEN, err_os(e));
-	}
-	rc = org_add_buffer(o, path, data, len);
-	free(data);
+	if (file_read(&data, path, BUF_MAX) < 0)
+		return add_error(o, path, ORG_OPEN, err_last());
+	rc = org_add_buffer(o, path, data.ptr, data.len);
+	buf_free(&data);
 	return rc;
 }
 

@@ -821,7 +821,7 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 			put_counted(&b, ph->found_forbidden, st->nsatisfied, N_FILE, lang, 0, desc);
 		} else if (st->error) {
 			a->outcome = OUTCOME_ERROR;
-			buf_printf(&b, ph->could_not, desc, st->error);
+			buf_phrase(&b, ph->could_not, desc, st->error);
 		} else {
 			a->outcome = OUTCOME_PASS;
 		}
@@ -850,17 +850,17 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 		}
 	} else if (st->error) {
 		a->outcome = OUTCOME_ERROR;
-		buf_printf(&b, ph->could_not, desc, st->error);
+		buf_phrase(&b, ph->could_not, desc, st->error);
 	} else {
 		a->outcome = OUTCOME_FAIL;
 		if (st->nselected == 0)
-			buf_printf(&b, ph->looked_none, desc);
+			buf_phrase(&b, ph->looked_none, desc);
 		else if (st->nsatisfied == 0 && st->nselected == 1 && lang == LANG_AR)
-			buf_printf(&b, ph->looked_one_count, desc);
+			buf_phrase(&b, ph->looked_one_count, desc);
 		else if (st->nsatisfied == 0)
 			put_counted(&b, ph->looked_none_count, st->nselected, N_FILE, lang, 0, desc);
 		else
-			buf_printf(&b, ph->looked_only, desc, st->nsatisfied, l->min_files);
+			buf_phrase(&b, ph->looked_only, desc, st->nsatisfied, l->min_files);
 		for (i = 0; i < st->nnotes; i++)
 			acc_miss(a, &st->notes[i].at, verdict_reason(l, st->notes[i].why, lang));
 	}
@@ -1144,7 +1144,7 @@ static void rule_message(struct rule_result *rr, enum lang lang)
 				buf_printf(&b, ":%zu", rr->ev[i]->line);
 		}
 		if (rr->nev > 3)
-			buf_printf(&b, ph->and_more, rr->nev - 3);
+			buf_phrase(&b, ph->and_more, rr->nev - 3);
 	} else if (rr->nlooked) {
 		buf_put_safe(&b, rr->looked_for[0], strlen(rr->looked_for[0]));
 	} else {

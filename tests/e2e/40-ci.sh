@@ -188,11 +188,52 @@ file_is "$T/ci/s.sum" "len(d['rules'])" 8
 file_is "$T/ci/s.sum" "sorted(r[0] for r in d['results'])" "['backup.readme', 'backup.script', 'deploy.runbook', 'deploy.smoke', 'hygiene.crlf', 'hygiene.latin1', 'hygiene.pct']"
 file_is "$T/ci/s.sum" "{r[0]: r[1] for r in d['results']}['deploy.runbook'], {r[0]: r[1] for r in d['results']}['deploy.smoke'], {r[0]: r[1] for r in d['results']}['backup.readme']" "error warning note"
 file_is "$T/ci/s.json" "d['runs'][0]['automationDetails']['id']" "proofgate/ops-readiness/"
-# a missing file gets a stable place: the exact file the rule asks for
-file_is "$T/ci/s.sum" "{r[0]: r[2] for r in d['results']}['deploy.runbook']" "docs/deploy.md"
+# a rule asking for a file the tree lacks points at a file it has (code scanning ignores a
+# location outside the tree, and refuses a result without one): no .proofgate.yml here, so the
+# root README, line 1; its fingerprint stays the rule's own place
+file_is "$T/ci/s.sum" "{r[0]: r[2] for r in d['results']}['deploy.runbook']" "README.md"
+file_is "$T/ci/s.json" "[r['locations'][0]['physicalLocation']['region']['startLine'] for r in d['runs'][0]['results'] if r['ruleId'] == 'deploy.runbook']" "[1]"
 # the same scan gives the same fingerprints
 "$PG" scan $CI_RULES --sarif "$T/ci/s2.json" "$CIR" >/dev/null
 holds cmp "$T/ci/s.json" "$T/ci/s2.json"
+end
+
+# every location of SARIF and Code Quality, scan's and diff's, is a file of the scanned tree
+in_tree() { # REPO SUMMARY PYTHON-EXPR-OF-PATHS
+	git -C "$1" ls-tree -r -z --name-only HEAD >"$T/ci/tree.z"
+	python3 - "$T/ci/tree.z" "$2" "$3" >"$T/ci/why" 2>&1 <<'PY' || bad "$(cat "$T/ci/why")"
+import json, sys, urllib.parse
+tree = set(open(sys.argv[1], "rb").read().decode("utf-8", "surrogateescape").split("\0"))
+d = json.load(open(sys.argv[2], encoding="utf-8"))
+paths = eval(sys.argv[3])
+assert paths, "no location at all"
+missing = [p for p in paths if p not in tree]
+assert not missing, "locations outside the tree: %r" % missing
+PY
+}
+
+begin "SARIF and Code Quality point only at files the tree has: the policy file, else the root README"
+run "$PG" scan $CI_RULES --sarif "$T/ci/loc.sarif" --codequality "$T/ci/loc.cq" "$CIR"
+ci_check sarif "$T/ci/loc.sarif" "$CI_SCHEMAS" >"$T/ci/loc.ssum" || bad "$(cat "$T/ci/loc.ssum")"
+ci_check codequality "$T/ci/loc.cq" "$CI_SCHEMAS" >"$T/ci/loc.csum" || bad "$(cat "$T/ci/loc.csum")"
+in_tree "$CIR" "$T/ci/loc.ssum" "[urllib.parse.unquote(r[2], errors='surrogateescape') for r in d['results']]"
+in_tree "$CIR" "$T/ci/loc.csum" "[e[2] for e in d if '\\\\x' not in e[2]]"
+file_is "$T/ci/loc.csum" "{e[0]: e[2] for e in d}['deploy.runbook']" "README.md"
+# the fingerprints are the rule's own place: the same as when the location was docs/deploy.md
+file_is "$T/ci/loc.sarif" "sorted(r['partialFingerprints']['proofgateFinding/v1'] for r in d['runs'][0]['results']) == sorted(r['partialFingerprints']['proofgateFinding/v1'] for r in json.load(open('$T/ci/s.json'))['runs'][0]['results'])" True
+# with a .proofgate.yml in the tree, the policy file; in diff's SARIF and Code Quality too
+rm -rf "$T/ci/locp" && cp -a "$CIR" "$T/ci/locp"
+printf 'off: []\n' >"$T/ci/locp/.proofgate.yml"
+ci_commit "$T/ci/locp" 2026-06-02T12:00:00Z "a policy"
+run "$PG" diff $CI_RULES -C "$T/ci/locp" --sarif "$T/ci/locp.sarif" --codequality "$T/ci/locp.cq" HEAD~1 HEAD
+ci_check sarif "$T/ci/locp.sarif" "$CI_SCHEMAS" >"$T/ci/locp.ssum" || bad "$(cat "$T/ci/locp.ssum")"
+ci_check codequality "$T/ci/locp.cq" "$CI_SCHEMAS" >"$T/ci/locp.csum" || bad "$(cat "$T/ci/locp.csum")"
+in_tree "$T/ci/locp" "$T/ci/locp.ssum" "[urllib.parse.unquote(r[2], errors='surrogateescape') for r in d['results']]"
+file_is "$T/ci/locp.ssum" "{r[0]: r[2] for r in d['results']}['deploy.runbook']" ".proofgate.yml"
+file_is "$T/ci/locp.csum" "{e[0]: e[2] for e in d}['deploy.runbook']" ".proofgate.yml"
+# GitHub annotations: no file at all for what the tree lacks (as before)
+run "$PG" scan $CI_RULES --format github "$CIR"
+out_has '^::error title=proofgate required gap%3A deploy\.runbook::'
 end
 
 begin "SARIF: a schema violation is caught (the check can fail)"
@@ -261,4 +302,54 @@ run "$PG" scan $CI_RULES --sarif "$T/ci/no/such/dir/s.json" "$CIR"
 rc_is 2; err_has "cannot write SARIF report '.*no/such/dir/s.json'"
 run "$PG" scan $CI_RULES --format yaml "$CIR"
 rc_is 2; err_has 'format must be text, json or github'
+end
+
+begin "--lang ar: scan's notices (cache, CI files, hints, the regression part) in Arabic; errors stay English"
+: >"$T/ci/a-file"
+GITHUB_STEP_SUMMARY="$T/ci/no/such/summary" run "$PG" scan $CI_RULES --lang ar --fail-on regression \
+	--cache "$T/ci/a-file/cache" "$CIR"
+rc_is 0
+err_has "^proofgate: ملاحظة: فحص دون ذاكرة التخزين المؤقت: "
+err_has "^proofgate: تحذير: تعذّر إلحاق ملخص المهمة بـ GITHUB_STEP_SUMMARY '$T/ci/no/such/summary': .*؛ يستمر التقرير"
+err_has "^proofgate: ملاحظة: شرط التراجع في البوابة \(--fail-on\) يحتاج أساساً للمقارنة: scan --base REV أو proofgate diff؛ لم يُفحص$"
+holds test "$(grep -c 'note:\|warning:' "$T/err")" = 0
+rm -rf "$T/ci/shallow"
+git clone -q --depth 1 "file://$FX/history" "$T/ci/shallow" 2>/dev/null
+GITHUB_ACTIONS=true run "$PG" scan --lang ar -q --format text --rev HEAD~1 "$T/ci/shallow"
+rc_is 2
+err_has "^proofgate: تلميح: في GitHub Actions يجلب actions/checkout إيداعاً واحداً ما لم يُعطَ fetch-depth: 0$"
+GITLAB_CI=true run "$PG" scan --lang ar -q --rev HEAD~1 "$T/ci/shallow"
+err_has "^proofgate: تلميح: في GitLab CI يكون الاستنساخ سطحياً \(GIT_DEPTH، 20 إيداعاً افتراضياً\)؛ اضبط متغير المهمة GIT_DEPTH: 0 للتاريخ كله$"
+end
+
+begin "the JSON report names the repository: the origin remote's path, else the CI's variables; never credentials"
+rm -rf "$T/ci/named" && cp -a "$CIR" "$T/ci/named"
+run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name'], d['repository']['name_source']" "None None"
+holds python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
+	"$T/out" "$ROOT/docs/report-schema.json"
+GITHUB_ACTIONS=true GITHUB_REPOSITORY=acme/api run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name'], d['repository']['name_source']" "acme/api GITHUB_REPOSITORY"
+GITLAB_CI=true CI_PROJECT_PATH=group/sub/api run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name'], d['repository']['name_source']" "group/sub/api CI_PROJECT_PATH"
+# the variables only count inside their CI
+GITHUB_REPOSITORY=acme/api run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name']" "None"
+for url in https://ci:s3cret@github.com/acme/web.git git@gitlab.example.com:acme/web.git ssh://git@host:2222/acme/web/ \
+	https://gitlab.com/acme/web; do
+	git -C "$T/ci/named" remote remove origin 2>/dev/null
+	git -C "$T/ci/named" remote add origin "$url"
+	# the remote is the scanned repository itself: it wins over the CI's (a job may check out another)
+	GITHUB_ACTIONS=true GITHUB_REPOSITORY=acme/orchestrator run "$PG" scan $CI_RULES --format json "$T/ci/named"
+	json_is "d['repository']['name'], d['repository']['name_source']" "acme/web remote.origin.url"
+	! grep -q s3cret "$T/out" || bad "the remote's credentials reached the report"
+done
+# a local path names no server's repository
+git -C "$T/ci/named" remote set-url origin "$T/ci/repo"
+run "$PG" scan $CI_RULES --format json "$T/ci/named"
+json_is "d['repository']['name']" "None"
+# diff's sides carry it too
+git -C "$T/ci/named" remote set-url origin https://github.com/acme/web
+run "$PG" diff $CI_RULES -C "$T/ci/named" --format json HEAD HEAD
+json_is "d['base']['name'], d['head']['name']" "acme/web acme/web"
 end

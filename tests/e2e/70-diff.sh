@@ -125,6 +125,28 @@ rc_is 0
 err_has "^proofgate: note: the gate's regression part \(--fail-on\) needs a base to compare with: scan --base REV, or proofgate diff; not checked$"
 end
 
+begin "scan --base: the text and the Markdown say the gate's regression part, as diff does; scan alone says not checked"
+run "$PG" scan --no-builtin --base main~16 --rev main~15 --fail-on regression --markdown "$T/reg.md" "$H"
+rc_is 1
+out_has '^Worse: '
+out_has '^gate: fail-on never \(default\), regression part \(--fail-on\): something got worse$'
+# the comparison's heading and the head's own summary both say why a never gate failed
+holds grep -q '; gate \*\*failed\*\* (fail-on `never`, regression part (--fail-on): something got worse)' "$T/reg.md"
+holds grep -q '^Revision main\\~15, commit `[0-9a-f]*`; gate \*\*failed\*\* (fail-on `never`, default; regression part (--fail-on): \*\*something got worse\*\*)' "$T/reg.md"
+run "$PG" scan --no-builtin --base main~15 --rev main~14 --fail-on regression --markdown "$T/reg-ok.md" "$H"
+rc_is 0
+out_has '^gate: fail-on never \(default\), regression part \(--fail-on\): nothing got worse$'
+holds grep -q 'default; regression part (--fail-on): nothing got worse)' "$T/reg-ok.md"
+run "$PG" scan --no-builtin --base main~16 --rev main~15 --fail-on regression --lang ar --markdown "$T/reg-ar.md" "$H"
+rc_is 1
+out_has '^البوابة: fail-on never \(الافتراضي\)، شرط التراجع \(--fail-on\): ساء شيء$'
+holds grep -q 'الافتراضي؛ شرط التراجع (--fail-on): \*\*ساء شيء\*\*)' "$T/reg-ar.md"
+# no base: the text's gate line says the part was not checked (and a note on standard error)
+run "$PG" scan --no-builtin --fail-on regression "$H"
+rc_is 0
+out_has '^gate: fail-on never \(default\), regression part \(--fail-on\): not checked \(no base to compare with: scan --base REV, or proofgate diff\), branch main \(from revision\)$'
+end
+
 begin "a policy gate with regression; waivers as in scan: each revision's own policy, the target's in a PR"
 G="$T/hist-gate"
 copy_fixture history "$G"

@@ -73,6 +73,35 @@ holds test "$(grep -c '^[0-9a-f]\{12\}  2026-06-' "$T/out")" = 3
 out_has '^note: the history stops at the boundary of this shallow clone; git fetch --unshallow lists the rest$'
 end
 
+begin "log: --lang ar says the text report in Arabic: headers, words, notes; CSV and JSON keep English"
+run $L --lang ar -n 8
+rc_is 0
+out_has '^سجل proofgate [0-9.]+: HEAD، تاريخ الأب الأول، الأحدث أولاً، 8 إيداعات$'
+out_has "^القواعد: بلا الحزمة المدمجة، و.{1,3}\.proofgate\.yml الإيداع $(git -C "$LH" rev-parse --short=12 main) \(أحدث إيداع في القائمة\) والحزم التي يسمّيها، لكل إيداع \(--rules-from-commit: ملف كل إيداع\)؛ البصمة sha1:[0-9a-f]{40}$"
+out_has '^الحداثة: تُقاس من تاريخ كل إيداع$'
+# columns padded by what a terminal shows, not by bytes: the Arabic words line up
+out_has '^الإيداع       التاريخ     الحكم             deploy     restore    alerting    الإثباتات  ما الذي تغيّر$'
+out_has '^[0-9a-f]{12}  2026-06-25  انطلاق            جاهز       جاهز       جاهز        2/3        \* الإثبات drill-proof: مثبت -> غير مثبت؛ restore\.drill: نجحت -> معفاة$'
+out_has '^[0-9a-f]{12}  2026-06-12  توقف/إعادة تخطيط  محجوب      جاهز       جاهزية فقط  3/3        \* deploy: جاهز -> محجوب؛ deploy\.no-keys: نجحت -> فشلت$'
+out_lacks 'ready|blocked|proven|newest first|rules:|freshness|commit  '
+# the noun agrees with its number
+run $L --lang ar -n 1
+out_has '، إيداع واحد$'
+run $L --lang ar -n 2
+out_has '، إيداعان$'
+run $L --lang ar -n 11 --rules-from-commit
+out_has '، 11 إيداعاً$'
+out_has "^القواعد: بلا الحزمة المدمجة، و.{1,3}\.proofgate\.yml كل إيداع والحزم التي يسمّيها \(--rules-from-commit\)$"
+run $L --lang ar --format csv -n 3
+out_has '^commit,date,tags,verdict,deploy,restore,alerting,proofs_proven,proofs,changed,subject'
+out_has ',go,ready,ready,ready,2,3,proof drill-proof: proven -> unproven; restore\.drill: pass -> waived,'
+rm -rf "$T/log-shallow-ar"
+git clone -q --depth 3 "file://$LH" "$T/log-shallow-ar" 2>/dev/null
+run "$PG" log --no-builtin --lang ar -C "$T/log-shallow-ar"
+rc_is 0
+out_has '^ملاحظة: يتوقف التاريخ عند حدود هذا الاستنساخ السطحي؛ يسرد الأمر git fetch --unshallow الباقي$'
+end
+
 begin "log: usage errors"
 run $L --since yesterday
 rc_is 2
@@ -119,6 +148,9 @@ out_has '^[0-9a-f]{12}  2026-06-27  error    not judged: its \.proofgate\.yml or
 out_has '^[0-9a-f]{12}  2026-06-26  go       ready          ready          ready           2/3     \* restore: readiness-only -> ready; restore\.drill: fail -> waived$'
 err_has "waivers must be a list of mappings"
 err_has '^proofgate: 1 of 3 commits could not be judged: their lines say why$'
+run "$PG" log --no-builtin -C "$LB" --rules-from-commit -n 3 --lang ar
+rc_is 2
+out_has '^[0-9a-f]{12}  2026-06-27  خطأ               لم يُحكم عليه: في .{1,3}\.proofgate\.yml الخاص به أو في حزمة قواعد يسمّيها مشكلات \(انظر الخطأ القياسي\)$'
 run "$PG" log --no-builtin -C "$LB" --rules-from-commit -n 3 --format json
 holds python3 -c "import json,jsonschema,sys; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))" \
 	"$T/out" "$ROOT/docs/diff-schema.json"

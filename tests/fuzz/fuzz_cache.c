@@ -21,6 +21,7 @@
 
 #include "store/cache.h"
 #include "util/buf.h"
+#include "util/bytes.h"
 
 #define HEAD 32
 #define IREC (CACHE_KEY_SIZE + 8)

@@ -26,6 +26,7 @@
 
 #include "match/match.h"
 #include "util/buf.h"
+#include "util/utf8.h"
 
 #define MAX_PATHS 16
 

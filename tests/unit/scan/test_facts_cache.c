@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scan/internal.h"
+#include "util/bytes.h"
 
 /* two leaves' facts with every field set, rc values negative and positive */
 static void sample(struct blob_facts *bf)
