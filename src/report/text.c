@@ -271,6 +271,12 @@ int report_text(FILE *f, const struct report *r)
 		fputs(" (", f);
 		put_safe(f, r->target->branch);
 		fputs(")", f);
+	} else if (!v->gate.branch) {
+		/* the gate then applies to no branch: the reader must know it first */
+		fputs(r->lang == LANG_AR ? " (لا فرع معروف: لا المراجعة ولا متغير CI يسمّي فرعاً؛ استعمل \u200e--branch NAME)"
+					 : " (no branch known: neither the revision nor a CI variable names one; give --branch "
+					   "NAME)",
+		      f);
 	}
 	fputs("\n\n", f);
 
