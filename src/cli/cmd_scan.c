@@ -72,7 +72,8 @@ const struct opt cli_scan_opts[] = {
 	OPT_STRING("html", 0, "FILE", "also write the readiness page (one self-contained HTML file) to FILE", A,
 		   files[OUTPUT_HTML]),
 	OPT_CALL("branch", O_BRANCH, "NAME",
-		 "branch whose gate applies (default: the PR/MR target, the pushed branch, or the revision's)"),
+		 "branch whose gate applies (default: the branch --rev names, else the PR/MR target or the pushed "
+		 "branch from the CI's variables, else HEAD's branch)"),
 	OPT_STRING("policy-rev", 0, "REV",
 		   "read .proofgate.yml from REV (default: the PR/MR target branch, else the scanned commit)", A,
 		   policy_rev),
@@ -387,7 +388,9 @@ static int open_target(struct run *r, const struct scan_args *a, const char *pat
 		fetch_hint(r->repo, a->lang);
 		return -1;
 	}
-	ci_branch_resolve(&r->br, a->branch, r->target.branch, env_get);
+	/* an explicit revision naming a branch decides; the CI's variables describe HEAD's commit only */
+	ci_branch_resolve_rev(&r->br, a->branch, r->target.branch, strcmp(a->rev, "HEAD") != 0,
+			      ci_is_checkout(r->repo, r->target.commit), env_get);
 	r->policy_commit = r->target.commit;
 	r->policy_from = "the scanned commit";
 	if (a->policy_rev) {

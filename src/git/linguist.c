@@ -1,279 +1,348 @@
-/* linguist.c - words of the attribute lines that name linguist, to ask libgit2 only where they occur. */
+/*
+ * linguist.c - the linguist-generated and linguist-vendored attributes of
+ * a path, from the scanned commit's .gitattributes files only, read as git
+ * 2.39 reads an attributes file from a blob (attr.c: read_attr_from_buf,
+ * parse_attr_line, fill_one; dir.c: parse_path_pattern, match_basename,
+ * match_pathname).  Only what can decide those two attributes is kept: the
+ * lines naming them, and the root file's macros that expand to them.
+ */
 #include "git/linguist.h"
 
-#include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/buf.h"
+#include "git/wildmatch.h"
 #include "util/mem.h"
 
-#define GLOBAL SIZE_MAX /* a word from outside the tree: applies everywhere */
+#define MAX_LINE 2048		      /* git ignores a longer line (ATTR_MAX_LINE_LENGTH) */
+#define MAX_FILE (100 * 1024 * 1024) /* and a larger file (ATTR_MAX_FILE_SIZE) */
+#define NONE SIZE_MAX
 
-struct word {
-	char *w; /* lower case */
+enum value { V_UNKNOWN, V_SET, V_UNSET, V_UNSPECIFIED, V_TRUE_STRING, V_STRING };
+
+struct state {
+	char *name; /* until resolved */
+	size_t attr; /* index into lg->attrs, or NONE */
+	enum value v;
+};
+
+/* A pattern line of one file (a macro line is kept apart, in lg->macros). */
+struct line {
+	char *pat; /* without a leading '/' */
+	size_t plen;
+	int basename; /* no '/' in it: matches the file's name in any folder below */
+	struct state *st;
+	size_t nst;
+};
+
+struct file {
 	size_t depth;
+	char *dir; /* ending in '/', or "" */
+	size_t dirlen;
+	struct line *lines;
+	size_t n, cap;
+};
+
+/* An attribute that can decide the two: index 0 and 1 are theirs; the others are macros. */
+struct attr {
+	char *name;
+	struct state *def; /* a macro's attributes, or NULL */
+	size_t ndef;
 };
 
 struct linguist {
-	struct word *w;
+	struct file *f;
 	size_t n, cap;
-	int all; /* every path must be asked */
-	struct buf src; /* every source outside the tree, as read: hashed into id */
-	git_oid id;
+	struct attr *attrs;
+	size_t nattrs;
+	struct line *macros; /* the root file's macro lines (pat: the name), all of them */
+	size_t nmacros, macros_cap;
 };
 
-/* Records what a source outside the tree said, so that the global id changes with it. */
-static void note_source(struct linguist *lg, const char *what, const char *s, size_t len)
-{
-	buf_printf(&lg->src, "%s %zu\n", what, len);
-	buf_put(&lg->src, s, len);
-}
+static const char blank[] = " \t\r\n";
 
-static void add_word(struct linguist *lg, const char *s, size_t n, size_t depth)
+static void states_free(struct state *st, size_t n)
 {
 	size_t i;
-	char *w = xstrndup(s, n);
 	for (i = 0; i < n; i++)
-		if (w[i] >= 'A' && w[i] <= 'Z')
-			w[i] = (char)(w[i] | 0x20);
-	XGROW(lg->w, lg->cap, lg->n + 1);
-	lg->w[lg->n].w = w;
-	lg->w[lg->n++].depth = depth;
+		free(st[i].name);
+	free(st);
 }
 
-/* What libgit2 reads as white space in an attribute line (git__isspace): it skips it first and it ends a pattern. */
-static int attr_space(char c)
+/* Frees the parts of l, not l. */
+static void line_clear(struct line *l)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n';
+	free(l->pat);
+	states_free(l->st, l->nst);
+}
+
+static void lines_free(struct line *l, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		line_clear(&l[i]);
+	free(l);
+}
+
+/* git's attr_name_valid: [-_.A-Za-z0-9]+, not starting with '-'. */
+static int name_valid(const char *s, size_t n)
+{
+	size_t i;
+	if (n == 0 || s[0] == '-')
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		if (!(c == '-' || c == '_' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z')))
+			return 0;
+	}
+	return 1;
+}
+
+/* git's unquote_c_style: the pattern of a line starting with '"' into *out, *end after the quote; -1 when malformed. */
+static int unquote(const char *s, char **out, size_t *outlen, const char **end)
+{
+	char *o = xmalloc(strlen(s) + 1);
+	size_t n = 0;
+	int c, oct;
+
+	for (s++;;) {
+		c = (unsigned char)*s++;
+		if (c == '"') {
+			o[n] = '\0';
+			*out = o;
+			*outlen = n;
+			*end = s;
+			return 0;
+		}
+		if (c == '\0')
+			break;
+		if (c != '\\') {
+			o[n++] = (char)c;
+			continue;
+		}
+		c = (unsigned char)*s++;
+		switch (c) {
+		case 'a': c = '\a'; break;
+		case 'b': c = '\b'; break;
+		case 'f': c = '\f'; break;
+		case 'n': c = '\n'; break;
+		case 'r': c = '\r'; break;
+		case 't': c = '\t'; break;
+		case 'v': c = '\v'; break;
+		case '\\':
+		case '"':
+			break;
+		case '0': case '1': case '2': case '3':
+			oct = (c - '0') << 6;
+			if (*s < '0' || *s > '7')
+				goto bad;
+			oct |= (*s++ - '0') << 3;
+			if (*s < '0' || *s > '7')
+				goto bad;
+			oct |= *s++ - '0';
+			c = oct;
+			break;
+		default:
+			goto bad;
+		}
+		o[n++] = (char)c;
+	}
+bad:
+	free(o);
+	return -1;
 }
 
 /*
- * Where the [...] class opening at s[j] ends (the index of its ']'), read
- * as libgit2's wildmatch reads it: a first member may be ']', a backslash
- * escapes the next character, "[:name:]" is one member, and a range's end
- * may be ']' when escaped.  n when the class is not closed within s[0..n).
+ * The attributes after a pattern (s, a C string) into *out; -1 when one is
+ * not a valid name, which makes git drop the whole line.
  */
-static size_t class_end(const char *s, size_t j, size_t n)
+static int parse_states(const char *s, struct state **out, size_t *nout)
 {
-	size_t p = j + 1, q;
-	char c, prev = 0;
+	struct state *st = NULL;
+	size_t n = 0, cap = 0;
 
-	if (p < n && (s[p] == '!' || s[p] == '^'))
-		p++;
-	if (p >= n)
-		return n;
-	for (c = s[p];;) {
-		if (c == '\\') {
-			if (++p >= n)
-				return n;
-			c = s[p];
-		} else if (c == '-' && prev && p + 1 < n && s[p + 1] != ']') {
-			if (s[++p] == '\\' && ++p >= n)
-				return n;
-			c = 0; /* a range ends: no range may start at its end */
-		} else if (c == '[' && p + 1 < n && s[p + 1] == ':') {
-			for (q = p + 2; q < n && s[q] != ']'; q++)
-				;
-			if (q >= n)
-				return n;
-			if (q > p + 2 && s[q - 1] == ':') {
-				p = q; /* a named class, "[:alpha:]" */
-				c = 0;
-			} /* else a plain '[' member, and reading goes on after it */
+	s += strspn(s, blank);
+	while (*s) {
+		const char *ep = s + strcspn(s, blank), *eq = strchr(s, '=');
+		const char *name = s;
+		size_t len;
+		enum value v;
+
+		if (eq && eq > ep)
+			eq = NULL;
+		len = (size_t)((eq ? eq : ep) - s);
+		if (*s == '-' || *s == '!') {
+			v = *s == '-' ? V_UNSET : V_UNSPECIFIED;
+			name++;
+			len--;
+		} else if (!eq) {
+			v = V_SET;
+		} else {
+			v = (size_t)(ep - eq - 1) == 4 && !memcmp(eq + 1, "true", 4) ? V_TRUE_STRING : V_STRING;
 		}
-		prev = c;
-		if (++p >= n)
-			return n;
-		c = s[p];
-		if (c == ']')
-			return p;
-	}
-}
-
-/* One line of an attribute file, read as libgit2 reads it (attr_file.c, wildmatch.c). */
-static void add_line(struct linguist *lg, const char *s, size_t len, size_t depth)
-{
-	static const char meta[] = "*?[]\\/!\"";
-	size_t i = 0, p0, p1, best = 0, best_at = 0, k;
-
-	while (i < len && attr_space(s[i]))
-		i++;
-	if (i == len || s[i] == '#')
-		return;
-	for (k = i; k + 8 <= len; k++)
-		if (!memcmp(s + k, "linguist", 8))
-			break;
-	if (k + 8 > len)
-		return; /* names no linguist attribute */
-	/*
-	 * A quoted pattern, a macro (usable on any line), or a pattern with a
-	 * leading '!': libgit2 reads that as "every path but these" (git
-	 * ignores the line), so it can match any path.
-	 */
-	if (s[i] == '"' || s[i] == '!' || (len - i >= 6 && !memcmp(s + i, "[attr]", 6))) {
-		lg->all = 1;
-		return;
-	}
-	/* the pattern ends at the first white space no backslash escapes */
-	p0 = i;
-	while (i < len && !attr_space(s[i]))
-		i += s[i] == '\\' && i + 1 < len ? 2 : 1;
-	p1 = i < len ? i : len;
-	/*
-	 * the longest piece of the pattern without wildcards, classes,
-	 * escapes or slashes: every match holds it
-	 */
-	for (i = p0; i < p1;) {
-		size_t j = i;
-		while (j < p1 && !strchr(meta, s[j]))
-			j++;
-		if (j - i > best) {
-			best = j - i;
-			best_at = i;
+		if (!name_valid(name, len)) {
+			states_free(st, n);
+			return -1;
 		}
-		if (j < p1 && s[j] == '[') {
-			/* a class stands for one character, whatever it lists: skip to its end */
-			j = class_end(s, j, p1);
-			if (j >= p1) {
-				lg->all = 1; /* an open class: be sure */
-				return;
-			}
-		} else if (j + 1 < p1 && s[j] == '\\') {
-			j++; /* an escaped character is not a wildcard, but not worth a word either */
-		}
-		i = j + 1;
+		XGROW(st, cap, n + 1);
+		st[n].name = xstrndup(name, len);
+		st[n].attr = NONE;
+		st[n++].v = v;
+		s = ep + strspn(ep, blank);
 	}
-	if (best == 0)
-		lg->all = 1;
-	else
-		add_word(lg, s + best_at, best, depth);
-}
-
-static void add_text(struct linguist *lg, const char *s, size_t len, size_t depth)
-{
-	size_t i = 0;
-	while (i < len) {
-		const char *nl = memchr(s + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - s) : len;
-		add_line(lg, s + i, e - i, depth);
-		i = e + 1;
-	}
-}
-
-/* A file outside the tree; a missing one is fine, an unreadable one makes every path be asked. */
-static void add_file(struct linguist *lg, const char *path)
-{
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f) {
-		if (errno != ENOENT && errno != ENOTDIR)
-			lg->all = 1;
-		note_source(lg, lg->all ? "unreadable" : "missing", path, strlen(path));
-		return;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_put(&b, chunk, n) < 0) {
-			lg->all = 1;
-			break;
-		}
-	if (ferror(f))
-		lg->all = 1;
-	fclose(f);
-	note_source(lg, "file", path, strlen(path));
-	note_source(lg, lg->all ? "unreadable" : "text", b.ptr ? b.ptr : "", b.len);
-	add_text(lg, b.ptr ? b.ptr : "", b.len, GLOBAL);
-	buf_free(&b);
-}
-
-static int add_blob(struct linguist *lg, git_repository *repo, const git_oid *id, size_t depth)
-{
-	git_blob *b = NULL;
-	if (git_blob_lookup(&b, repo, id) < 0) {
-		lg->all = 1; /* libgit2 will not read it either, but be sure */
-		return -1;
-	}
-	add_text(lg, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), depth);
-	git_blob_free(b);
+	*out = st;
+	*nout = n;
 	return 0;
 }
 
-/* The .gitattributes files of the index (a work tree's attributes come from there, not the files). */
-static void add_index(struct linguist *lg, git_repository *repo)
+/* One line (a C string) of the file f; macro_ok for the root file. */
+static void parse_line(struct linguist *lg, struct file *f, const char *line, int macro_ok)
 {
-	git_index *idx = NULL;
-	size_t i, n;
+	const char *s = line + strspn(line, blank), *states;
+	char *pat = NULL;
+	size_t plen, mustbedir = 0;
+	struct line l;
 
-	if (git_repository_is_bare(repo))
+	if (!*s || *s == '#' || strlen(line) >= MAX_LINE)
 		return;
-	if (git_repository_index(&idx, repo) < 0) {
-		lg->all = 1;
-		note_source(lg, "no index", "", 0);
-		return;
+	if (*s == '"' && unquote(s, &pat, &plen, &states) == 0) {
+		plen = strlen(pat); /* an escaped NUL ends it, as in git */
+	} else {
+		plen = strcspn(s, blank);
+		pat = xstrndup(s, plen);
+		states = s + plen;
 	}
-	n = git_index_entrycount(idx);
-	for (i = 0; i < n; i++) {
-		const git_index_entry *e = git_index_get_byindex(idx, i);
-		size_t len = strlen(e->path);
-		if (len >= 14 && !strcmp(e->path + len - 14, ".gitattributes") &&
-		    (len == 14 || e->path[len - 15] == '/')) {
-			note_source(lg, "index", e->path, len);
-			note_source(lg, "blob", (const char *)e->id.id, GIT_OID_RAWSZ);
-			add_blob(lg, repo, &e->id, GLOBAL);
-		}
+	memset(&l, 0, sizeof(l));
+	if (plen > 6 && !memcmp(pat, "[attr]", 6)) {
+		const char *name = pat + 6;
+		size_t nlen;
+		if (!macro_ok)
+			goto drop; /* git: "[attr]x not allowed" below the root */
+		name += strspn(name, blank);
+		nlen = strcspn(name, blank);
+		if (!name_valid(name, nlen) || parse_states(states, &l.st, &l.nst) < 0)
+			goto drop;
+		l.pat = xstrndup(name, nlen);
+		l.plen = nlen;
+		XGROW(lg->macros, lg->macros_cap, lg->nmacros + 1);
+		lg->macros[lg->nmacros++] = l;
+		goto drop;
 	}
-	git_index_free(idx);
+	if (pat[0] == '!')
+		goto drop; /* git ignores negative patterns in attribute files */
+	if (plen && pat[plen - 1] == '/') {
+		plen--;
+		mustbedir = 1;
+	}
+	if (mustbedir)
+		goto drop; /* matches folders only, and a folder's attributes are not its files' */
+	if (parse_states(states, &l.st, &l.nst) < 0)
+		goto drop;
+	l.basename = memchr(pat, '/', plen) == NULL;
+	l.plen = plen - (!l.basename && pat[0] == '/');
+	l.pat = xstrndup(pat + (plen - l.plen), l.plen);
+	XGROW(f->lines, f->cap, f->n + 1);
+	f->lines[f->n++] = l;
+drop:
+	free(pat);
 }
 
-struct linguist *linguist_new(git_repository *repo)
+/* The index of name among lg->attrs, or NONE. */
+static size_t attr_index(const struct linguist *lg, const char *name)
 {
-	struct linguist *lg = xcalloc(1, sizeof(*lg));
-	git_config *cfg = NULL;
-	git_buf path = GIT_BUF_INIT;
-	git_buf xdg = GIT_BUF_INIT;
-	struct buf p = BUF_INIT;
+	size_t i;
+	for (i = 0; i < lg->nattrs; i++)
+		if (!strcmp(lg->attrs[i].name, name))
+			return i;
+	return NONE;
+}
 
-	buf_printf(&p, "%sinfo/attributes", git_repository_commondir(repo));
-	add_file(lg, p.ptr);
-	buf_clear(&p);
-	/* the user's attributes file: core.attributesFile, else the XDG default (both, to be sure) */
-	if (git_repository_config_snapshot(&cfg, repo) == 0) {
-		if (git_config_get_path(&path, cfg, "core.attributesfile") == 0)
-			add_file(lg, path.ptr);
-		git_buf_dispose(&path);
-		git_config_free(cfg);
-	} else {
-		lg->all = 1;
-		note_source(lg, "no config", "", 0);
+/* Resolves names to attributes, dropping the states (and lines) that cannot decide the two. */
+static void resolve(const struct linguist *lg, struct state *st, size_t *n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < *n; i++) {
+		st[i].attr = attr_index(lg, st[i].name);
+		if (st[i].attr == NONE)
+			free(st[i].name);
+		else
+			st[k++] = st[i];
 	}
-	/*
-	 * the XDG file, where libgit2 itself looks for it ($XDG_CONFIG_HOME/git,
-	 * else ~/.config/git, as libgit2 found them at start): no environment read here
-	 */
-	if (git_libgit2_opts(GIT_OPT_GET_SEARCH_PATH, GIT_CONFIG_LEVEL_XDG, &xdg) == 0 && xdg.ptr) {
-		const char *d = xdg.ptr;
-		while (*d) {
-			size_t n = strcspn(d, ":");
-			if (n) {
-				buf_clear(&p);
-				buf_put(&p, d, n);
-				buf_puts(&p, "/attributes");
-				add_file(lg, p.ptr);
+	*n = k;
+}
+
+static void resolve_file(const struct linguist *lg, struct file *f)
+{
+	size_t i, k = 0;
+	for (i = 0; i < f->n; i++) {
+		resolve(lg, f->lines[i].st, &f->lines[i].nst);
+		if (f->lines[i].nst)
+			f->lines[k++] = f->lines[i];
+		else
+			line_clear(&f->lines[i]);
+	}
+	f->n = k;
+}
+
+/*
+ * With the root file read: the macros that can decide the two (those
+ * naming them, or a macro that does, however deep), each with its last
+ * definition (git takes the last one).
+ */
+static void find_macros(struct linguist *lg)
+{
+	size_t i, j, cap = 2;
+	int more = 1;
+
+	for (i = 0; i < lg->nattrs; i++) {
+		free(lg->attrs[i].name);
+		states_free(lg->attrs[i].def, lg->attrs[i].ndef);
+	}
+	free(lg->attrs);
+	lg->attrs = xcalloc(cap, sizeof(*lg->attrs));
+	lg->attrs[0].name = xstrdup("linguist-generated");
+	lg->attrs[1].name = xstrdup("linguist-vendored");
+	lg->nattrs = 2;
+	while (more) {
+		more = 0;
+		for (i = lg->nmacros; i-- > 0;) {
+			struct line *m = &lg->macros[i];
+			if (attr_index(lg, m->pat) != NONE)
+				continue;
+			for (j = 0; j < m->nst; j++)
+				if (attr_index(lg, m->st[j].name) != NONE)
+					break;
+			if (j < m->nst) {
+				XGROW(lg->attrs, cap, lg->nattrs + 1);
+				memset(&lg->attrs[lg->nattrs], 0, sizeof(*lg->attrs));
+				lg->attrs[lg->nattrs++].name = xstrdup(m->pat);
+				more = 1;
 			}
-			d += n + (d[n] == ':');
 		}
 	}
-	git_buf_dispose(&xdg);
-	buf_free(&p);
-	add_index(lg, repo);
-	git_odb_hash(&lg->id, lg->src.ptr ? lg->src.ptr : "", lg->src.len, GIT_OBJECT_BLOB);
-	buf_free(&lg->src);
-	return lg;
+	for (i = 0; i < lg->nattrs; i++) {
+		for (j = lg->nmacros; j-- > 0;)
+			if (!strcmp(lg->macros[j].pat, lg->attrs[i].name))
+				break;
+		if (j == SIZE_MAX)
+			continue;
+		/* the definition moves to the attribute */
+		lg->attrs[i].def = lg->macros[j].st;
+		lg->attrs[i].ndef = lg->macros[j].nst;
+		lg->macros[j].st = NULL;
+		lg->macros[j].nst = 0;
+		resolve(lg, lg->attrs[i].def, &lg->attrs[i].ndef);
+	}
+	lines_free(lg->macros, lg->nmacros);
+	lg->macros = NULL;
+	lg->nmacros = lg->macros_cap = 0;
+}
+
+struct linguist *linguist_new(void)
+{
+	return xcalloc(1, sizeof(struct linguist));
 }
 
 void linguist_free(struct linguist *lg)
@@ -281,58 +350,139 @@ void linguist_free(struct linguist *lg)
 	size_t i;
 	if (!lg)
 		return;
-	for (i = 0; i < lg->n; i++)
-		free(lg->w[i].w);
-	free(lg->w);
+	while (lg->n > 0)
+		linguist_leave(lg, 0);
+	free(lg->f);
+	for (i = 0; i < lg->nattrs; i++) {
+		free(lg->attrs[i].name);
+		states_free(lg->attrs[i].def, lg->attrs[i].ndef);
+	}
+	free(lg->attrs);
+	lines_free(lg->macros, lg->nmacros);
 	free(lg);
 }
 
 void linguist_global_id(const struct linguist *lg, git_oid *out)
 {
-	git_oid_cpy(out, &lg->id);
+	static const char rules[] = "proofgate attributes: the commit's .gitattributes only, as git 2.39 reads them\n";
+	(void)lg;
+	git_odb_hash(out, rules, sizeof(rules) - 1, GIT_OBJECT_BLOB);
 }
 
 const git_oid *linguist_attrs_of(const git_tree *tree)
 {
 	const git_tree_entry *e = git_tree_entry_byname(tree, ".gitattributes");
-	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB ? git_tree_entry_id(e) : NULL;
+	return e && git_tree_entry_type(e) == GIT_OBJECT_BLOB && git_tree_entry_filemode(e) != GIT_FILEMODE_LINK
+		       ? git_tree_entry_id(e)
+		       : NULL;
 }
 
-int linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, size_t depth)
+void linguist_enter_text(struct linguist *lg, const char *text, size_t len, const char *dir, size_t dirlen,
+			 size_t depth)
 {
-	return attrs ? add_blob(lg, repo, attrs, depth) : 0;
+	struct file *f;
+	char *buf, *sp;
+
+	XGROW(lg->f, lg->cap, lg->n + 1);
+	f = &lg->f[lg->n++];
+	memset(f, 0, sizeof(*f));
+	f->depth = depth;
+	f->dir = xstrndup(dir, dirlen);
+	f->dirlen = dirlen;
+	if (len <= MAX_FILE) {
+		/* a C string, as git reads it: a NUL ends the file */
+		buf = xstrndup(text, len);
+		sp = buf;
+		if (!strncmp(sp, "\xef\xbb\xbf", 3))
+			sp += 3; /* a byte-order mark, as git skips it in a checked-out file */
+		while (*sp) {
+			char *ep = strchr(sp, '\n');
+			if (ep)
+				*ep = '\0';
+			parse_line(lg, f, sp, depth == 0);
+			sp = ep ? ep + 1 : sp + strlen(sp);
+		}
+		free(buf);
+	}
+	if (depth == 0 || !lg->attrs)
+		find_macros(lg); /* the root's macros are known before any line is resolved */
+	resolve_file(lg, f);
+}
+
+int linguist_enter(struct linguist *lg, git_repository *repo, const git_oid *attrs, const char *dir, size_t dirlen,
+		   size_t depth)
+{
+	git_blob *b = NULL;
+	int rc = 0;
+
+	if (attrs && git_blob_lookup(&b, repo, attrs) < 0)
+		rc = -1;
+	if (b)
+		linguist_enter_text(lg, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b), dir, dirlen, depth);
+	else
+		linguist_enter_text(lg, "", 0, dir, dirlen, depth);
+	git_blob_free(b);
+	return rc;
 }
 
 void linguist_leave(struct linguist *lg, size_t depth)
 {
-	while (lg->n > 0 && lg->w[lg->n - 1].depth != GLOBAL && lg->w[lg->n - 1].depth >= depth)
-		free(lg->w[--lg->n].w);
-}
-
-static int holds(const char *path, size_t len, const char *w)
-{
-	size_t m = strlen(w), i, k;
-	for (i = 0; i + m <= len; i++) {
-		for (k = 0; k < m; k++) {
-			char c = path[i + k];
-			if (c >= 'A' && c <= 'Z')
-				c = (char)(c | 0x20);
-			if (c != w[k])
-				break;
-		}
-		if (k == m)
-			return 1;
+	while (lg->n > 0 && lg->f[lg->n - 1].depth >= depth) {
+		struct file *f = &lg->f[--lg->n];
+		lines_free(f->lines, f->n);
+		free(f->dir);
 	}
-	return 0;
 }
 
-int linguist_may_apply(const struct linguist *lg, const char *path, size_t len)
+/* The line's pattern against the file at path (len bytes), below f's folder. */
+static int line_matches(const struct file *f, const struct line *l, const char *path, size_t len)
 {
-	size_t i;
-	if (lg->all)
-		return 1;
-	for (i = 0; i < lg->n; i++)
-		if (holds(path, len, lg->w[i].w))
-			return 1;
-	return 0;
+	const char *name;
+	if (l->basename) {
+		size_t k = len;
+		while (k > 0 && path[k - 1] != '/')
+			k--;
+		name = path + k;
+		return wild_match(l->pat, l->plen, name, len - (size_t)(name - path), 0);
+	}
+	if (len < f->dirlen || memcmp(path, f->dir, f->dirlen))
+		return 0;
+	return wild_match(l->pat, l->plen, path + f->dirlen, len - f->dirlen, WILD_PATHNAME);
+}
+
+/* git's fill_one: the line's attributes, last first, each unless already decided; a set macro expands. */
+static void fill(const struct linguist *lg, enum value *vals, const struct state *st, size_t n)
+{
+	while (n-- > 0) {
+		size_t a = st[n].attr;
+		if (vals[a] != V_UNKNOWN)
+			continue;
+		vals[a] = st[n].v;
+		if (st[n].v == V_SET && lg->attrs[a].def)
+			fill(lg, vals, lg->attrs[a].def, lg->attrs[a].ndef);
+	}
+}
+
+int linguist_marks(const struct linguist *lg, const char *path, size_t len)
+{
+	enum value small[16], *vals;
+	size_t i, j;
+	int r;
+
+	if (!lg->nattrs)
+		return 0;
+	vals = lg->nattrs <= 16 ? small : xmalloc(lg->nattrs * sizeof(*vals));
+	for (i = 0; i < lg->nattrs; i++)
+		vals[i] = V_UNKNOWN;
+	/* deeper files first, later lines first: the first to decide an attribute wins */
+	for (i = lg->n; i-- > 0 && (vals[0] == V_UNKNOWN || vals[1] == V_UNKNOWN);) {
+		const struct file *f = &lg->f[i];
+		for (j = f->n; j-- > 0 && (vals[0] == V_UNKNOWN || vals[1] == V_UNKNOWN);)
+			if (line_matches(f, &f->lines[j], path, len))
+				fill(lg, vals, f->lines[j].st, f->lines[j].nst);
+	}
+	r = vals[0] == V_SET || vals[0] == V_TRUE_STRING || vals[1] == V_SET || vals[1] == V_TRUE_STRING;
+	if (vals != small)
+		free(vals);
+	return r;
 }

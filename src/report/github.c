@@ -16,7 +16,22 @@ char *report_github_escape(const char *s, int prop)
 
 	/* as the runner decodes them (actions/toolkit core: escapeData, escapeProperty) */
 	for (p = u; *p; p++) {
-		if (*p == '%')
+		unsigned char c = (unsigned char)*p;
+		/* other controls (a log shows ESC's colours), C1 controls and bidi reorderings: shown, not obeyed */
+		if ((c < 0x20 && c != '\r' && c != '\n') || c == 0x7f || (c == 0xc2 && (unsigned char)p[1] >= 0x80 &&
+									  (unsigned char)p[1] < 0xa0)) {
+			char one[3] = {*p, c == 0xc2 ? p[1] : '\0', '\0'};
+			char *shown = report_safe(one);
+			buf_puts(&b, shown);
+			free(shown);
+			p += c == 0xc2;
+		} else if (c == 0xe2 && p[1] && p[2]) {
+			char three[4] = {p[0], p[1], p[2], '\0'};
+			char *shown = report_safe(three);
+			buf_puts(&b, shown);
+			free(shown);
+			p += 2;
+		} else if (*p == '%')
 			buf_puts(&b, "%25");
 		else if (*p == '\r')
 			buf_puts(&b, "%0D");
@@ -158,8 +173,11 @@ static void put_group(FILE *f, const struct report *r, const struct domain_resul
 				fprintf(f, "       %s: %s\n", w->evidence, p);
 			free(p);
 		}
-		if (outcome_fails(rr->outcome))
-			fprintf(f, "       %s: %s\n", w->next_short, text_get(&rr->rule->next_step, r->lang));
+		if (outcome_fails(rr->outcome)) {
+			char *next = report_safe(text_get(&rr->rule->next_step, r->lang));
+			fprintf(f, "       %s: %s\n", w->next_short, next);
+			free(next);
+		}
 	}
 	fputs("::endgroup::\n", f);
 	free(et);

@@ -11,11 +11,30 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
+/* A bidi embedding, override or isolate (U+202A..U+202E, U+2066..U+2069) at p: it reorders what follows. */
+static int reorders(const unsigned char *p)
+{
+	return p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
+}
+
 char *report_safe(const char *s)
 {
-	struct buf b = BUF_INIT;
+	struct buf b = BUF_INIT, out = BUF_INIT;
+	const unsigned char *p;
 	buf_put_safe(&b, s, strlen(s));
-	return buf_detach(&b);
+	if (!b.ptr)
+		return buf_detach(&b);
+	/* and the bidi controls that reorder shown as \u202e, as the page does (page.c); the marks stay */
+	for (p = (const unsigned char *)b.ptr; *p; p++) {
+		if (p[0] == 0xe2 && p[1] && p[2] && reorders(p)) {
+			buf_printf(&out, "\\u%04x", ((unsigned)(p[1] & 0x3f) << 6) | (p[2] & 0x3f) | 0x2000);
+			p += 2;
+		} else {
+			buf_putc(&out, (char)*p);
+		}
+	}
+	buf_free(&b);
+	return buf_detach(&out);
 }
 
 char *report_signal(const struct report *r, const struct domain_result *d)

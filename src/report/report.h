@@ -52,7 +52,10 @@ json_t *report_json_build(const struct report *r);
 /* Writes the JSON report; returns 0, or -1 on a write error. */
 int report_json(FILE *f, const struct report *r);
 
-/* A display-safe copy of a path or text (invalid UTF-8 and controls as \xNN); caller frees. */
+/*
+ * A display-safe copy of a path or text (invalid UTF-8 and controls as \xNN,
+ * bidi embeddings, overrides and isolates as \u202e); caller frees.
+ */
 char *report_safe(const char *s);
 
 /*

@@ -167,8 +167,10 @@ static void put_policy(FILE *f, const struct report *r)
 	for (i = 0; i < v->nrules; i++) {
 		const struct rule_result *rr = &v->rules[i];
 		if (rr->outcome == OUTCOME_WAIVED) {
-			fprintf(f, "\n  %s %s %s  %s\n", w->outcome[OUTCOME_WAIVED], pw->level[rr->rule->level],
-				rr->rule->id, text_get(&rr->rule->title, r->lang));
+			fprintf(f, "\n  %s %s %s  ", w->outcome[OUTCOME_WAIVED], pw->level[rr->rule->level],
+				rr->rule->id);
+			put_safe(f, text_get(&rr->rule->title, r->lang));
+			fputc('\n', f);
 			fprintf(f, "    %s: ", w->waiver);
 			put_safe(f, rr->waiver->reason);
 			fprintf(f, " (%s ", w->owner);
@@ -338,25 +340,39 @@ int report_text(FILE *f, const struct report *r)
 		fputs(" (", f);
 		put_safe(f, r->target->branch);
 		fputs(")", f);
+	} else if (!v->gate.branch) {
+		/* the gate then applies to no branch: the reader must know it first */
+		fputs(r->lang == LANG_AR ? " (لا فرع معروف: لا المراجعة ولا متغير CI يسمّي فرعاً؛ استعمل \u200e--branch NAME)"
+					 : " (no branch known: neither the revision nor a CI variable names one; give --branch "
+					   "NAME)",
+		      f);
 	}
 	fputs("\n\n", f);
 
 	for (i = 0; i < v->ndomains; i++) {
 		const struct domain_result *d = &v->domains[i];
 		char *signal = report_signal(r, d);
-		fprintf(f, "%s%s%s  %s%s%s\n", col(r, C_BOLD), text_get(&d->domain->title, r->lang), col(r, C_RESET),
-			col(r, status_color(d->status)), status_label(d->status, r->lang), col(r, C_RESET));
-		fprintf(f, "  %s: %s\n", w->signal, signal);
-		fprintf(f, "  %s: %s\n\n", w->next, report_next_step(r, d));
+		/* a rule pack's words can come from the scanned repository: shown safe, as paths are */
+		fputs(col(r, C_BOLD), f);
+		put_safe(f, text_get(&d->domain->title, r->lang));
+		fprintf(f, "%s  %s%s%s\n", col(r, C_RESET), col(r, status_color(d->status)),
+			status_label(d->status, r->lang), col(r, C_RESET));
+		fprintf(f, "  %s: ", w->signal);
+		put_safe(f, signal);
+		fprintf(f, "\n  %s: ", w->next);
+		put_safe(f, report_next_step(r, d));
+		fputs("\n\n", f);
 		free(signal);
 	}
 
 	for (i = 0; i < v->nproofs; i++)
 		nproven += v->proofs[i].proven;
 	fprintf(f, "%s: %zu/%zu %s\n", w->proofs, nproven, v->nproofs, w->proven);
-	for (i = 0; i < v->nproofs; i++)
-		fprintf(f, "  [%s] %s  %s\n", v->proofs[i].proven ? "x" : " ", v->proofs[i].proof->id,
-			text_get(&v->proofs[i].proof->title, r->lang));
+	for (i = 0; i < v->nproofs; i++) {
+		fprintf(f, "  [%s] %s  ", v->proofs[i].proven ? "x" : " ", v->proofs[i].proof->id);
+		put_safe(f, text_get(&v->proofs[i].proof->title, r->lang));
+		fputc('\n', f);
+	}
 
 	for (i = 0; i < v->nrules; i++)
 		nfailing += outcome_fails(v->rules[i].outcome);
@@ -366,10 +382,11 @@ int report_text(FILE *f, const struct report *r)
 		const struct rule_result *rr = &v->rules[i];
 		if (!outcome_fails(rr->outcome))
 			continue;
-		fprintf(f, "\n  %s%s%s %s %s  %s\n",
+		fprintf(f, "\n  %s%s%s %s %s  ",
 			col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED ? C_RED : C_YELLOW),
-			w->outcome[rr->outcome], col(r, C_RESET), pw->level[rr->rule->level], rr->rule->id,
-			text_get(&rr->rule->title, r->lang));
+			w->outcome[rr->outcome], col(r, C_RESET), pw->level[rr->rule->level], rr->rule->id);
+		put_safe(f, text_get(&rr->rule->title, r->lang));
+		fputc('\n', f);
 		for (j = 0; j < rr->nlooked && j < TEXT_LOOKED; j++) {
 			fputs("    ", f);
 			put_safe(f, rr->looked_for[j]);
@@ -387,7 +404,9 @@ int report_text(FILE *f, const struct report *r)
 			fputc('\n', f);
 		}
 		put_misses(f, r, rr);
-		fprintf(f, "    %s: %s\n", w->next, text_get(&rr->rule->next_step, r->lang));
+		fprintf(f, "    %s: ", w->next);
+		put_safe(f, text_get(&rr->rule->next_step, r->lang));
+		fputc('\n', f);
 	}
 
 	put_policy(f, r);

@@ -370,8 +370,7 @@ struct walk {
 	const struct rules *rs;
 	const struct scan_opts *opts;
 	struct scan_result *res;
-	git_attr_options attr_opts;
-	struct linguist *lg; /* which paths libgit2 is asked about */
+	struct linguist *lg; /* the .gitattributes of the folders above (git/linguist.h) */
 	size_t depth;	     /* of the folder being walked */
 	struct buf path;
 	size_t *sel; /* leaves selecting the current entry */

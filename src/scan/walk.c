@@ -17,26 +17,6 @@
 #include "util/mem.h"
 
 /*
- * Generated and vendored files are never evidence: .gitattributes of the
- * scanned commit (not the work tree) marking linguist-generated or
- * linguist-vendored, read by libgit2.
- */
-static int linguist_excluded(struct walk *w, const char *path)
-{
-	static const char *names[] = {"linguist-generated", "linguist-vendored"};
-	const char *values[2] = {NULL, NULL};
-	size_t i;
-
-	if (git_attr_get_many_ext(values, w->repo, &w->attr_opts, path, 2, names) < 0)
-		return 0;
-	for (i = 0; i < 2; i++)
-		if (git_attr_value(values[i]) == GIT_ATTR_VALUE_TRUE ||
-		    (git_attr_value(values[i]) == GIT_ATTR_VALUE_STRING && !strcmp(values[i], "true")))
-			return 1;
-	return 0;
-}
-
-/*
  * Queues the file at w->path selected by sel (nsel leaves): the walk and a
  * replayed record alike.  Whether its contents are read follows from the
  * leaves, never from a record.  A rule pack kept in the tree is not
@@ -101,10 +81,13 @@ static void record(struct buf *rec, enum treerec_kind kind, const char *name, co
 }
 
 /*
- * The leaves of active selecting the blob at w->path, into w->sel.  A
- * generated or vendored blob is selected only by forbidding (no_file) leaves:
- * the attributes come from the change being judged, which must not be able
- * to hide what a rule forbids.
+ * The leaves of active selecting the blob at w->path, into w->sel.
+ * Generated and vendored files are never evidence: those the scanned
+ * commit's .gitattributes mark linguist-generated or linguist-vendored
+ * (git/linguist.h; never the machine's attribute files).  Such a blob is
+ * still selected by forbidding (no_file) leaves: the attributes come from
+ * the change being judged, which must not be able to hide what a rule
+ * forbids.
  */
 static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
 {
@@ -112,7 +95,7 @@ static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
 	size_t nsel = globs_select(&w->gl, w->rs, active, nactive, path, w->path.len, w->sel);
 	size_t i, kept = 0;
 
-	if (!nsel || !linguist_may_apply(w->lg, path, w->path.len) || !linguist_excluded(w, path))
+	if (!nsel || !linguist_marks(w->lg, path, w->path.len))
 		return nsel;
 	for (i = 0; i < nsel; i++)
 		if (w->rs->leaves[w->sel[i]]->negated)
@@ -194,7 +177,8 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 /* Records stop below a folder whose .gitattributes cannot be read (linguist_enter). */
 static void enter_attrs(struct walk *w, const git_oid *attrs, size_t depth)
 {
-	if (linguist_enter(w->lg, w->repo, attrs, depth) < 0 && w->no_records_below == SIZE_MAX)
+	if (linguist_enter(w->lg, w->repo, attrs, w->path.ptr ? w->path.ptr : "", w->path.len, depth) < 0 &&
+	    w->no_records_below == SIZE_MAX)
 		w->no_records_below = depth;
 }
 
@@ -338,7 +322,7 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 		have = rec && treerec_parse(&tr, rec, len, w->rs->nleaves) == 0;
 		/*
 		 * like a cached blob, a record stands for a tree only where the
-		 * tree (and its .gitattributes, which libgit2 reads) is there
+		 * tree (and its .gitattributes, which the walk reads) is there
 		 */
 		if (have && git_oid_equal(&tr.tree, id) && object_present(w->job->packs, w->self->odb, id) &&
 		    (!tr.has_attrs || object_present(w->job->packs, w->self->odb, &tr.attrs)))
@@ -372,10 +356,7 @@ void walk_init(struct walk *w, git_repository *repo, const struct rules *rs, con
 	w->res = res;
 	w->job = job;
 	w->self = self;
-	w->attr_opts.version = GIT_ATTR_OPTIONS_VERSION;
-	w->attr_opts.flags = GIT_ATTR_CHECK_INDEX_ONLY | GIT_ATTR_CHECK_NO_SYSTEM | GIT_ATTR_CHECK_INCLUDE_COMMIT;
-	git_oid_cpy(&w->attr_opts.attr_commit_id, &opts->commit_id);
-	w->lg = linguist_new(repo);
+	w->lg = linguist_new();
 	w->sel = xmalloc((rs->nleaves ? rs->nleaves : 1) * sizeof(*w->sel));
 	globs_init(&w->gl, rs);
 	buf_puts(&w->path, "");

@@ -86,7 +86,7 @@ json_is "$(rule sec.generated-not-evidence "['outcome']")" fail
 end
 
 # every file holds "needle"; the evidence of sec.needle-anywhere is what is not excluded
-attr_repo() { # DEST: a work tree with linguist attributes in every place libgit2 reads them
+attr_repo() { # DEST: a work tree with linguist attributes in every place git reads them
 	rm -rf "$1" && git init -q -b main "$1"
 	for f in third_party/a.md pkg/x.pb.go pkg/y.go special.md userfile.md docs/normal.md lib/m.md \
 		staged/s.md deep/er/gen/k.md; do
@@ -96,17 +96,18 @@ attr_repo() { # DEST: a work tree with linguist attributes in every place libgit
 	printf '*.pb.go linguist-generated=true\n' >"$1/pkg/.gitattributes"
 	printf 'gen/** linguist-generated\n' >"$1/deep/er/.gitattributes"
 	git -C "$1" add -A && git -C "$1" -c user.name=t -c user.email=t@t commit -qm x
+	# the machine's attributes (info/attributes, the user's file) and a staged
+	# .gitattributes do not count: only the commit's do (git/linguist.h)
 	printf 'special.md linguist-vendored\n' >"$1/.git/info/attributes"
-	# staged, not committed: the scan is of the commit, whose attributes count
 	printf 'staged/** linguist-vendored\n' >"$1/staged/.gitattributes"
 	git -C "$1" add staged/.gitattributes
 }
 
-begin "linguist attributes count from the commit's tree at every depth, info/attributes and the user's file"
+begin "linguist attributes count from the commit's tree at every depth, never info/attributes or the user's file"
 attr_repo "$T/attrs"
 mkdir -p "$T/xdg/git" && printf 'userfile.md linguist-generated\n' >"$T/xdg/git/attributes"
 run env XDG_CONFIG_HOME="$T/xdg" "$PG" scan $CORE --format json "$T/attrs"
-json_is "sorted(e['path'] for e in $(rule sec.needle-anywhere "['evidence']"))" "['docs/normal.md', 'lib/m.md', 'pkg/y.go', 'staged/s.md']"
+json_is "sorted(e['path'] for e in $(rule sec.needle-anywhere "['evidence']"))" "['docs/normal.md', 'lib/m.md', 'pkg/y.go', 'special.md', 'staged/s.md', 'userfile.md']"
 end
 
 begin "a linguist line whose longest literal is inside a class still marks its files"
@@ -123,7 +124,7 @@ attr_repo "$T/attrs2"
 printf '[attr]thirdparty linguist-vendored\nlib/** thirdparty\n' >"$T/attrs2/.gitattributes"
 git -C "$T/attrs2" add .gitattributes && git -C "$T/attrs2" -c user.name=t -c user.email=t@t commit -qm macro
 run env XDG_CONFIG_HOME="$T/xdg" "$PG" scan $CORE --format json "$T/attrs2"
-json_is "sorted(e['path'] for e in $(rule sec.needle-anywhere "['evidence']"))" "['docs/normal.md', 'pkg/y.go', 'staged/s.md', 'third_party/a.md']"
+json_is "sorted(e['path'] for e in $(rule sec.needle-anywhere "['evidence']"))" "['docs/normal.md', 'pkg/y.go', 'special.md', 'staged/s.md', 'third_party/a.md', 'userfile.md']"
 end
 
 begin "no_file: a forbidden file fails the rule and is cited"

@@ -100,3 +100,59 @@ run "$PG" scan --format json --rules "$T/t80-pack" "$T/t80"
 [ "$(t80_outcome x.no-token-own)" = "['pass']" ] || bad "x.no-token-own is $(t80_outcome x.no-token-own)"
 [ "$(t80_outcome x.has-token)" = "['fail']" ] || bad "x.has-token is $(t80_outcome x.has-token)"
 end
+
+# attributes come from the scanned commit only: the machine's attribute files
+# (the user's, core.attributesFile, info/attributes) and the index cannot
+# turn evidence into "vendored"; the commit's own .gitattributes, at any depth
+# and through its root macros, still do (git/linguist.h)
+t80_sees_runbook() { # [ENV...]: the scan of $T/t80 cites docs/runbook.md
+	run env "$@" "$PG" scan --format json "$T/t80"
+	grep -Eq '"path": *"docs/runbook.md"' "$T/out" || bad "docs/runbook.md is not cited ($*)"
+}
+
+begin "the machine's attribute files do not change what is evidence"
+t80_repo "$T/t80" docs/runbook.md "# Runbook"
+t80_sees_runbook
+cp "$T/out" "$T/t80-before.json"
+mkdir -p "$T/t80-home/.config/git" "$T/t80-xdg/git"
+echo '* linguist-vendored' >"$T/t80-home/.config/git/attributes"
+echo '* linguist-generated' >"$T/t80-xdg/git/attributes"
+echo '* linguist-vendored' >"$T/t80-global-attrs"
+printf '[core]\n\tattributesFile = %s\n' "$T/t80-global-attrs" >"$T/t80-home/.gitconfig"
+t80_sees_runbook HOME="$T/t80-home"
+t80_sees_runbook HOME="$T/t80-home" XDG_CONFIG_HOME="$T/t80-xdg"
+# the same verdict, to the byte, under every one of them at once
+mkdir -p "$T/t80/.git/info"
+echo '* linguist-vendored' >"$T/t80/.git/info/attributes"
+git -C "$T/t80" config core.attributesFile "$T/t80-global-attrs"
+# and a .gitattributes staged but not committed (the index is not the commit)
+echo '* linguist-generated' >"$T/t80/.gitattributes"
+git -C "$T/t80" add .gitattributes
+t80_sees_runbook HOME="$T/t80-home" XDG_CONFIG_HOME="$T/t80-xdg"
+cmp -s "$T/out" "$T/t80-before.json" || bad "the report changed under the machine's attribute files"
+end
+
+begin "the commit's .gitattributes in a subfolder still makes a file vendored"
+t80_repo "$T/t80" docs/runbook.md "# Runbook"
+printf 'runbook.md linguist-vendored\n' >"$T/t80/docs/.gitattributes"
+git -C "$T/t80" add -A && git -C "$T/t80" -c user.name=t -c user.email=t@t commit -qm attrs
+run "$PG" scan --format json "$T/t80"
+out_lacks '"path": *"docs/runbook.md"'
+end
+
+begin "the commit's root macro still makes a file generated; a deeper file can undo it"
+t80_repo "$T/t80" docs/runbook.md "# Runbook" '[attr]gen linguist-generated
+docs/*.md gen'
+run "$PG" scan --format json "$T/t80"
+out_lacks '"path": *"docs/runbook.md"'
+printf '*.md -linguist-generated\n' >"$T/t80/docs/.gitattributes"
+git -C "$T/t80" add -A && git -C "$T/t80" -c user.name=t -c user.email=t@t commit -qm undo
+run "$PG" scan --format json "$T/t80"
+out_has '"path": *"docs/runbook.md"'
+end
+
+begin "a leading '!' in the commit's .gitattributes is ignored, as git ignores it"
+t80_repo "$T/t80" docs/runbook.md "# Runbook" '!nothing.txt linguist-vendored' 2>/dev/null
+run "$PG" scan --format json "$T/t80"
+out_has '"path": *"docs/runbook.md"'
+end
