@@ -260,7 +260,8 @@ int match_pattern_risky(const char *p, size_t *off)
 		} else if (c == '|') {
 			struct group *g = &st[depth];
 			alt_done(g);
-			if (!over && g->nalt < RISK_ALTS) {
+			/* the pattern's own alternatives (depth 0) are no group: nothing repeats them */
+			if (!over && depth && g->nalt < RISK_ALTS) {
 				g->alt_end[g->nalt - 1] = i;
 				g->alt[g->nalt++] = i + 1;
 			}

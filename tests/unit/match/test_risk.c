@@ -45,6 +45,8 @@ static void test_safe_shapes(void **state)
 	assert_false(risky("(a+)++", NULL));
 	assert_false(risky("(?>a+)+", NULL));
 	assert_false(risky("(?i)\\b(?:roll ?back|revert)\\b", NULL));
+	assert_false(risky("a|a|ab", NULL)); /* alternatives of the whole pattern: nothing repeats them */
+	assert_true(risky("x|(a|a)+", NULL));
 	/* something each round must match that the repeat inside cannot skip */
 	assert_false(risky("(?:\\.\\d+)*", NULL));
 	assert_false(risky("(?:a+b)+", NULL));
