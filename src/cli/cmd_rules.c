@@ -214,6 +214,7 @@ static int rules_check(struct cli_rules_args *a, int n, char **paths)
 		fprintf(stderr, "proofgate: %zu problem%s found\n", nproblems, nproblems == 1 ? "" : "s");
 		return EXIT_UNDECIDED;
 	}
+	cli_print_diags(&rs->warnings, "(rules)");
 	printf("ok: %zu rule%s, %zu domain%s, %zu proof%s in %zu file%s\n", rs->nrules, rs->nrules == 1 ? "" : "s",
 	       rs->ndomains, rs->ndomains == 1 ? "" : "s", rs->nproofs, rs->nproofs == 1 ? "" : "s", rs->nfiles,
 	       rs->nfiles == 1 ? "" : "s");

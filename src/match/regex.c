@@ -1,9 +1,13 @@
 /* regex.c - content regexes: compiled with UTF and Unicode properties, matched with limits, JIT at first use. */
 #include "match/regex.h"
 
+#include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "match/alloc.h"
+#include "util/buf.h"
 #include "util/err.h"
 #include "util/mem.h"
 
@@ -31,6 +35,139 @@ int match_report_group(const pcre2_code *code, uint32_t ncaptures)
 		return 0;
 	named = pcre2_substring_number_from_name(code, (PCRE2_SPTR) "date");
 	return named > 0 ? named : 1;
+}
+
+/* The positions of a compiled pattern's callouts: auto ones (255) and explicit numbered ones apart. */
+struct callouts {
+	size_t *pos;
+	size_t n, cap;
+	size_t plain; /* explicit (?C) or (?C0) callouts */
+};
+
+static int list_callout(pcre2_callout_enumerate_block *cb, void *data)
+{
+	struct callouts *co = data;
+	if (cb->callout_string) {
+		return 0;
+	} else if (cb->callout_number == 255) {
+		XGROW(co->pos, co->cap, co->n + 1);
+		co->pos[co->n++] = cb->pattern_position;
+	} else if (cb->callout_number == 0) {
+		co->plain++;
+	}
+	return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * 1 when a step must be counted before the item at p: after a quantifier
+ * (*, +, ?, {n,m}, with its lazy or possessive mark), after a closing
+ * parenthesis, and after \R or \X (which can match two ways); with
+ * extended syntax possible (ext), white space is looked past.  Every loop
+ * PCRE2 can backtrack into goes on past one of these, and an alternation
+ * without one is tried at most once per branch, so between two counted
+ * steps PCRE2 does at most about a pattern's length of work.  An extra
+ * position here only costs a callout; a missing one would not count.
+ */
+static int counts_before(const char *pattern, size_t p, int ext)
+{
+	unsigned char c;
+	while (ext && p > 0 && strchr(" \t\n\r\f\v", pattern[p - 1]))
+		p--;
+	if (p == 0)
+		return 0;
+	c = (unsigned char)pattern[p - 1];
+	if (c && strchr("*+?})", c))
+		return 1;
+	return p >= 2 && pattern[p - 2] == '\\' && (c == 'R' || c == 'X');
+}
+
+/* 1 when the pattern may switch on extended syntax: (?x), (?xx), (?ix:...), and the like. */
+static int maybe_extended(const char *pattern)
+{
+	const char *q;
+	for (q = strstr(pattern, "(?"); q; q = strstr(q + 1, "(?")) {
+		const char *o = q + 2;
+		while (*o && (isalpha((unsigned char)*o) || *o == '^' || *o == '-')) {
+			if (*o == 'x')
+				return 1;
+			o++;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Compiles r->src for running with the budget (regex.h): the pattern with
+ * a callout `(?C)` inserted where counts_before says, found from PCRE2's
+ * own auto-callout positions (so PCRE2 parses the pattern, its escapes,
+ * classes and comments), into r->code and r->run_src.  Inside \Q..\E an
+ * insertion would be text, so a pattern holding \Q, or a rewrite that does
+ * not give at least the callouts meant, keeps PCRE2_AUTO_CALLOUT on the
+ * whole pattern instead: slower, as sound.
+ * The caller compiled r->src plainly into r->code; on any failure here
+ * r->code is compiled with PCRE2_AUTO_CALLOUT instead.
+ */
+static void counted_compile(struct match_regex *r, uint32_t copts, pcre2_compile_context *cc)
+{
+	struct callouts all, plain, got;
+	struct buf b = BUF_INIT;
+	pcre2_code *autoc = NULL, *rew = NULL;
+	size_t i, kept = 0, from = 0, len = strlen(r->src);
+	PCRE2_SIZE eo;
+	int ec, fail = 0, ext = maybe_extended(r->src);
+
+	memset(&all, 0, sizeof(all));
+	memset(&plain, 0, sizeof(plain));
+	memset(&got, 0, sizeof(got));
+	autoc = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED, copts | PCRE2_AUTO_CALLOUT, &ec, &eo, cc);
+	if (!autoc)
+		goto done; /* not reached: the plain pattern compiled */
+	/* inside \Q..\E an inserted (?C) would be text: such a pattern keeps every auto-callout */
+	fail = strstr(r->src, "\\Q") != NULL;
+	pcre2_callout_enumerate(autoc, list_callout, &all);
+	pcre2_callout_enumerate(r->code, list_callout, &plain);
+	/* code order is pattern order but for repeated groups, which PCRE2 copies: sorted, once each */
+	qsort(all.pos, all.n, sizeof(*all.pos), cmp_size);
+	for (i = 0; i < all.n; i++) {
+		size_t p = all.pos[i];
+		if ((i && p == all.pos[i - 1]) || p > len || !counts_before(r->src, p, ext))
+			continue;
+		fail |= buf_put(&b, r->src + from, p - from) < 0 || buf_put(&b, "(?C)", 4) < 0;
+		from = p;
+		kept++;
+	}
+	fail |= buf_put(&b, r->src + from, len - from) < 0;
+	if (!fail)
+		rew = pcre2_compile((PCRE2_SPTR)buf_cstr(&b), b.len, copts, &ec, &eo, cc);
+	if (rew)
+		pcre2_callout_enumerate(rew, list_callout, &got);
+	/* each kept position is its own callout at least (PCRE2 copies a group repeated {n,m} times) */
+	if (rew && got.n == 0 && got.plain >= plain.plain + kept) {
+		pcre2_code_free(r->code);
+		r->code = rew;
+		rew = NULL;
+		r->run_src = buf_detach(&b);
+	} else {
+		pcre2_code_free(r->code);
+		r->code = autoc;
+		autoc = NULL;
+		r->run_src = xstrdup(r->src);
+	}
+done:
+	if (!r->run_src)
+		r->run_src = xstrdup(r->src);
+	pcre2_code_free(autoc);
+	pcre2_code_free(rew);
+	buf_free(&b);
+	free(all.pos);
+	free(plain.pos);
+	free(got.pos);
 }
 
 int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff)
@@ -61,6 +198,7 @@ int match_regex_compile(struct match_regex **out, const char *pattern, unsigned 
 		err_set("%s", (char *)msg);
 		goto done;
 	}
+	counted_compile(r, copts, cc);
 	pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
 	r->group = match_report_group(r->code, r->ncaptures);
 	*out = r;
@@ -78,6 +216,7 @@ void match_regex_free(struct match_regex *r)
 		return;
 	pcre2_code_free(r->code);
 	free(r->src);
+	free(r->run_src);
 	free(r);
 }
 
@@ -85,7 +224,48 @@ struct match_ctx {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
 	pcre2_jit_stack *js;
+	/* the budget (regex.h): steps spent, its size, a fixed size for tests (or 0), and what it is for */
+	unsigned long spent, budget, fixed;
+	const pcre2_code *b_code;
+	const char *b_subject;
+	size_t b_len;
 };
+
+/* One step of the budget per callout; past it the match is abandoned (PCRE2_ERROR_CALLOUT). */
+static int count_step(pcre2_callout_block *cb, void *data)
+{
+	struct match_ctx *c = data;
+	(void)cb;
+	if (++c->spent > c->budget)
+		return PCRE2_ERROR_CALLOUT;
+	return 0;
+}
+
+void match_budget_reset(struct match_ctx *c)
+{
+	c->spent = 0;
+	c->b_code = NULL;
+	c->b_subject = NULL;
+	c->b_len = 0;
+}
+
+unsigned long match_budget_spent(const struct match_ctx *c)
+{
+	return c->spent;
+}
+
+void match_budget_set(struct match_ctx *c, unsigned long steps)
+{
+	c->fixed = steps;
+}
+
+unsigned long match_budget_for(size_t len)
+{
+	unsigned long per = MATCH_BUDGET_PER_BYTE;
+	if (len > (ULONG_MAX - MATCH_BUDGET_BASE) / per)
+		return ULONG_MAX;
+	return MATCH_BUDGET_BASE + per * (unsigned long)len;
+}
 
 /*
  * JIT code runs on a 32 KiB machine stack unless given its own: that fails
@@ -101,6 +281,7 @@ struct match_ctx *match_ctx_new(void)
 	c->mc = match_pcre2_context_new();
 	pcre2_set_match_limit(c->mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(c->mc, MATCH_DEPTH_LIMIT);
+	pcre2_set_callout(c->mc, count_step, c);
 	/* NULL when JIT is unavailable: the interpreter needs no JIT stack */
 	c->js = pcre2_jit_stack_create(MATCH_JIT_STACK_MIN, MATCH_JIT_STACK_MAX, NULL);
 	if (c->js)
@@ -126,9 +307,21 @@ int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, cons
 
 	if (*start > len)
 		return MATCH_NONE;
+	if (code != c->b_code || subject != c->b_subject || len != c->b_len) {
+		/* another pattern or subject: a budget of its own */
+		c->spent = 0;
+		c->b_code = code;
+		c->b_subject = subject;
+		c->b_len = len;
+		c->budget = c->fixed ? c->fixed : match_budget_for(len);
+	}
+	if (c->spent > c->budget)
+		return MATCH_BUDGET_HIT;
 	n = pcre2_match(code, (PCRE2_SPTR)subject, len, *start, 0, c->md, c->mc);
 	if (n == PCRE2_ERROR_NOMATCH)
 		return MATCH_NONE;
+	if (n == PCRE2_ERROR_CALLOUT && c->spent > c->budget)
+		return MATCH_BUDGET_HIT;
 	if (n == PCRE2_ERROR_MATCHLIMIT || n == PCRE2_ERROR_DEPTHLIMIT || n == PCRE2_ERROR_HEAPLIMIT ||
 	    n == PCRE2_ERROR_JIT_STACKLIMIT)
 		return MATCH_LIMIT_HIT;

@@ -10,7 +10,8 @@
 
 /* A content regex: UTF, Unicode properties and multiline on, CRLF-aware. */
 struct match_regex {
-	char *src;
+	char *src;     /* the pattern as written */
+	char *run_src; /* as compiled into code: src with the budget's callouts (regex.h), or src */
 	pcre2_code *code;
 	uint32_t ncaptures;
 	int group;	     /* the group matches report: the one named "date", else 1, else 0 */
@@ -43,17 +44,50 @@ struct match_ctx *match_ctx_new(void);
 /* Frees c; NULL is fine. */
 void match_ctx_free(struct match_ctx *c);
 
-/* Limits that stop a catastrophic pattern (pcre2_set_match_limit / depth_limit). */
+/* Limits that stop a catastrophic pattern (pcre2_set_match_limit / depth_limit), per start position. */
 #define MATCH_LIMIT	  10000000u
 #define MATCH_DEPTH_LIMIT 100000u
+
+/*
+ * PCRE2's limits count per start position: `(a+)+$` on 20,000 lines of
+ * `aaaa...a!` stays under them at every start and still runs for minutes.
+ * Every content regex is compiled with a callout `(?C)` wherever PCRE2
+ * could backtrack into a choice (after quantifiers and groups, at each
+ * alternative; regex.c), and each callout PCRE2 reaches (the same count
+ * with JIT or without) is one step of a budget shared by all the calls
+ * that match one pattern against one subject: past MATCH_BUDGET_BASE steps plus
+ * MATCH_BUDGET_PER_BYTE for each byte of the subject, the search ends with
+ * MATCH_BUDGET_HIT.  The count depends only on the pattern, the subject
+ * and PCRE2's version, never on the machine or on time.  Ordinary
+ * patterns take one or two steps per byte of text.
+ */
+#define MATCH_BUDGET_BASE     10000000u
+#define MATCH_BUDGET_PER_BYTE 8u
+
+/* The budget of one pattern against a subject of len bytes. */
+unsigned long match_budget_for(size_t len);
 
 enum {
 	MATCH_OK = 0,
 	MATCH_NONE = 1,
 	MATCH_LIMIT_HIT = -2, /* the match or depth limit was reached */
 	MATCH_BAD_UTF = -3,   /* subject is not valid UTF-8 */
-	MATCH_FAILED = -4
+	MATCH_FAILED = -4,
+	MATCH_BUDGET_HIT = -5 /* the pattern's MATCH_BUDGET for this subject is spent */
 };
+
+/*
+ * Starts a new budget (match_budget_for) for the calls that follow (one
+ * pattern against one subject).  match_code_next also starts one by itself
+ * whenever the code, the subject or its length differ from the last call's.
+ */
+void match_budget_reset(struct match_ctx *c);
+
+/* Steps of the current budget spent so far (for tests). */
+unsigned long match_budget_spent(const struct match_ctx *c);
+
+/* Sets the budget's size for c, whatever the subject (0: match_budget_for, the default; for tests). */
+void match_budget_set(struct match_ctx *c, unsigned long steps);
 
 /*
  * Finds the next match of r in subject at or after *start.  On MATCH_OK sets

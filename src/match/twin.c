@@ -42,7 +42,8 @@ struct twin *twin_compile(const struct match_regex *r)
 	opts &= ~(uint32_t)(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NO_UTF_CHECK);
 	opts |= PCRE2_NEVER_UTF | PCRE2_NEVER_UCP;
 	t = xcalloc(1, sizeof(*t));
-	t->code = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, cc);
+	/* run_src: with the budget's callouts (regex.h), so the twin counts steps as r does */
+	t->code = pcre2_compile((PCRE2_SPTR)r->run_src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, cc);
 	pcre2_compile_context_free(cc);
 	if (!t->code) {
 		free(t);

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
+#include "match/risk.h"
 #include "model/builtin.h"
 #include "model/ydoc.h"
 #include "util/buf.h"
@@ -149,6 +150,12 @@ static int get_pattern(struct ctx *c, const yaml_node_t *n, const char *what, in
 		return -1;
 	if (match_regex_compile(out, ydoc_scalar(pn), icase ? MATCH_CASELESS : 0, &off) < 0)
 		return ydoc_diag(&c->y, pn, "%s: invalid regex '%s': %s at offset %zu", what, ydoc_scalar(pn), err_last(), off);
+	if (match_pattern_risky(ydoc_scalar(pn), &off))
+		diag_add(&c->rs->warnings, ydoc_where(&c->y, pn),
+			 "warning: pattern '%s' repeats a group that can match the same text in many ways (at offset %zu, "
+			 "as in (a+)+, (a*)* or (a|a)*): it may backtrack catastrophically and end as the rule's error; "
+			 "make the inner repeat possessive (a++) or the group atomic (?>...)",
+			 ydoc_scalar(pn), off);
 	return 0;
 }
 
@@ -1169,6 +1176,7 @@ void rules_free(struct rules *rs)
 	free(rs->rules);
 	free(rs->leaves);
 	diag_list_clear(&rs->diags);
+	diag_list_clear(&rs->warnings);
 	free(rs->files);
 	buf_free(&rs->canon);
 	free(rs->pack_blobs);

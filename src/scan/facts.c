@@ -45,12 +45,17 @@ char *scan_msg(const char *f, ...)
 	return buf_detach(&b);
 }
 
-static char *limit_msg(int rc, const struct match_regex *re, const char *path)
+static char *limit_msg(int rc, const struct match_regex *re, const char *path, uint64_t size)
 {
 	if (rc == MATCH_LIMIT_HIT)
 		return scan_msg(
 			"pattern /%s/ hit PCRE2's match limit (%u steps, depth %u) in '%s': simplify the pattern",
 			re->src, MATCH_LIMIT, MATCH_DEPTH_LIMIT, path);
+	if (rc == MATCH_BUDGET_HIT)
+		return scan_msg("pattern /%s/ spent its budget of %lu steps on '%s' (%u, and %u per byte) without "
+				"finishing: it backtracks too much on this file (nested repeats as in (a+)+, or "
+				"repeats over very long lines); simplify the pattern",
+				re->src, match_budget_for((size_t)size), path, MATCH_BUDGET_BASE, MATCH_BUDGET_PER_BYTE);
 	return scan_msg("pattern /%s/ failed to run on '%s'", re->src, path);
 }
 
@@ -111,6 +116,7 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 		return;
 	if (l->not_contains) {
 		start = 0;
+		match_budget_reset(wk->mc); /* each pattern's search of the blob has a budget of its own */
 		rc = next_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &start, &ms, &me, &cs, &ce);
 		f->have |= HAVE_NC;
 		f->nc_rc = rc;
@@ -123,6 +129,7 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 		size_t count = 0, first = 0;
 		rc = MATCH_OK;
 		start = 0;
+		match_budget_reset(wk->mc);
 		while (count < l->min_matches && (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start,
 								  &ms, &me, &cs, &ce)) == MATCH_OK) {
 			if (count++ == 0)
@@ -137,6 +144,7 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 	}
 	if (l->fresh) {
 		start = 0;
+		match_budget_reset(wk->mc);
 		while ((rc = next_match(wk, l->fresh, l->index, TW_FRESH, sj, &start, &ms, &me, &cs, &ce)) ==
 		       MATCH_OK) {
 			long d = date_parse_day(data + cs, ce - cs);
@@ -270,14 +278,14 @@ int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_
 			return say(why, WHY_NC_MATCH, *line);
 		}
 		if (f->nc_rc != MATCH_NONE) {
-			*err = limit_msg(f->nc_rc, l->not_contains, path);
+			*err = limit_msg(f->nc_rc, l->not_contains, path, bf->size);
 			return say(why, WHY_UNREADABLE, 0);
 		}
 	}
 	if (l->contains) {
 		size_t count = f->c_count;
 		if (count < l->min_matches && f->c_rc != MATCH_NONE) {
-			*err = limit_msg(f->c_rc, l->contains, path);
+			*err = limit_msg(f->c_rc, l->contains, path, bf->size);
 			return say(why, WHY_UNREADABLE, 0);
 		}
 		if (count == 0)
@@ -291,7 +299,7 @@ int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_
 		size_t bline;
 		int later;
 		if (f->f_rc != MATCH_NONE) {
-			*err = limit_msg(f->f_rc, l->fresh, path);
+			*err = limit_msg(f->f_rc, l->fresh, path, bf->size);
 			return say(why, WHY_UNREADABLE, 0);
 		}
 		if (!fresh_pick(f, commit_day + 1, &best, &bline, &later))

@@ -142,12 +142,21 @@ bad:
 int facts_complete(const struct scan_job *j, const struct item *it, const struct blob_facts *bf)
 {
 	size_t i;
-	if (bf->size > j->opts->max_file_size)
-		return 1;
-	if (!bf->seen)
+	uint64_t cap = j->opts->max_file_size;
+	/*
+	 * Over the size cap or binary, only forbidding (no_file) leaves read the
+	 * contents (item.c); over forbid_read_cap not even they can, whatever an
+	 * earlier scan with a larger cap found: the blob is looked at again.
+	 */
+	int evidence_too = bf->size <= cap && !bf->binary;
+	if (bf->size <= cap && !bf->seen)
 		return 0;
-	if (bf->binary)
+	if (bf->size > cap && (!bf->seen || bf->size > forbid_read_cap(cap))) {
+		for (i = 0; i < it->nsel; i++)
+			if (j->rs->leaves[it->sel[i]]->negated && needs_facts(j->rs->leaves[it->sel[i]], it->exec))
+				return 0;
 		return 1;
+	}
 	for (i = 0; i < it->nsel; i++) {
 		const struct leaf *l = j->rs->leaves[it->sel[i]];
 		const struct facts *f;
@@ -156,7 +165,7 @@ int facts_complete(const struct scan_job *j, const struct item *it, const struct
 		size_t line;
 		long day;
 		int ok;
-		if (!needs_facts(l, it->exec) || is_settled(j, l->index))
+		if (!needs_facts(l, it->exec) || is_settled(j, l->index) || (!evidence_too && !l->negated))
 			continue;
 		if (l->min_lines && !bf->have_lines)
 			return 0;
@@ -199,9 +208,10 @@ int scan_cache_open(struct cache **out, git_repository *repo, const struct rules
 	/* everything a cached result depends on but the blob itself */
 	buf_printf(
 		&ns,
-		"proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; dates kept %d; binary probe %d; rules %s",
-		PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, FRESH_KEEP,
-		BINARY_PROBE, rs->digest);
+		"proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; budget %u+%u/byte; dates kept %d; "
+		"binary probe %d; rules %s",
+		PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, MATCH_BUDGET_BASE,
+		MATCH_BUDGET_PER_BYTE, FRESH_KEEP, BINARY_PROBE, rs->digest);
 	rc = cache_open(out, dir, ns.ptr, forbidden, 0);
 	buf_free(&ns);
 	return rc;

@@ -29,6 +29,17 @@ struct worker;
 
 /* git decides a blob is binary when its first 8000 bytes hold a NUL. */
 #define BINARY_PROBE 8000
+/*
+ * A forbidding (no_file) condition reads a file larger than --max-file-size
+ * whole, up to this many times the cap; a larger one is its rule's error.
+ */
+#define FORBID_READ_FACTOR 8
+
+/* The largest blob a forbidding condition reads, for a size cap of cap bytes. */
+static inline uint64_t forbid_read_cap(uint64_t cap)
+{
+	return cap > UINT64_MAX / FORBID_READ_FACTOR ? UINT64_MAX : cap * FORBID_READ_FACTOR;
+}
 /* newest distinct dates a cacheable freshness result keeps */
 #define FRESH_KEEP 4
 
@@ -201,6 +212,13 @@ struct item {
 	struct leaf_out *outs; /* one per sel, set by run_item */
 	char *skipped;	       /* why it was not scanned or content-matched, or NULL */
 	int read;	       /* its blob was read from the object database */
+	/*
+	 * Its blob could not be read: libgit2's error class and message, made
+	 * into words (repo_object_problem) at the merge, on the thread that owns
+	 * the repository; NULL when it was read
+	 */
+	char *problem;
+	int problem_class;
 };
 
 /*
@@ -237,6 +255,7 @@ struct worker {
 
 /* What the threads share: read-only inputs and the ring of queued files. */
 struct scan_job {
+	git_repository *repo; /* the walking thread's only: the merge names unreadable objects with it */
 	const struct rules *rs;
 	const struct scan_opts *opts;
 	struct pack_set *packs; /* the repository's pack indexes, read-only */

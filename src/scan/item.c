@@ -24,8 +24,9 @@ struct blob {
 	size_t len;
 	int have_data;		/* its bytes were read: freshness can be matched again */
 	struct subject sj;	/* data as matched, once it is text */
-	char *missing;		/* why it could not be read, or NULL; owned */
-	const char *unreadable; /* why its contents are not matched (too large, binary), or NULL */
+	int missing;		/* it could not be read: it->problem says why */
+	int too_big;		/* larger than a forbidding condition reads (forbid_read_cap) */
+	const char *unreadable; /* why its contents are not matched as evidence (too large, binary), or NULL */
 	char reason[160];
 };
 
@@ -59,15 +60,46 @@ static int cache_hit(struct worker *wk, const struct item *it, struct blob *b)
 }
 
 /*
- * Probe: the blob's size and type without inflating it, from the pack
- * indexes (which hand over a whole packed blob's bytes in b->data at once)
- * or else libgit2's header; sets b->missing when neither has it.  Returns
- * what pack_read said.
+ * 1 when a forbidding (no_file) leaf selecting the item reads its contents:
+ * such a leaf reads binary blobs, and blobs over the size cap up to
+ * forbid_read_cap, since a secret is text inside them too.
  */
-static int probe_blob(struct worker *wk, const struct item *it, struct blob *b, size_t *size, git_object_t *type)
+static int forbid_wanted(const struct scan_job *j, const struct item *it)
+{
+	size_t i;
+	for (i = 0; i < it->nsel; i++) {
+		const struct leaf *l = j->rs->leaves[it->sel[i]];
+		if (l->negated && needs_facts(l, it->exec))
+			return 1;
+	}
+	return 0;
+}
+
+/* Records why the item's blob could not be read: libgit2's last error, or why (class GIT_ERROR_ODB). */
+static void set_problem(struct item *it, struct blob *b, const char *why)
+{
+	const git_error *ge = git_error_last();
+	b->missing = 1;
+	if (why || !ge || !ge->message) {
+		it->problem = xstrdup(why ? why : "unknown error");
+		it->problem_class = GIT_ERROR_ODB;
+	} else {
+		it->problem = xstrdup(ge->message);
+		it->problem_class = ge->klass;
+	}
+}
+
+/*
+ * Probe: the blob's size and type without inflating it, from the pack
+ * indexes (which hand over a whole packed blob of at most max bytes in
+ * b->data at once) or else libgit2's header; sets b->missing when neither
+ * has it.  Returns what pack_read said.
+ */
+static int probe_blob(struct worker *wk, struct item *it, struct blob *b, uint64_t max, size_t *size,
+		      git_object_t *type)
 {
 	uint64_t plen = 0;
-	int prc = pack_read(wk->pk, it->oid.id, wk->job->opts->max_file_size, &b->data, &plen);
+	int prc = pack_read(wk->pk, it->oid.id, max, &b->data, &plen);
 
 	*size = 0;
 	*type = GIT_OBJECT_BLOB;
@@ -75,38 +107,41 @@ static int probe_blob(struct worker *wk, const struct item *it, struct blob *b, 
 		*size = (size_t)plen;
 	else if (prc == PACK_NOT_BLOB)
 		*type = GIT_OBJECT_INVALID;
-	if (prc == PACK_MISS && git_odb_read_header(size, type, wk->odb, &it->oid) < 0) {
-		char hex[GIT_OID_HEXSZ + 1];
-		git_oid_tostr(hex, sizeof(hex), &it->oid);
-		b->missing =
-			scan_msg("object %s for '%s' is missing (a partial clone?): fetch it, or scan a full clone",
-				 hex, it->path);
-	}
+	if (prc == PACK_MISS && git_odb_read_header(size, type, wk->odb, &it->oid) < 0)
+		set_problem(it, b, NULL);
 	return prc;
 }
 
-/* Read: the blob's bytes when it is a blob within the size cap; its size, and whether it is binary, into b->bf. */
+/*
+ * Read: the blob's bytes when it is a blob within the size cap, or within
+ * forbid_read_cap when a forbidding leaf reads it; its size, and whether it
+ * is binary, into b->bf.
+ */
 static void read_blob(struct worker *wk, struct item *it, struct blob *b)
 {
+	uint64_t cap = wk->job->opts->max_file_size;
+	int forbid = forbid_wanted(wk->job, it);
 	size_t size;
 	git_object_t type;
-	int prc = probe_blob(wk, it, b, &size, &type);
+	int prc = probe_blob(wk, it, b, forbid ? forbid_read_cap(cap) : cap, &size, &type);
 
 	if (b->missing)
 		return;
-	if (size > wk->job->opts->max_file_size) {
+	if (size > cap) {
 		b->bf.size = size;
-		return;
+		if (!forbid)
+			return;
+		if (size > forbid_read_cap(cap)) {
+			b->too_big = 1;
+			return;
+		}
 	}
 	if (type != GIT_OBJECT_BLOB) {
-		b->missing = scan_msg("cannot read object for '%s': %s", it->path,
-				      "the requested type does not match the type in the ODB");
+		set_problem(it, b, "object type mismatch: the tree lists a blob");
 		return;
 	}
 	if (prc == PACK_MISS && git_odb_read(&b->obj, wk->odb, &it->oid) < 0) {
-		const git_error *ge = git_error_last();
-		b->missing = scan_msg("cannot read object for '%s': %s", it->path,
-				      ge && ge->message ? ge->message : "unknown error");
+		set_problem(it, b, NULL);
 		return;
 	}
 	it->read = 1;
@@ -137,8 +172,12 @@ static int words_wanted(const struct scan_job *j, const struct item *it)
 	return wanted;
 }
 
-/* Match: the facts of the text blob for every leaf that needs them, keeping the old record's for the rest. */
-static void match_blob(struct worker *wk, const struct item *it, struct blob *b)
+/*
+ * Match: the facts of the blob for every leaf that needs them (only the
+ * forbidding ones when forbid_only: a binary blob, or one over the size
+ * cap), keeping the old record's for the rest.
+ */
+static void match_blob(struct worker *wk, const struct item *it, struct blob *b, int forbid_only)
 {
 	const struct scan_job *j = wk->job;
 	const struct rules *rs = j->rs;
@@ -157,6 +196,8 @@ static void match_blob(struct worker *wk, const struct item *it, struct blob *b)
 	}
 	for (i = 0; i < it->nsel; i++) {
 		const struct leaf *l = rs->leaves[it->sel[i]];
+		if (forbid_only && !l->negated)
+			continue;
 		if (needs_facts(l, it->exec) && !is_settled(j, l->index) && !facts_find(&b->bf, l->index))
 			facts_compute(wk, l, &b->sj, b->bf.nlines, LONG_MAX, facts_add(&b->bf));
 	}
@@ -166,7 +207,10 @@ static void match_blob(struct worker *wk, const struct item *it, struct blob *b)
 			*facts_add(&b->bf) = b->old.lf[i];
 }
 
-/* Why a readable blob's contents are not matched (too large, binary), into b->unreadable and it->skipped. */
+/*
+ * Why a readable blob's contents are not matched as evidence (too large,
+ * binary), into b->unreadable and it->skipped.
+ */
 static void note_unmatched(const struct scan_job *j, struct item *it, struct blob *b)
 {
 	if (b->missing)
@@ -218,11 +262,22 @@ static void decide_leaf(struct worker *wk, struct item *it, const struct blob *b
 	if (is_settled(j, l->index))
 		return; /* the merge ignores it */
 	if (b->missing && leaf_needs_content(l)) {
-		o->kind = OUT_ERROR;
-		o->text = xstrdup(b->missing);
+		o->kind = OUT_ERROR; /* no text: the merge words it->problem */
 		return;
 	}
-	if (leaf_needs_content(l) && b->unreadable) {
+	if (l->negated && b->too_big && needs_facts(l, it->exec)) {
+		uint64_t cap = j->opts->max_file_size;
+		o->kind = OUT_ERROR;
+		o->text = scan_msg("'%s' is %llu bytes, more than the %llu a forbidding condition reads (%d times "
+				   "--max-file-size): what the rule forbids cannot be looked for in it; raise "
+				   "--max-file-size to at least %llu, or keep the file out of the rule's paths",
+				   it->path, (unsigned long long)b->bf.size, (unsigned long long)forbid_read_cap(cap),
+				   FORBID_READ_FACTOR,
+				   (unsigned long long)((b->bf.size + FORBID_READ_FACTOR - 1) / FORBID_READ_FACTOR));
+		return;
+	}
+	/* a forbidding leaf matched binary and large blobs too: its facts decide */
+	if (leaf_needs_content(l) && b->unreadable && !l->negated) {
 		/* the path is selected but its text cannot be matched */
 		if (l->negated || !exec_mismatch(l, it->exec)) {
 			o->kind = OUT_NOTE;
@@ -261,8 +316,8 @@ void run_item(struct worker *wk, struct item *it)
 	if (it->content && contents_wanted(j, it)) {
 		if (!cache_hit(wk, it, &b)) {
 			read_blob(wk, it, &b);
-			if (b.bf.seen && !b.bf.binary)
-				match_blob(wk, it, &b);
+			if (b.bf.seen)
+				match_blob(wk, it, &b, b.bf.binary || b.bf.size > j->opts->max_file_size);
 			if (!b.missing && j->opts->cache) {
 				facts_encode(&wk->ser, &b.bf);
 				cache_put(j->opts->cache, it->oid.id, wk->ser.ptr, wk->ser.len);
@@ -272,7 +327,6 @@ void run_item(struct worker *wk, struct item *it)
 	}
 	for (i = 0; i < it->nsel; i++)
 		decide_leaf(wk, it, &b, i);
-	free(b.missing);
 	blob_facts_free(&b.bf);
 	blob_facts_free(&b.old);
 	git_odb_object_free(b.obj); /* the contents are not kept past the leaves that needed them */
@@ -288,6 +342,7 @@ void item_free(struct item *it)
 	free(it->outs);
 	free(it->sel);
 	free(it->skipped);
+	free(it->problem);
 	free(it->path);
 	memset(it, 0, sizeof(*it));
 }

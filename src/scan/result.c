@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git/repo.h"
 #include "util/mem.h"
 
 struct scan_result *result_new(size_t nleaves)
@@ -77,11 +78,35 @@ static int settles(const struct leaf *l, const struct leaf_state *st)
 	return !l->negated && !l->fresh && st->nsatisfied >= l->min_files && st->nev == SCAN_EVIDENCE_MAX;
 }
 
+/*
+ * Why the item's blob could not be read, in repo_object_problem's words:
+ * on the walking thread, which alone may use the repository, with the
+ * error the worker met set again as libgit2's last.
+ */
+static char *problem_text(const struct scan_job *j, const struct item *it)
+{
+	struct buf what = BUF_INIT;
+	char *msg;
+	buf_printf(&what, "'%s'", it->path);
+	git_error_set_str(it->problem_class, it->problem);
+	if (j->repo) {
+		msg = repo_object_problem(j->repo, &it->oid, buf_cstr(&what));
+	} else {
+		char hex[GIT_OID_HEXSZ + 1];
+		git_oid_tostr(hex, sizeof(hex), &it->oid);
+		msg = scan_msg("object %s (%s) cannot be read: %s", hex, buf_cstr(&what), it->problem);
+	}
+	git_error_clear();
+	buf_free(&what);
+	return msg;
+}
+
 void result_merge(struct scan_result *r, struct scan_job *j, struct item *it)
 {
 	const struct rules *rs = j->rs;
 	size_t i;
 	int live = it->nsel == 0; /* a symbolic link or submodule is always reported */
+	char *problem = NULL;
 
 	if (it->read)
 		r->blobs_read++;
@@ -119,13 +144,19 @@ void result_merge(struct scan_result *r, struct scan_job *j, struct item *it)
 			o->text = NULL;
 			break;
 		case OUT_ERROR:
-			set_error(st, o->text);
+			if (!o->text && it->problem) {
+				if (!problem)
+					problem = problem_text(j, it);
+				o->text = xstrdup(problem);
+			}
+			set_error(st, o->text ? o->text : xstrdup("could not be read"));
 			o->text = NULL;
 			break;
 		}
 		if (settles(rs->leaves[o->leaf], st))
 			atomic_store_explicit(&j->settled[o->leaf], 1, memory_order_relaxed);
 	}
+	free(problem);
 	item_free(it);
 }
 

@@ -79,6 +79,7 @@ static void job_init(struct scan_job *j, git_repository *repo, const struct rule
 	size_t i;
 
 	memset(j, 0, sizeof(*j));
+	j->repo = repo;
 	j->rs = rs;
 	j->opts = opts;
 	j->commit_day = date_day_of(opts->commit_time);

@@ -53,7 +53,8 @@ git clone -q --bare --filter=blob:none "file://$T/promisor" "$T/partial.git"
 run "$PG" scan $CORE --format json "$T/partial.git"
 rc_is 0
 json_is "$(echo "[r for r in d['rules'] if r['id']=='ops.deploy-runbook'][0]['outcome']")" error
-json_is "'is missing (a partial clone?)' in [r for r in d['rules'] if r['id']=='ops.deploy-runbook'][0]['message']" True
+json_is "\"('docs/runbooks/deploy.md') is missing\" in [r for r in d['rules'] if r['id']=='ops.deploy-runbook'][0]['message']" True
+json_is "'this is a partial clone (a promisor remote)' in [r for r in d['rules'] if r['id']=='ops.deploy-runbook'][0]['message']" True
 json_is "'b09cec9c4ad2130185e35843555be09af5d4959e' in [r for r in d['rules'] if r['id']=='ops.deploy-runbook'][0]['message']" True
 json_is "[r for r in d['rules'] if r['id']=='ops.restore-exec'][0]['outcome']" fail
 json_is "d['gate']['decided']" True

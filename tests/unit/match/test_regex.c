@@ -304,6 +304,85 @@ static void test_regex_long_line_is_no_limit(void **state)
 	assert_int_equal(me, n);
 }
 
+/* n lines of `aaaa...a!` (k a's each), NUL-terminated; the caller frees */
+static char *lines_of_a(size_t n, size_t k, size_t *len)
+{
+	char *s = malloc(n * (k + 2) + 1), *p = s;
+	size_t i;
+	assert_non_null(s);
+	for (i = 0; i < n; i++) {
+		memset(p, 'a', k);
+		p[k] = '!';
+		p[k + 1] = '\n';
+		p += k + 2;
+	}
+	*p = '\0';
+	*len = n * (k + 2);
+	return s;
+}
+
+static void test_regex_budget_across_starts(void **state)
+{
+	struct fx *f = *state;
+	/*
+	 * Each start of (a+)+$ on a line of 14 a's stays far under PCRE2's
+	 * match limit; 20,000 lines of them are what the budget is for.
+	 */
+	struct match_regex *r = re(f, "(a+)+$", 0);
+	size_t len, start = 0, ms, me, cs, ce;
+	char *s = lines_of_a(20000, 14, &len);
+	int rc = match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce);
+	assert_int_equal(rc, MATCH_BUDGET_HIT);
+	assert_true(match_budget_spent(f->ctx) > match_budget_for(len));
+	/* the same again gives the same: the count is the pattern's and the text's */
+	start = 0;
+	match_budget_reset(f->ctx);
+	assert_int_equal(match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce), MATCH_BUDGET_HIT);
+	free(s);
+}
+
+static void test_regex_budget_per_subject(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "(a+)+$", 0), *ok = re(f, "(?i)\\b(?:roll ?back|revert)\\b", 0);
+	size_t len, start = 0, ms, me, cs, ce;
+	char *s = lines_of_a(50, 10, &len);
+	unsigned long one;
+
+	/* a small text is within the budget; the steps spent are counted, the same each time */
+	assert_int_equal(match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce), MATCH_NONE);
+	one = match_budget_spent(f->ctx);
+	assert_true(one > 0);
+	match_budget_reset(f->ctx);
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce), MATCH_NONE);
+	assert_int_equal(match_budget_spent(f->ctx), one);
+	/* a smaller budget than that ends the search, for the calls that follow too */
+	match_budget_set(f->ctx, one / 2);
+	match_budget_reset(f->ctx);
+	start = 0;
+	assert_int_equal(match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce), MATCH_BUDGET_HIT);
+	assert_int_equal(match_regex_next(f->ctx, r, s, len, &start, &ms, &me, &cs, &ce), MATCH_BUDGET_HIT);
+	/* another pattern has a budget of its own */
+	start = 0;
+	assert_int_equal(COUNT(f, ok, "then roll back, or revert\n"), 2);
+	match_budget_set(f->ctx, 0);
+	free(s);
+}
+
+static void test_regex_budget_callouts_keep_matches(void **state)
+{
+	struct fx *f = *state;
+	/* the callouts the budget adds change no match, whatever the syntax around them */
+	assert_int_equal(COUNT(f, re(f, "a+b", 0), "aab ab b"), 2);
+	assert_int_equal(COUNT(f, re(f, "(?x) a + b  # comment\n", 0), "aab ab b"), 2);
+	assert_int_equal(COUNT(f, re(f, "\\Qa+\\E", 0), "a+ aa+"), 2);
+	assert_int_equal(COUNT(f, re(f, "(?:ab){2}c", 0), "ababc abc"), 1);
+	assert_int_equal(COUNT(f, re(f, "x\\R?y", 0), "xy x\r\ny"), 2);
+	assert_int_equal(COUNT(f, re(f, "(?<=a)b|[)}*]+", 0), "ab cb )}*"), 2);
+	assert_string_equal(re(f, "(a+)+$", 0)->src, "(a+)+$");
+}
+
 static void test_regex_fast_start(void **state)
 {
 	struct fx *f = *state;
@@ -330,6 +409,9 @@ int main(void)
 		T(test_regex_invalid_utf8_subject),
 		T(test_regex_catastrophic_pattern),
 		T(test_regex_long_line_is_no_limit),
+		T(test_regex_budget_across_starts),
+		T(test_regex_budget_per_subject),
+		T(test_regex_budget_callouts_keep_matches),
 		T(test_regex_fast_start),
 	};
 #undef T

@@ -28,6 +28,48 @@ static void test_size_cap(void **state)
 	assert_non_null(strstr(st->notes[0].why, "larger than"));
 }
 
+/* 1 when the leaf's evidence (for no_file: the files that break it) cites path. */
+static int cites(const struct leaf_state *st, const char *path)
+{
+	size_t i;
+	for (i = 0; i < st->nev; i++)
+		if (!strcmp(st->ev[i].path, path))
+			return 1;
+	return 0;
+}
+
+/* A forbidding leaf reads the binary file (needle after a NUL) that an evidence leaf skips. */
+static void test_forbidding_reads_binary(void **state)
+{
+	struct fx *f = *state;
+	const struct leaf_state *st = scan_with(f, "{no_file: {paths: '*.dat', contains: needle}}", 1 << 20);
+	assert_int_equal(st->nsatisfied, 1);
+	assert_true(cites(st, "bin.dat"));
+	assert_null(st->error);
+	st = scan_with(f, "{file: {paths: '*.dat', contains: needle}}", 1 << 20);
+	assert_int_equal(st->nsatisfied, 0);
+	assert_true(skipped(f->res, "bin.dat", "is binary"));
+}
+
+/* Over the cap a forbidding leaf reads a file whole up to 8 times the cap; past that it is its error. */
+static void test_forbidding_over_the_cap(void **state)
+{
+	struct fx *f = *state;
+	/* big.txt is 4690 bytes */
+	const struct leaf_state *st = scan_with(f, "{no_file: {paths: big.txt, contains: needle}}", 1000);
+	assert_int_equal(st->nsatisfied, 1);
+	assert_true(cites(st, "big.txt"));
+	assert_null(st->error);
+	st = scan_with(f, "{no_file: {paths: big.txt, contains: needle}}", 500);
+	assert_int_equal(st->nsatisfied, 0);
+	assert_non_null(st->error);
+	assert_non_null(strstr(st->error, "'big.txt' is 4690 bytes, more than the 4000"));
+	/* an evidence leaf still skips it */
+	st = scan_with(f, "{file: {paths: big.txt, contains: needle}}", 1000);
+	assert_int_equal(st->nsatisfied, 0);
+	assert_null(st->error);
+}
+
 /* A second scan through the cache reads no blob and reports the same, binary and all. */
 static void test_cached_facts_spare_the_reads(void **state)
 {
@@ -55,6 +97,8 @@ int main(void)
 		T(test_path_only_reads_no_blob),
 		T(test_binary_symlink_submodule),
 		T(test_size_cap),
+		T(test_forbidding_reads_binary),
+		T(test_forbidding_over_the_cap),
 		T(test_cached_facts_spare_the_reads),
 	};
 #undef T
