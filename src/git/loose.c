@@ -409,10 +409,23 @@ int loose_backend_new(git_odb_backend **out, const char *objects_dir)
  */
 #define LOOSE_PRIORITY 2
 
+int loose_attach_odb(git_odb *odb, const char *objects_dir)
+{
+	git_odb_backend *be = NULL;
+
+	if (loose_backend_new(&be, objects_dir) < 0)
+		return -1;
+	if (git_odb_add_backend(odb, be, LOOSE_PRIORITY) < 0) {
+		be_free(be);
+		err_set("cannot add the loose object reader");
+		return -1;
+	}
+	return 0;
+}
+
 int loose_attach(git_repository *repo)
 {
 	git_odb *odb = NULL;
-	git_odb_backend *be = NULL;
 	struct buf dir = BUF_INIT;
 	int rc = -1;
 
@@ -422,14 +435,7 @@ int loose_attach(git_repository *repo)
 		err_set("cannot open the object database: %s", e && e->message ? e->message : "unknown error");
 		goto done;
 	}
-	if (loose_backend_new(&be, dir.ptr) < 0)
-		goto done;
-	if (git_odb_add_backend(odb, be, LOOSE_PRIORITY) < 0) {
-		be_free(be);
-		err_set("cannot add the loose object reader");
-		goto done;
-	}
-	rc = 0;
+	rc = loose_attach_odb(odb, buf_cstr(&dir));
 done:
 	git_odb_free(odb);
 	buf_free(&dir);

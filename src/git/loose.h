@@ -34,6 +34,13 @@ int loose_backend_new(git_odb_backend **out, const char *objects_dir);
 int loose_attach(git_repository *repo);
 
 /*
+ * The same for an object database opened on its own (git_odb_open, as each
+ * scan worker does: libgit2 objects are not shared between threads), whose
+ * loose objects lie under objects_dir; -1 with err set.
+ */
+int loose_attach_odb(git_odb *odb, const char *objects_dir);
+
+/*
  * Reads one loose object file's bytes (len of them) as the backend does:
  * 0 with *type, *size and *body (malloc'd, NUL-terminated, the caller
  * frees), or -1 with err naming what is wrong.  For the tests and the fuzzer.

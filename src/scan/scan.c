@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "git/loose.h"
 #include "git/pack.h"
 #include "match/prefilter.h"
 #include "match/twin.h"
@@ -164,6 +165,11 @@ static void start_workers(struct scan_job *j, git_repository *repo, unsigned job
 		git_odb *odb;
 		if (git_odb_open(&odb, objdir.ptr) < 0)
 			break;
+		/* hostile loose objects go to the bounded reader on every thread, not to libgit2's */
+		if (loose_attach_odb(odb, buf_cstr(&objdir)) < 0) {
+			git_odb_free(odb);
+			break;
+		}
 		worker_init(&j->workers[i], j, odb);
 		j->nworkers++;
 	}
