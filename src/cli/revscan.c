@@ -44,16 +44,21 @@ void revscan_share(struct revscan *r, const struct revscan *from)
 	r->shared = 1;
 }
 
-/* The content cache for one walk, or NULL; a cache that cannot be used is mentioned only when --cache asked. */
+/*
+ * The content cache for one walk, or NULL; a cache that cannot be used is
+ * mentioned when --cache asked or the folder is refused as not this user's.
+ */
 static struct cache *open_cache(const struct revscan_opts *o, git_repository *repo, const struct rules *rs)
 {
 	struct cache *c = NULL;
 	char *dir;
+	int rc;
 	if (o->no_cache)
 		return NULL;
 	dir = o->cache_dir ? xstrdup(o->cache_dir) : cache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
-	if (dir && scan_cache_open(&c, repo, rs, dir) < 0 && o->cache_dir)
+	if (dir && (rc = scan_cache_open(&c, repo, rs, dir)) < 0 && (o->cache_dir || rc == CACHE_EREFUSED))
 		fprintf(stderr, "proofgate: note: scanning without the cache: %s\n", err_last());
+	cli_cache_notes(c);
 	free(dir);
 	return c;
 }
