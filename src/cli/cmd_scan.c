@@ -542,7 +542,8 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 	so.commit_time = r->target.commit_time;
 	git_oid_cpy(&so.commit_id, git_commit_id(r->target.commit));
 	so.jobs = a->jobs;
-	so.cache = cache = open_cache(a, r->repo, r->rs);
+	/* the policy can tell a gate (a release branch's) to ignore what other jobs cached */
+	so.cache = cache = config_cache_off(r->cfg, r->br.name) ? NULL : open_cache(a, r->repo, r->rs);
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");

@@ -96,7 +96,7 @@ int revscan_run(struct revscan *r, git_repository *repo, const struct revscan_op
 	so.commit_time = r->t.commit_time;
 	git_oid_cpy(&so.commit_id, git_commit_id(r->t.commit));
 	so.jobs = o->jobs;
-	so.cache = cache = open_cache(o, repo, r->rs);
+	so.cache = cache = config_cache_off(r->cfg, NULL) ? NULL : open_cache(o, repo, r->rs);
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");
