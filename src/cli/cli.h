@@ -109,4 +109,8 @@ __attribute__((format(printf, 1, 2)))
 /* Prints "proofgate: MSG" to stderr and returns EXIT_UNDECIDED. */
 int cli_error(const char *fmt, ...);
 
+struct cache;
+/* Prints, on standard error, why the cache skipped segments (NULL is fine: nothing). */
+void cli_cache_notes(const struct cache *c);
+
 #endif

@@ -494,12 +494,25 @@ static void print_stats(const struct scan_result *r, const struct cache *c)
 		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read);
 	if (c) {
 		cache_get_stats(c, &cs);
-		fprintf(stderr, "; cache: %zu segments loaded, %zu hits, %zu misses", cs.segments_loaded, cs.hits,
-			cs.misses);
+		fprintf(stderr, "; cache: %zu segments loaded, %zu skipped, %zu hits, %zu misses", cs.segments_loaded,
+			cs.segments_skipped, cs.hits, cs.misses);
 	} else {
 		fputs("; cache: off", stderr);
 	}
 	fputc('\n', stderr);
+}
+
+/* The segments the cache skipped, one line each (the cache keeps the first few reasons). */
+void cli_cache_notes(const struct cache *c)
+{
+	const char *const *notes;
+	struct cache_stats cs;
+	size_t i, n = cache_notes(c, &notes);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "proofgate: note: cache segment skipped: %s\n", notes[i]);
+	cache_get_stats(c, &cs);
+	if (cs.segments_skipped > n)
+		fprintf(stderr, "proofgate: note: %zu more cache segments skipped\n", cs.segments_skipped - n);
 }
 
 /*
@@ -510,15 +523,18 @@ static struct cache *open_cache(const struct scan_args *a, git_repository *repo,
 {
 	struct cache *c = NULL;
 	char *dir;
+	int rc;
 	if (a->no_cache)
 		return NULL;
 	dir = a->cache_dir ? xstrdup(a->cache_dir) : cache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
-	if (dir && scan_cache_open(&c, repo, rs, dir) < 0 && a->cache_dir)
+	/* a folder refused for its owner or mode is said even when it is the default */
+	if (dir && (rc = scan_cache_open(&c, repo, rs, dir)) < 0 && (a->cache_dir || rc == CACHE_EREFUSED))
 		fprintf(stderr,
 			a->lang == LANG_AR ? "proofgate: ملاحظة: فحص دون ذاكرة التخزين المؤقت: %s\n"
 					   : "proofgate: note: scanning without the cache: %s\n",
 			err_last());
 	free(dir);
+	cli_cache_notes(c);
 	return c;
 }
 
@@ -536,7 +552,8 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 	so.commit_time = r->target.commit_time;
 	git_oid_cpy(&so.commit_id, git_commit_id(r->target.commit));
 	so.jobs = a->jobs;
-	so.cache = cache = open_cache(a, r->repo, r->rs);
+	/* the policy can tell a gate (a release branch's) to ignore what other jobs cached */
+	so.cache = cache = config_cache_off(r->cfg, r->br.name) ? NULL : open_cache(a, r->repo, r->rs);
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");

@@ -44,16 +44,21 @@ void revscan_share(struct revscan *r, const struct revscan *from)
 	r->shared = 1;
 }
 
-/* The content cache for one walk, or NULL; a cache that cannot be used is mentioned only when --cache asked. */
+/*
+ * The content cache for one walk, or NULL; a cache that cannot be used is
+ * mentioned when --cache asked or the folder is refused as not this user's.
+ */
 static struct cache *open_cache(const struct revscan_opts *o, git_repository *repo, const struct rules *rs)
 {
 	struct cache *c = NULL;
 	char *dir;
+	int rc;
 	if (o->no_cache)
 		return NULL;
 	dir = o->cache_dir ? xstrdup(o->cache_dir) : cache_default_dir(getenv("XDG_CACHE_HOME"), getenv("HOME"));
-	if (dir && scan_cache_open(&c, repo, rs, dir) < 0 && o->cache_dir)
+	if (dir && (rc = scan_cache_open(&c, repo, rs, dir)) < 0 && (o->cache_dir || rc == CACHE_EREFUSED))
 		fprintf(stderr, "proofgate: note: scanning without the cache: %s\n", err_last());
+	cli_cache_notes(c);
 	free(dir);
 	return c;
 }
@@ -91,7 +96,7 @@ int revscan_run(struct revscan *r, git_repository *repo, const struct revscan_op
 	so.commit_time = r->t.commit_time;
 	git_oid_cpy(&so.commit_id, git_commit_id(r->t.commit));
 	so.jobs = o->jobs;
-	so.cache = cache = open_cache(o, repo, r->rs);
+	so.cache = cache = config_cache_off(r->cfg, NULL) ? NULL : open_cache(o, repo, r->rs);
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");

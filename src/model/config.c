@@ -615,13 +615,67 @@ static void get_max_waiver_days(struct cctx *c, const yaml_node_t *n)
 		c->cfg->max_waiver_days = d;
 }
 
+/*
+ * cache: on (the default), off (no gate of this policy reads or writes the
+ * content cache), or {off: [branch globs]} (the gates of those branches
+ * do not; globs as under gates).  A release gate that must not depend on
+ * what other jobs wrote says so here (docs/cache.md).
+ */
+static void get_cache(struct cctx *c, const yaml_node_t *n)
+{
+	static const char *const keys[] = {"off", NULL};
+	struct config *cfg = c->cfg;
+	yaml_node_t *v[1];
+	struct where *at = NULL;
+	size_t i;
+
+	if (n->type == YAML_SCALAR_NODE && (!strcmp(ydoc_scalar(n), "off") || !strcmp(ydoc_scalar(n), "on"))) {
+		cfg->cache_off = !strcmp(ydoc_scalar(n), "off");
+		return;
+	}
+	if (n->type != YAML_MAPPING_NODE) {
+		ydoc_diag(&c->y, n, "cache must be on, off, or {off: [branch globs]}, found %s", ydoc_kind(n));
+		return;
+	}
+	if (ydoc_fields(&c->y, n, "cache", keys, v) < 0 || !v[0] ||
+	    ydoc_strlist(&c->y, v[0], "cache: off", &cfg->cache_off_globs, &cfg->ncache_off, &at) < 0)
+		return;
+	cfg->cache_off_match = xcalloc(cfg->ncache_off ? cfg->ncache_off : 1, sizeof(*cfg->cache_off_match));
+	for (i = 0; i < cfg->ncache_off; i++) {
+		struct buf anchored = BUF_INIT;
+		size_t off = 0;
+		/* anchored as a gate's glob: the whole branch name */
+		if (cfg->cache_off_globs[i][0] != '/')
+			buf_putc(&anchored, '/');
+		buf_puts(&anchored, cfg->cache_off_globs[i]);
+		if (match_glob_compile(&cfg->cache_off_match[i], buf_cstr(&anchored), 0, &off) < 0)
+			diag_add(c->y.diags, at[i], "cache: invalid branch glob '%s': %s", cfg->cache_off_globs[i],
+				 err_last());
+		buf_free(&anchored);
+	}
+	free(at);
+}
+
+int config_cache_off(const struct config *cfg, const char *branch)
+{
+	size_t i;
+	if (!cfg)
+		return 0;
+	if (cfg->cache_off)
+		return 1;
+	for (i = 0; branch && i < cfg->ncache_off; i++)
+		if (cfg->cache_off_match[i] && match_glob_path(cfg->cache_off_match[i], branch, strlen(branch)))
+			return 1;
+	return 0;
+}
+
 /* The policy's keys; unknown ones are reported and the known ones still checked, so that every problem is listed. */
 static void get_policy(struct cctx *c, const yaml_node_t *root)
 {
 	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
-					   "waivers", "max_waiver_days", "evidence", NULL};
+					   "waivers", "max_waiver_days", "evidence", "cache", NULL};
 	struct config *cfg = c->cfg;
-	yaml_node_t *v[8];
+	yaml_node_t *v[9];
 
 	if (ydoc_fields(&c->y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
 		return;
@@ -641,6 +695,8 @@ static void get_policy(struct cctx *c, const yaml_node_t *root)
 		get_max_waiver_days(c, v[6]);
 	if (v[7])
 		get_evidence(c, v[7]);
+	if (v[8])
+		get_cache(c, v[8]);
 	check_expiry(c);
 	check_together(c);
 }
@@ -965,6 +1021,12 @@ void config_free(struct config *cfg)
 		match_glob_free(cfg->gates[i].match);
 	}
 	free(cfg->gates);
+	for (i = 0; i < cfg->ncache_off; i++) {
+		free(cfg->cache_off_globs[i]);
+		match_glob_free(cfg->cache_off_match ? cfg->cache_off_match[i] : NULL);
+	}
+	free(cfg->cache_off_globs);
+	free(cfg->cache_off_match);
 	for (i = 0; i < cfg->nwaivers; i++)
 		waiver_free(&cfg->waivers[i]);
 	free(cfg->waivers);

@@ -96,6 +96,10 @@ struct config {
 	long max_waiver_days;
 	struct config_evidence *evidence; /* in the order written */
 	size_t nevidence;
+	int cache_off;		/* cache: off */
+	char **cache_off_globs; /* cache: {off: [...]}: branches whose gates ignore the cache */
+	struct match_glob **cache_off_match;
+	size_t ncache_off;
 	size_t nproblems; /* problems found while reading it (config_read_commit); 0 when valid */
 };
 
@@ -147,6 +151,9 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
  * when a rule is unknown.
  */
 int config_apply(const struct config *cfg, struct diag_list *diags, struct rules *rs);
+
+/* 1 when the policy tells the gate of branch (NULL: unknown) to ignore the content cache (cache: off). */
+int config_cache_off(const struct config *cfg, const char *branch);
 
 /* The first gate whose glob matches branch, or NULL. */
 const struct config_gate *config_gate_for(const struct config *cfg, const char *branch);

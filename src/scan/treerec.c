@@ -9,15 +9,59 @@
 
 /*
  * A record, integers as LEB128 varints unless said:
- *   'T'  entries (u64 LE)  pruned (u64 LE)  has_attrs (u8)  attrs (20 bytes, zero without)  tree (20)
- *   then per entry: kind (u8)  namelen  name  and by kind
- *     file, link: blob (20)  flags (u8: 1 exec)  nsel  first leaf  then each gap - 1
- *     dir:        tree (20)
- *     the rest:   nothing
- * The counts are fixed-width so that treerec_end can write them last.
+ *   'T'  tree (20)
+ *   then per entry, every entry of the tree in its order:
+ *     kind (u8)  mode  namelen  name  object id (20)
+ *     and for a file or link: nsel  first leaf  then each gap - 1
+ * Nothing else is stored: the counts and the .gitattributes come from the
+ * entries, which must hash to the tree (treerec_parse).
  */
 #define TAG  'T'
-#define HEAD (1 + 8 + 8 + 1 + 2 * GIT_OID_RAWSZ)
+#define HEAD (1 + GIT_OID_RAWSZ)
+
+#define MODE_TYPE(m) ((m) & 0170000u)
+
+git_object_t treerec_type(unsigned mode)
+{
+	if (MODE_TYPE(mode) == 0160000u)
+		return GIT_OBJECT_COMMIT;
+	if (MODE_TYPE(mode) == 0040000u)
+		return GIT_OBJECT_TREE;
+	return GIT_OBJECT_BLOB;
+}
+
+git_filemode_t treerec_filemode(unsigned mode)
+{
+	/* libgit2's normalisation, in its order: any executable bit wins over a link or a submodule */
+	if (MODE_TYPE(mode) == 0040000u)
+		return GIT_FILEMODE_TREE;
+	if (mode & 0100u)
+		return GIT_FILEMODE_BLOB_EXECUTABLE;
+	if (MODE_TYPE(mode) == 0160000u)
+		return GIT_FILEMODE_COMMIT;
+	if (MODE_TYPE(mode) == 0120000u)
+		return GIT_FILEMODE_LINK;
+	return GIT_FILEMODE_BLOB;
+}
+
+/* 1 when an entry of this kind can have this mode (the walk chose the kind from it). */
+static int kind_fits(enum treerec_kind kind, unsigned mode)
+{
+	git_object_t t = treerec_type(mode);
+	switch (kind) {
+	case TREC_FILE:
+		return t == GIT_OBJECT_BLOB && treerec_filemode(mode) != GIT_FILEMODE_LINK;
+	case TREC_LINK:
+		return t == GIT_OBJECT_BLOB && treerec_filemode(mode) == GIT_FILEMODE_LINK;
+	case TREC_NONE:
+		return t == GIT_OBJECT_BLOB;
+	case TREC_SUBMODULE:
+	case TREC_NONE_SUBMODULE:
+		return t == GIT_OBJECT_COMMIT;
+	default:
+		return t == GIT_OBJECT_TREE;
+	}
+}
 
 /* Reads one entry at *p; -1 when it does not check out. */
 static int read_entry(const unsigned char **p, const unsigned char *end, size_t nleaves, struct treerec_entry *e)
@@ -30,6 +74,10 @@ static int read_entry(const unsigned char **p, const unsigned char *end, size_t 
 	e->kind = (enum treerec_kind) * (*p)++;
 	if (e->kind < TREC_FILE || e->kind > TREC_PRUNED)
 		return -1;
+	/* six octal digits at most, as git writes them */
+	if (buf_get_varint(p, end, &v) < 0 || v == 0 || v > 0777777 || !kind_fits(e->kind, (unsigned)v))
+		return -1;
+	e->mode = (unsigned)v;
 	if (buf_get_varint(p, end, &n) < 0 || n == 0 || n > (uint64_t)(end - *p))
 		return -1;
 	e->name = (const char *)*p;
@@ -37,18 +85,13 @@ static int read_entry(const unsigned char **p, const unsigned char *end, size_t 
 	if (memchr(e->name, '/', e->namelen) || memchr(e->name, '\0', e->namelen))
 		return -1;
 	*p += n;
-	if (e->kind != TREC_FILE && e->kind != TREC_LINK && e->kind != TREC_DIR)
-		return 0;
 	if ((size_t)(end - *p) < GIT_OID_RAWSZ)
 		return -1;
 	git_oid_fromraw(&e->oid, *p);
 	*p += GIT_OID_RAWSZ;
-	if (e->kind == TREC_DIR)
+	e->exec = treerec_filemode(e->mode) == GIT_FILEMODE_BLOB_EXECUTABLE;
+	if (e->kind != TREC_FILE && e->kind != TREC_LINK)
 		return 0;
-	if (*p >= end || **p > 1)
-		return -1;
-	e->exec = **p & 1;
-	(*p)++;
 	if (buf_get_varint(p, end, &n) < 0 || n == 0 || n > nleaves)
 		return -1;
 	e->nsel = (size_t)n;
@@ -67,21 +110,41 @@ int treerec_parse(struct treerec *r, const unsigned char *rec, size_t len, size_
 {
 	const unsigned char *p, *end = rec + len;
 	struct treerec_entry e;
+	struct buf tree = BUF_INIT;
+	struct treerec out;
+	git_oid got;
+	int rc = -1;
 
 	memset(r, 0, sizeof(*r));
-	if (!rec || len < HEAD || rec[0] != TAG || rec[17] > 1)
+	memset(&out, 0, sizeof(out));
+	if (!rec || len < HEAD || rec[0] != TAG)
 		return -1;
-	r->entries = (size_t)le_get64(rec + 1);
-	r->pruned = (size_t)le_get64(rec + 9);
-	r->has_attrs = rec[17];
-	git_oid_fromraw(&r->attrs, rec + 18);
-	git_oid_fromraw(&r->tree, rec + 18 + GIT_OID_RAWSZ);
-	for (p = rec + HEAD; p < end;)
+	git_oid_fromraw(&out.tree, rec + 1);
+	/* the tree object these entries make, as git writes it: "MODE NAME\0ID" each, mode in octal */
+	for (p = rec + HEAD; p < end;) {
 		if (read_entry(&p, end, nleaves, &e) < 0)
-			return -1;
-	r->p = rec + HEAD;
-	r->end = end;
-	return 0;
+			goto done;
+		buf_printf(&tree, "%o ", e.mode);
+		buf_put(&tree, e.name, e.namelen);
+		buf_putc(&tree, '\0');
+		buf_put(&tree, (const char *)e.oid.id, GIT_OID_RAWSZ);
+		out.entries++;
+		out.pruned += e.kind == TREC_PRUNED;
+		/* as linguist_attrs_of reads a tree: the entry of that name, when it is a blob */
+		if (e.namelen == 14 && !memcmp(e.name, ".gitattributes", 14) && treerec_type(e.mode) == GIT_OBJECT_BLOB) {
+			out.has_attrs = 1;
+			git_oid_cpy(&out.attrs, &e.oid);
+		}
+	}
+	if (git_odb_hash(&got, tree.len ? tree.ptr : "", tree.len, GIT_OBJECT_TREE) < 0 || !git_oid_equal(&got, &out.tree))
+		goto done;
+	out.p = rec + HEAD;
+	out.end = end;
+	*r = out;
+	rc = 0;
+done:
+	buf_free(&tree);
+	return rc;
 }
 
 int treerec_next(struct treerec *r, struct treerec_entry *e)
@@ -180,43 +243,26 @@ void treerec_names_free(struct treerec_names *nm)
 	memset(nm, 0, sizeof(*nm));
 }
 
-void treerec_begin(struct buf *b, const git_oid *tree, const git_oid *attrs)
+void treerec_begin(struct buf *b, const git_oid *tree)
 {
-	unsigned char head[HEAD];
-	memset(head, 0, sizeof(head));
-	head[0] = TAG;
-	if (attrs) {
-		head[17] = 1;
-		memcpy(head + 18, attrs->id, GIT_OID_RAWSZ);
-	}
-	memcpy(head + 18 + GIT_OID_RAWSZ, tree->id, GIT_OID_RAWSZ);
 	buf_clear(b);
-	buf_put(b, (const char *)head, sizeof(head));
+	buf_putc(b, TAG);
+	buf_put(b, (const char *)tree->id, GIT_OID_RAWSZ);
 }
 
 void treerec_put(struct buf *b, const struct treerec_entry *e, const size_t *sel)
 {
 	size_t i;
 	buf_putc(b, (char)e->kind);
+	buf_put_varint(b, e->mode);
 	buf_put_varint(b, e->namelen);
 	buf_put(b, e->name, e->namelen);
-	if (e->kind != TREC_FILE && e->kind != TREC_LINK && e->kind != TREC_DIR)
-		return;
 	buf_put(b, (const char *)e->oid.id, GIT_OID_RAWSZ);
-	if (e->kind == TREC_DIR)
+	if (e->kind != TREC_FILE && e->kind != TREC_LINK)
 		return;
-	buf_putc(b, (char)(e->exec ? 1 : 0));
 	buf_put_varint(b, e->nsel);
 	for (i = 0; i < e->nsel; i++)
 		buf_put_varint(b, i ? sel[i] - sel[i - 1] - 1 : sel[0]);
-}
-
-void treerec_end(struct buf *b, size_t entries, size_t pruned)
-{
-	if (b->len < HEAD)
-		return;
-	le_put64((unsigned char *)b->ptr + 1, entries);
-	le_put64((unsigned char *)b->ptr + 9, pruned);
 }
 
 void treerec_ctx(git_oid *out, const git_oid *above, const git_oid *attrs)

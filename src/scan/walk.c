@@ -63,19 +63,17 @@ static void queue_skipped(struct walk *w, const git_oid *oid)
 }
 
 /* Appends an entry to the record of the folder being walked (rec), when records are kept. */
-static void record(struct buf *rec, enum treerec_kind kind, const char *name, const git_oid *oid, int exec,
-		   const size_t *sel, size_t nsel)
+static void record(struct buf *rec, enum treerec_kind kind, const git_tree_entry *te, const size_t *sel, size_t nsel)
 {
 	struct treerec_entry e;
 	if (!rec)
 		return;
 	memset(&e, 0, sizeof(e));
 	e.kind = kind;
-	e.name = name;
-	e.namelen = strlen(name);
-	if (oid)
-		git_oid_cpy(&e.oid, oid);
-	e.exec = exec;
+	e.name = git_tree_entry_name(te);
+	e.namelen = strlen(e.name);
+	e.mode = (unsigned)git_tree_entry_filemode_raw(te);
+	git_oid_cpy(&e.oid, git_tree_entry_id(te));
 	e.nsel = nsel;
 	treerec_put(rec, &e, sel);
 }
@@ -104,6 +102,59 @@ static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
 }
 
 /*
+ * Whether a record's answer for the blob at w->path (sel, nsel leaves,
+ * ascending) may stand: every leaf it names is active and selects the path
+ * (and is not left out by linguist attributes), and every forbidding leaf
+ * that selects the path is among them.  A record can thus only drop a file
+ * from a `file` condition, which makes a rule harder to pass, never add one
+ * or hide one from a `no_file` condition (docs/cache.md).  Cheaper than
+ * selecting: no prefilter, only the named leaves and the forbidding ones.
+ */
+static int answer_holds(struct walk *w, const size_t *active, size_t nactive, const size_t *sel, size_t nsel)
+{
+	const char *path = w->path.ptr;
+	size_t len = w->path.len, i, k = 0, ncand = 0, nhit, h = 0;
+	size_t *cand = xmalloc(2 * (nactive ? nactive : 1) * sizeof(*cand)), *hit = cand + nactive;
+	int positive = 0, ok = 0;
+
+	/* the candidates: the leaves the answer names (all active) and the forbidding ones */
+	for (i = 0; i < nactive; i++) {
+		int named = k < nsel && sel[k] == active[i];
+		if (k < nsel && sel[k] < active[i])
+			goto done; /* a leaf not active here */
+		k += named;
+		if (named || w->rs->leaves[active[i]]->negated)
+			cand[ncand++] = active[i];
+		positive |= named && !w->rs->leaves[active[i]]->negated;
+	}
+	if (k < nsel)
+		goto done;
+	/* selected among them as the walk selects (prefilter, then globs): the same leaves, or fewer positive ones */
+	nhit = globs_select(&w->gl, w->rs, cand, ncand, path, len, hit);
+	for (i = 0, k = 0; i < ncand; i++) {
+		int named = k < nsel && sel[k] == cand[i], got = h < nhit && hit[h] == cand[i];
+		k += named;
+		h += got;
+		if (named != got)
+			goto done;
+	}
+	ok = !positive || !linguist_marks(w->lg, path, len);
+done:
+	free(cand);
+	return ok;
+}
+
+/* Whether, under the forbidding leaves of active, the folder now in w->path may be passed over. */
+static int prune_holds(struct walk *w, const size_t *active, size_t nactive, size_t *scratch)
+{
+	size_t i, n = 0;
+	for (i = 0; i < nactive; i++)
+		if (w->rs->leaves[active[i]]->negated)
+			scratch[n++] = active[i];
+	return n == 0 || globs_descend(&w->gl, w->rs, scratch, n, w->path.ptr, w->path.len, scratch + n) == 0;
+}
+
+/*
  * A blob at w->path: selected as the folder's old record says (old, when it
  * knows the name as a blob) or by matching its path, then recorded and queued.
  */
@@ -115,41 +166,40 @@ static void visit_blob(struct walk *w, const git_tree_entry *e, const size_t *ac
 	git_filemode_t mode = git_tree_entry_filemode(e);
 	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
 	int exec = mode == GIT_FILEMODE_BLOB_EXECUTABLE;
-	size_t nsel;
+	size_t nsel = 0;
 
 	if (o && treerec_class(o->kind) == 'b') {
 		nsel = o->kind == TREC_NONE ? 0 : o->nsel;
 		if (nsel)
 			treerec_sel(o, w->sel);
-	} else {
-		nsel = select_blob(w, active, nactive);
+		if (!answer_holds(w, active, nactive, w->sel, nsel))
+			o = NULL;
 	}
+	if (!o || treerec_class(o->kind) != 'b')
+		nsel = select_blob(w, active, nactive);
 	if (nsel == 0) {
-		record(rec, TREC_NONE, name, NULL, 0, NULL, 0);
+		record(rec, TREC_NONE, e, NULL, 0);
 		return;
 	}
-	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, name, oid, exec, w->sel, nsel);
+	record(rec, mode == GIT_FILEMODE_LINK ? TREC_LINK : TREC_FILE, e, w->sel, nsel);
 	if (mode == GIT_FILEMODE_LINK)
 		queue_skipped(w, oid);
 	else
 		queue_file(w, oid, exec, w->sel, nsel);
 }
 
-static void visit_submodule(struct walk *w, const char *name, const size_t *active, size_t nactive, struct buf *rec,
-			    struct treerec_names *old)
+/* A submodule at w->path: selected when a leaf selects its path (submodules are few: never taken from a record). */
+static void visit_submodule(struct walk *w, const git_tree_entry *e, const size_t *active, size_t nactive,
+			    struct buf *rec)
 {
-	const struct treerec_entry *o = old ? treerec_names_find(old, name, strlen(name)) : NULL;
 	size_t j;
 	int sel = 0;
 
-	if (o && treerec_class(o->kind) == 'c') {
-		sel = o->kind == TREC_SUBMODULE;
-	} else {
-		globs_next_path(&w->gl, w->path.ptr, w->path.len);
-		for (j = 0; j < nactive && !sel; j++)
-			sel = globs_selects(&w->gl, w->rs->leaves[active[j]], w->path.ptr, w->path.len);
-	}
-	record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, name, NULL, 0, NULL, 0);
+	globs_next_path(&w->gl, w->path.ptr, w->path.len);
+	for (j = 0; j < nactive && !sel; j++)
+		sel = globs_selects(&w->gl, w->rs->leaves[active[j]], w->path.ptr, w->path.len);
+	if (e)
+		record(rec, sel ? TREC_SUBMODULE : TREC_NONE_SUBMODULE, e, NULL, 0);
 	if (sel)
 		queue_skipped(w, NULL);
 }
@@ -192,7 +242,7 @@ static void leave_attrs(struct walk *w, size_t depth)
 static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_t nactive, const git_oid *ctx,
 		     struct treerec_names *old)
 {
-	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++, pruned = 0;
+	size_t i, n = git_tree_entrycount(tree), base = w->path.len, depth = w->depth++;
 	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
 	const git_oid *attrs = linguist_attrs_of(tree);
 	struct buf *rec;
@@ -205,7 +255,7 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 	if (w->no_records_below != SIZE_MAX)
 		old = NULL;
 	if ((rec = record_at(w, depth)) != NULL)
-		treerec_begin(rec, git_tree_id(tree), attrs);
+		treerec_begin(rec, git_tree_id(tree));
 	for (i = 0; i < n && rc == 0; i++) {
 		const git_tree_entry *e = git_tree_entry_byindex(tree, i);
 		git_object_t type = git_tree_entry_type(e);
@@ -219,14 +269,13 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 			buf_putc(&w->path, '/');
 			if ((nsub = descend(w, active, nactive, sub)) == 0) {
 				w->res->trees_pruned++;
-				pruned++;
-				record(rec, TREC_PRUNED, name, NULL, 0, NULL, 0);
+				record(rec, TREC_PRUNED, e, NULL, 0);
 				continue;
 			}
-			record(rec, TREC_DIR, name, git_tree_entry_id(e), 0, NULL, 0);
+			record(rec, TREC_DIR, e, NULL, 0);
 			rc = walk_dir(w, git_tree_entry_id(e), sub, nsub, &below);
 		} else if (type == GIT_OBJECT_COMMIT) {
-			visit_submodule(w, name, active, nactive, rec, old);
+			visit_submodule(w, e, active, nactive, rec);
 		} else if (type == GIT_OBJECT_BLOB) {
 			visit_blob(w, e, active, nactive, rec, old);
 		}
@@ -236,7 +285,6 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 		w->path.ptr[base] = '\0';
 	if (rc == 0 && rec) {
 		unsigned char key[GIT_OID_RAWSZ];
-		treerec_end(rec, n, pruned);
 		treerec_key(key, &w->keybuf, ctx, w->path.ptr ? w->path.ptr : "", base);
 		cache_put(w->opts->cache, key, rec->ptr, rec->len);
 	}
@@ -247,25 +295,58 @@ static int walk_tree(struct walk *w, git_tree *tree, const size_t *active, size_
 }
 
 /*
+ * Whether every answer of a record holds (answer_holds, prune_holds), with
+ * the attributes of its folder entered; w->path is left as it was.
+ */
+static int record_holds(struct walk *w, struct treerec tr, const size_t *active, size_t nactive, size_t *scratch)
+{
+	size_t base = w->path.len;
+	struct treerec_entry e;
+	int ok = 1;
+
+	while (ok && treerec_next(&tr, &e)) {
+		w->path.len = base;
+		buf_put(&w->path, e.name, e.namelen);
+		if (treerec_class(e.kind) == 'b') {
+			if (e.nsel)
+				treerec_sel(&e, w->sel);
+			ok = answer_holds(w, active, nactive, w->sel, e.nsel);
+		} else if (e.kind == TREC_PRUNED) {
+			buf_putc(&w->path, '/');
+			ok = prune_holds(w, active, nactive, scratch);
+		}
+	}
+	w->path.len = base;
+	w->path.ptr[base] = '\0';
+	return ok;
+}
+
+/*
  * Replays the record of a folder that holds the tree it was made from: the
  * same items, in the same order, as walking the tree would queue, without
- * reading the tree or matching a path.  Subfolders go through walk_dir, so
- * a changed one is walked.
+ * reading the tree or selecting among all leaves, once every answer is
+ * checked (record_holds).  Subfolders go through walk_dir, so a changed
+ * one is walked.  0, -1 with err, or 1 when an answer does not hold: then
+ * nothing was queued and the folder must be walked.
  */
 static int replay(struct walk *w, struct treerec *tr, const size_t *active, size_t nactive, const git_oid *ctx)
 {
 	size_t base = w->path.len, depth = w->depth++;
-	size_t *sub = xmalloc((nactive ? nactive : 1) * sizeof(*sub));
+	size_t *sub = xmalloc(2 * (nactive ? nactive : 1) * sizeof(*sub));
 	struct treerec_entry e;
 	git_oid below;
 	int rc = 0;
 
-	w->res->trees_cached++;
-	w->res->entries_seen += tr->entries;
-	w->res->trees_pruned += tr->pruned;
 	treerec_ctx(&below, ctx, tr->has_attrs ? &tr->attrs : NULL);
 	/* a subfolder whose record is gone is walked, and needs the attributes above it */
 	enter_attrs(w, tr->has_attrs ? &tr->attrs : NULL, depth);
+	if (w->no_records_below != SIZE_MAX || !record_holds(w, *tr, active, nactive, sub)) {
+		rc = 1;
+		goto done;
+	}
+	w->res->trees_cached++;
+	w->res->entries_seen += tr->entries;
+	w->res->trees_pruned += tr->pruned;
 	while (rc == 0 && treerec_next(tr, &e)) {
 		size_t nsub;
 		w->path.len = base;
@@ -285,7 +366,8 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 			queue_skipped(w, &e.oid);
 			break;
 		case TREC_SUBMODULE:
-			queue_skipped(w, NULL);
+		case TREC_NONE_SUBMODULE:
+			visit_submodule(w, NULL, active, nactive, NULL);
 			break;
 		default:
 			break; /* passed over */
@@ -293,6 +375,7 @@ static int replay(struct walk *w, struct treerec *tr, const size_t *active, size
 	}
 	w->path.len = base;
 	w->path.ptr[base] = '\0';
+done:
 	leave_attrs(w, depth);
 	w->depth = depth;
 	free(sub);
@@ -325,8 +408,9 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 		 * tree (and its .gitattributes, which the walk reads) is there
 		 */
 		if (have && git_oid_equal(&tr.tree, id) && object_present(w->job->packs, w->self->odb, id) &&
-		    (!tr.has_attrs || object_present(w->job->packs, w->self->odb, &tr.attrs)))
-			return replay(w, &tr, active, nactive, ctx);
+		    (!tr.has_attrs || object_present(w->job->packs, w->self->odb, &tr.attrs)) &&
+		    (rc = replay(w, &tr, active, nactive, ctx)) <= 0)
+			return rc;
 	}
 	if (git_tree_lookup(&tree, w->repo, id) < 0) {
 		const git_error *ge = git_error_last();

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
@@ -48,7 +49,7 @@
 
 struct seg {
 	char *name; /* file name inside nsdir */
-	unsigned char *bytes;
+	const unsigned char *bytes; /* mapped read-only, never copied onto the heap */
 	size_t size;
 	size_t count;
 	const unsigned char *index;
@@ -94,6 +95,10 @@ struct cache {
 	struct timespec opened; /* names this run's segments: seg-TIME-PID-SEQ.pgc */
 	atomic_size_t hits, misses;
 	size_t puts;
+	uint64_t loaded_bytes; /* of the segments loaded, bounded by max_bytes */
+	size_t nskipped;       /* segments not used, and why (the first few) */
+	char **notes;
+	size_t nnotes, notes_cap;
 };
 
 /* One record on its way into a segment; later ones win over earlier ones of the same key. */
@@ -131,7 +136,7 @@ char *cache_default_dir(const char *x, const char *h)
 	return buf_detach(&b);
 }
 
-/* mkdir -p; 0 or -1 with errno. */
+/* mkdir -p, each new folder this user's alone; 0 or -1 with errno. */
 static int mkdirs(const char *path)
 {
 	char *p = xstrdup(path), *s;
@@ -140,11 +145,11 @@ static int mkdirs(const char *path)
 		if (*s != '/')
 			continue;
 		*s = '\0';
-		if (mkdir(p, 0777) < 0 && errno != EEXIST)
+		if (mkdir(p, 0700) < 0 && errno != EEXIST)
 			rc = -1;
 		*s = '/';
 	}
-	if (rc == 0 && mkdir(p, 0777) < 0 && errno != EEXIST)
+	if (rc == 0 && mkdir(p, 0700) < 0 && errno != EEXIST)
 		rc = -1;
 	free(p);
 	return rc;
@@ -205,38 +210,73 @@ static int is_within(const char *path, const char *dir)
 static void seg_free(struct seg *s)
 {
 	free(s->name);
-	free(s->bytes);
+	if (s->bytes)
+		munmap((void *)s->bytes, s->size);
 	free((void *)s->used);
 	memset(s, 0, sizeof(*s));
 }
 
-/* Reads a whole file into *out and *len (caller frees); -1 when it cannot. */
-static int slurp(unsigned char **out, size_t *len, const char *path)
+/* Notes why a segment was not used; the first few reasons are kept for the CLI to show. */
+static void skipped(struct cache *c, const char *name, const char *why)
+{
+	c->nskipped++;
+	if (c->nnotes < CACHE_MAX_NOTES) {
+		struct buf b = BUF_INIT;
+		buf_printf(&b, "%s/%s: %s", c->nsdir, name, why);
+		XGROW(c->notes, c->notes_cap, c->nnotes + 1);
+		c->notes[c->nnotes++] = buf_detach(&b);
+	}
+}
+
+/*
+ * Maps the segment at path read-only into s->bytes and s->size after
+ * checking what it is: a regular file of this user's, writable by no one
+ * else, within the size the cache may hold.  0, or -1 with *why set (a
+ * static string) and *drop when the file cannot be ours and may go.
+ */
+static int seg_map(struct seg *s, const struct cache *c, const char *path, const char **why, int *drop)
 {
 	struct stat st;
-	unsigned char *p = NULL;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY), rc = -1;
+	void *p;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), rc = -1;
 
-	if (fd < 0)
+	*drop = 0;
+	if (fd < 0) {
+		*why = "cannot be opened";
 		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_size < 0)
-		goto done;
-	p = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, p + got, (size_t)st.st_size - got);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		got += (size_t)n;
 	}
-	*out = p;
-	*len = got;
-	p = NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		*why = "not a regular file";
+		goto done;
+	}
+	if (st.st_uid != geteuid() || (st.st_mode & 022)) {
+		*why = "owned by another user or writable by group or others";
+		goto done;
+	}
+	/* a segment this size was never written by a cache bounded by max_bytes */
+	if ((uint64_t)st.st_size > c->max_bytes || (uint64_t)st.st_size > SIZE_MAX / 2) {
+		*why = "larger than the cache's size bound";
+		*drop = 1;
+		goto done;
+	}
+	if ((uint64_t)st.st_size + c->loaded_bytes > c->max_bytes) {
+		*why = "the segments loaded before it fill the cache's size bound";
+		goto done;
+	}
+	if (st.st_size < SEG_HEAD + 8) {
+		*why = "truncated";
+		*drop = 1;
+		goto done;
+	}
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED) {
+		*why = "cannot be mapped";
+		goto done;
+	}
+	s->bytes = p;
+	s->size = (size_t)st.st_size;
 	rc = 0;
 done:
-	free(p);
 	close(fd);
 	return rc;
 }
@@ -280,29 +320,41 @@ static int seg_parse(struct seg *s, const char *ns)
 	return 0;
 }
 
-/* Loads nsdir/name; a torn or corrupt segment is removed, never trusted.  0 when loaded. */
-static int seg_load(struct seg *s, const struct cache *c, const char *name)
+/*
+ * Loads nsdir/name; a segment that is too large, torn, corrupt or not this
+ * user's own is skipped (and noted), never trusted; one that cannot be ours
+ * is removed.  0 when loaded.
+ */
+static int seg_load(struct seg *s, struct cache *c, const char *name)
 {
 	struct buf path = BUF_INIT;
-	int rc = -1, pr;
+	const char *why = NULL;
+	int rc = -1, pr, drop = 0;
 
 	memset(s, 0, sizeof(*s));
 	buf_printf(&path, "%s/%s", c->nsdir, name);
-	if (slurp(&s->bytes, &s->size, path.ptr) < 0)
+	if (seg_map(s, c, path.ptr, &why, &drop) < 0)
 		goto done;
 	pr = seg_parse(s, c->ns);
 	if (pr == -1) {
-		(void)unlink(path.ptr);
+		why = "torn or corrupt (its length, index or checksum does not check out)";
+		drop = 1;
 		goto done;
 	}
 	if (pr < 0)
-		goto done;
+		goto done; /* another namespace's, in this folder by a hash collision: not ours to judge */
 	s->name = xstrdup(name);
 	s->used = xcalloc(s->count ? s->count : 1, sizeof(*s->used));
+	c->loaded_bytes += s->size;
 	rc = 0;
 done:
-	if (rc < 0)
+	if (rc < 0) {
+		if (why)
+			skipped(c, name, why);
+		if (drop && !c->write_failed)
+			(void)unlink(path.ptr);
 		seg_free(s);
+	}
 	buf_free(&path);
 	return rc;
 }
@@ -415,6 +467,37 @@ static void build_table(struct cache *c)
 		}
 }
 
+/*
+ * Whether folder path (when it exists) may be trusted as this user's cache:
+ * a folder (not a link to one) owned by this user and writable by no one
+ * else, as ssh asks of ~/.ssh.  0; CACHE_EREFUSED with err when it may not;
+ * -1 with err when it cannot be looked at (dir names it to the user).
+ */
+static int trusted_folder(const char *path, const char *dir)
+{
+	struct stat st;
+	const char *why;
+	char whose[64];
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0 : err_sys("cannot use cache folder '%s'", dir);
+	if (!S_ISDIR(st.st_mode)) {
+		why = "is not a folder";
+	} else if (st.st_uid != geteuid()) {
+		snprintf(whose, sizeof(whose), "belongs to user %lu, not to this one (%lu)", (unsigned long)st.st_uid,
+			 (unsigned long)geteuid());
+		why = whose;
+	} else if (st.st_mode & 022) {
+		why = (st.st_mode & 002) ? "is writable by others" : "is writable by its group";
+	} else {
+		return 0;
+	}
+	err_set("cache folder '%s' is not trusted: '%s' %s (a cache decides verdicts: it must be yours alone, "
+		"see docs/cache.md)",
+		dir, path, why);
+	return CACHE_EREFUSED;
+}
+
 int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden,
 	       uint64_t max_bytes)
 {
@@ -422,7 +505,7 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 	struct dirent_info *list = NULL;
 	char *real = NULL, hex[33];
 	size_t n = 0, i;
-	int rc = -1;
+	int rc = -1, t;
 
 	real = resolve(dir);
 	if (!real) {
@@ -444,6 +527,11 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 				dir, forbidden[i]);
 			goto done;
 		}
+	}
+	/* what the folder holds decides verdicts: only this user may write there (nothing is made in it before) */
+	if ((t = trusted_folder(real, dir)) < 0) {
+		rc = t;
+		goto done;
 	}
 	c = xcalloc(1, sizeof(*c));
 	pthread_mutex_init(&c->mu, NULL);
@@ -469,6 +557,10 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 		buf_printf(&b, "cannot create cache folder '%s': %s", c->nsdir, err_os(errno));
 		c->write_failed = 1;
 		c->werr = buf_detach(&b);
+	}
+	if ((t = trusted_folder(c->root, dir)) < 0 || (t = trusted_folder(c->nsdir, dir)) < 0) {
+		rc = t;
+		goto done;
 	}
 	list = list_segments(c->nsdir, &n);
 	/*
@@ -618,7 +710,7 @@ static int write_segment(struct cache *c, struct rec *recs, size_t n, char **nam
 		   (unsigned long)c->opened.tv_nsec, (long)getpid(), c->seq);
 	buf_printf(&dst, "%s/%s", c->nsdir, fin.ptr);
 	c->seq++;
-	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_EXCL, 0666);
+	fd = open(tmp.ptr, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 || !(f = fdopen(fd, "wb"))) {
 		if (fd >= 0)
 			close(fd);
@@ -705,7 +797,17 @@ void cache_get_stats(const struct cache *c, struct cache_stats *out)
 	out->misses = atomic_load(&((struct cache *)c)->misses);
 	out->puts = c->puts;
 	out->segments_loaded = c->nsegs;
+	out->segments_skipped = c->nskipped;
 	out->segments_written = c->nwritten;
+}
+
+size_t cache_notes(const struct cache *c, const char *const **out)
+{
+	*out = NULL;
+	if (!c)
+		return 0;
+	*out = (const char *const *)c->notes;
+	return c->nnotes;
 }
 
 static int is_written(const struct cache *c, const char *name)
@@ -755,6 +857,7 @@ static void merge_segments(struct cache *c)
 	keep_all = total <= c->max_bytes / 2;
 	/* the segments this run wrote: read them back; others it loaded at open */
 	extra = xcalloc(c->nwritten ? c->nwritten : 1, sizeof(*extra));
+	c->loaded_bytes = 0; /* this run's own segments: the bound applies to the merged one as it is written */
 	for (i = 0; i < c->nwritten; i++)
 		if (seg_load(&extra[nextra], c, c->written[i]) == 0) {
 			extra[nextra].mine = 1;
@@ -857,8 +960,14 @@ static void prune(struct cache *c)
 	closedir(d);
 	if (nall)
 		qsort(all, nall, sizeof(*all), by_age_newest_first);
+	/* a file larger than the whole bound was never a segment of ours: it goes first, not the others */
+	for (i = 0; i < nall; i++)
+		if ((uint64_t)all[i].size > c->max_bytes && unlink(all[i].name) == 0) {
+			total -= (uint64_t)all[i].size;
+			all[i].size = 0;
+		}
 	for (i = nall; i-- > 0 && total > c->max_bytes;) {
-		if (unlink(all[i].name) == 0)
+		if (all[i].size && unlink(all[i].name) == 0)
 			total -= (uint64_t)all[i].size;
 	}
 	buf_free(&p);
@@ -901,6 +1010,9 @@ int cache_close(struct cache *c)
 	free(c->pend);
 	buf_free(&c->pdata);
 	free(c->werr);
+	for (i = 0; i < c->nnotes; i++)
+		free(c->notes[i]);
+	free(c->notes);
 	free(c->ns);
 	free(c->nsdir);
 	free(c->root);

@@ -7,6 +7,10 @@
 
 /* Keys are raw object ids (SHA-1). */
 #define CACHE_KEY_SIZE 20
+/* cache_open's answer when the folder is not this user's alone (see docs/cache.md). */
+#define CACHE_EREFUSED (-2)
+/* How many reasons for skipped segments a cache keeps for cache_notes. */
+#define CACHE_MAX_NOTES 4
 /* Default bound on everything under the cache folder, in bytes. */
 #define CACHE_DEFAULT_MAX_BYTES ((uint64_t)256 << 20)
 
@@ -17,6 +21,10 @@
  * sees half of one; each carries its namespace, its exact length and a
  * checksum, and one that does not check out is ignored and removed.
  * Concurrent runs each add their own segments; none edits a segment in place.
+ * Segments are mapped read-only, never copied onto the heap, and only
+ * those within the size bound are mapped at all: a segment larger than the
+ * bound, truncated, corrupt, or not this user's own is skipped and noted
+ * (cache_notes).
  */
 struct cache;
 
@@ -24,9 +32,11 @@ struct cache;
  * Opens the cache folder dir for namespace ns, loading what earlier runs
  * stored.  dir must not be inside any folder of forbidden (a NULL-terminated
  * list, e.g. the scanned repository's work tree and git folder).  max_bytes
- * bounds the whole folder (0: CACHE_DEFAULT_MAX_BYTES).  Returns 0 and *out
- * (the caller ends it with cache_close), or -1 with err when the cache
- * cannot be used at all; the caller then scans without it.
+ * bounds the whole folder and what is mapped (0: CACHE_DEFAULT_MAX_BYTES).
+ * Returns 0 and *out (the caller ends it with cache_close); CACHE_EREFUSED
+ * with err when the folder (dir, or the folders proofgate keeps below it)
+ * is owned by another user or writable by group or others; -1 with err when
+ * the cache cannot be used at all.  The caller then scans without it.
  */
 int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden,
 	       uint64_t max_bytes);
@@ -54,9 +64,17 @@ int cache_close(struct cache *c);
 
 /* Counts of this run, for the curious (--verbose, benchmarks). */
 struct cache_stats {
-	size_t hits, misses, puts, segments_loaded, segments_written;
+	size_t hits, misses, puts, segments_loaded, segments_written, segments_skipped;
 };
 void cache_get_stats(const struct cache *c, struct cache_stats *out);
+
+/*
+ * Why segments were skipped at cache_open: up to CACHE_MAX_NOTES lines
+ * ("FOLDER/seg-....pgc: larger than the cache's size bound"), into *out;
+ * returns how many.  They belong to the cache (valid until cache_close);
+ * the count of all skipped segments is in cache_stats.
+ */
+size_t cache_notes(const struct cache *c, const char *const **out);
 
 /*
  * The default cache folder: XDG_CACHE_HOME/proofgate, else

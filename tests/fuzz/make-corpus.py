@@ -256,7 +256,7 @@ def seeds_cache(fixtures, proofgate):
 
 
 def seeds_treerec(seg, n):
-    """The folder records (they start with 'T' and hold two ids) and blob facts among a segment's values."""
+    """The folder records (they start with 'T' and a tree id) and blob facts among a segment's values."""
     nslen, count = struct.unpack_from("<IQ", seg, 12)
     index = 32 + nslen
     data = index + count * 28
@@ -264,7 +264,7 @@ def seeds_treerec(seg, n):
     for i in range(count):
         off, length = struct.unpack_from("<II", seg, index + i * 28 + 20)
         val = seg[data + off:data + off + length]
-        if val[:1] == b"T" and len(val) >= 58 and k < 12:
+        if val[:1] == b"T" and len(val) >= 21 and k < 12:
             k += 1
             put("treerec", "seg%02d-rec%02d" % (n, k), struct.pack("<H", 1023) + val)
         elif val[:1] == b"\x01" and f < 12:

@@ -311,6 +311,30 @@ static void test_gates_anchor_and_first_match(void **state)
 	assert_true(diag_at(f, "gates: invalid glob '['", 1, 9));
 }
 
+static void test_cache_off(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "version: 1\n"), 0);
+	assert_int_equal(config_cache_off(f->cfg, "main"), 0);
+	assert_int_equal(load(f, "cache: off\n"), 0);
+	assert_int_equal(config_cache_off(f->cfg, "main"), 1);
+	assert_int_equal(config_cache_off(f->cfg, NULL), 1);
+	assert_int_equal(load(f, "cache: on\n"), 0);
+	assert_int_equal(config_cache_off(f->cfg, "main"), 0);
+	/* per branch, globs anchored as under gates */
+	assert_int_equal(load(f, "cache:\n  off: ['release/*', main]\n"), 0);
+	assert_int_equal(config_cache_off(f->cfg, "release/1.0"), 1);
+	assert_int_equal(config_cache_off(f->cfg, "main"), 1);
+	assert_int_equal(config_cache_off(f->cfg, "x/main"), 0);
+	assert_int_equal(config_cache_off(f->cfg, "release/1.0/rc"), 0);
+	assert_int_equal(config_cache_off(f->cfg, NULL), 0);
+	assert_int_equal(load(f, "cache: maybe\n"), -1);
+	assert_true(diag_at(f, "cache must be on, off, or {off: [branch globs]}, found", 1, 8));
+	assert_int_equal(load(f, "cache: {of: [main]}\n"), -1);
+	assert_int_equal(load(f, "cache: {off: ['[']}\n"), -1);
+	assert_true(diag_at(f, "cache: invalid branch glob '['", 1, 15));
+}
+
 static void test_gate_regression_forms(void **state)
 {
 	struct fx *f = *state;
@@ -573,6 +597,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_valid_policy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache_off, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_empty_policy_changes_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_keys_and_types, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_waiver_needs_all_four, setup, teardown),

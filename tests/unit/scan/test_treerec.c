@@ -1,4 +1,4 @@
-/* test_treerec.c - folder records: round trip, what a record must not be, lookups by name, keys and contexts. */
+/* test_treerec.c - folder records: round trip, a record proves its tree, what a record must not be, lookups by name, keys and contexts. */
 #include "helpers.h"
 
 #include <git2.h>
@@ -22,28 +22,27 @@ static void oid_of(git_oid *out, unsigned n)
 struct spec {
 	enum treerec_kind kind;
 	const char *name;
-	unsigned oid; /* oid_of(oid) for file, link, dir */
-	int exec;
+	unsigned mode;
+	unsigned oid; /* oid_of(oid) */
 	size_t nsel;
 	size_t sel[4];
 };
 
-/* one entry of every kind, files with each flag on its own and leaves up to 200 (a two-byte varint) */
+/* a .gitattributes first, then one entry of every kind, leaves up to 200 (a two-byte varint) */
 static const struct spec SPECS[] = {
-	{TREC_FILE, "a.c", 1, 1, 4, {0, 3, 4, 200}},
-	{TREC_FILE, "b.txt", 2, 0, 1, {7}},
-	{TREC_FILE, "run.sh", 3, 1, 3, {5, 6, 199}},
-	{TREC_FILE, "doc.md", 4, 0, 1, {0}},
-	{TREC_LINK, "link", 5, 0, 2, {1, 2}},
-	{TREC_NONE, "none.bin", 0, 0, 0, {0}},
-	{TREC_SUBMODULE, "sub", 0, 0, 0, {0}},
-	{TREC_NONE_SUBMODULE, "sub-skipped", 0, 0, 0, {0}},
-	{TREC_DIR, "dir", 6, 0, 0, {0}},
-	{TREC_PRUNED, "pruned", 0, 0, 0, {0}},
+	{TREC_NONE, ".gitattributes", 0100644, 11, 0, {0}},
+	{TREC_FILE, "a.c", 0100755, 1, 4, {0, 3, 4, 200}},
+	{TREC_FILE, "b.txt", 0100644, 2, 1, {7}},
+	{TREC_FILE, "run.sh", 0100755, 3, 3, {5, 6, 199}},
+	{TREC_FILE, "doc.md", 0100664, 4, 1, {0}},
+	{TREC_LINK, "link", 0120000, 5, 2, {1, 2}},
+	{TREC_NONE, "none.bin", 0100644, 12, 0, {0}},
+	{TREC_SUBMODULE, "sub", 0160000, 13, 0, {0}},
+	{TREC_NONE_SUBMODULE, "sub-skipped", 0160000, 14, 0, {0}},
+	{TREC_DIR, "dir", 040000, 6, 0, {0}},
+	{TREC_PRUNED, "pruned", 040000, 15, 0, {0}},
 };
-#define NSPECS	(sizeof(SPECS) / sizeof(SPECS[0]))
-#define ENTRIES ((size_t)0x01020304)
-#define PRUNED	((size_t)0x0a0b)
+#define NSPECS (sizeof(SPECS) / sizeof(SPECS[0]))
 
 static void entry_of(struct treerec_entry *e, const struct spec *s)
 {
@@ -51,28 +50,54 @@ static void entry_of(struct treerec_entry *e, const struct spec *s)
 	e->kind = s->kind;
 	e->name = s->name;
 	e->namelen = strlen(s->name);
-	if (s->oid)
-		oid_of(&e->oid, s->oid);
-	e->exec = s->exec;
+	e->mode = s->mode;
+	oid_of(&e->oid, s->oid);
 	e->nsel = s->nsel;
 }
 
-/*
- * Builds the record of SPECS into b; bounds[i] is where entry i starts
- * (bounds[0] the end of the header), bounds[NSPECS] the record's length.
- */
-static void build(struct buf *b, const git_oid *tree, const git_oid *attrs, size_t bounds[NSPECS + 1])
+/* The id of the tree holding entries e[0..n), as git hashes one (written here, not by treerec.c). */
+static void tree_id(git_oid *out, const struct treerec_entry *e, size_t n)
 {
-	struct treerec_entry e;
+	struct buf t = BUF_INIT;
 	size_t i;
-	treerec_begin(b, tree, attrs);
-	for (i = 0; i < NSPECS; i++) {
-		bounds[i] = b->len;
-		entry_of(&e, &SPECS[i]);
-		treerec_put(b, &e, SPECS[i].sel);
+	for (i = 0; i < n; i++) {
+		buf_printf(&t, "%o ", e[i].mode);
+		buf_put(&t, e[i].name, e[i].namelen);
+		buf_putc(&t, '\0');
+		buf_put(&t, (const char *)e[i].oid.id, GIT_OID_RAWSZ);
 	}
-	bounds[NSPECS] = b->len;
-	treerec_end(b, ENTRIES, PRUNED);
+	assert_int_equal(git_odb_hash(out, t.len ? t.ptr : "", t.len, GIT_OBJECT_TREE), 0);
+	buf_free(&t);
+}
+
+/* A record of e[0..n) (sels[i]: entry i's leaves) for the tree they make, into b; that tree into *tree. */
+static void seal(struct buf *b, git_oid *tree, const struct treerec_entry *e, const size_t *const *sels, size_t n)
+{
+	size_t i;
+	tree_id(tree, e, n);
+	treerec_begin(b, tree);
+	for (i = 0; i < n; i++)
+		treerec_put(b, &e[i], sels ? sels[i] : NULL);
+}
+
+/*
+ * Builds the record of SPECS[first..] into b for the tree they make (*tree);
+ * bounds[i] is where entry first + i starts (bounds[0] the end of the
+ * header), bounds[n] the record's length.
+ */
+static void build(struct buf *b, git_oid *tree, size_t first, size_t bounds[NSPECS + 1])
+{
+	struct treerec_entry e[NSPECS];
+	size_t i, n = NSPECS - first;
+	for (i = 0; i < n; i++)
+		entry_of(&e[i], &SPECS[first + i]);
+	tree_id(tree, e, n);
+	treerec_begin(b, tree);
+	for (i = 0; i < n; i++) {
+		bounds[i] = b->len;
+		treerec_put(b, &e[i], SPECS[first + i].sel);
+	}
+	bounds[n] = b->len;
 }
 
 static int parse_buf(struct treerec *r, const struct buf *b, size_t len, size_t nleaves)
@@ -80,26 +105,24 @@ static int parse_buf(struct treerec *r, const struct buf *b, size_t len, size_t 
 	return treerec_parse(r, (const unsigned char *)b->ptr, len, nleaves);
 }
 
-/* Reads every entry of r and checks it against SPECS[0..n). */
-static void check_entries(struct treerec *r, size_t n)
+/* Reads every entry of r and checks it against SPECS[first..first+n). */
+static void check_entries(struct treerec *r, size_t first, size_t n)
 {
 	struct treerec_entry e;
 	size_t i, k, got[4];
-	git_oid want, zero;
+	git_oid want;
 
-	memset(&zero, 0, sizeof(zero));
-	for (i = 0; i < n; i++) {
+	for (i = first; i < first + n; i++) {
 		const struct spec *s = &SPECS[i];
 		assert_int_equal(treerec_next(r, &e), 1);
 		assert_int_equal(e.kind, s->kind);
 		assert_int_equal(e.namelen, strlen(s->name));
 		assert_memory_equal(e.name, s->name, e.namelen);
-		if (s->oid)
-			oid_of(&want, s->oid);
-		else
-			want = zero;
+		assert_int_equal(e.mode, s->mode);
+		oid_of(&want, s->oid);
 		assert_true(git_oid_equal(&e.oid, &want));
-		assert_int_equal(e.exec, s->exec);
+		/* executable as libgit2 reads the mode: any x bit */
+		assert_int_equal(e.exec, (s->mode & 0100) != 0 && s->kind != TREC_DIR && s->kind != TREC_PRUNED);
 		assert_int_equal(e.nsel, s->nsel);
 		if (s->nsel) {
 			assert_non_null(e.sel);
@@ -121,17 +144,17 @@ static void test_round_trip(void **state)
 	size_t bounds[NSPECS + 1];
 
 	(void)state;
-	oid_of(&tree, 100);
-	oid_of(&attrs, 200);
-	build(&b, &tree, &attrs, bounds);
+	build(&b, &tree, 0, bounds);
 	assert_int_equal(b.len, bounds[NSPECS]);
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
-	assert_int_equal(r.entries, ENTRIES);
-	assert_int_equal(r.pruned, PRUNED);
+	/* the counts and the attributes come from the entries */
+	assert_int_equal(r.entries, NSPECS);
+	assert_int_equal(r.pruned, 1);
 	assert_int_equal(r.has_attrs, 1);
+	oid_of(&attrs, 11);
 	assert_true(git_oid_equal(&r.attrs, &attrs));
 	assert_true(git_oid_equal(&r.tree, &tree));
-	check_entries(&r, NSPECS);
+	check_entries(&r, 0, NSPECS);
 	buf_free(&b);
 }
 
@@ -139,28 +162,29 @@ static void test_round_trip_without_attrs(void **state)
 {
 	struct buf b = BUF_INIT;
 	struct treerec r;
-	git_oid tree, zero;
+	git_oid tree, zero, empty;
 	size_t bounds[NSPECS + 1];
 
 	(void)state;
 	memset(&zero, 0, sizeof(zero));
-	oid_of(&tree, 101);
-	build(&b, &tree, NULL, bounds);
+	build(&b, &tree, 1, bounds);
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
 	assert_int_equal(r.has_attrs, 0);
 	assert_true(git_oid_equal(&r.attrs, &zero));
 	assert_true(git_oid_equal(&r.tree, &tree));
-	assert_int_equal(r.entries, ENTRIES);
-	assert_int_equal(r.pruned, PRUNED);
-	check_entries(&r, NSPECS);
+	assert_int_equal(r.entries, NSPECS - 1);
+	check_entries(&r, 1, NSPECS - 1);
 
-	/* begin clears what the buffer held: an empty folder's record */
-	treerec_begin(&b, &tree, NULL);
-	treerec_end(&b, 0, 0);
+	/* begin clears what the buffer held: the empty tree's record */
+	assert_int_equal(git_oid_fromstr(&empty, "4b825dc642cb6eb9a060e54bf8d69288fbee4904"), 0);
+	treerec_begin(&b, &empty);
 	assert_int_equal(b.len, bounds[0]);
 	assert_int_equal(parse_buf(&r, &b, b.len, 0), 0);
 	assert_int_equal(r.entries, 0);
-	check_entries(&r, 0);
+	check_entries(&r, 0, 0);
+	/* the same bytes for any other tree: refused */
+	treerec_begin(&b, &tree);
+	assert_int_equal(parse_buf(&r, &b, b.len, 0), -1);
 	buf_free(&b);
 }
 
@@ -168,27 +192,53 @@ static void test_truncations_rejected(void **state)
 {
 	struct buf b = BUF_INIT;
 	struct treerec r;
-	git_oid tree, attrs;
-	size_t bounds[NSPECS + 1], len, k;
+	git_oid tree;
+	size_t bounds[NSPECS + 1], len;
 
 	(void)state;
-	oid_of(&tree, 100);
-	oid_of(&attrs, 200);
-	build(&b, &tree, &attrs, bounds);
-	for (len = 0; len < b.len; len++) {
-		/* cut exactly where an entry starts: a valid record of the entries before */
-		for (k = 0; k <= NSPECS && bounds[k] != len; k++)
-			;
-		if (k <= NSPECS) {
-			assert_int_equal(parse_buf(&r, &b, len, 201), 0);
-			assert_true(git_oid_equal(&r.tree, &tree));
-			check_entries(&r, k);
-		} else if (parse_buf(&r, &b, len, 201) != -1) {
+	build(&b, &tree, 0, bounds);
+	/* even cut where an entry starts: what is left is not the tree it names */
+	for (len = 0; len < b.len; len++)
+		if (parse_buf(&r, &b, len, 201) != -1)
 			fail_msg("a record cut to %zu of %zu bytes was accepted", len, b.len);
-		}
-	}
-	/* no record at all */
 	assert_int_equal(treerec_parse(&r, NULL, 0, 201), -1);
+	buf_free(&b);
+}
+
+/* The attack: any byte changed (and the segment's checksum made right again) is refused. */
+static void test_every_edit_rejected(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct treerec r;
+	git_oid tree;
+	size_t bounds[NSPECS + 1], i;
+	unsigned char *p;
+	unsigned d;
+
+	(void)state;
+	build(&b, &tree, 0, bounds);
+	p = (unsigned char *)b.ptr;
+	for (i = 0; i < b.len; i++) {
+		unsigned char was = p[i];
+		for (d = 1; d < 256; d += 37) {
+			p[i] = (unsigned char)(was ^ d);
+			if (parse_buf(&r, &b, b.len, 201) == 0) {
+				/* only answers (leaves, kinds of one class) may change and still parse: the walk checks those */
+				struct treerec_entry e;
+				size_t k = 0;
+				while (treerec_next(&r, &e)) {
+					const struct spec *s = &SPECS[k++];
+					/* a file may read as passed over, a folder as pruned: the walk checks those */
+					if (treerec_class(e.kind) != treerec_class(s->kind))
+						fail_msg("byte %zu ^ %u: entry %zu changed kind", i, d, k);
+					if (e.namelen != strlen(s->name) || memcmp(e.name, s->name, e.namelen) || e.mode != s->mode)
+						fail_msg("byte %zu ^ %u: entry %zu changed name or mode", i, d, k);
+				}
+				assert_int_equal(k, NSPECS);
+			}
+		}
+		p[i] = was;
+	}
 	buf_free(&b);
 }
 
@@ -196,13 +246,13 @@ static void test_leaf_out_of_range_rejected(void **state)
 {
 	struct buf b = BUF_INIT;
 	struct treerec r;
-	struct treerec_entry e;
+	struct treerec_entry e[1];
 	git_oid tree;
 	size_t bounds[NSPECS + 1], one = 0, dup[2] = {3, 3};
+	const size_t *sels[1];
 
 	(void)state;
-	oid_of(&tree, 100);
-	build(&b, &tree, NULL, bounds);
+	build(&b, &tree, 0, bounds);
 	/* leaf 200 is used: 201 leaves hold it, 200 do not */
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
 	assert_int_equal(parse_buf(&r, &b, b.len, 200), -1);
@@ -210,34 +260,30 @@ static void test_leaf_out_of_range_rejected(void **state)
 	assert_int_equal(parse_buf(&r, &b, b.len, 0), -1);
 
 	/* a lone leaf 0 needs one leaf */
-	entry_of(&e, &SPECS[3]);
-	treerec_begin(&b, &tree, NULL);
-	treerec_put(&b, &e, &one);
-	treerec_end(&b, 1, 0);
+	entry_of(&e[0], &SPECS[4]);
+	sels[0] = &one;
+	seal(&b, &tree, e, sels, 1);
 	assert_int_equal(parse_buf(&r, &b, b.len, 1), 0);
 	assert_int_equal(parse_buf(&r, &b, b.len, 0), -1);
 
 	/* leaves not strictly ascending */
-	entry_of(&e, &SPECS[0]);
-	e.nsel = 2;
-	treerec_begin(&b, &tree, NULL);
-	treerec_put(&b, &e, dup);
-	treerec_end(&b, 1, 0);
+	entry_of(&e[0], &SPECS[1]);
+	e[0].nsel = 2;
+	sels[0] = dup;
+	seal(&b, &tree, e, sels, 1);
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
 	buf_free(&b);
 }
 
-/* Parses a record of the one entry e (sel: its leaves) with 10 leaves. */
+/* Parses a record of the one entry e (sel: its leaves) with 10 leaves, sealed for its tree. */
 static int parse_one(const struct treerec_entry *e, const size_t *sel)
 {
 	struct buf b = BUF_INIT;
 	struct treerec r;
 	git_oid tree;
+	const size_t *sels[1] = {sel};
 	int rc;
-	oid_of(&tree, 7);
-	treerec_begin(&b, &tree, NULL);
-	treerec_put(&b, e, sel);
-	treerec_end(&b, 1, 0);
+	seal(&b, &tree, e, sels, 1);
 	rc = parse_buf(&r, &b, b.len, 10);
 	buf_free(&b);
 	return rc;
@@ -248,6 +294,7 @@ static void test_bad_names_rejected(void **state)
 	static const enum treerec_kind kinds[] = {
 		TREC_FILE, TREC_LINK, TREC_NONE, TREC_SUBMODULE, TREC_NONE_SUBMODULE, TREC_DIR, TREC_PRUNED,
 	};
+	static const unsigned modes[] = {0100644, 0120000, 0100644, 0160000, 0160000, 040000, 040000};
 	struct treerec_entry e;
 	size_t sel[1] = {2}, i;
 
@@ -255,6 +302,7 @@ static void test_bad_names_rejected(void **state)
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
 		memset(&e, 0, sizeof(e));
 		e.kind = kinds[i];
+		e.mode = modes[i];
 		oid_of(&e.oid, 9);
 		e.nsel = kinds[i] == TREC_FILE || kinds[i] == TREC_LINK;
 		e.name = "ok.txt";
@@ -275,17 +323,50 @@ static void test_bad_names_rejected(void **state)
 	}
 }
 
+/* A kind the walk could not have given an entry of that mode: refused, though the tree hashes right. */
+static void test_kind_must_fit_mode(void **state)
+{
+	static const struct {
+		enum treerec_kind kind;
+		unsigned mode;
+		int ok;
+	} cases[] = {
+		{TREC_FILE, 0100644, 1},     {TREC_FILE, 0100755, 1},  {TREC_FILE, 0120000, 0},
+		{TREC_FILE, 040000, 0},      {TREC_FILE, 0160000, 0},  {TREC_LINK, 0120000, 1},
+		{TREC_LINK, 0100644, 0},     {TREC_NONE, 0120000, 1},  {TREC_NONE, 040000, 0},
+		{TREC_DIR, 040000, 1},	     {TREC_DIR, 0100644, 0},   {TREC_PRUNED, 0160000, 0},
+		{TREC_SUBMODULE, 0160000, 1}, {TREC_SUBMODULE, 040000, 0}, {TREC_NONE_SUBMODULE, 0100644, 0},
+		/* an executable bit makes a blob of a link, as libgit2 reads it */
+		{TREC_FILE, 0120755, 1},     {TREC_LINK, 0120755, 0},
+	};
+	struct treerec_entry e;
+	size_t sel[1] = {2}, i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&e, 0, sizeof(e));
+		e.kind = cases[i].kind;
+		e.mode = cases[i].mode;
+		e.name = "x";
+		e.namelen = 1;
+		oid_of(&e.oid, 9);
+		e.nsel = e.kind == TREC_FILE || e.kind == TREC_LINK;
+		if (parse_one(&e, sel) != (cases[i].ok ? 0 : -1))
+			fail_msg("kind %d with mode %o: expected %s", (int)e.kind, e.mode, cases[i].ok ? "ok" : "refused");
+	}
+}
+
 static void test_no_leaves_rejected(void **state)
 {
 	struct treerec_entry e;
 	size_t sel[1] = {2};
 
 	(void)state;
-	entry_of(&e, &SPECS[1]);
+	entry_of(&e, &SPECS[2]);
 	assert_int_equal(parse_one(&e, sel), 0);
 	e.nsel = 0;
 	assert_int_equal(parse_one(&e, sel), -1);
-	entry_of(&e, &SPECS[4]);
+	entry_of(&e, &SPECS[5]);
 	e.nsel = 1;
 	assert_int_equal(parse_one(&e, sel), 0);
 	e.nsel = 0;
@@ -296,15 +377,13 @@ static void test_bad_bytes_rejected(void **state)
 {
 	struct buf b = BUF_INIT;
 	struct treerec r;
-	git_oid tree, attrs;
-	size_t bounds[NSPECS + 1], k, flags;
+	git_oid tree;
+	size_t bounds[NSPECS + 1], k;
 	unsigned char *p;
 	unsigned char kind;
 
 	(void)state;
-	oid_of(&tree, 100);
-	oid_of(&attrs, 200);
-	build(&b, &tree, &attrs, bounds);
+	build(&b, &tree, 0, bounds);
 	p = (unsigned char *)b.ptr;
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
 
@@ -312,20 +391,7 @@ static void test_bad_bytes_rejected(void **state)
 	assert_int_equal(p[0], 'T');
 	p[0] = 't';
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
-	p[0] = 0;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
 	p[0] = 'T';
-
-	/* has_attrs (byte 17: after the tag and the two counts) is 0 or 1 */
-	assert_int_equal(p[17], 1);
-	p[17] = 2;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
-	p[17] = 0xff;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
-	p[17] = 0;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
-	assert_int_equal(r.has_attrs, 0);
-	p[17] = 1;
 
 	/* unknown kinds, in the first entry and in a later one */
 	for (k = 0; k < NSPECS; k += NSPECS - 1) {
@@ -341,17 +407,6 @@ static void test_bad_bytes_rejected(void **state)
 		assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
 	}
 
-	/* a file's flags: only exec (1); what the leaves read is worked out from them, never trusted */
-	flags = bounds[1] + 1 + 1 + strlen(SPECS[1].name) + GIT_OID_RAWSZ;
-	assert_int_equal(p[flags], 0);
-	p[flags] = 1;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), 0);
-	p[flags] = 2;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
-	p[flags] = 4;
-	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
-	p[flags] = 0;
-
 	/* a byte after the last entry is an entry that does not check out */
 	buf_putc(&b, (char)TREC_NONE);
 	assert_int_equal(parse_buf(&r, &b, b.len, 201), -1);
@@ -365,24 +420,29 @@ static void build_names(struct buf *b, struct treerec *r, size_t n, void (*name)
 	static const enum treerec_kind kinds[] = {
 		TREC_FILE, TREC_NONE, TREC_DIR, TREC_PRUNED, TREC_LINK, TREC_SUBMODULE,
 	};
-	struct treerec_entry e;
+	static const unsigned modes[] = {0100644, 0100644, 040000, 040000, 0120000, 0160000};
+	struct treerec_entry *e = calloc(n ? n : 1, sizeof(*e));
+	const size_t **sels = calloc(n ? n : 1, sizeof(*sels));
 	git_oid tree;
-	size_t i, sel[1] = {0};
+	size_t i;
+	static const size_t sel[1] = {0};
 
-	oid_of(&tree, 3);
-	treerec_begin(b, &tree, NULL);
+	assert_non_null(e);
+	assert_non_null(sels);
 	for (i = 0; i < n; i++) {
 		name(names[i], 32, i);
-		memset(&e, 0, sizeof(e));
-		e.kind = kinds[i % (sizeof(kinds) / sizeof(kinds[0]))];
-		e.name = names[i];
-		e.namelen = strlen(names[i]);
-		oid_of(&e.oid, (unsigned)i);
-		e.nsel = e.kind == TREC_FILE || e.kind == TREC_LINK;
-		treerec_put(b, &e, sel);
+		e[i].kind = kinds[i % (sizeof(kinds) / sizeof(kinds[0]))];
+		e[i].mode = modes[i % (sizeof(kinds) / sizeof(kinds[0]))];
+		e[i].name = names[i];
+		e[i].namelen = strlen(names[i]);
+		oid_of(&e[i].oid, (unsigned)i);
+		e[i].nsel = e[i].kind == TREC_FILE || e[i].kind == TREC_LINK;
+		sels[i] = sel;
 	}
-	treerec_end(b, n, 0);
+	seal(b, &tree, e, sels, n);
 	assert_int_equal(parse_buf(r, b, b->len, 1), 0);
+	free(e);
+	free(sels);
 }
 
 static void short_name(char *out, size_t cap, size_t i)
@@ -473,8 +533,8 @@ static void test_names_missing_and_out_of_order(void **state)
 	find_ok(&nm, names, 1);
 	treerec_names_free(&nm);
 	/* an empty record finds nothing */
-	treerec_begin(&b, &r.tree, NULL);
-	treerec_end(&b, 0, 0);
+	assert_int_equal(git_oid_fromstr(&r.tree, "4b825dc642cb6eb9a060e54bf8d69288fbee4904"), 0);
+	treerec_begin(&b, &r.tree);
 	assert_int_equal(parse_buf(&r, &b, b.len, 1), 0);
 	treerec_names_load(&nm, &r);
 	assert_int_equal(nm.n, 0);
@@ -628,6 +688,8 @@ int main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_round_trip_without_attrs),
 		cmocka_unit_test(test_truncations_rejected),
+		cmocka_unit_test(test_every_edit_rejected),
+		cmocka_unit_test(test_kind_must_fit_mode),
 		cmocka_unit_test(test_leaf_out_of_range_rejected),
 		cmocka_unit_test(test_bad_names_rejected),
 		cmocka_unit_test(test_no_leaves_rejected),

@@ -1,4 +1,4 @@
-/* test_cache.c - the content cache: round trip, torn and foreign segments, merging, the size bound. */
+/* test_cache.c - the content cache: round trip, torn, foreign, oversized and edited segments, trust, merging, the size bound. */
 #define _DEFAULT_SOURCE /* mkdtemp, nftw */
 #include "helpers.h"
 
@@ -604,6 +604,183 @@ static void test_default_dir(void **state)
 	assert_null(cache_default_dir(NULL, NULL));
 }
 
+/* The namespace folder of f->dir's only segment, into out. */
+static void ns_dir_of(const char *dir, char *out, size_t cap)
+{
+	char segs[4][1024];
+	assert_int_equal(segments(dir, segs, 4), 1);
+	snprintf(out, cap, "%s", segs[0]);
+	*strrchr(out, '/') = '\0';
+}
+
+static int noted(struct cache *c, const char *what)
+{
+	const char *const *notes;
+	size_t i, n = cache_notes(c, &notes);
+	for (i = 0; i < n; i++)
+		if (strstr(notes[i], what))
+			return 1;
+	return 0;
+}
+
+static void test_oversized_segment_skipped_unread(void **state)
+{
+	struct fx *f = *state;
+	struct cache *c = NULL;
+	struct cache_stats cs;
+	char ns[1024], stray[1100];
+	struct stat st;
+	unsigned n;
+	int fd;
+
+	fill(f->dir, NS_A, 0, 50, 1, 0);
+	ns_dir_of(f->dir, ns, sizeof(ns));
+	/* 3 GB that take no room: read whole, this test would need 3 GB of memory */
+	snprintf(stray, sizeof(stray), "%s/seg-99999999999999999999-1-00000000.pgc", ns);
+	fd = open(stray, O_WRONLY | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (off_t)3 << 30), 0);
+	close(fd);
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	for (n = 0; n < 50; n++)
+		assert_true(holds(c, n, 1));
+	cache_get_stats(c, &cs);
+	assert_int_equal(cs.segments_loaded, 1);
+	assert_int_equal(cs.segments_skipped, 1);
+	assert_true(noted(c, "seg-99999999999999999999-1-00000000.pgc: larger than the cache's size bound"));
+	assert_int_equal(cache_close(c), 0);
+	/* it was never a segment of a bounded cache: gone, and the real one kept */
+	assert_int_equal(stat(stray, &st), -1);
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	assert_true(holds(c, 0, 1));
+	cache_get_stats(c, &cs);
+	assert_int_equal(cs.segments_skipped, 0);
+	assert_int_equal(cache_close(c), 0);
+}
+
+static void test_loaded_bytes_bounded(void **state)
+{
+	struct fx *f = *state;
+	struct cache *c = NULL;
+	struct cache_stats cs;
+	fill(f->dir, NS_A, 0, 1000, 1, 0);
+	usleep(2000);
+	fill(f->dir, NS_A, 1000, 2000, 2, 0);
+	/* two segments of some 55 KB each, a bound that holds one: the newer is mapped, the older skipped */
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 100000), 0);
+	cache_get_stats(c, &cs);
+	assert_int_equal(cs.segments_loaded, 1);
+	assert_int_equal(cs.segments_skipped, 1);
+	assert_true(holds(c, 1500, 2));
+	assert_false(holds(c, 10, 1));
+	assert_true(noted(c, "fill the cache's size bound"));
+	assert_int_equal(cache_close(c), 0);
+}
+
+static void test_random_edits_never_change_a_value(void **state)
+{
+	struct fx *f = *state;
+	char segs[4][1024];
+	unsigned char *orig, *ed;
+	struct stat st;
+	unsigned seed, n, k, changed = 0;
+	FILE *fp;
+
+	fill(f->dir, NS_A, 0, 64, 1, 0);
+	assert_int_equal(segments(f->dir, segs, 4), 1);
+	assert_int_equal(stat(segs[0], &st), 0);
+	orig = malloc((size_t)st.st_size);
+	ed = malloc((size_t)st.st_size);
+	assert_non_null(orig);
+	assert_non_null(ed);
+	fp = fopen(segs[0], "rb");
+	assert_int_equal(fread(orig, 1, (size_t)st.st_size, fp), (size_t)st.st_size);
+	fclose(fp);
+	for (seed = 1; seed <= 400; seed++) {
+		struct cache *c = NULL;
+		size_t len = (size_t)st.st_size;
+		int fd;
+		srand(seed);
+		memcpy(ed, orig, len);
+		for (k = 0; k < 1 + seed % 4; k++)
+			ed[(size_t)rand() % len] ^= (unsigned char)(1 + rand() % 255);
+		/* some edits cut or lengthen the file too */
+		if (seed % 7 == 0)
+			len -= 1 + (size_t)rand() % 40;
+		fd = open(segs[0], O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, ed, len), (ssize_t)len);
+		close(fd);
+		assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+		for (n = 0; n < 64; n++) {
+			unsigned char key[CACHE_KEY_SIZE];
+			size_t got;
+			key_of(key, n);
+			if (cache_get(c, key, &got) && !holds(c, n, 1))
+				fail_msg("seed %u: key %u reads a value it was never given", seed, n);
+		}
+		changed += !holds(c, 0, 1);
+		/* read-only from here: nothing is merged or written */
+		assert_int_equal(cache_close(c), 0);
+	}
+	/* nearly every edit is caught, and then the segment is skipped */
+	assert_true(changed > 350);
+	free(orig);
+	free(ed);
+}
+
+static void test_folder_not_ours_refused(void **state)
+{
+	struct fx *f = *state;
+	struct cache *c = NULL;
+	char ns[1024];
+
+	fill(f->dir, NS_A, 0, 5, 1, 0);
+	assert_int_equal(chmod(f->dir, 0770), 0);
+	c = (struct cache *)f;
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), CACHE_EREFUSED);
+	assert_ptr_equal(c, (struct cache *)f);
+	assert_non_null(strstr(err_last(), "is writable by its group"));
+	assert_int_equal(chmod(f->dir, 0702), 0);
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), CACHE_EREFUSED);
+	assert_non_null(strstr(err_last(), "is writable by others"));
+	assert_int_equal(chmod(f->dir, 0700), 0);
+	/* the folders proofgate keeps below are checked too */
+	ns_dir_of(f->dir, ns, sizeof(ns));
+	assert_int_equal(chmod(ns, 0777), 0);
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), CACHE_EREFUSED);
+	assert_int_equal(chmod(ns, 0700), 0);
+	/* another owner: only root can make one here, and root is refused it too */
+	if (geteuid() == 0) {
+		assert_int_equal(chown(ns, 65534, 65534), 0);
+		assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), CACHE_EREFUSED);
+		assert_non_null(strstr(err_last(), "belongs to user 65534"));
+		assert_int_equal(chown(ns, 0, 0), 0);
+	}
+	c = NULL;
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	assert_true(holds(c, 1, 1));
+	assert_int_equal(cache_close(c), 0);
+}
+
+static void test_segment_not_ours_skipped(void **state)
+{
+	struct fx *f = *state;
+	struct cache *c = NULL;
+	char segs[4][1024];
+	struct stat st;
+
+	fill(f->dir, NS_A, 0, 5, 1, 0);
+	assert_int_equal(segments(f->dir, segs, 4), 1);
+	assert_int_equal(chmod(segs[0], 0620), 0);
+	assert_int_equal(cache_open(&c, f->dir, NS_A, NULL, 0), 0);
+	assert_false(holds(c, 1, 1));
+	assert_true(noted(c, "owned by another user or writable by group or others"));
+	assert_int_equal(cache_close(c), 0);
+	/* skipped, not judged: it stays for its owner to see */
+	assert_int_equal(stat(segs[0], &st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +799,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_unusable_folder_fails_softly, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale_temp_files_removed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_threads_put_and_get, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_oversized_segment_skipped_unread, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_loaded_bytes_bounded, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_random_edits_never_change_a_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folder_not_ours_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_segment_not_ours_skipped, setup, teardown),
 		cmocka_unit_test(test_default_dir),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
