@@ -233,6 +233,181 @@ static int get_waivers(struct cctx *c, const yaml_node_t *n)
 	return rc;
 }
 
+/* ---- evidence: paths the policy declares as a rule's evidence ------------------------- */
+
+int config_evidence_literal(const char *p)
+{
+	return !strpbrk(p, "*?[]{}\\");
+}
+
+static void evidence_free(struct config_evidence *e)
+{
+	size_t i;
+	free(e->rule);
+	for (i = 0; i < e->npaths; i++)
+		match_glob_free(e->globs[i]);
+	free(e->globs);
+	ydoc_strlist_free(e->paths, e->npaths);
+	free(e->paths_at);
+}
+
+/* What is wrong with a declared path as written, or NULL: it names files from the root of the tree. */
+static const char *evidence_path_problem(const char *p)
+{
+	const char *seg = p, *end;
+	if (p[0] == '/')
+		return "is absolute: name it from the root of the repository, without the leading '/'";
+	if (p[strlen(p) - 1] == '/')
+		return "names a folder: name its files, or write a glob such as 'ops/**'";
+	for (; seg; seg = *end ? end + 1 : NULL) {
+		size_t n;
+		end = strchr(seg, '/');
+		if (!end)
+			end = seg + strlen(seg);
+		n = (size_t)(end - seg);
+		if (n == 2 && !strncmp(seg, "..", 2))
+			return "leaves the repository ('..'): name a path inside it";
+		if (n == 0 || (n == 1 && *seg == '.'))
+			return "has an empty or '.' segment: write the path as git lists it";
+	}
+	return NULL;
+}
+
+/* One rule's declared paths: a path or glob, or a list of them; each compiled anchored at the root. */
+static int get_evidence_paths(struct cctx *c, const yaml_node_t *v, struct config_evidence *e)
+{
+	size_t i;
+	int rc = 0;
+
+	if (ydoc_strlist(&c->y, v, "evidence: a rule's paths", &e->paths, &e->npaths, &e->paths_at) < 0)
+		return -1;
+	if (!e->npaths)
+		return ydoc_diag(&c->y, v, "evidence: '%s' declares no path: name at least one file or glob",
+				 e->rule);
+	e->globs = xcalloc(e->npaths, sizeof(*e->globs)); /* NULL where a path has a problem */
+	for (i = 0; i < e->npaths; i++) {
+		const char *why = evidence_path_problem(e->paths[i]);
+		struct buf anchored = BUF_INIT;
+		size_t off = 0, j;
+		for (j = 0; j < i && strcmp(e->paths[i], e->paths[j]); j++)
+			;
+		if (j < i) {
+			rc = diag_add(c->y.diags, e->paths_at[i], "evidence: '%s' lists '%s' twice (first at line %d)",
+				      e->rule, e->paths[i], e->paths_at[j].line);
+			continue;
+		}
+		if (why) {
+			rc = diag_add(c->y.diags, e->paths_at[i], "evidence: '%s' %s", e->paths[i], why);
+			continue;
+		}
+		/* from the root, like rule packs' '/...': "nightly.sh" is the root's file, not any nightly.sh */
+		buf_putc(&anchored, '/');
+		buf_puts(&anchored, e->paths[i]);
+		if (match_glob_compile(&e->globs[i], buf_cstr(&anchored), 0, &off) < 0)
+			rc = diag_add(c->y.diags, e->paths_at[i], "evidence: invalid glob '%s': %s at offset %zu",
+				      e->paths[i], err_last(), off ? off - 1 : 0);
+		buf_free(&anchored);
+	}
+	return rc;
+}
+
+static int get_evidence(struct cctx *c, const yaml_node_t *n)
+{
+	struct config *cfg = c->cfg;
+	yaml_node_pair_t *p;
+	size_t cap = 0;
+	int rc = 0;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return ydoc_diag(&c->y, n, "evidence must be a mapping of rule id to a path or a list of paths, found %s",
+				 ydoc_kind(n));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
+		struct config_evidence e;
+		size_t i;
+		memset(&e, 0, sizeof(e));
+		if (!k || !v)
+			return ydoc_too_complex(&c->y, n);
+		if (ydoc_str(&c->y, k, "evidence: a rule id", &e.rule) < 0) {
+			rc = -1;
+			continue;
+		}
+		for (i = 0; i < cfg->nevidence && strcmp(cfg->evidence[i].rule, e.rule); i++)
+			;
+		if (i < cfg->nevidence) {
+			rc = ydoc_diag(&c->y, k, "evidence: duplicate rule '%s' (first at line %d): list all its paths once",
+				       e.rule, cfg->evidence[i].at.line);
+			free(e.rule);
+			continue;
+		}
+		e.at = ydoc_where(&c->y, k);
+		if (get_evidence_paths(c, v, &e) < 0)
+			rc = -1;
+		XGROW(cfg->evidence, cap, cfg->nevidence + 1);
+		cfg->evidence[cfg->nevidence++] = e;
+	}
+	return rc;
+}
+
+/* Every file condition of c (not no_file: what a rule forbids is not the team's to relocate). */
+static void evidence_leaves(const struct cond *c, const struct config_evidence *e)
+{
+	size_t i;
+	struct leaf *l;
+	if (c->kind != COND_LEAF) {
+		for (i = 0; i < c->nkids; i++)
+			evidence_leaves(c->kids[i], e);
+		return;
+	}
+	l = c->leaf;
+	if (l->negated)
+		return;
+	for (i = 0; i < l->npaths; i++)
+		match_glob_free(l->paths[i]);
+	for (i = 0; i < l->nexclude; i++)
+		match_glob_free(l->exclude[i]);
+	free(l->exclude);
+	l->exclude = NULL;
+	l->nexclude = 0;
+	l->paths = xrealloc(l->paths, e->npaths * sizeof(*l->paths));
+	l->npaths = 0;
+	for (i = 0; i < e->npaths; i++)
+		if (e->globs[i])
+			l->paths[l->npaths++] = match_glob_ref(e->globs[i]);
+}
+
+/*
+ * Points the rules' file conditions at the declared paths and folds them
+ * into the digest: folder records in the cache remember what the
+ * conditions select, so a policy that moves them must not reuse those of
+ * the pack alone.
+ */
+static void apply_evidence(const struct config *cfg, struct rules *rs)
+{
+	struct buf b = BUF_INIT;
+	git_oid oid;
+	size_t i, j;
+
+	if (!cfg->nevidence)
+		return;
+	buf_puts(&b, rs->digest);
+	for (i = 0; i < cfg->nevidence; i++) {
+		const struct config_evidence *e = &cfg->evidence[i];
+		long r = rules_find_rule(rs, e->rule);
+		if (r < 0)
+			continue;
+		evidence_leaves(rs->rules[r].evidence, e);
+		buf_printf(&b, "\nevidence %s", e->rule);
+		for (j = 0; j < e->npaths; j++)
+			buf_printf(&b, "%c%s", 0, e->paths[j]);
+	}
+	if (git_odb_hash(&oid, b.ptr, b.len, GIT_OBJECT_BLOB) == 0) {
+		memcpy(rs->digest, "sha1:", 5);
+		git_oid_tostr(rs->digest + 5, sizeof(rs->digest) - 5, &oid);
+	}
+	buf_free(&b);
+}
+
 /*
  * What the keys say together: an id listed twice in off, two waivers for
  * one rule, a rule both off and re-levelled or waived.  Each is written at
@@ -275,6 +450,12 @@ static void check_together(struct cctx *c)
 				diag_add(c->y.diags, cfg->waivers[j].at,
 					 "waivers: '%s' is also turned off (off, line %d): a rule turned off needs no "
 					 "waiver; remove one of the two",
+					 cfg->off[i], cfg->off_at[i].line);
+		for (j = 0; j < cfg->nevidence; j++)
+			if (!strcmp(cfg->off[i], cfg->evidence[j].rule))
+				diag_add(c->y.diags, cfg->evidence[j].at,
+					 "evidence: '%s' is also turned off (off, line %d): a rule turned off looks "
+					 "at no evidence; remove one of the two",
 					 cfg->off[i], cfg->off_at[i].line);
 	}
 }
@@ -438,9 +619,9 @@ static void get_max_waiver_days(struct cctx *c, const yaml_node_t *n)
 static void get_policy(struct cctx *c, const yaml_node_t *root)
 {
 	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
-					   "waivers", "max_waiver_days", NULL};
+					   "waivers", "max_waiver_days", "evidence", NULL};
 	struct config *cfg = c->cfg;
-	yaml_node_t *v[7];
+	yaml_node_t *v[8];
 
 	if (ydoc_fields(&c->y, root, "policy", keys, v) < 0 && root->type != YAML_MAPPING_NODE)
 		return;
@@ -458,6 +639,8 @@ static void get_policy(struct cctx *c, const yaml_node_t *root)
 		get_waivers(c, v[5]);
 	if (v[6])
 		get_max_waiver_days(c, v[6]);
+	if (v[7])
+		get_evidence(c, v[7]);
 	check_expiry(c);
 	check_together(c);
 }
@@ -722,6 +905,10 @@ int config_apply(const struct config *cfg, struct diag_list *diags, struct rules
 		else
 			rs->rules[r].level = cfg->levels[i].level;
 	}
+	for (i = 0; i < cfg->nevidence; i++)
+		rc |= known_rule(diags, rs, cfg->evidence[i].rule, cfg->evidence[i].at, "evidence");
+	if (!rc)
+		apply_evidence(cfg, rs);
 	return rc ? -1 : 0;
 }
 
@@ -781,6 +968,9 @@ void config_free(struct config *cfg)
 	for (i = 0; i < cfg->nwaivers; i++)
 		waiver_free(&cfg->waivers[i]);
 	free(cfg->waivers);
+	for (i = 0; i < cfg->nevidence; i++)
+		evidence_free(&cfg->evidence[i]);
+	free(cfg->evidence);
 	free(cfg->name);
 	free(cfg);
 }

@@ -60,6 +60,23 @@ struct config_level {
 	struct where at;
 };
 
+/*
+ * Evidence the policy declares for a rule (evidence: {rule-id: [path or
+ * glob, ...]}): the rule's file conditions look at these files only, each
+ * path or glob from the root of the tree, with the rule's own checks.
+ */
+struct config_evidence {
+	char *rule;
+	char **paths;		   /* as written */
+	struct match_glob **globs; /* each anchored at the root of the tree */
+	struct where *paths_at;
+	size_t npaths;
+	struct where at; /* the rule id */
+};
+
+/* 1 when the declared path p has no glob characters: it names one file. */
+int config_evidence_literal(const char *p);
+
 struct config {
 	int present;			    /* 0: the commit has no .proofgate.yml */
 	char *name;			    /* for messages */
@@ -77,6 +94,8 @@ struct config {
 	struct waiver *waivers;
 	size_t nwaivers;
 	long max_waiver_days;
+	struct config_evidence *evidence; /* in the order written */
+	size_t nevidence;
 	size_t nproblems; /* problems found while reading it (config_read_commit); 0 when valid */
 };
 
@@ -120,7 +139,12 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
 
 /*
  * Checks that every rule the policy names is loaded and applies its level
- * overrides to rs.  Returns -1 with problems in diags when a rule is unknown.
+ * overrides and its declared evidence to rs: each `file` condition of a
+ * rule with declared evidence selects the declared paths instead of its own
+ * paths and excludes (its content, line, executable and freshness checks
+ * stay), and the rule set's digest changes with them (cached folder records
+ * depend on what the conditions select).  Returns -1 with problems in diags
+ * when a rule is unknown.
  */
 int config_apply(const struct config *cfg, struct diag_list *diags, struct rules *rs);
 

@@ -48,6 +48,20 @@ static json_t *rule_json(const struct report *r, const struct rule_result *rr)
 		json_object_set_new(w, "expired", json_boolean(rr->outcome != OUTCOME_WAIVED));
 		json_object_set_new(o, "waiver", w);
 	}
+	if (rr->declared) {
+		json_t *d = json_object(), *paths = json_array(), *probs = json_array();
+		for (i = 0; i < rr->declared->npaths; i++)
+			json_array_append_new(paths, report_json_text(rr->declared->paths[i]));
+		for (i = 0; i < rr->ndeclared_problems; i++) {
+			json_t *p = json_object();
+			json_object_set_new(p, "path", report_json_text(rr->declared_problems[i].path));
+			json_object_set_new(p, "why", report_json_text(rr->declared_problems[i].why));
+			json_array_append_new(probs, p);
+		}
+		json_object_set_new(d, "paths", paths);
+		json_object_set_new(d, "problems", probs);
+		json_object_set_new(o, "declared", d);
+	}
 	return o;
 }
 

@@ -174,6 +174,19 @@ static void put_policy(FILE *f, const struct report *r)
 		} else if (rr->outcome == OUTCOME_OFF) {
 			fprintf(f, "\n  %s %s  %s %s\n", w->outcome[OUTCOME_OFF], rr->rule->id, w->turned_off_by,
 				r->policy_file ? r->policy_file : w->policy);
+		} else if (rr->declared && rr->outcome == OUTCOME_PASS) {
+			/* a failing one says so among the failing rules; a passing one is said here, once */
+			size_t j;
+			fprintf(f, "\n  %s %s  ", w->outcome[OUTCOME_PASS], rr->rule->id);
+			fprintf(f, r->lang == LANG_AR ? "على دليل معلن في %s:" : "on evidence declared in %s:",
+				r->policy_file ? r->policy_file : ".proofgate.yml");
+			for (j = 0; j < rr->nev && j < 3; j++) {
+				fputc(' ', f);
+				put_at(f, rr->ev[j]);
+			}
+			if (rr->nev > 3)
+				fprintf(f, r->lang == LANG_AR ? " و%zu غيرها" : " and %zu more", rr->nev - 3);
+			fputc('\n', f);
 		}
 	}
 	for (i = 0; i < v->nwaivers; i++) {
@@ -257,6 +270,55 @@ int report_verdict_note(FILE *f, const struct report *r)
 	return ferror(f) ? -1 : 0;
 }
 
+/* Near misses a failing rule shows; the rest are in the JSON report. */
+#define TEXT_MISSES 3
+/* What a failing rule looked for, shown; the rest: proofgate explain and the JSON report. */
+#define TEXT_LOOKED 4
+
+/* 1 when an earlier near miss of rr names the same file (it is shown once, with its first reason). */
+static int miss_seen(const struct rule_result *rr, size_t j)
+{
+	size_t k;
+	for (k = 0; k < j; k++)
+		if (!strcmp(rr->misses[k].at->path, rr->misses[j].at->path))
+			return 1;
+	return 0;
+}
+
+/*
+ * A failing rule's near misses: each file once, at most TEXT_MISSES of
+ * them, then how many more the JSON report lists.  What was missing is said
+ * first, in the looked-for lines; the near misses are examples, those
+ * disqualified at a line (a placeholder on line 4) first: they came closest.
+ */
+static void put_misses(FILE *f, const struct report *r, const struct rule_result *rr)
+{
+	const struct words *w = words_of(r->lang);
+	size_t j, shown = 0, more = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (j = 0; j < rr->nmisses; j++) {
+			if ((rr->misses[j].at->line > 0) != (pass == 0) || miss_seen(rr, j))
+				continue;
+			if (shown == TEXT_MISSES) {
+				more++;
+				continue;
+			}
+			fprintf(f, "    %s%s%s: ", col(r, C_DIM), w->miss, col(r, C_RESET));
+			put_at(f, rr->misses[j].at);
+			fputs(": ", f);
+			put_safe(f, rr->misses[j].why);
+			fputc('\n', f);
+			shown++;
+		}
+	if (more)
+		fprintf(f,
+			r->lang == LANG_AR ? "    %s... و%zu غيرها لا تُحتسب (انظر تقرير JSON)%s\n"
+					   : "    %s... and %zu more file(s) that do not count (see the JSON report)%s\n",
+			col(r, C_DIM), more, col(r, C_RESET));
+}
+
 int report_text(FILE *f, const struct report *r)
 {
 	const struct words *w = words_of(r->lang);
@@ -303,23 +365,23 @@ int report_text(FILE *f, const struct report *r)
 			col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED ? C_RED : C_YELLOW),
 			w->outcome[rr->outcome], col(r, C_RESET), pw->level[rr->rule->level], rr->rule->id,
 			text_get(&rr->rule->title, r->lang));
-		for (j = 0; j < rr->nlooked; j++) {
+		for (j = 0; j < rr->nlooked && j < TEXT_LOOKED; j++) {
 			fputs("    ", f);
 			put_safe(f, rr->looked_for[j]);
 			fputc('\n', f);
 		}
+		if (rr->nlooked > TEXT_LOOKED)
+			fprintf(f,
+				r->lang == LANG_AR ? "    %s... و%zu غيرها (proofgate explain %s يعرضها كلها)%s\n"
+						   : "    %s... and %zu other kind(s) of evidence looked for (proofgate explain %s shows "
+						     "them all)%s\n",
+				col(r, C_DIM), rr->nlooked - TEXT_LOOKED, rr->rule->id, col(r, C_RESET));
 		for (j = 0; j < rr->nev; j++) {
 			fprintf(f, "    %s: ", w->evidence);
 			put_at(f, rr->ev[j]);
 			fputc('\n', f);
 		}
-		for (j = 0; j < rr->nmisses; j++) {
-			fprintf(f, "    %s%s%s: ", col(r, C_DIM), w->miss, col(r, C_RESET));
-			put_at(f, rr->misses[j].at);
-			fputs(": ", f);
-			put_safe(f, rr->misses[j].why);
-			fputc('\n', f);
-		}
+		put_misses(f, r, rr);
 		fprintf(f, "    %s: %s\n", w->next, text_get(&rr->rule->next_step, r->lang));
 	}
 

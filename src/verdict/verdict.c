@@ -79,16 +79,19 @@ const char *status_label(enum status s, enum lang lang)
 struct acc {
 	enum outcome outcome;
 	const struct evidence **ev;
-	size_t nev, evcap;
+	size_t *evrank; /* per ev: the leaf it came from, twice, plus 1 unless it is a fresh leaf's newest date */
+	size_t nev, evcap, rankcap;
 	char **looked;
 	size_t nlooked, lookedcap;
 	struct miss *misses;
 	size_t nmisses, missescap;
 };
 
-static void acc_ev(struct acc *a, const struct evidence *e)
+static void acc_ev(struct acc *a, const struct evidence *e, size_t rank)
 {
 	XGROW(a->ev, a->evcap, a->nev + 1);
+	XGROW(a->evrank, a->rankcap, a->nev + 1);
+	a->evrank[a->nev] = rank;
 	a->ev[a->nev++] = e;
 }
 
@@ -115,6 +118,7 @@ static void acc_free(struct acc *a)
 		free(a->misses[i].why);
 	free(a->looked);
 	free(a->ev);
+	free(a->evrank);
 	free(a->misses);
 	memset(a, 0, sizeof(*a));
 }
@@ -125,7 +129,7 @@ static void acc_merge(struct acc *dst, struct acc *src, int ev, int looked)
 	size_t i;
 	if (ev)
 		for (i = 0; i < src->nev; i++)
-			acc_ev(dst, src->ev[i]);
+			acc_ev(dst, src->ev[i], src->evrank[i]);
 	if (looked) {
 		for (i = 0; i < src->nlooked; i++) {
 			acc_looked(dst, src->looked[i]);
@@ -813,7 +817,7 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 		if (st->nsatisfied) {
 			a->outcome = OUTCOME_FAIL;
 			for (i = 0; i < st->nev; i++)
-				acc_ev(a, &st->ev[i]);
+				acc_ev(a, &st->ev[i], 2 * l->index + 1);
 			put_counted(&b, ph->found_forbidden, st->nsatisfied, N_FILE, lang, 0, desc);
 		} else if (st->error) {
 			a->outcome = OUTCOME_ERROR;
@@ -839,10 +843,10 @@ static void eval_leaf(struct acc *a, const struct leaf *l, const struct leaf_sta
 		} else {
 			a->outcome = OUTCOME_PASS;
 			if (l->fresh)
-				acc_ev(a, &st->newest);
+				acc_ev(a, &st->newest, 2 * l->index);
 			for (i = 0; i < st->nev; i++)
 				if (!l->fresh || strcmp(st->ev[i].path, st->newest.path))
-					acc_ev(a, &st->ev[i]);
+					acc_ev(a, &st->ev[i], 2 * l->index + 1);
 		}
 	} else if (st->error) {
 		a->outcome = OUTCOME_ERROR;
@@ -899,6 +903,226 @@ static void eval_cond(struct acc *out, const struct cond *c, const struct scan_r
 	free(kids);
 }
 
+/* ---- evidence ranked, best first (docs/rules.md, "Which evidence is shown first") ------ */
+
+struct ranked {
+	const struct evidence *e;
+	size_t rank;
+};
+
+static size_t path_depth(const char *p)
+{
+	size_t n = 0;
+	for (; *p; p++)
+		n += *p == '/';
+	return n;
+}
+
+/*
+ * The condition the rule lists first (its primary kind of evidence), and
+ * within it a fresh condition's newest date; then a match at a line before
+ * a whole file; then the shallower path, the path's bytes, the line.
+ */
+static int ranked_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	size_t da, db;
+	int c;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if ((a->e->line > 0) != (b->e->line > 0))
+		return a->e->line > 0 ? -1 : 1;
+	da = path_depth(a->e->path);
+	db = path_depth(b->e->path);
+	if (da != db)
+		return da < db ? -1 : 1;
+	c = strcmp(a->e->path, b->e->path);
+	if (c)
+		return c;
+	return a->e->line < b->e->line ? -1 : a->e->line > b->e->line;
+}
+
+/*
+ * Orders a's evidence best first (a total order, so the same on every
+ * machine) and keeps each place once: a line that satisfies several
+ * conditions of the rule is one piece of evidence (the same file at other
+ * lines stays: each line proves its own part).
+ */
+static void rank_evidence(struct acc *a)
+{
+	struct ranked *r;
+	size_t i, j, n = 0;
+	if (a->nev < 2)
+		return;
+	r = xmalloc(a->nev * sizeof(*r));
+	for (i = 0; i < a->nev; i++) {
+		r[i].e = a->ev[i];
+		r[i].rank = a->evrank[i];
+	}
+	qsort(r, a->nev, sizeof(*r), ranked_cmp);
+	for (i = 0; i < a->nev; i++) {
+		for (j = 0; j < n && (a->ev[j]->line != r[i].e->line || strcmp(a->ev[j]->path, r[i].e->path)); j++)
+			;
+		if (j < n)
+			continue;
+		a->ev[n] = r[i].e;
+		a->evrank[n++] = r[i].rank;
+	}
+	a->nev = n;
+	free(r);
+}
+
+/* ---- evidence the policy declares --------------------------------------------------- */
+
+static const struct config_evidence *declared_for(const struct verdict_policy *pol, const char *id)
+{
+	size_t i;
+	for (i = 0; pol && i < pol->nevidence; i++)
+		if (!strcmp(pol->evidence[i].rule, id))
+			return &pol->evidence[i];
+	return NULL;
+}
+
+/* The file conditions of c, in rule order (the ones declared evidence replaced the paths of). */
+static void file_leaves(const struct cond *c, const struct leaf ***out, size_t *n, size_t *cap)
+{
+	size_t i;
+	if (c->kind != COND_LEAF) {
+		for (i = 0; i < c->nkids; i++)
+			file_leaves(c->kids[i], out, n, cap);
+		return;
+	}
+	if (c->leaf->negated)
+		return;
+	XGROW(*out, *cap, *n + 1);
+	(*out)[(*n)++] = c->leaf;
+}
+
+static int ev_matches(const struct match_glob *g, const struct evidence *e)
+{
+	return e->path && match_glob_path(g, e->path, strlen(e->path));
+}
+
+/*
+ * Why declared path i does not count for any of the rule's file
+ * conditions, or NULL when a file it names counts.  *unreadable is set when
+ * the why is that its file could not be read (an error, not a failure).
+ */
+static char *declared_why(const struct config_evidence *d, size_t i, const struct leaf **lv, size_t nl,
+			  const struct scan_result *scan, enum lang lang, int *unreadable)
+{
+	const struct match_glob *g = d->globs[i];
+	int literal = config_evidence_literal(d->paths[i]), complete = 1, ar = lang == LANG_AR;
+	struct buf b = BUF_INIT;
+	size_t k, j;
+
+	*unreadable = 0;
+	if (!g)
+		return NULL; /* a policy with problems is never applied */
+	for (k = 0; k < nl; k++) {
+		const struct leaf_state *st = &scan->leaves[lv[k]->index];
+		for (j = 0; j < st->nev; j++)
+			if (ev_matches(g, &st->ev[j]))
+				return NULL;
+	}
+	for (k = 0; k < nl; k++) {
+		const struct leaf_state *st = &scan->leaves[lv[k]->index];
+		for (j = 0; j < st->nnotes; j++)
+			if (ev_matches(g, &st->notes[j].at)) {
+				char *why = verdict_reason(lv[k], st->notes[j].why, lang);
+				if (!literal) { /* a glob: which of its files this is */
+					buf_put_safe(&b, st->notes[j].at.path, strlen(st->notes[j].at.path));
+					buf_puts(&b, ": ");
+				}
+				if (st->notes[j].at.line)
+					buf_printf(&b, ar ? "السطر %zu: " : "line %zu: ", st->notes[j].at.line);
+				buf_puts(&b, why);
+				free(why);
+				return buf_detach(&b);
+			}
+		if (st->nsatisfied > st->nev || st->nnotes_total > st->nnotes)
+			complete = 0;
+	}
+	for (j = 0; j < scan->nskipped; j++)
+		if (match_glob_path(g, scan->skipped[j].path, strlen(scan->skipped[j].path))) {
+			char *why = verdict_reason(NULL, scan->skipped[j].why, lang);
+			if (!literal) {
+				buf_put_safe(&b, scan->skipped[j].path, strlen(scan->skipped[j].path));
+				buf_puts(&b, ": ");
+			}
+			buf_puts(&b, why);
+			free(why);
+			return buf_detach(&b);
+		}
+	for (k = 0; k < nl; k++) {
+		const struct leaf_state *st = &scan->leaves[lv[k]->index];
+		if (st->error) {
+			*unreadable = 1;
+			buf_printf(&b, ar ? "تعذّرت قراءته: %s" : "could not be read: %s", st->error);
+			return buf_detach(&b);
+		}
+	}
+	if (!complete)
+		buf_puts(&b, ar ? "لم يُتحقق منه: ملفات الدليل المعلنة أكثر مما يحفظه التقرير؛ أعلن عدداً أقل"
+				: "not confirmed: more declared files were found than the report keeps; declare fewer");
+	else if (literal)
+		buf_puts(&b, ar ? "ليس في الإيداع المفحوص (أو معلَّم linguist-generated أو linguist-vendored)"
+				: "is not in the scanned commit (or is marked linguist-generated or linguist-vendored)");
+	else
+		buf_puts(&b, ar ? "لا يطابق أي ملف في الإيداع المفحوص" : "matches no file in the scanned commit");
+	return buf_detach(&b);
+}
+
+/*
+ * Checks every declared path of the rule: each must name a file that
+ * counts (a glob: at least one).  A path that is missing or does not
+ * count fails the rule, its why first among what was looked for; a file
+ * that could not be read leaves it an error.
+ */
+static void check_declared(struct rule_result *rr, struct acc *a, const struct config_evidence *d,
+			   const struct scan_result *scan, enum lang lang)
+{
+	const struct leaf **lv = NULL;
+	size_t nl = 0, lvcap = 0, cap = 0, i, n = 0;
+	int hard = 0;
+	struct buf b = BUF_INIT;
+	char **looked;
+
+	rr->declared = d;
+	file_leaves(rr->rule->evidence, &lv, &nl, &lvcap);
+	for (i = 0; i < d->npaths; i++) {
+		int unreadable;
+		char *why = declared_why(d, i, lv, nl, scan, lang, &unreadable);
+		if (!why)
+			continue;
+		hard |= !unreadable;
+		XGROW(rr->declared_problems, cap, rr->ndeclared_problems + 1);
+		rr->declared_problems[rr->ndeclared_problems].path = d->paths[i];
+		rr->declared_problems[rr->ndeclared_problems++].why = why;
+	}
+	free(lv);
+	if (!rr->ndeclared_problems)
+		return;
+	if (hard)
+		a->outcome = OUTCOME_FAIL;
+	else if (a->outcome == OUTCOME_PASS)
+		a->outcome = OUTCOME_ERROR;
+	/* what the policy declared and why it does not count comes first: it is what the team can fix */
+	looked = xmalloc((a->nlooked + rr->ndeclared_problems) * sizeof(*looked));
+	for (i = 0; i < rr->ndeclared_problems; i++) {
+		buf_printf(&b,
+			   lang == LANG_AR ? "الدليل المعلن في %s: '%s': %s" : "evidence declared in %s: '%s': %s",
+			   CONFIG_FILE, rr->declared_problems[i].path, rr->declared_problems[i].why);
+		looked[n++] = buf_detach(&b);
+	}
+	for (i = 0; i < a->nlooked; i++)
+		looked[n++] = a->looked[i];
+	free(a->looked);
+	a->looked = looked;
+	a->nlooked = a->lookedcap = n;
+	buf_free(&b);
+}
+
 static void rule_message(struct rule_result *rr, enum lang lang)
 {
 	const struct phrases *ph = phrases(lang);
@@ -908,6 +1132,9 @@ static void rule_message(struct rule_result *rr, enum lang lang)
 	if (rr->outcome == OUTCOME_PASS) {
 		if (rr->nev == 0)
 			buf_puts(&b, ph->nothing_forbidden);
+		else if (rr->declared)
+			buf_printf(&b, lang == LANG_AR ? "وُجد (دليل معلن في %s): " : "found (evidence declared in %s): ",
+				   CONFIG_FILE);
 		else
 			buf_puts(&b, ph->found);
 		for (i = 0; i < rr->nev && i < 3; i++) {
@@ -1001,6 +1228,8 @@ struct verdict_policy verdict_policy_of(const struct config *cfg)
 	p.noff = cfg->noff;
 	p.waivers = cfg->waivers;
 	p.nwaivers = cfg->nwaivers;
+	p.evidence = cfg->evidence;
+	p.nevidence = cfg->nevidence;
 	return p;
 }
 
@@ -1021,9 +1250,14 @@ int verdict_compute_policy(struct verdict **out, const struct rules *rs, const s
 	v->rules = xcalloc(rs->nrules ? rs->nrules : 1, sizeof(*v->rules));
 	for (i = 0; i < rs->nrules; i++) {
 		struct rule_result *rr = &v->rules[i];
+		const struct config_evidence *d = declared_for(pol, rs->rules[i].id);
 		struct acc a;
 		eval_cond(&a, rs->rules[i].evidence, scan, commit_day, lang);
 		rr->rule = &rs->rules[i];
+		if (d)
+			check_declared(rr, &a, d, scan, lang);
+		rank_evidence(&a);
+		free(a.evrank);
 		rr->outcome = a.outcome;
 		rr->ev = a.ev;
 		rr->nev = a.nev;
@@ -1105,6 +1339,9 @@ void verdict_free(struct verdict *v)
 		for (j = 0; j < rr->nmisses; j++)
 			free(rr->misses[j].why);
 		free(rr->misses);
+		for (j = 0; j < rr->ndeclared_problems; j++)
+			free(rr->declared_problems[j].why);
+		free(rr->declared_problems);
 	}
 	for (i = 0; i < v->ndomains; i++)
 		free(v->domains[i].rules);

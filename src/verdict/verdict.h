@@ -42,6 +42,8 @@ struct verdict_policy {
 	size_t noff;
 	const struct waiver *waivers;
 	size_t nwaivers;
+	const struct config_evidence *evidence; /* evidence the policy declares, per rule */
+	size_t nevidence;
 };
 
 /* What the verdict needs of the policy cfg (may be NULL: none); borrows from cfg. */
@@ -59,6 +61,17 @@ struct rule_result {
 	size_t nmisses;
 	const struct waiver *waiver; /* the waiver that waived it, or that expired; NULL without */
 	enum outcome found;	     /* the outcome before the policy (pass, fail or error) */
+	/*
+	 * The evidence the policy declares for this rule (its file conditions
+	 * looked at these paths only), or NULL; with it, each declared path
+	 * that is missing or does not count, and why (a path NULL: none).
+	 */
+	const struct config_evidence *declared;
+	struct miss_declared {
+		const char *path; /* as written in the policy; borrowed */
+		char *why;	  /* owned by the verdict */
+	} *declared_problems;
+	size_t ndeclared_problems;
 };
 
 struct domain_result {

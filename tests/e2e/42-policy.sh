@@ -113,7 +113,7 @@ for case in \
 	'waivers: [{rule: deploy.runbook, reason: "", owner: o, expires: 2026-07-01}]|1:42: waiver: reason must not be empty' \
 	'waivers: [{rule: deploy.runbook, reason: r, owner: o, expires: 2026-07-01, ticket: 1}]|1:76: waiver: unknown key .ticket.' \
 	'waivers: [{rule: no.such, reason: r, owner: o, expires: 2026-07-01}]|1:11: a waiver names rule .no\.such., which no loaded rule pack defines' \
-	'waiver: []|1:1: policy: unknown key .waiver. \(expected one of: version, rules, off, levels, gates, waivers, max_waiver_days\)' \
+	'waiver: []|1:1: policy: unknown key .waiver. \(expected one of: version, rules, off, levels, gates, waivers, max_waiver_days, evidence\)' \
 	'gates: {"release/**": sometimes}|1:23: gates: .release/\*\*. must be blocked, readiness-only or never' \
 	'gates: {"release/[x": blocked}|1:9: gates: invalid glob .release/\[x.' \
 	'levels: {deploy.runbook: optional}|1:26: levels: .deploy\.runbook. must be required, expected or advisory' \

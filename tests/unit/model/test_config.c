@@ -427,6 +427,131 @@ static void test_unknown_rule_in_policy(void **state)
 	assert_true(diag_at(f, "levels names rule 'd.yy'", 2, 10));
 }
 
+/* evidence: rule id -> a path or a list of paths and globs, each from the root of the tree. */
+static void test_evidence_parsed(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "evidence:\n"
+				 "  d.a: [ops/db/nightly.sh, 'ops/**/restore*.md']\n"
+				 "  d.b: docs/b.txt\n"),
+			 0);
+	assert_int_equal(f->cfg->nevidence, 2);
+	assert_string_equal(f->cfg->evidence[0].rule, "d.a");
+	assert_int_equal(f->cfg->evidence[0].npaths, 2);
+	assert_string_equal(f->cfg->evidence[0].paths[1], "ops/**/restore*.md");
+	assert_int_equal(f->cfg->evidence[0].at.line, 2);
+	assert_int_equal(f->cfg->evidence[0].at.col, 3);
+	assert_int_equal(f->cfg->evidence[1].npaths, 1);
+	/* anchored at the root: the root's file, not one of that name deeper down */
+	assert_true(match_glob_path(f->cfg->evidence[1].globs[0], "docs/b.txt", 10));
+	assert_false(match_glob_path(f->cfg->evidence[1].globs[0], "x/docs/b.txt", 12));
+	assert_true(match_glob_path(f->cfg->evidence[0].globs[1], "ops/a/b/restore-db.md", 21));
+	assert_true(config_evidence_literal("ops/db/nightly.sh"));
+	assert_false(config_evidence_literal("ops/**/restore*.md"));
+}
+
+static void test_evidence_problems(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(load(f, "evidence: [a]\n"), -1);
+	assert_true(diag_at(f, "evidence must be a mapping of rule id to a path or a list of paths", 1, 11));
+	assert_int_equal(load(f, "off: [d.a]\n"
+				 "evidence:\n"
+				 "  d.a: x.md\n"
+				 "  d.b: [/abs.md, ../up.md, ops/, 'a//b', 'docs/[x', y.md, y.md]\n"
+				 "  d.c: []\n"
+				 "  d.b: z.md\n"),
+			 -1);
+	assert_true(diag_at(f, "evidence: 'd.a' is also turned off (off, line 1)", 3, 3));
+	assert_true(diag_at(f, "evidence: '/abs.md' is absolute", 4, 9));
+	assert_true(diag_at(f, "evidence: '../up.md' leaves the repository", 4, 18));
+	assert_true(diag_at(f, "evidence: 'ops/' names a folder", 4, 28));
+	assert_true(diag_at(f, "evidence: 'a//b' has an empty or '.' segment", 4, 34));
+	assert_true(diag_at(f, "evidence: invalid glob 'docs/[x'", 4, 42));
+	assert_true(diag_at(f, "evidence: 'd.b' lists 'y.md' twice (first at line 4)", 4, 59));
+	assert_true(diag_at(f, "evidence: 'd.c' declares no path", 5, 8));
+	assert_true(diag_at(f, "evidence: duplicate rule 'd.b' (first at line 4)", 6, 3));
+	assert_int_equal(f->diags.n, 9);
+}
+
+static void test_evidence_unknown_rule(void **state)
+{
+	struct fx *f = *state;
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(load(f, "evidence:\n  d.zz: x.md\n"), 0);
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), -1);
+	assert_true(diag_at(f, "evidence names rule 'd.zz', which no loaded rule pack defines", 2, 3));
+}
+
+/* config_apply points the rule's file conditions at the declared paths, drops their excludes, changes the digest. */
+static void test_evidence_applied(void **state)
+{
+	struct fx *f = *state;
+	char before[sizeof(f->rs->digest)];
+	const struct leaf *l, *none;
+	f->rs = load_rules_string(PACK);
+	memcpy(before, f->rs->digest, sizeof(before));
+	assert_int_equal(load(f, "evidence:\n  d.a: [ops/a.sh, 'ops/**/*.md']\n  d.none: x.pem\n"), 0);
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), 0);
+	l = f->rs->rules[rules_find_rule(f->rs, "d.a")].evidence->leaf;
+	assert_int_equal(l->npaths, 2);
+	assert_int_equal(l->nexclude, 0);
+	assert_true(match_glob_path(l->paths[0], "ops/a.sh", 8));
+	assert_false(match_glob_path(l->paths[0], "a.md", 4));
+	/* what a rule forbids stays where the pack looks */
+	none = f->rs->rules[rules_find_rule(f->rs, "d.none")].evidence->leaf;
+	assert_true(match_glob_path(none->paths[0], "secret.pem", 10));
+	assert_false(match_glob_path(none->paths[0], "x.pem", 5));
+	assert_string_not_equal(before, f->rs->digest);
+}
+
+/* The verdict on declared evidence: each path must name a file that counts; a missing one fails the rule. */
+static void test_evidence_verdict(void **state)
+{
+	struct fx *f = *state;
+	struct verdict_policy pol;
+	struct leaf_state *st;
+	const struct rule_result *r;
+	long a;
+	f->rs = load_rules_string(PACK);
+	assert_int_equal(load(f, "evidence:\n  d.a: [ops/a.sh, ops/gone.sh, 'docs/**/*.md']\n  d.b: ops/b.sh\n"), 0);
+	assert_int_equal(config_apply(f->cfg, &f->diags, f->rs), 0);
+	pol = verdict_policy_of(f->cfg);
+	f->scan.nleaves = f->rs->nleaves;
+	f->scan.leaves = xcalloc(f->rs->nleaves, sizeof(*f->scan.leaves));
+	a = rules_find_rule(f->rs, "d.a");
+	st = &f->scan.leaves[f->rs->rules[a].evidence->leaf->index];
+	st->nselected = 3;
+	st->nsatisfied = 1;
+	st->nev = 1;
+	st->ev[0].path = (char *)"ops/a.sh";
+	st->ev[0].line = 2;
+	st->nnotes = st->nnotes_total = 1;
+	st->notes[0].at.path = (char *)"docs/x/stub.md";
+	st->notes[0].why = (char *)"has 1 line, fewer than the 5 needed to hold real steps";
+	st = &f->scan.leaves[f->rs->rules[rules_find_rule(f->rs, "d.b")].evidence->leaf->index];
+	st->nselected = st->nsatisfied = st->nev = 1;
+	st->ev[0].path = (char *)"ops/b.sh";
+	st->ev[0].line = 1;
+	assert_int_equal(verdict_compute_policy(&f->v, f->rs, &f->scan, COMMIT_TIME, &pol, LANG_EN), 0);
+	r = rr(f, "d.a");
+	assert_int_equal(r->outcome, OUTCOME_FAIL);
+	assert_ptr_equal(r->declared, &f->cfg->evidence[0]);
+	assert_int_equal(r->ndeclared_problems, 2);
+	assert_string_equal(r->declared_problems[0].path, "ops/gone.sh");
+	assert_non_null(strstr(r->declared_problems[0].why, "is not in the scanned commit"));
+	assert_string_equal(r->declared_problems[1].why,
+			    "docs/x/stub.md: has 1 line, fewer than the 5 needed to hold real steps");
+	assert_non_null(strstr(r->looked_for[0], "evidence declared in .proofgate.yml: 'ops/gone.sh'"));
+	assert_string_equal(r->message, r->looked_for[0]);
+	r = rr(f, "d.b");
+	assert_int_equal(r->outcome, OUTCOME_PASS);
+	assert_int_equal(r->ndeclared_problems, 0);
+	assert_string_equal(r->message, "found (evidence declared in .proofgate.yml): ops/b.sh:1");
+	/* the scan's strings are borrowed: not freed by teardown */
+	memset(f->scan.leaves, 0, f->rs->nleaves * sizeof(*f->scan.leaves));
+}
+
 static void test_commit_without_policy(void **state)
 {
 	struct fx *f = *state;
@@ -462,6 +587,11 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_waiver_lets_the_gate_pass, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_rule_in_policy, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_commit_without_policy, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_parsed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_problems, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_unknown_rule, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_applied, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_evidence_verdict, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
