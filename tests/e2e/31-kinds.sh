@@ -231,3 +231,46 @@ k31_not kinds-near incidents.severity-levels docs/security/vulnerabilities.md do
 k31_not kinds-near deploy.ci-pipeline .github/workflows/cla.yml
 k31_not kinds-near monitoring.readiness-checks _ide_helper.php
 end
+
+begin "a long Compose file: the app's healthcheck after deeply indented lists is evidence, not a match-limit error; a stack of database healthchecks is not"
+k31_ev kinds monitoring.health-endpoint stack/compose.full.yml:74
+k31_not kinds-near monitoring.health-endpoint stack/compose.full.yml
+k31_got=$(k31_py kinds "[l for r in d['rules'] if r['id']=='monitoring.health-endpoint' for l in r.get('looked_for', []) if 'limit' in l]")
+[ "$k31_got" = "[]" ] || bad "monitoring.health-endpoint on kinds: $k31_got"
+end
+
+begin "health routes in code: a Rack case on PATH_INFO, a Go 1.22 'GET /healthcheck' on any mux, a Plug call head on request_path, Route::get('health-check/up'); chat slash commands, a resource's status, a log filter and a probe history are not"
+k31_ev kinds monitoring.health-endpoint rack/lib/probe_app.rb:12 go3/internal/web/routes.go:10 \
+	phoenix/lib/shop_web/plugs/probe.ex:7 laravel/app/Providers/ProbeRouteServiceProvider.php:14
+k31_not kinds-near monitoring.health-endpoint app/bots/chat_commands.rb go/internal/web/orders.go \
+	phoenix/lib/shop_web/telemetry_filter.ex laravel/app/Providers/AuditRouteServiceProvider.php
+end
+
+begin "not readiness, not restores, not drills: 'await Database.connect()', a Ruby block parameter |mysql|, loading test fixtures and a schema in CI"
+k31_not kinds-near monitoring.readiness-checks tools/reset-admin.js
+k31_not kinds-near backup.restore-procedure lib/mail_store/database.rb
+k31_not kinds backup.restore-drill .github/workflows/seed-check.yml
+k31_ev kinds backup.restore-drill .github/workflows/restore-rehearsal.yml:18
+end
+
+begin "configuration in a backup: a line that copies the .env file (English, Arabic); a database-only guide mentioning .env or settings is not"
+k31_ev kinds backup.file-coverage docs/operations/backup-secrets.md
+k31_ev kinds-ar backup.file-coverage docs/نسخ-الإعدادات.md
+k31_not kinds backup.file-coverage docs/operations/database-backup.md
+k31_not kinds-ar backup.file-coverage docs/نسخ-قاعدة-البيانات.md
+end
+
+begin "environments given as examples in a review checklist (e.g., مثل) are not the project's environments"
+k31_not kinds-near deploy.environments .github/REVIEW_CHECKLIST.md
+k31_not kinds-ar deploy.environments docs/مراجعة-التغييرات.md
+end
+
+begin "migrations turned on by the deploy: RUN_MIGRATIONS=1, Migrate(db) under RunMigrations(), an upgrade command running a rake task that invokes db:migrate; =0, an option's definition and Rails' app:update are not"
+k31_ev kinds deploy.migration-check packaging/relay.conf:3 go3/cmd/relay/main.go:15 rails/lib/tasks/shop.rake:5 rails/bin/shopctl:7
+k31_not kinds-near deploy.migration-check contrib/compose/app.yml internal/config/options.go lib/tasks/maintenance.rake bin/ctl
+end
+
+begin "JSON logs: the app's own writer printing JSON lines when its log format is json, Klogger with formatter: :json; an export format and Klogger's default (key=value) are not"
+k31_ev kinds monitoring.structured-logs node/src/support/log.ts:6 rails/config/initializers/klogger.rb:5
+k31_not kinds-near monitoring.structured-logs src/reports/export.ts config/initializers/klogger.rb
+end
