@@ -37,7 +37,7 @@ struct scan_args {
 	enum lang lang;
 	int fail_on_set;
 	enum fail_on fail_on;
-	int regression; /* --fail-on listed regression */
+	int regression;	  /* --fail-on listed regression */
 	const char *base; /* --base: compare with this revision (proofgate diff) */
 	unsigned long long max_size;
 	unsigned jobs;
@@ -182,9 +182,10 @@ static int scan_opt(int key, const char *arg, void *data)
 	case O_FAIL_ON: {
 		struct fail_on_spec spec;
 		if (fail_on_spec_parse(&spec, arg) < 0)
-			return cli_error("--fail-on must be blocked, readiness-only or never, regression, or a level and "
-					 "regression ('blocked,regression'), not '%s'",
-					 arg),
+			return cli_error(
+				       "--fail-on must be blocked, readiness-only or never, regression, or a level and "
+				       "regression ('blocked,regression'), not '%s'",
+				       arg),
 			       -1;
 		a->fail_on_set = spec.has_level;
 		a->fail_on = spec.level;
@@ -358,10 +359,11 @@ static void fetch_hint(git_repository *repo, enum lang lang)
 	if (!repo || git_repository_is_shallow(repo) != 1)
 		return;
 	if (ga && !strcmp(ga, "true"))
-		fputs(lang == LANG_AR ? "proofgate: تلميح: في GitHub Actions يجلب actions/checkout إيداعاً واحداً ما لم "
-					"يُعطَ fetch-depth: 0\n"
-				      : "proofgate: hint: in GitHub Actions, actions/checkout fetches one commit unless given "
-					"fetch-depth: 0\n",
+		fputs(lang == LANG_AR
+			      ? "proofgate: تلميح: في GitHub Actions يجلب actions/checkout إيداعاً واحداً ما لم "
+				"يُعطَ fetch-depth: 0\n"
+			      : "proofgate: hint: in GitHub Actions, actions/checkout fetches one commit unless given "
+				"fetch-depth: 0\n",
 		      stderr);
 	else if (gl && !strcmp(gl, "true"))
 		fputs(lang == LANG_AR ? "proofgate: تلميح: في GitLab CI يكون الاستنساخ سطحياً (GIT_DEPTH، 20 إيداعاً "

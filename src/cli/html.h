@@ -23,5 +23,4 @@ char *cli_link_base(git_repository *repo, const char *commit_hex);
  */
 char *cli_repo_name(git_repository *repo, const char **source);
 
-
 #endif

@@ -15,14 +15,14 @@
 #include "git/wildmatch.h"
 #include "util/mem.h"
 
-#define MAX_LINE 2048		      /* git ignores a longer line (ATTR_MAX_LINE_LENGTH) */
+#define MAX_LINE 2048		     /* git ignores a longer line (ATTR_MAX_LINE_LENGTH) */
 #define MAX_FILE (100 * 1024 * 1024) /* and a larger file (ATTR_MAX_FILE_SIZE) */
-#define NONE SIZE_MAX
+#define NONE	 SIZE_MAX
 
 enum value { V_UNKNOWN, V_SET, V_UNSET, V_UNSPECIFIED, V_TRUE_STRING, V_STRING };
 
 struct state {
-	char *name; /* until resolved */
+	char *name;  /* until resolved */
 	size_t attr; /* index into lg->attrs, or NONE */
 	enum value v;
 };
@@ -124,17 +124,34 @@ static int unquote(const char *s, char **out, size_t *outlen, const char **end)
 		}
 		c = (unsigned char)*s++;
 		switch (c) {
-		case 'a': c = '\a'; break;
-		case 'b': c = '\b'; break;
-		case 'f': c = '\f'; break;
-		case 'n': c = '\n'; break;
-		case 'r': c = '\r'; break;
-		case 't': c = '\t'; break;
-		case 'v': c = '\v'; break;
+		case 'a':
+			c = '\a';
+			break;
+		case 'b':
+			c = '\b';
+			break;
+		case 'f':
+			c = '\f';
+			break;
+		case 'n':
+			c = '\n';
+			break;
+		case 'r':
+			c = '\r';
+			break;
+		case 't':
+			c = '\t';
+			break;
+		case 'v':
+			c = '\v';
+			break;
 		case '\\':
 		case '"':
 			break;
-		case '0': case '1': case '2': case '3':
+		case '0':
+		case '1':
+		case '2':
+		case '3':
 			oct = (c - '0') << 6;
 			if (*s < '0' || *s > '7')
 				goto bad;

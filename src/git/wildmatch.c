@@ -13,13 +13,34 @@
 enum { W_MATCH, W_NOMATCH, W_ABORT_ALL, W_ABORT_TO_STARSTAR };
 
 /* git's ctype, ASCII only: no locale decides a verdict */
-static int is_upper(unsigned c) { return c >= 'A' && c <= 'Z'; }
-static int is_lower(unsigned c) { return c >= 'a' && c <= 'z'; }
-static int is_digit(unsigned c) { return c >= '0' && c <= '9'; }
-static int is_alpha(unsigned c) { return is_upper(c) || is_lower(c); }
-static int is_print(unsigned c) { return c >= 0x20 && c <= 0x7e; }
-static int is_punct(unsigned c) { return is_print(c) && c != ' ' && !is_alpha(c) && !is_digit(c); }
-static int is_xdigit(unsigned c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int is_upper(unsigned c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+static int is_lower(unsigned c)
+{
+	return c >= 'a' && c <= 'z';
+}
+static int is_digit(unsigned c)
+{
+	return c >= '0' && c <= '9';
+}
+static int is_alpha(unsigned c)
+{
+	return is_upper(c) || is_lower(c);
+}
+static int is_print(unsigned c)
+{
+	return c >= 0x20 && c <= 0x7e;
+}
+static int is_punct(unsigned c)
+{
+	return is_print(c) && c != ' ' && !is_alpha(c) && !is_digit(c);
+}
+static int is_xdigit(unsigned c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
 
 /* Whether c is in the class named s (n bytes): 1, 0, or -1 for a name git does not know. */
 static int in_named_class(const unsigned char *s, size_t n, unsigned c)
@@ -138,7 +159,7 @@ static int dowild(const unsigned char *p, const unsigned char *text, int flags)
 		switch (pc) {
 		case '\\':
 			pc = *++p; /* a lone trailing backslash matches nothing */
-			/* fall through */
+				   /* fall through */
 		default:
 			if (t != pc)
 				return W_NOMATCH;

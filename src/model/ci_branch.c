@@ -44,15 +44,15 @@ static const char *nonempty(const char *s)
 
 /* How a variable's value names a branch. */
 enum form {
-	PLAIN,	   /* the name itself */
-	REF,	   /* "refs/heads/NAME" or NAME; any other "refs/..." (a tag, a pull request) is no branch */
-	REMOTE,	   /* as REF, and "origin/NAME" or "refs/remotes/origin/NAME" too (Jenkins' GIT_BRANCH) */
+	PLAIN,	/* the name itself */
+	REF,	/* "refs/heads/NAME" or NAME; any other "refs/..." (a tag, a pull request) is no branch */
+	REMOTE, /* as REF, and "origin/NAME" or "refs/remotes/origin/NAME" too (Jenkins' GIT_BRANCH) */
 };
 
 struct var {
 	const char *name;
-	const char *ci;		/* set only in that CI: the variable counts only when this one is set too */
-	const char *unless[2];	/* set (not empty): the value is not a branch (a tag build, a change request) */
+	const char *ci;	       /* set only in that CI: the variable counts only when this one is set too */
+	const char *unless[2]; /* set (not empty): the value is not a branch (a tag build, a change request) */
 	enum form form;
 };
 
@@ -94,8 +94,8 @@ static const char *branch_of(const char *v, enum form form)
 		return v;
 	if ((rest = skip_prefix(v, "refs/heads/")) != NULL)
 		return nonempty(rest);
-	if (form == REMOTE && ((rest = skip_prefix(v, "refs/remotes/origin/")) != NULL ||
-			       (rest = skip_prefix(v, "origin/")) != NULL))
+	if (form == REMOTE &&
+	    ((rest = skip_prefix(v, "refs/remotes/origin/")) != NULL || (rest = skip_prefix(v, "origin/")) != NULL))
 		return nonempty(rest);
 	return skip_prefix(v, "refs/") ? NULL : v;
 }

@@ -282,8 +282,7 @@ static int get_evidence_paths(struct cctx *c, const yaml_node_t *v, struct confi
 	if (ydoc_strlist(&c->y, v, "evidence: a rule's paths", &e->paths, &e->npaths, &e->paths_at) < 0)
 		return -1;
 	if (!e->npaths)
-		return ydoc_diag(&c->y, v, "evidence: '%s' declares no path: name at least one file or glob",
-				 e->rule);
+		return ydoc_diag(&c->y, v, "evidence: '%s' declares no path: name at least one file or glob", e->rule);
 	e->globs = xcalloc(e->npaths, sizeof(*e->globs)); /* NULL where a path has a problem */
 	for (i = 0; i < e->npaths; i++) {
 		const char *why = evidence_path_problem(e->paths[i]);
@@ -319,7 +318,8 @@ static int get_evidence(struct cctx *c, const yaml_node_t *n)
 	int rc = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
-		return ydoc_diag(&c->y, n, "evidence must be a mapping of rule id to a path or a list of paths, found %s",
+		return ydoc_diag(&c->y, n,
+				 "evidence must be a mapping of rule id to a path or a list of paths, found %s",
 				 ydoc_kind(n));
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = ydoc_node(&c->y, p->key), *v = ydoc_node(&c->y, p->value);
@@ -335,7 +335,8 @@ static int get_evidence(struct cctx *c, const yaml_node_t *n)
 		for (i = 0; i < cfg->nevidence && strcmp(cfg->evidence[i].rule, e.rule); i++)
 			;
 		if (i < cfg->nevidence) {
-			rc = ydoc_diag(&c->y, k, "evidence: duplicate rule '%s' (first at line %d): list all its paths once",
+			rc = ydoc_diag(&c->y, k,
+				       "evidence: duplicate rule '%s' (first at line %d): list all its paths once",
 				       e.rule, cfg->evidence[i].at.line);
 			free(e.rule);
 			continue;
@@ -672,8 +673,8 @@ int config_cache_off(const struct config *cfg, const char *branch)
 /* The policy's keys; unknown ones are reported and the known ones still checked, so that every problem is listed. */
 static void get_policy(struct cctx *c, const yaml_node_t *root)
 {
-	static const char *const keys[] = {"version", "rules",		 "off", "levels", "gates",
-					   "waivers", "max_waiver_days", "evidence", "cache", NULL};
+	static const char *const keys[] = {"version", "rules",		 "off",	     "levels", "gates",
+					   "waivers", "max_waiver_days", "evidence", "cache",  NULL};
 	struct config *cfg = c->cfg;
 	yaml_node_t *v[9];
 

@@ -49,7 +49,7 @@ struct config_gate {
 	char *glob;
 	struct match_glob *match; /* the glob anchored at the start of the branch name */
 	enum fail_on fail_on;
-	int has_level;  /* 0: the gate lists only regression; the level is what applies without the policy */
+	int has_level;	/* 0: the gate lists only regression; the level is what applies without the policy */
 	int regression; /* also fail when anything got worse than the base */
 	struct where at;
 };

@@ -26,8 +26,8 @@
  * compile a glob, so this bounds the time too).
  */
 #define PACK_MAX_ALIAS_NODES 20000
-#define STR_(x) #x
-#define STR(x) STR_(x)
+#define STR_(x)		     #x
+#define STR(x)		     STR_(x)
 /* Nesting of any/all. */
 #define COND_MAX_DEPTH 32
 /*
@@ -149,13 +149,16 @@ static int get_pattern(struct ctx *c, const yaml_node_t *n, const char *what, in
 	if (ydoc_want_scalar(&c->y, pn, what) < 0)
 		return -1;
 	if (match_regex_compile(out, ydoc_scalar(pn), icase ? MATCH_CASELESS : 0, &off) < 0)
-		return ydoc_diag(&c->y, pn, "%s: invalid regex '%s': %s at offset %zu", what, ydoc_scalar(pn), err_last(), off);
+		return ydoc_diag(&c->y, pn, "%s: invalid regex '%s': %s at offset %zu", what, ydoc_scalar(pn),
+				 err_last(), off);
 	if (match_pattern_risky(ydoc_scalar(pn), &off))
-		diag_add(&c->rs->warnings, ydoc_where(&c->y, pn),
-			 "warning: pattern '%s' repeats a group that can match the same text in many ways (at offset %zu, "
-			 "as in (a+)+, (a*)* or (a|a)*): it may backtrack catastrophically and end as the rule's error; "
-			 "make the inner repeat possessive (a++) or the group atomic (?>...)",
-			 ydoc_scalar(pn), off);
+		diag_add(
+			&c->rs->warnings, ydoc_where(&c->y, pn),
+			"warning: pattern '%s' repeats a group that can match the same text in many ways (at offset "
+			"%zu, "
+			"as in (a+)+, (a*)* or (a|a)*): it may backtrack catastrophically and end as the rule's error; "
+			"make the inner repeat possessive (a++) or the group atomic (?>...)",
+			ydoc_scalar(pn), off);
 	return 0;
 }
 
@@ -266,8 +269,9 @@ static int get_fresh(struct ctx *c, const yaml_node_t *n, struct leaf *l)
 
 static int get_leaf(struct ctx *c, const yaml_node_t *n, int negated, struct leaf **out)
 {
-	static const char *const keys[] = {"paths", "exclude", "ignore_case", "contains", "not_contains",
-					   "min_lines", "executable", "fresh", "min_files", "what", NULL};
+	static const char *const keys[] = {"paths",	   "exclude",	"ignore_case", "contains",
+					   "not_contains", "min_lines", "executable",  "fresh",
+					   "min_files",	   "what",	NULL};
 	const char *what = negated ? "no_file" : "file";
 	yaml_node_t *v[10];
 	struct leaf *l = xcalloc(1, sizeof(*l));
@@ -339,8 +343,10 @@ static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond 
 		if (!v[i])
 			continue;
 		if (which >= 0)
-			return ydoc_diag(&c->y, n, "a condition holds exactly one of all, any, file, no_file; found both '%s' and '%s'",
-				    keys[which], keys[i]);
+			return ydoc_diag(
+				&c->y, n,
+				"a condition holds exactly one of all, any, file, no_file; found both '%s' and '%s'",
+				keys[which], keys[i]);
 		which = i;
 	}
 	if (which < 0)
@@ -349,8 +355,8 @@ static int get_cond(struct ctx *c, const yaml_node_t *n, int depth, struct cond 
 	if (which <= 1) {
 		yaml_node_item_t *it;
 		cd->kind = which == 0 ? COND_ALL : COND_ANY;
-		if (v[which]->type != YAML_SEQUENCE_NODE || v[which]->data.sequence.items.start ==
-								 v[which]->data.sequence.items.top) {
+		if (v[which]->type != YAML_SEQUENCE_NODE ||
+		    v[which]->data.sequence.items.start == v[which]->data.sequence.items.top) {
 			ydoc_diag(&c->y, v[which], "%s must be a non-empty list of conditions", keys[which]);
 			cond_free(cd);
 			return -1;
@@ -446,8 +452,8 @@ static void rule_free(struct rule *r)
 
 static int get_rule(struct ctx *c, const yaml_node_t *n)
 {
-	static const char *const keys[] = {"id", "domain", "level", "title", "description", "next_step",
-					   "proofs", "links", "evidence", NULL};
+	static const char *const keys[] = {"id",	"domain", "level", "title",    "description",
+					   "next_step", "proofs", "links", "evidence", NULL};
 	yaml_node_t *v[9];
 	struct rule r;
 	int rc = 0;
@@ -559,7 +565,8 @@ static int get_proof(struct ctx *c, const yaml_node_t *n)
 	return 0;
 }
 
-static int for_each_item(struct ctx *c, const yaml_node_t *seq, const char *what, int (*fn)(struct ctx *, const yaml_node_t *, long))
+static int for_each_item(struct ctx *c, const yaml_node_t *seq, const char *what,
+			 int (*fn)(struct ctx *, const yaml_node_t *, long))
 {
 	yaml_node_item_t *it;
 	long pos = 0;
@@ -616,8 +623,8 @@ static void yaml_diag(struct rules *rs, const char *file, const yaml_parser_t *p
 	at.file = file;
 	at.line = (int)m.line + 1;
 	at.col = (int)m.column + 1;
-	diag_add(&rs->diags, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem", p->context ? " " : "",
-		p->context ? p->context : "", buf_cstr(&hint));
+	diag_add(&rs->diags, at, "malformed YAML: %s%s%s%s", p->problem ? p->problem : "unknown problem",
+		 p->context ? " " : "", p->context ? p->context : "", buf_cstr(&hint));
 	buf_free(&hint);
 }
 
@@ -1068,9 +1075,10 @@ static void report_dups(struct rules *rs, const char *kind, const void *base, si
 	for (i = 0; i < nd; i++) {
 		const char *item = (const char *)base + pairs[2 * i] * stride;
 		const struct where *at = (const struct where *)(item + at_off);
-		const struct where *first = (const struct where *)((const char *)base + pairs[2 * i + 1] * stride + at_off);
-		diag_add(&rs->diags, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind, *(char *const *)(item + id_off),
-			first->file, first->line);
+		const struct where *first =
+			(const struct where *)((const char *)base + pairs[2 * i + 1] * stride + at_off);
+		diag_add(&rs->diags, *at, "duplicate %s id '%s' (first defined at %s:%d)", kind,
+			 *(char *const *)(item + id_off), first->file, first->line);
 	}
 	free(pairs);
 	free(s);
@@ -1101,7 +1109,8 @@ int rules_finish(struct rules *rs)
 		for (j = 0; j < p->nrequires; j++) {
 			long k = find_id(proof_ids, rs->nproofs, p->requires[j]);
 			if (k < 0)
-				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id, p->requires[j]);
+				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires unknown proof '%s'", p->id,
+					 p->requires[j]);
 			else if ((size_t)k == i)
 				diag_add(&rs->diags, p->requires_at[j], "proof '%s' requires itself", p->id);
 			else
@@ -1113,7 +1122,8 @@ int rules_finish(struct rules *rs)
 		size_t k = 0;
 		for (i = 0; i < rs->nproofs; i++)
 			if (proof_cycle(rs, i, state, &k)) {
-				diag_add(&rs->diags, rs->proofs[k].at, "proof '%s' is part of a requirement loop", rs->proofs[k].id);
+				diag_add(&rs->diags, rs->proofs[k].at, "proof '%s' is part of a requirement loop",
+					 rs->proofs[k].id);
 				break;
 			}
 		free(state);
@@ -1131,7 +1141,8 @@ int rules_finish(struct rules *rs)
 		for (j = 0; j < r->nproofs; j++) {
 			long k = find_id(proof_ids, rs->nproofs, r->proofs[j]);
 			if (k < 0)
-				diag_add(&rs->diags, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id, r->proofs[j]);
+				diag_add(&rs->diags, r->proofs_at[j], "rule '%s' names unknown proof '%s'", r->id,
+					 r->proofs[j]);
 			else
 				r->proof_idx[j] = (size_t)k;
 		}
@@ -1141,7 +1152,7 @@ int rules_finish(struct rules *rs)
 	free(proof_ids);
 	if (rs->nrules == 0 && rs->diags.n == 0)
 		diag_add(&rs->diags, (struct where){rs->nfiles ? rs->files[0] : "(no rules)", 0, 0},
-			"no rules loaded: give --rules PATH or drop --no-builtin");
+			 "no rules loaded: give --rules PATH or drop --no-builtin");
 
 	if (git_odb_hash(&oid, rs->canon.ptr ? rs->canon.ptr : "", rs->canon.len, GIT_OBJECT_BLOB) == 0) {
 		memcpy(rs->digest, "sha1:", 5);

@@ -113,9 +113,10 @@ struct rules {
 	char **files; /* names of loaded packs, owned */
 	size_t nfiles, files_cap;
 	struct diag_list diags; /* every problem of every pack, in the order found */
-	struct diag_list warnings; /* patterns that may backtrack catastrophically (match/risk.h); `rules check` shows them */
-	char digest[48]; /* "sha1:" + hex, set by rules_finish */
-	struct buf canon; /* what the digest covers: each pack's name and bytes */
+	struct diag_list
+		warnings;    /* patterns that may backtrack catastrophically (match/risk.h); `rules check` shows them */
+	char digest[48];     /* "sha1:" + hex, set by rules_finish */
+	struct buf canon;    /* what the digest covers: each pack's name and bytes */
 	git_oid *pack_blobs; /* the blob id each loaded pack would have: packs are never their own evidence */
 	size_t npack_blobs, pack_blobs_cap;
 };

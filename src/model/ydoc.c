@@ -117,8 +117,7 @@ int ydoc_long(struct ydoc *y, const yaml_node_t *n, const char *what, long min, 
 	return 0;
 }
 
-int ydoc_strlist(struct ydoc *y, const yaml_node_t *n, const char *what, char ***out, size_t *nout,
-		 struct where **at)
+int ydoc_strlist(struct ydoc *y, const yaml_node_t *n, const char *what, char ***out, size_t *nout, struct where **at)
 {
 	yaml_node_item_t *it;
 	size_t cap = *nout;
@@ -163,8 +162,7 @@ void ydoc_strlist_free(char **l, size_t n)
 	free(l);
 }
 
-int ydoc_fields(struct ydoc *y, const yaml_node_t *n, const char *what, const char *const *allowed,
-		yaml_node_t **vals)
+int ydoc_fields(struct ydoc *y, const yaml_node_t *n, const char *what, const char *const *allowed, yaml_node_t **vals)
 {
 	yaml_node_pair_t *p;
 	size_t i, nallowed = 0;

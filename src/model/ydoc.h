@@ -16,10 +16,10 @@
  */
 struct ydoc {
 	yaml_document_t *doc;
-	const char *file;          /* borrowed; named in every problem */
-	struct diag_list *diags;   /* the owner's list, grown here */
-	long budget;               /* node look-ups left */
-	const char *too_complex;   /* the problem when the budget runs out */
+	const char *file;	 /* borrowed; named in every problem */
+	struct diag_list *diags; /* the owner's list, grown here */
+	long budget;		 /* node look-ups left */
+	const char *too_complex; /* the problem when the budget runs out */
 };
 
 #if defined(__GNUC__)
@@ -53,8 +53,7 @@ int ydoc_long(struct ydoc *y, const yaml_node_t *n, const char *what, long min, 
  * and, when at is not NULL, where each is written.  The caller frees both
  * (ydoc_strlist_free, free).
  */
-int ydoc_strlist(struct ydoc *y, const yaml_node_t *n, const char *what, char ***out, size_t *nout,
-		 struct where **at);
+int ydoc_strlist(struct ydoc *y, const yaml_node_t *n, const char *what, char ***out, size_t *nout, struct where **at);
 /* Frees the n strings of l and l; NULL (with n 0) is fine. */
 void ydoc_strlist_free(char **l, size_t n);
 
@@ -62,8 +61,7 @@ void ydoc_strlist_free(char **l, size_t n);
  * Checks a mapping's keys against allowed (NULL-terminated) and fills vals[i]
  * with the value of allowed[i] or NULL.  Unknown and duplicate keys are problems.
  */
-int ydoc_fields(struct ydoc *y, const yaml_node_t *n, const char *what, const char *const *allowed,
-		yaml_node_t **vals);
+int ydoc_fields(struct ydoc *y, const yaml_node_t *n, const char *what, const char *const *allowed, yaml_node_t **vals);
 
 /* A problem at map when a required key's value v is missing. */
 int ydoc_need(struct ydoc *y, const yaml_node_t *map, const yaml_node_t *v, const char *what, const char *key);

@@ -30,7 +30,8 @@ json_t *report_codequality_build(const struct report *r)
 
 		if (!outcome_fails(rr->outcome))
 			continue;
-		/* the fingerprint keeps the rule's own place (stable whether the file exists); the location is in the tree */
+		/* the fingerprint keeps the rule's own place (stable whether the file exists); the location is in the
+		 * tree */
 		raw = report_rule_location(r, rr, &line);
 		while (*raw == '/')
 			raw++;

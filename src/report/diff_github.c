@@ -89,8 +89,9 @@ int report_diff_github(FILE *f, const struct diff_report *d)
 
 	collect(&as, d);
 	rc = report_annots_write(f, &as, d->lang,
-				 d->lang == LANG_AR ? "في ملخص المهمة وفي سجل هذه الخطوة (المجموعة 'proofgate diff')"
-						    : "in the job summary and in this step's log (the group 'proofgate diff')");
+				 d->lang == LANG_AR
+					 ? "في ملخص المهمة وفي سجل هذه الخطوة (المجموعة 'proofgate diff')"
+					 : "in the job summary and in this step's log (the group 'proofgate diff')");
 	report_annots_free(&as);
 	plain.color = 0;
 	fputs("::group::proofgate diff\n", f);

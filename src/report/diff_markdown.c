@@ -176,8 +176,11 @@ int report_diff_markdown(FILE *f, const struct diff_report *d, size_t max)
 	put_side(&b, d->base->target);
 	buf_puts(&b, w->head);
 	put_side(&b, d->head->target);
-	buf_printf(&b, "%s**%s** (%s`%s`", w->gate, w->result[!g->decided ? 0 : g->passed ? 1 : 2], w->fail_on,
-		   fail_on_name(g->fail_on));
+	buf_printf(&b, "%s**%s** (%s`%s`", w->gate,
+		   w->result[!g->decided ? 0
+			     : g->passed ? 1
+					 : 2],
+		   w->fail_on, fail_on_name(g->fail_on));
 	if (g->regression) {
 		char *part = report_regression_part(g, d->lang);
 		buf_puts(&b, w->regression);

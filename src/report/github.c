@@ -18,8 +18,8 @@ char *report_github_escape(const char *s, int prop)
 	for (p = u; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		/* other controls (a log shows ESC's colours), C1 controls and bidi reorderings: shown, not obeyed */
-		if ((c < 0x20 && c != '\r' && c != '\n') || c == 0x7f || (c == 0xc2 && (unsigned char)p[1] >= 0x80 &&
-									  (unsigned char)p[1] < 0xa0)) {
+		if ((c < 0x20 && c != '\r' && c != '\n') || c == 0x7f ||
+		    (c == 0xc2 && (unsigned char)p[1] >= 0x80 && (unsigned char)p[1] < 0xa0)) {
 			char one[3] = {*p, c == 0xc2 ? p[1] : '\0', '\0'};
 			char *shown = report_safe(one);
 			buf_puts(&b, shown);
@@ -93,7 +93,7 @@ static void collect(struct report_annots *as, const struct report *r)
 		for (i = 0; i < v->nrules; i++) {
 			const struct rule_result *rr = &v->rules[i];
 			const struct rule *ru = rr->rule;
-			enum report_annot_kind k = ru->level == LEVEL_REQUIRED   ? REPORT_ANNOT_ERROR
+			enum report_annot_kind k = ru->level == LEVEL_REQUIRED	 ? REPORT_ANNOT_ERROR
 						   : ru->level == LEVEL_EXPECTED ? REPORT_ANNOT_WARNING
 										 : REPORT_ANNOT_NOTICE;
 			size_t line;
@@ -103,13 +103,15 @@ static void collect(struct report_annots *as, const struct report *r)
 			file = report_rule_location_in_tree(r, rr, &line);
 			/* Arabic puts the level after the noun, in brackets so that no gender has to agree */
 			report_annot_add(as, k, file, line,
-			    r->lang == LANG_AR ? report_printf("proofgate %s (%s): %s",
-							     rr->outcome == OUTCOME_ERROR ? w->error : w->gap,
-							     pw->level[ru->level], ru->id)
-					       : report_printf("proofgate %s %s: %s", pw->level[ru->level],
-							     rr->outcome == OUTCOME_ERROR ? w->error : w->gap, ru->id),
-			    report_printf("%s: %s\n%s: %s", text_get(&ru->title, r->lang), rr->message, w->next,
-					text_get(&ru->next_step, r->lang)));
+					 r->lang == LANG_AR
+						 ? report_printf("proofgate %s (%s): %s",
+								 rr->outcome == OUTCOME_ERROR ? w->error : w->gap,
+								 pw->level[ru->level], ru->id)
+						 : report_printf("proofgate %s %s: %s", pw->level[ru->level],
+								 rr->outcome == OUTCOME_ERROR ? w->error : w->gap,
+								 ru->id),
+					 report_printf("%s: %s\n%s: %s", text_get(&ru->title, r->lang), rr->message,
+						       w->next, text_get(&ru->next_step, r->lang)));
 		}
 	for (i = 0; i < v->nrules; i++) {
 		const struct rule_result *rr = &v->rules[i];
@@ -119,11 +121,13 @@ static void collect(struct report_annots *as, const struct report *r)
 			continue;
 		file = report_rule_location_in_tree(r, rr, &line);
 		report_annot_add(as, REPORT_ANNOT_NOTICE, file, line,
-		    report_printf(r->lang == LANG_AR ? "proofgate معفاة: %s" : "proofgate waived: %s", rr->rule->id),
-		    report_printf(r->lang == LANG_AR ? "%s معفاة حتى %s (المسؤول %s): %s\nدون الإعفاء: %s"
-						   : "%s is waived until %s (owner %s): %s\nWithout the waiver: %s",
-				text_get(&rr->rule->title, r->lang), rr->waiver->expires, rr->waiver->owner,
-				rr->waiver->reason, rr->message));
+				 report_printf(r->lang == LANG_AR ? "proofgate معفاة: %s" : "proofgate waived: %s",
+					       rr->rule->id),
+				 report_printf(r->lang == LANG_AR
+						       ? "%s معفاة حتى %s (المسؤول %s): %s\nدون الإعفاء: %s"
+						       : "%s is waived until %s (owner %s): %s\nWithout the waiver: %s",
+					       text_get(&rr->rule->title, r->lang), rr->waiver->expires,
+					       rr->waiver->owner, rr->waiver->reason, rr->message));
 	}
 	for (i = 0; i < v->nwaivers; i++) {
 		const struct waiver_result *wr = &v->waivers[i];
@@ -133,15 +137,18 @@ static void collect(struct report_annots *as, const struct report *r)
 		if (wr->state == WAIVER_EXPIRED)
 			buf_printf(&expired, "%s%s", w->expired_on, wr->waiver->expires);
 		report_annot_add(as, REPORT_ANNOT_NOTICE, r->policy_file, (size_t)wr->waiver->at.line,
-		    report_printf(r->lang == LANG_AR ? "proofgate إعفاء غير مستخدم: %s" : "proofgate unused waiver: %s",
-				wr->waiver->rule),
-		    report_printf(r->lang == LANG_AR ? "الإعفاء لـ '%s'%s لا يطابق أي قاعدة فاشلة؛ احذفه"
-						   : "the waiver for '%s'%s matches no failing rule; remove it",
-				wr->waiver->rule, buf_cstr(&expired)));
+				 report_printf(r->lang == LANG_AR ? "proofgate إعفاء غير مستخدم: %s"
+								  : "proofgate unused waiver: %s",
+					       wr->waiver->rule),
+				 report_printf(r->lang == LANG_AR
+						       ? "الإعفاء لـ '%s'%s لا يطابق أي قاعدة فاشلة؛ احذفه"
+						       : "the waiver for '%s'%s matches no failing rule; remove it",
+					       wr->waiver->rule, buf_cstr(&expired)));
 		buf_free(&expired);
 	}
 	for (i = 0; i < r->nnotes; i++)
-		report_annot_add(as, REPORT_ANNOT_NOTICE, r->policy_file, 1, xstrdup(w->policy_title), xstrdup(r->notes[i]));
+		report_annot_add(as, REPORT_ANNOT_NOTICE, r->policy_file, 1, xstrdup(w->policy_title),
+				 xstrdup(r->notes[i]));
 }
 
 static void put_group(FILE *f, const struct report *r, const struct domain_result *d)

@@ -308,8 +308,7 @@ static void put_card_evidence(struct buf *b, const struct report *r, const struc
 }
 
 /* One failing rule: what was looked for, found, missed, its waiver and next step. */
-static void put_failing_rule(struct buf *b, const struct report *r, const struct page *pg,
-			     const struct rule_result *rr)
+static void put_failing_rule(struct buf *b, const struct report *r, const struct page *pg, const struct rule_result *rr)
 {
 	const struct page_words *w = page_words(r->lang);
 	size_t k;

@@ -97,9 +97,10 @@ static const char *const kind_names[] = {"domain", "proof", "rule"};
 
 /* The text report's words, in each language; the status and outcome words are the page's (page_words). */
 struct log_words {
-	const char *log, *log_end, *tagged, *first_parent, *newest_first, *rules, *builtin, *no_builtin, *comma, *own_policy,
-		*one_policy, *one_policy_end, *digest, *freshness, *commit, *date, *verdict, *proofs, *changed, *error, *proof, *absent,
-		*sep, *note, *from_newest, *not_judged_policy, *not_judged_tree, *stopped_shallow;
+	const char *log, *log_end, *tagged, *first_parent, *newest_first, *rules, *builtin, *no_builtin, *comma,
+		*own_policy, *one_policy, *one_policy_end, *digest, *freshness, *commit, *date, *verdict, *proofs,
+		*changed, *error, *proof, *absent, *sep, *note, *from_newest, *not_judged_policy, *not_judged_tree,
+		*stopped_shallow;
 	/* the noun after a count: 1, 2, 3 to 10, 11 to 99, hundreds; Arabic says 1 and 2 in the noun alone */
 	const char *commits[5];
 };
@@ -350,8 +351,8 @@ static void put_head(struct buf *b, const struct log_report *l, const struct log
 }
 
 /* One commit's line. */
-static void put_entry(struct buf *b, const struct log_report *l, const struct log_entry *e,
-		      const struct log_entry *top, size_t vw, size_t sw)
+static void put_entry(struct buf *b, const struct log_report *l, const struct log_entry *e, const struct log_entry *top,
+		      size_t vw, size_t sw)
 {
 	const struct log_words *w = log_words(l->lang);
 	const struct page_words *pw = page_words(l->lang);

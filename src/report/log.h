@@ -50,11 +50,10 @@ struct log_entry {
  * error, stopped), in English as JSON and CSV keep them; the text report
  * says them in its language.
  */
-#define LOG_FROM_NEWEST	    "the newest commit listed"
-#define LOG_FROM_POLICY_REV "--policy-rev"
-#define LOG_NOT_JUDGED_POLICY                                                                                          \
-	"not judged: its .proofgate.yml or a rule pack it names has problems (see standard error)"
-#define LOG_NOT_JUDGED_TREE "not judged: its tree could not be walked (see standard error)"
+#define LOG_FROM_NEWEST	      "the newest commit listed"
+#define LOG_FROM_POLICY_REV   "--policy-rev"
+#define LOG_NOT_JUDGED_POLICY "not judged: its .proofgate.yml or a rule pack it names has problems (see standard error)"
+#define LOG_NOT_JUDGED_TREE   "not judged: its tree could not be walked (see standard error)"
 #define LOG_STOPPED_SHALLOW                                                                                            \
 	"the history stops at the boundary of this shallow clone; git fetch --unshallow lists the rest"
 

@@ -14,7 +14,8 @@
 /* A bidi embedding, override or isolate (U+202A..U+202E, U+2066..U+2069) at p: it reorders what follows. */
 static int reorders(const unsigned char *p)
 {
-	return p[0] == 0xe2 && ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
+	return p[0] == 0xe2 &&
+	       ((p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) || (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9));
 }
 
 char *report_safe(const char *s)
@@ -121,7 +122,7 @@ char *report_regression_part(const struct gate *g, enum lang lang)
 				       : "لم يسؤ شيء";
 		return report_printf("شرط التراجع (%s): %s", page_source_word(g->regression_source, lang), state);
 	}
-	state = !g->compared ? "not checked (no base to compare with: scan --base REV, or proofgate diff)"
+	state = !g->compared   ? "not checked (no base to compare with: scan --base REV, or proofgate diff)"
 		: g->regressed ? "something got worse"
 			       : "nothing got worse";
 	return report_printf("regression part (%s): %s", g->regression_source, state);
@@ -280,7 +281,7 @@ void report_md_text(struct buf *b, const char *s)
 size_t report_markdown_room(long have)
 {
 	return have > 0 && (size_t)have < REPORT_MARKDOWN_MAX / 2 ? REPORT_MARKDOWN_MAX - (size_t)have
-								   : REPORT_MARKDOWN_MAX / 2;
+								  : REPORT_MARKDOWN_MAX / 2;
 }
 
 void report_xml_text(struct buf *b, const char *s)
@@ -318,8 +319,8 @@ void report_xml_text(struct buf *b, const char *s)
 
 static const char *const annot_cmd[] = {"error", "warning", "notice"};
 
-void report_annot_add(struct report_annots *as, enum report_annot_kind kind, const char *file, size_t line,
-		      char *title, char *msg)
+void report_annot_add(struct report_annots *as, enum report_annot_kind kind, const char *file, size_t line, char *title,
+		      char *msg)
 {
 	XGROW(as->a, as->cap, as->n + 1);
 	as->a[as->n].kind = kind;
@@ -379,15 +380,17 @@ int report_annots_write(FILE *f, const struct report_annots *as, enum lang lang,
 		/* Arabic says the counts as "errors: 3": no noun has to agree with its number */
 		if (lang == LANG_AR) {
 			more.title = report_printf("proofgate: ملاحظات أخرى: %zu", dropped);
-			more.msg = report_printf("يعرض GitHub %d ملاحظات من كل نوع في الخطوة الواحدة؛ والباقي (العدد: %zu، "
-						 "منها أخطاء: %zu، تحذيرات: %zu، ملاحظات: %zu) %s",
-						 REPORT_GITHUB_PER_KIND, dropped, e, w, n, rest_where);
+			more.msg = report_printf(
+				"يعرض GitHub %d ملاحظات من كل نوع في الخطوة الواحدة؛ والباقي (العدد: %zu، "
+				"منها أخطاء: %zu، تحذيرات: %zu، ملاحظات: %zu) %s",
+				REPORT_GITHUB_PER_KIND, dropped, e, w, n, rest_where);
 		} else {
 			more.title = report_printf("proofgate: %zu more finding%s", dropped, dropped == 1 ? "" : "s");
-			more.msg = report_printf("GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, "
-						 "%zu warning%s, %zu notice%s) are %s",
-						 REPORT_GITHUB_PER_KIND, dropped, e, e == 1 ? "" : "s", w,
-						 w == 1 ? "" : "s", n, n == 1 ? "" : "s", rest_where);
+			more.msg = report_printf(
+				"GitHub shows %d annotations of each kind per step; %zu more (%zu error%s, "
+				"%zu warning%s, %zu notice%s) are %s",
+				REPORT_GITHUB_PER_KIND, dropped, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s", n,
+				n == 1 ? "" : "s", rest_where);
 		}
 		put_annot(f, &more);
 		free(more.title);

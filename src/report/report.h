@@ -19,12 +19,12 @@ struct report {
 	const struct scan_result *scan;
 	const struct verdict *verdict;
 	enum lang lang;
-	int color; /* text only: ANSI colours */
+	int color;		   /* text only: ANSI colours */
 	const char *policy_file;   /* the policy that applied (".proofgate.yml"), or NULL */
 	const char *policy_commit; /* hex id of the commit it was read from, or NULL */
-	char *const *notes;        /* notices for the reader (the change edits the policy...) */
+	char *const *notes;	   /* notices for the reader (the change edits the policy...) */
 	size_t nnotes;
-	const char *link_base; /* HTML page: web address of the commit's files, ending in '/', or NULL */
+	const char *link_base;	      /* HTML page: web address of the commit's files, ending in '/', or NULL */
 	const char *repo_name;	      /* "owner/name" (report_repo_name), or NULL */
 	const char *repo_name_source; /* where it came from: "remote.origin.url", "GITHUB_REPOSITORY"... */
 };
@@ -120,8 +120,7 @@ void report_junit_suites(struct buf *b, const struct report *r, size_t totals[4]
  * GITHUB_OUTPUT lines: verdict, one status per domain (status-ID), gate, and
  * each written report (names[i]=paths[i]).
  */
-int report_github_output(FILE *f, const struct report *r, const char *const *names, const char *const *paths,
-			 size_t n);
+int report_github_output(FILE *f, const struct report *r, const char *const *names, const char *const *paths, size_t n);
 
 /* 1 when s is valid UTF-8 (control characters allowed). */
 int report_utf8_valid(const char *s);
@@ -162,7 +161,8 @@ const char *report_rule_anchor(const struct report *r, const struct rule_result 
 __attribute__((format(printf, 1, 2)))
 #endif
 /* A new string, printf-formatted; the caller frees it. */
-char *report_printf(const char *fmt, ...);
+char *
+report_printf(const char *fmt, ...);
 
 /* Writes s to f made safe to show (report_safe). */
 void report_fput_safe(FILE *f, const char *s);
@@ -221,11 +221,14 @@ struct report_annots {
 	size_t n, cap;
 };
 
-#define REPORT_ANNOTS_INIT {NULL, 0, 0}
+#define REPORT_ANNOTS_INIT                                                                                             \
+	{                                                                                                              \
+		NULL, 0, 0                                                                                             \
+	}
 
 /* Adds one annotation: file (may be NULL) is copied; title and msg are taken and freed with the list. */
-void report_annot_add(struct report_annots *as, enum report_annot_kind kind, const char *file, size_t line,
-		      char *title, char *msg);
+void report_annot_add(struct report_annots *as, enum report_annot_kind kind, const char *file, size_t line, char *title,
+		      char *msg);
 
 /*
  * Writes the annotations as workflow commands, in order, at most

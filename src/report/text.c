@@ -321,8 +321,9 @@ static void put_misses(FILE *f, const struct report *r, const struct rule_result
 		}
 	if (more)
 		fprintf(f,
-			r->lang == LANG_AR ? "    %s... و%zu غيرها لا تُحتسب (انظر تقرير JSON)%s\n"
-					   : "    %s... and %zu more file(s) that do not count (see the JSON report)%s\n",
+			r->lang == LANG_AR
+				? "    %s... و%zu غيرها لا تُحتسب (انظر تقرير JSON)%s\n"
+				: "    %s... and %zu more file(s) that do not count (see the JSON report)%s\n",
 			col(r, C_DIM), more, col(r, C_RESET));
 }
 
@@ -342,9 +343,10 @@ int report_text(FILE *f, const struct report *r)
 		fputs(")", f);
 	} else if (!v->gate.branch) {
 		/* the gate then applies to no branch: the reader must know it first */
-		fputs(r->lang == LANG_AR ? " (لا فرع معروف: لا المراجعة ولا متغير CI يسمّي فرعاً؛ استعمل \u200e--branch NAME)"
-					 : " (no branch known: neither the revision nor a CI variable names one; give --branch "
-					   "NAME)",
+		fputs(r->lang == LANG_AR
+			      ? " (لا فرع معروف: لا المراجعة ولا متغير CI يسمّي فرعاً؛ استعمل \u200e--branch NAME)"
+			      : " (no branch known: neither the revision nor a CI variable names one; give --branch "
+				"NAME)",
 		      f);
 	}
 	fputs("\n\n", f);
@@ -395,7 +397,8 @@ int report_text(FILE *f, const struct report *r)
 		if (rr->nlooked > TEXT_LOOKED)
 			fprintf(f,
 				r->lang == LANG_AR ? "    %s... و%zu غيرها (proofgate explain %s يعرضها كلها)%s\n"
-						   : "    %s... and %zu other kind(s) of evidence looked for (proofgate explain %s shows "
+						   : "    %s... and %zu other kind(s) of evidence looked for "
+						     "(proofgate explain %s shows "
 						     "them all)%s\n",
 				col(r, C_DIM), rr->nlooked - TEXT_LOOKED, rr->rule->id, col(r, C_RESET));
 		for (j = 0; j < rr->nev; j++) {

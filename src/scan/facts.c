@@ -55,7 +55,8 @@ static char *limit_msg(int rc, const struct match_regex *re, const char *path, u
 		return scan_msg("pattern /%s/ spent its budget of %lu steps on '%s' (%u, and %u per byte) without "
 				"finishing: it backtracks too much on this file (nested repeats as in (a+)+, or "
 				"repeats over very long lines); simplify the pattern",
-				re->src, match_budget_for((size_t)size), path, MATCH_BUDGET_BASE, MATCH_BUDGET_PER_BYTE);
+				re->src, match_budget_for((size_t)size), path, MATCH_BUDGET_BASE,
+				MATCH_BUDGET_PER_BYTE);
 	return scan_msg("pattern /%s/ failed to run on '%s'", re->src, path);
 }
 

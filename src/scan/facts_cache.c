@@ -206,12 +206,11 @@ int scan_cache_open(struct cache **out, git_repository *repo, const struct rules
 	forbidden[n] = NULL;
 	pcre2_config(PCRE2_CONFIG_VERSION, pcre);
 	/* everything a cached result depends on but the blob itself */
-	buf_printf(
-		&ns,
-		"proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; budget %u+%u/byte; dates kept %d; "
-		"binary probe %d; rules %s",
-		PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT, MATCH_BUDGET_BASE,
-		MATCH_BUDGET_PER_BYTE, FRESH_KEEP, BINARY_PROBE, rs->digest);
+	buf_printf(&ns,
+		   "proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; budget %u+%u/byte; dates kept %d; "
+		   "binary probe %d; rules %s",
+		   PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT,
+		   MATCH_BUDGET_BASE, MATCH_BUDGET_PER_BYTE, FRESH_KEEP, BINARY_PROBE, rs->digest);
 	rc = cache_open(out, dir, ns.ptr, forbidden, 0);
 	buf_free(&ns);
 	return rc;

@@ -19,7 +19,7 @@
 #define TAG  'T'
 #define HEAD (1 + GIT_OID_RAWSZ)
 
-#define MODE_TYPE(m) ((m) & 0170000u)
+#define MODE_TYPE(m) ((m)&0170000u)
 
 git_object_t treerec_type(unsigned mode)
 {
@@ -131,12 +131,14 @@ int treerec_parse(struct treerec *r, const unsigned char *rec, size_t len, size_
 		out.entries++;
 		out.pruned += e.kind == TREC_PRUNED;
 		/* as linguist_attrs_of reads a tree: the entry of that name, when it is a blob */
-		if (e.namelen == 14 && !memcmp(e.name, ".gitattributes", 14) && treerec_type(e.mode) == GIT_OBJECT_BLOB) {
+		if (e.namelen == 14 && !memcmp(e.name, ".gitattributes", 14) &&
+		    treerec_type(e.mode) == GIT_OBJECT_BLOB) {
 			out.has_attrs = 1;
 			git_oid_cpy(&out.attrs, &e.oid);
 		}
 	}
-	if (git_odb_hash(&got, tree.len ? tree.ptr : "", tree.len, GIT_OBJECT_TREE) < 0 || !git_oid_equal(&got, &out.tree))
+	if (git_odb_hash(&got, tree.len ? tree.ptr : "", tree.len, GIT_OBJECT_TREE) < 0 ||
+	    !git_oid_equal(&got, &out.tree))
 		goto done;
 	out.p = rec + HEAD;
 	out.end = end;

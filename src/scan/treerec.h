@@ -111,7 +111,8 @@ void treerec_begin(struct buf *b, const git_oid *tree);
 /* Appends an entry (every entry of the tree, in its order); sel (e->nsel leaves, ascending) only for a file or link. */
 void treerec_put(struct buf *b, const struct treerec_entry *e, const size_t *sel);
 
-/* The object type (GIT_OBJECT_BLOB, _TREE, _COMMIT) and the normalised mode of a raw tree-entry mode, as libgit2 reads them. */
+/* The object type (GIT_OBJECT_BLOB, _TREE, _COMMIT) and the normalised mode of a raw tree-entry mode, as libgit2 reads
+ * them. */
 git_object_t treerec_type(unsigned mode);
 git_filemode_t treerec_filemode(unsigned mode);
 

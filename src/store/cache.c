@@ -32,10 +32,10 @@
  *   u64 CRC-32 (libdeflate's, fast enough not to show) of every byte before it
  * Its size must be exactly that: a short or long file is not trusted.
  */
-#define SEG_MAGIC "PGCACHE1"
+#define SEG_MAGIC  "PGCACHE1"
 #define SEG_FORMAT 2u
-#define SEG_HEAD 32
-#define SEG_IREC (CACHE_KEY_SIZE + 8)
+#define SEG_HEAD   32
+#define SEG_IREC   (CACHE_KEY_SIZE + 8)
 /* pending values are written as a segment once they pass this */
 #define PENDING_MAX ((size_t)2 << 20)
 /*
@@ -48,7 +48,7 @@
 #define STALE_TMP_SECONDS 3600
 
 struct seg {
-	char *name; /* file name inside nsdir */
+	char *name;		    /* file name inside nsdir */
 	const unsigned char *bytes; /* mapped read-only, never copied onto the heap */
 	size_t size;
 	size_t count;
@@ -498,8 +498,7 @@ static int trusted_folder(const char *path, const char *dir)
 	return CACHE_EREFUSED;
 }
 
-int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden,
-	       uint64_t max_bytes)
+int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden, uint64_t max_bytes)
 {
 	struct cache *c = NULL;
 	struct dirent_info *list = NULL;
@@ -513,7 +512,8 @@ int cache_open(struct cache **out, const char *dir, const char *ns, const char *
 		goto done;
 	}
 	/* a ".." after a part that does not exist yet could lead anywhere once created */
-	if (strstr(real, "/../") || strstr(real, "/./") || (strlen(real) >= 3 && !strcmp(real + strlen(real) - 3, "/.."))) {
+	if (strstr(real, "/../") || strstr(real, "/./") ||
+	    (strlen(real) >= 3 && !strcmp(real + strlen(real) - 3, "/.."))) {
 		err_set("cache folder '%s' leads through a folder that does not exist yet: give a plain path", dir);
 		goto done;
 	}
@@ -827,7 +827,8 @@ static size_t count_runs(const struct dirent_info *list, size_t n)
 		const char *dash = strrchr(list[i].name, '-');
 		size_t len = dash ? (size_t)(dash - list[i].name) : strlen(list[i].name);
 		for (k = 0; k < i; k++)
-			if (!strncmp(list[k].name, list[i].name, len) && (list[k].name[len] == '-' || !list[k].name[len]))
+			if (!strncmp(list[k].name, list[i].name, len) &&
+			    (list[k].name[len] == '-' || !list[k].name[len]))
 				break;
 		runs += k == i;
 	}

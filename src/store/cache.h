@@ -38,8 +38,7 @@ struct cache;
  * is owned by another user or writable by group or others; -1 with err when
  * the cache cannot be used at all.  The caller then scans without it.
  */
-int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden,
-	       uint64_t max_bytes);
+int cache_open(struct cache **out, const char *dir, const char *ns, const char *const *forbidden, uint64_t max_bytes);
 
 /*
  * The value stored for key, or NULL; *len is its length.  The bytes belong

@@ -10,12 +10,15 @@
 #define BUF_MAX ((size_t)1 << 30)
 
 struct buf {
-	char *ptr;  /* always NUL-terminated once anything was added */
+	char *ptr; /* always NUL-terminated once anything was added */
 	size_t len;
 	size_t cap;
 };
 
-#define BUF_INIT { NULL, 0, 0 }
+#define BUF_INIT                                                                                                       \
+	{                                                                                                              \
+		NULL, 0, 0                                                                                             \
+	}
 
 /* Appends; return 0, or -1 when the cap would be passed (buffer unchanged). */
 int buf_put(struct buf *b, const char *data, size_t len);

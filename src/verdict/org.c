@@ -561,8 +561,8 @@ static int read_domains_or_undo(struct org *o, json_t *domains, long **idx, int 
 }
 
 /* The checked fields, and each domain's status by the org's columns (nd pairs of idx, st), into r. */
-static void fill_repo(struct org_repo *r, const struct org *o, const char *file, const struct fields *f,
-		      size_t ngaps, const long *idx, const int *st, size_t nd)
+static void fill_repo(struct org_repo *r, const struct org *o, const char *file, const struct fields *f, size_t ngaps,
+		      const long *idx, const int *st, size_t nd)
 {
 	size_t i;
 	r->file = xstrdup(file);

@@ -1066,8 +1066,9 @@ static char *declared_why(const struct config_evidence *d, size_t i, const struc
 		buf_puts(&b, ar ? "لم يُتحقق منه: ملفات الدليل المعلنة أكثر مما يحفظه التقرير؛ أعلن عدداً أقل"
 				: "not confirmed: more declared files were found than the report keeps; declare fewer");
 	else if (literal)
-		buf_puts(&b, ar ? "ليس في الإيداع المفحوص (أو معلَّم linguist-generated أو linguist-vendored)"
-				: "is not in the scanned commit (or is marked linguist-generated or linguist-vendored)");
+		buf_puts(&b,
+			 ar ? "ليس في الإيداع المفحوص (أو معلَّم linguist-generated أو linguist-vendored)"
+			    : "is not in the scanned commit (or is marked linguist-generated or linguist-vendored)");
 	else
 		buf_puts(&b, ar ? "لا يطابق أي ملف في الإيداع المفحوص" : "matches no file in the scanned commit");
 	return buf_detach(&b);
@@ -1110,8 +1111,7 @@ static void check_declared(struct rule_result *rr, struct acc *a, const struct c
 	/* what the policy declared and why it does not count comes first: it is what the team can fix */
 	looked = xmalloc((a->nlooked + rr->ndeclared_problems) * sizeof(*looked));
 	for (i = 0; i < rr->ndeclared_problems; i++) {
-		buf_printf(&b,
-			   lang == LANG_AR ? "الدليل المعلن في %s: '%s': %s" : "evidence declared in %s: '%s': %s",
+		buf_printf(&b, lang == LANG_AR ? "الدليل المعلن في %s: '%s': %s" : "evidence declared in %s: '%s': %s",
 			   CONFIG_FILE, rr->declared_problems[i].path, rr->declared_problems[i].why);
 		looked[n++] = buf_detach(&b);
 	}
@@ -1133,7 +1133,8 @@ static void rule_message(struct rule_result *rr, enum lang lang)
 		if (rr->nev == 0)
 			buf_puts(&b, ph->nothing_forbidden);
 		else if (rr->declared)
-			buf_printf(&b, lang == LANG_AR ? "وُجد (دليل معلن في %s): " : "found (evidence declared in %s): ",
+			buf_printf(&b,
+				   lang == LANG_AR ? "وُجد (دليل معلن في %s): " : "found (evidence declared in %s): ",
 				   CONFIG_FILE);
 		else
 			buf_puts(&b, ph->found);

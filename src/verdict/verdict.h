@@ -70,7 +70,7 @@ struct rule_result {
 	struct miss_declared {
 		const char *path; /* as written in the policy; borrowed */
 		char *why;	  /* owned by the verdict */
-	} *declared_problems;
+	} * declared_problems;
 	size_t ndeclared_problems;
 };
 

@@ -127,7 +127,10 @@ static int gits(const struct tcase *c)
 
 	strcpy(dir, "/tmp/pg-test-linguist.XXXXXX");
 	assert_non_null(mkdtemp(dir));
-	snprintf(cmd, sizeof(cmd), "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR; cd %s && git init -q . 2>/dev/null && mkdir home sub", dir);
+	snprintf(cmd, sizeof(cmd),
+		 "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR; cd %s && git init -q . 2>/dev/null && "
+		 "mkdir home sub",
+		 dir);
 	if (system(cmd) != 0)
 		return -1;
 	if (c->root) {
@@ -139,7 +142,8 @@ static int gits(const struct tcase *c)
 		write_file(path, c->sub);
 	}
 	snprintf(cmd, sizeof(cmd),
-		 "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR; cd %s && HOME=%s/home XDG_CONFIG_HOME=%s/home GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 "
+		 "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_COMMON_DIR; cd %s && HOME=%s/home "
+		 "XDG_CONFIG_HOME=%s/home GIT_CONFIG_NOSYSTEM=1 GIT_ATTR_NOSYSTEM=1 "
 		 "git -c core.ignorecase=false check-attr -z --stdin linguist-generated linguist-vendored 2>/dev/null",
 		 dir, dir, dir);
 	snprintf(path, sizeof(path), "%s/paths", dir);

@@ -97,8 +97,8 @@ static void test_cases(void **state)
 		const struct wcase *c = &cases[i];
 		int got = wild_match(c->pat, strlen(c->pat), c->text, strlen(c->text), c->flags);
 		if (got != c->match)
-			fail_msg("case %zu: '%s' against '%s' (flags %d): %d, expected %d", i, c->pat, c->text, c->flags,
-				 got, c->match);
+			fail_msg("case %zu: '%s' against '%s' (flags %d): %d, expected %d", i, c->pat, c->text,
+				 c->flags, got, c->match);
 	}
 }
 

@@ -22,7 +22,7 @@ static void test_nested_unbounded(void **state)
 	assert_int_equal(off, 1);
 	assert_true(risky("^(?:\\w+\\s?)+$", NULL));
 	assert_true(risky("(?i:(?:(?:a|b)+))*", NULL)); /* deeper than one level */
-	assert_true(risky("(a+|b)+", NULL));	       /* one alternative is a bare repeat */
+	assert_true(risky("(a+|b)+", NULL));		/* one alternative is a bare repeat */
 	assert_true(risky("(x+x+)+y", NULL));
 	assert_true(risky("(?<n>[a-z]+){2,}", NULL));
 }

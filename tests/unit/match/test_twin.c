@@ -69,8 +69,11 @@ static void test_no_twin_for_unicode_only_pattern(void **state)
 /* fuzz_twin's findings: a pattern with a character beyond ASCII has no twin, so the UTF pattern runs */
 static void test_no_twin_for_pattern_beyond_ascii(void **state)
 {
-	static const char *const pats[] = {"\xe2\x80\xa2?\\s*runbook", "\xd8\xb9*x", "(?i)\xc5\xbf" "ecret",
-					   "(?i)\xe2\x84\xaa" "ey"};
+	static const char *const pats[] = {"\xe2\x80\xa2?\\s*runbook", "\xd8\xb9*x",
+					   "(?i)\xc5\xbf"
+					   "ecret",
+					   "(?i)\xe2\x84\xaa"
+					   "ey"};
 	struct match_ctx *c = match_ctx_new();
 	size_t i, off = 0, ms, me, cs, ce, start;
 	(void)state;
@@ -88,7 +91,11 @@ static void test_no_twin_for_pattern_beyond_ascii(void **state)
 		assert_int_equal(match_regex_compile(&r, "\xe2\x80\xa2?\\s*runbook", 0, &off), 0);
 		assert_int_equal(match_regex_next(c, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);
 		match_regex_free(r);
-		assert_int_equal(match_regex_compile(&r, "(?i)\xc5\xbf" "ecret", 0, &off), 0);
+		assert_int_equal(match_regex_compile(&r,
+						     "(?i)\xc5\xbf"
+						     "ecret",
+						     0, &off),
+				 0);
 		s = "the SECRET";
 		start = 0;
 		assert_int_equal(match_regex_next(c, r, s, strlen(s), &start, &ms, &me, &cs, &ce), MATCH_OK);

@@ -14,7 +14,7 @@
 struct fx {
 	struct rules *rs; /* what the test loaded; teardown frees it */
 	struct rules *rs2;
-	char dir[64];     /* a scratch folder for rules_add_path */
+	char dir[64]; /* a scratch folder for rules_add_path */
 };
 
 static int setup(void **state)
@@ -68,7 +68,8 @@ static void print_diags(const struct rules *rs)
 {
 	size_t i;
 	for (i = 0; i < rs->diags.n; i++)
-		print_message("  diag %s:%d:%d: %s\n", rs->diags.items[i].at.file ? rs->diags.items[i].at.file : "(null)",
+		print_message("  diag %s:%d:%d: %s\n",
+			      rs->diags.items[i].at.file ? rs->diags.items[i].at.file : "(null)",
 			      rs->diags.items[i].at.line, rs->diags.items[i].at.col, rs->diags.items[i].msg);
 }
 
@@ -137,12 +138,12 @@ static void write_file(const char *dir, const char *name, const char *text)
  * first rule starts on line 6.  RULE is that rule up to "    evidence:" (line 11).
  */
 #define PRE "domains:\n  - {id: d, title: D}\nproofs:\n  - {id: p, title: P}\nrules:\n"
-#define RULE                                                                                                     \
-	"  - id: r\n"                                                                                            \
-	"    domain: d\n"                                                                                        \
-	"    level: required\n"                                                                                  \
-	"    title: T\n"                                                                                         \
-	"    next_step: N\n"                                                                                     \
+#define RULE                                                                                                           \
+	"  - id: r\n"                                                                                                  \
+	"    domain: d\n"                                                                                              \
+	"    level: required\n"                                                                                        \
+	"    title: T\n"                                                                                               \
+	"    next_step: N\n"                                                                                           \
 	"    evidence:\n"
 /* the rule's evidence: a file leaf starting on line 12, its selector on line 13 */
 #define LEAF(sel) PRE RULE "      file:\n" sel
@@ -335,8 +336,9 @@ static void test_two_packs_share_names(void **state)
 {
 	struct fx *f = *state;
 	static const char a[] = "domains: [{id: ops, title: Ops}]\nproofs: [{id: pr, title: P}]\n";
-	static const char b[] = "rules:\n  - {id: ops.x, domain: ops, level: required, title: T, next_step: N, proofs: [pr],"
-				" evidence: {file: {paths: x}}}\n";
+	static const char b[] =
+		"rules:\n  - {id: ops.x, domain: ops, level: required, title: T, next_step: N, proofs: [pr],"
+		" evidence: {file: {paths: x}}}\n";
 	f->rs = rules_new();
 	assert_int_equal(rules_add_buffer(f->rs, "a.yml", a, strlen(a)), 0);
 	assert_int_equal(rules_add_buffer(f->rs, "b.yml", b, strlen(b)), 0);
@@ -410,8 +412,8 @@ static void test_unknown_keys_everywhere(void **state)
 	REFUSED(f, LEAF("        paths: a\n        contains: {pattern: x, ignorecase: true}\n"),
 		"contains: unknown key 'ignorecase'", 14, 32);
 	/* the message lists what is allowed */
-	REFUSED(f, "domains:\n  - id: d\n    title: D\n    colour: red\n", "expected one of: id, title, order, next_step",
-		4, 5);
+	REFUSED(f, "domains:\n  - id: d\n    title: D\n    colour: red\n",
+		"expected one of: id, title, order, next_step", 4, 5);
 }
 
 static void test_unknown_language(void **state)
@@ -428,39 +430,43 @@ static void test_wrong_types(void **state)
 	struct fx *f = *state;
 	/* a list where a string goes */
 	REFUSED(f, "domains:\n  - id: [d]\n    title: D\n", "domain id must be a string, found a list", 2, 9);
-	REFUSED(f, PRE "  - id: r\n    domain: [d]\n    level: required\n    title: T\n    next_step: N\n"
-		       "    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - id: r\n    domain: [d]\n    level: required\n    title: T\n    next_step: N\n"
+		    "    evidence: {file: {paths: a}}\n",
 		"domain must be a string, found a list", 7, 13);
 	/* a mapping where a list goes */
 	REFUSED(f, "domains:\n  - {id: d, title: D}\nrules: {id: r}\n", "rules must be a list, found a mapping", 3, 8);
-	REFUSED(f, PRE RULE "      file: {paths: a}\n    proofs: {p: 1}\n", "proofs must be a list of strings, found a mapping",
-		13, 13);
+	REFUSED(f, PRE RULE "      file: {paths: a}\n    proofs: {p: 1}\n",
+		"proofs must be a list of strings, found a mapping", 13, 13);
 	REFUSED(f, LEAF("        paths: {a: b}\n"), "paths must be a list of strings, found a mapping", 13, 16);
 	REFUSED(f, PRE RULE "      all: {file: {paths: a}}\n", "all must be a non-empty list of conditions", 12, 12);
 	REFUSED(f, PRE RULE "      file: [paths, a]\n", "file must be a mapping, found a list", 12, 13);
 	/* scalars of the wrong kind */
-	REFUSED(f, PRE "  - id: r\n    domain: d\n    level: 3\n    title: T\n    next_step: N\n"
-		       "    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - id: r\n    domain: d\n    level: 3\n    title: T\n    next_step: N\n"
+		    "    evidence: {file: {paths: a}}\n",
 		"level must be required, expected or advisory, found '3'", 8, 12);
-	REFUSED(f, PRE "  - id: r\n    domain: d\n    level: Required\n    title: T\n    next_step: N\n"
-		       "    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - id: r\n    domain: d\n    level: Required\n    title: T\n    next_step: N\n"
+		    "    evidence: {file: {paths: a}}\n",
 		"level must be required, expected or advisory", 8, 12);
 	REFUSED(f, LEAF("        paths: a\n        executable: yes\n"), "executable must be true or false", 14, 21);
 	REFUSED(f, LEAF("        paths: a\n        executable: 'true'\n"), "executable must be true or false", 14, 21);
 	REFUSED(f, LEAF("        paths: a\n        executable: 1\n"), "executable must be true or false", 14, 21);
 	REFUSED(f, LEAF("        paths: a\n        ignore_case: on\n"), "ignore_case must be true or false", 14, 22);
-	REFUSED(f, LEAF("        paths: a\n        min_lines: ten\n"), "min_lines must be a whole number, found 'ten'", 14,
-		20);
+	REFUSED(f, LEAF("        paths: a\n        min_lines: ten\n"), "min_lines must be a whole number, found 'ten'",
+		14, 20);
 	REFUSED(f, LEAF("        paths: a\n        min_lines: 0\n"), "min_lines must be between 1", 14, 20);
 	REFUSED(f, LEAF("        paths: a\n        min_lines: 5.5\n"), "min_lines must be a whole number", 14, 20);
 	REFUSED(f, LEAF("        paths: a\n        min_lines: '5'\n"), "min_lines must be a whole number", 14, 20);
-	REFUSED(f, LEAF("        paths: a\n        min_lines: 99999999999999999999999\n"), "min_lines must be a whole number",
-		14, 20);
-	REFUSED(f, "domains:\n  - {id: d, title: D, order: first}\n", "order must be a whole number, found 'first'", 2, 30);
-	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '(\\d+)', days: -1}\n"), "fresh.days must be between 0",
-		14, 41);
-	REFUSED(f, LEAF("        paths: a\n        contains: {pattern: x, min_matches: 0}\n"), "min_matches must be between 1",
-		14, 45);
+	REFUSED(f, LEAF("        paths: a\n        min_lines: 99999999999999999999999\n"),
+		"min_lines must be a whole number", 14, 20);
+	REFUSED(f, "domains:\n  - {id: d, title: D, order: first}\n", "order must be a whole number, found 'first'", 2,
+		30);
+	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '(\\d+)', days: -1}\n"),
+		"fresh.days must be between 0", 14, 41);
+	REFUSED(f, LEAF("        paths: a\n        contains: {pattern: x, min_matches: 0}\n"),
+		"min_matches must be between 1", 14, 45);
 	REFUSED(f, LEAF("        paths: a\n        not_contains: {pattern: x, min_matches: 2}\n"),
 		"min_matches is allowed only under contains", 14, 49);
 	REFUSED(f, PRE RULE "      no_file: {paths: a, min_files: 2}\n", "min_files has no meaning here", 12, 38);
@@ -475,22 +481,31 @@ static void test_missing_required_keys(void **state)
 	REFUSED(f, "domains:\n  - title: D\n", "missing required key 'id'", 2, 5);
 	REFUSED(f, "domains:\n  - id: d\n", "missing required key 'title'", 2, 5);
 	REFUSED(f, "proofs:\n  - id: p\n", "missing required key 'title'", 2, 5);
-	REFUSED(f, PRE "  - domain: d\n    level: required\n    title: T\n    next_step: N\n    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - domain: d\n    level: required\n    title: T\n    next_step: N\n    evidence: {file: {paths: "
+		    "a}}\n",
 		"missing required key 'id'", 6, 5);
-	REFUSED(f, PRE "  - id: r\n    level: required\n    title: T\n    next_step: N\n    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE
+		"  - id: r\n    level: required\n    title: T\n    next_step: N\n    evidence: {file: {paths: a}}\n",
 		"missing required key 'domain'", 6, 5);
 	REFUSED(f, PRE "  - id: r\n    domain: d\n    title: T\n    next_step: N\n    evidence: {file: {paths: a}}\n",
 		"missing required key 'level'", 6, 5);
-	REFUSED(f, PRE "  - id: r\n    domain: d\n    level: required\n    next_step: N\n    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE
+		"  - id: r\n    domain: d\n    level: required\n    next_step: N\n    evidence: {file: {paths: a}}\n",
 		"missing required key 'title'", 6, 5);
-	REFUSED(f, PRE "  - id: r\n    domain: d\n    level: required\n    title: T\n    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - id: r\n    domain: d\n    level: required\n    title: T\n    evidence: {file: {paths: a}}\n",
 		"missing required key 'next_step'", 6, 5);
 	REFUSED(f, PRE "  - id: r\n    domain: d\n    level: required\n    title: T\n    next_step: N\n",
 		"missing required key 'evidence'", 6, 5);
 	REFUSED(f, LEAF("        contains: x\n"), "missing required key 'paths'", 13, 9);
-	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '(\\d+)'}\n"), "missing required key 'days'", 14, 16);
+	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '(\\d+)'}\n"), "missing required key 'days'", 14,
+		16);
 	REFUSED(f, LEAF("        paths: a\n        fresh: {days: 3}\n"), "missing required key 'pattern'", 14, 16);
-	REFUSED(f, LEAF("        paths: a\n        contains: {min_matches: 3}\n"), "missing required key 'pattern'", 14, 19);
+	REFUSED(f, LEAF("        paths: a\n        contains: {min_matches: 3}\n"), "missing required key 'pattern'", 14,
+		19);
 	REFUSED(f, LEAF("        paths: []\n"), "paths must list at least one glob", 13, 16);
 }
 
@@ -504,7 +519,8 @@ static void test_duplicate_keys(void **state)
 	REFUSED(f, PRE RULE "      file: {paths: a}\n      file: {paths: b}\n", "duplicate key 'file'", 13, 7);
 	/* in a text mapping too: the second en must not silently win */
 	REFUSED(f, "domains:\n  - id: d\n    title: {en: D, en: E}\n", "duplicate key 'en'", 3, 20);
-	REFUSED(f, "domains:\n  - id: d\n    title: {en: D, ar: \"\xd8\xaf\", ar: \"\xd8\xaf\"}\n", "duplicate key 'ar'", 3, 0);
+	REFUSED(f, "domains:\n  - id: d\n    title: {en: D, ar: \"\xd8\xaf\", ar: \"\xd8\xaf\"}\n",
+		"duplicate key 'ar'", 3, 0);
 }
 
 /* ---- ids and references ---------------------------------------------------------- */
@@ -512,10 +528,10 @@ static void test_duplicate_keys(void **state)
 static void test_duplicate_ids_in_a_pack(void **state)
 {
 	struct fx *f = *state;
-	REFUSED(f, "domains:\n  - {id: d, title: D}\n  - {id: d, title: E}\n", "duplicate domain id 'd' (first defined at test.yml:2)",
-		3, 5);
-	REFUSED(f, "proofs:\n  - {id: p, title: P}\n  - {id: p, title: Q}\n", "duplicate proof id 'p' (first defined at test.yml:2)",
-		3, 5);
+	REFUSED(f, "domains:\n  - {id: d, title: D}\n  - {id: d, title: E}\n",
+		"duplicate domain id 'd' (first defined at test.yml:2)", 3, 5);
+	REFUSED(f, "proofs:\n  - {id: p, title: P}\n  - {id: p, title: Q}\n",
+		"duplicate proof id 'p' (first defined at test.yml:2)", 3, 5);
 	REFUSED(f, PRE RULE "      file: {paths: a}\n" RULE "      file: {paths: b}\n",
 		"duplicate rule id 'r' (first defined at test.yml:6)", 13, 5);
 }
@@ -524,8 +540,9 @@ static void test_duplicate_ids_three_times(void **state)
 {
 	struct fx *f = *state;
 	/* every later copy is reported, in file order, each pointing at the first */
-	load(f, "domains:\n  - {id: b, title: B}\n  - {id: a, title: A}\n  - {id: b, title: B2}\n  - {id: a, title: A2}\n"
-		"  - {id: b, title: B3}\n");
+	load(f,
+	     "domains:\n  - {id: b, title: B}\n  - {id: a, title: A}\n  - {id: b, title: B2}\n  - {id: a, title: A2}\n"
+	     "  - {id: b, title: B3}\n");
 	assert_int_equal(f->rs->diags.n, 3);
 	assert_int_equal(f->rs->diags.items[0].at.line, 4);
 	assert_non_null(strstr(f->rs->diags.items[0].msg, "duplicate domain id 'b' (first defined at test.yml:2)"));
@@ -544,8 +561,10 @@ static char *many_domains(size_t n, size_t *len)
 	k = (size_t)sprintf(s, "domains:\n");
 	for (i = 0; i < n; i++)
 		k += (size_t)sprintf(s + k, "  - {id: d%zu, title: D}\n", i);
-	k += (size_t)sprintf(s + k, "  - {id: d7, title: again}\nrules:\n  - {id: r, domain: d%zu, level: advisory, title: T,"
-				    " next_step: N, evidence: {file: {paths: a}}}\n", n - 1);
+	k += (size_t)sprintf(s + k,
+			     "  - {id: d7, title: again}\nrules:\n  - {id: r, domain: d%zu, level: advisory, title: T,"
+			     " next_step: N, evidence: {file: {paths: a}}}\n",
+			     n - 1);
 	*len = k;
 	return s;
 }
@@ -595,10 +614,12 @@ static void test_large_pack(void **state)
 static void test_duplicate_ids_across_packs(void **state)
 {
 	struct fx *f = *state;
-	static const char a[] = "domains: [{id: d, title: D}]\nproofs: [{id: p, title: P}]\n"
-				"rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n";
-	static const char b[] = "\ndomains: [{id: d, title: D2}]\nproofs: [{id: p, title: P2}]\n"
-				"rules: [{id: r, domain: d, level: advisory, title: T, next_step: N, evidence: {file: {paths: b}}}]\n";
+	static const char a[] =
+		"domains: [{id: d, title: D}]\nproofs: [{id: p, title: P}]\n"
+		"rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n";
+	static const char b[] =
+		"\ndomains: [{id: d, title: D2}]\nproofs: [{id: p, title: P2}]\n"
+		"rules: [{id: r, domain: d, level: advisory, title: T, next_step: N, evidence: {file: {paths: b}}}]\n";
 	f->rs = rules_new();
 	assert_int_equal(rules_add_buffer(f->rs, "a.yml", a, strlen(a)), 0);
 	assert_int_equal(rules_add_buffer(f->rs, "b.yml", b, strlen(b)), 0);
@@ -613,13 +634,16 @@ static void test_duplicate_ids_across_packs(void **state)
 static void test_unknown_references(void **state)
 {
 	struct fx *f = *state;
-	REFUSED(f, PRE "  - id: r\n    domain: oncall\n    level: required\n    title: T\n    next_step: N\n"
-		       "    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - id: r\n    domain: oncall\n    level: required\n    title: T\n    next_step: N\n"
+		    "    evidence: {file: {paths: a}}\n",
 		"rule 'r' names unknown domain 'oncall'", 7, 13);
-	REFUSED(f, PRE RULE "      file: {paths: a}\n    proofs: [p, nope]\n", "rule 'r' names unknown proof 'nope'", 13, 17);
+	REFUSED(f, PRE RULE "      file: {paths: a}\n    proofs: [p, nope]\n", "rule 'r' names unknown proof 'nope'",
+		13, 17);
 	REFUSED(f, "proofs:\n  - {id: a, title: A, requires: [b]}\n", "proof 'a' requires unknown proof 'b'", 2, 34);
 	/* a pack with rules and no domain at all */
-	REFUSED(f, "rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n",
+	REFUSED(f,
+		"rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n",
 		"unknown domain 'd'", 1, 25);
 }
 
@@ -638,25 +662,29 @@ static void test_proof_loops(void **state)
 	/* a chain without a loop is fine */
 	load(f, "domains: [{id: d, title: D}]\nproofs:\n  - {id: a, title: A, requires: [b, c]}\n"
 		"  - {id: b, title: B, requires: [c]}\n  - {id: c, title: C}\n"
-		"rules: [{id: r, domain: d, level: required, title: T, next_step: N, proofs: [a], evidence: {file: {paths: a}}}]\n");
+		"rules: [{id: r, domain: d, level: required, title: T, next_step: N, proofs: [a], evidence: {file: "
+		"{paths: a}}}]\n");
 	CLEAN(f->rs);
 }
 
 static void test_bad_ids(void **state)
 {
 	struct fx *f = *state;
-	REFUSED(f, "domains: [{id: Backup, title: D}]\n", "domain id 'Backup' must start with a lowercase letter", 1, 16);
+	REFUSED(f, "domains: [{id: Backup, title: D}]\n", "domain id 'Backup' must start with a lowercase letter", 1,
+		16);
 	REFUSED(f, "domains: [{id: 1st, title: D}]\n", "must start with a lowercase letter", 1, 16);
 	REFUSED(f, "domains: [{id: 'a b', title: D}]\n", "may hold only a-z, 0-9", 1, 16);
 	REFUSED(f, "proofs: [{id: a/b, title: P}]\n", "proof id 'a/b' may hold only", 1, 15);
 	REFUSED(f, "proofs: [{id: \"\xd8\xaf\", title: P}]\n", "must start with a lowercase letter", 1, 15);
-	REFUSED(f, PRE "  - id: r!\n    domain: d\n    level: required\n    title: T\n    next_step: N\n"
-		       "    evidence: {file: {paths: a}}\n",
+	REFUSED(f,
+		PRE "  - id: r!\n    domain: d\n    level: required\n    title: T\n    next_step: N\n"
+		    "    evidence: {file: {paths: a}}\n",
 		"rule id 'r!' may hold only", 6, 9);
 	REFUSED(f, "domains: [{id: '', title: D}]\n", "domain id '' must start with a lowercase letter", 1, 16);
 	/* allowed characters */
 	load(f, "domains: [{id: a0.b-c_d, title: D}]\n"
-		"rules: [{id: a0.b-c_d.e, domain: a0.b-c_d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n");
+		"rules: [{id: a0.b-c_d.e, domain: a0.b-c_d, level: required, title: T, next_step: N, evidence: {file: "
+		"{paths: a}}}]\n");
 	CLEAN(f->rs);
 }
 
@@ -665,10 +693,11 @@ static void test_bad_ids(void **state)
 static void test_invalid_globs(void **state)
 {
 	struct fx *f = *state;
-	REFUSED(f, LEAF("        paths: ['docs/[a']\n"), "invalid glob 'docs/[a': missing terminating ] for character class at offset 7",
-		13, 17);
+	REFUSED(f, LEAF("        paths: ['docs/[a']\n"),
+		"invalid glob 'docs/[a': missing terminating ] for character class at offset 7", 13, 17);
 	REFUSED(f, LEAF("        paths: [ok, '{a,b']\n"), "invalid glob '{a,b': unmatched '{' at offset 0", 13, 21);
-	REFUSED(f, LEAF("        paths: a\n        exclude: 'x}'\n"), "invalid glob 'x}': unmatched '}' at offset 1", 14, 18);
+	REFUSED(f, LEAF("        paths: a\n        exclude: 'x}'\n"), "invalid glob 'x}': unmatched '}' at offset 1",
+		14, 18);
 	REFUSED(f, "exclude: ['**/[x']\n" PRE RULE "      file: {paths: a}\n", "invalid glob '**/[x'", 1, 11);
 	REFUSED(f, LEAF("        paths: ''\n"), "invalid glob '': empty glob", 13, 16);
 }
@@ -678,18 +707,20 @@ static void test_invalid_regexes(void **state)
 	struct fx *f = *state;
 	REFUSED(f, LEAF("        paths: a\n        contains: '(pager'\n"),
 		"contains: invalid regex '(pager': missing closing parenthesis at offset 6", 14, 19);
-	REFUSED(f, LEAF("        paths: a\n        not_contains: {pattern: 'a{2,1}'}\n"), "not_contains: invalid regex 'a{2,1}'", 14,
-		33);
-	REFUSED(f, LEAF("        paths: a\n        contains: {pattern: '[x', min_matches: 2}\n"), "at offset 2", 14, 29);
-	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '(\\d+', days: 3}\n"), "fresh.pattern: invalid regex", 14, 26);
+	REFUSED(f, LEAF("        paths: a\n        not_contains: {pattern: 'a{2,1}'}\n"),
+		"not_contains: invalid regex 'a{2,1}'", 14, 33);
+	REFUSED(f, LEAF("        paths: a\n        contains: {pattern: '[x', min_matches: 2}\n"), "at offset 2", 14,
+		29);
+	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '(\\d+', days: 3}\n"),
+		"fresh.pattern: invalid regex", 14, 26);
 	REFUSED(f, LEAF("        paths: a\n        contains: '\\p{Klingon}'\n"), "invalid regex", 14, 19);
 }
 
 static void test_fresh_needs_a_group(void **state)
 {
 	struct fx *f = *state;
-	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '\\d{4}-\\d{2}-\\d{2}', days: 30}\n"), "needs a capture group",
-		14, 26);
+	REFUSED(f, LEAF("        paths: a\n        fresh: {pattern: '\\d{4}-\\d{2}-\\d{2}', days: 30}\n"),
+		"needs a capture group", 14, 26);
 	load(f, LEAF("        paths: a\n        fresh: {pattern: 'on (?<date>\\d{4}-\\d{2}-\\d{2})', days: 30}\n"));
 	CLEAN(f->rs);
 }
@@ -699,11 +730,13 @@ static void test_fresh_needs_a_group(void **state)
 static void test_condition_shape(void **state)
 {
 	struct fx *f = *state;
-	REFUSED(f, PRE RULE "      file: {paths: a}\n      no_file: {paths: b}\n", "exactly one of all, any, file, no_file", 12, 7);
+	REFUSED(f, PRE RULE "      file: {paths: a}\n      no_file: {paths: b}\n",
+		"exactly one of all, any, file, no_file", 12, 7);
 	REFUSED(f, PRE RULE "      {}\n", "needs one of all, any, file, no_file", 12, 7);
 	REFUSED(f, PRE RULE "      all: []\n", "all must be a non-empty list of conditions", 12, 12);
 	REFUSED(f, PRE RULE "      any: []\n", "any must be a non-empty list of conditions", 12, 12);
-	REFUSED(f, PRE RULE "      any:\n        - file: {paths: a}\n        - nope: 1\n", "unknown key 'nope'", 14, 11);
+	REFUSED(f, PRE RULE "      any:\n        - file: {paths: a}\n        - nope: 1\n", "unknown key 'nope'", 14,
+		11);
 	REFUSED(f, PRE RULE "      file\n", "condition must be a mapping, found a string", 12, 7);
 }
 
@@ -788,22 +821,30 @@ static void test_alias_bomb(void **state)
 	/* each list is ten of the one before: 10^9 leaves if aliases were expanded */
 	static const char bomb[] =
 		PRE RULE "      all: &a [&c {file: {paths: a}}, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-		"  - {id: r2, domain: d, level: required, title: T, next_step: N, evidence: {all: &b [{all: *a}, {all: *a}, {all: *a},"
-		" {all: *a}, {all: *a}, {all: *a}, {all: *a}, {all: *a}, {all: *a}, {all: *a}]}}\n"
-		"  - {id: r3, domain: d, level: required, title: T, next_step: N, evidence: {all: &e [{all: *b}, {all: *b}, {all: *b},"
-		" {all: *b}, {all: *b}, {all: *b}, {all: *b}, {all: *b}, {all: *b}, {all: *b}]}}\n"
-		"  - {id: r4, domain: d, level: required, title: T, next_step: N, evidence: {all: &g [{all: *e}, {all: *e}, {all: *e},"
-		" {all: *e}, {all: *e}, {all: *e}, {all: *e}, {all: *e}, {all: *e}, {all: *e}]}}\n"
-		"  - {id: r5, domain: d, level: required, title: T, next_step: N, evidence: {all: &h [{all: *g}, {all: *g}, {all: *g},"
-		" {all: *g}, {all: *g}, {all: *g}, {all: *g}, {all: *g}, {all: *g}, {all: *g}]}}\n"
-		"  - {id: r6, domain: d, level: required, title: T, next_step: N, evidence: {all: &i [{all: *h}, {all: *h}, {all: *h},"
-		" {all: *h}, {all: *h}, {all: *h}, {all: *h}, {all: *h}, {all: *h}, {all: *h}]}}\n"
-		"  - {id: r7, domain: d, level: required, title: T, next_step: N, evidence: {all: &j [{all: *i}, {all: *i}, {all: *i},"
-		" {all: *i}, {all: *i}, {all: *i}, {all: *i}, {all: *i}, {all: *i}, {all: *i}]}}\n"
-		"  - {id: r8, domain: d, level: required, title: T, next_step: N, evidence: {all: &k [{all: *j}, {all: *j}, {all: *j},"
-		" {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}]}}\n"
-		"  - {id: r9, domain: d, level: required, title: T, next_step: N, evidence: {all: [{all: *k}, {all: *k}, {all: *k},"
-		" {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}]}}\n";
+			 "  - {id: r2, domain: d, level: required, title: T, next_step: N, evidence: {all: &b [{all: "
+			 "*a}, {all: *a}, {all: *a},"
+			 " {all: *a}, {all: *a}, {all: *a}, {all: *a}, {all: *a}, {all: *a}, {all: *a}]}}\n"
+			 "  - {id: r3, domain: d, level: required, title: T, next_step: N, evidence: {all: &e [{all: "
+			 "*b}, {all: *b}, {all: *b},"
+			 " {all: *b}, {all: *b}, {all: *b}, {all: *b}, {all: *b}, {all: *b}, {all: *b}]}}\n"
+			 "  - {id: r4, domain: d, level: required, title: T, next_step: N, evidence: {all: &g [{all: "
+			 "*e}, {all: *e}, {all: *e},"
+			 " {all: *e}, {all: *e}, {all: *e}, {all: *e}, {all: *e}, {all: *e}, {all: *e}]}}\n"
+			 "  - {id: r5, domain: d, level: required, title: T, next_step: N, evidence: {all: &h [{all: "
+			 "*g}, {all: *g}, {all: *g},"
+			 " {all: *g}, {all: *g}, {all: *g}, {all: *g}, {all: *g}, {all: *g}, {all: *g}]}}\n"
+			 "  - {id: r6, domain: d, level: required, title: T, next_step: N, evidence: {all: &i [{all: "
+			 "*h}, {all: *h}, {all: *h},"
+			 " {all: *h}, {all: *h}, {all: *h}, {all: *h}, {all: *h}, {all: *h}, {all: *h}]}}\n"
+			 "  - {id: r7, domain: d, level: required, title: T, next_step: N, evidence: {all: &j [{all: "
+			 "*i}, {all: *i}, {all: *i},"
+			 " {all: *i}, {all: *i}, {all: *i}, {all: *i}, {all: *i}, {all: *i}, {all: *i}]}}\n"
+			 "  - {id: r8, domain: d, level: required, title: T, next_step: N, evidence: {all: &k [{all: "
+			 "*j}, {all: *j}, {all: *j},"
+			 " {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}, {all: *j}]}}\n"
+			 "  - {id: r9, domain: d, level: required, title: T, next_step: N, evidence: {all: [{all: *k}, "
+			 "{all: *k}, {all: *k},"
+			 " {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}, {all: *k}]}}\n";
 
 	load(f, bomb);
 	EXPECT(f->rs, "rule pack too complex", 0, 0);
@@ -811,8 +852,9 @@ static void test_alias_bomb(void **state)
 
 	/* reusing a selector through an alias is ordinary YAML and loads */
 	load(f, PRE RULE "      file: &sel {paths: ['docs/**/*.md', '*.txt'], contains: 'x', min_lines: 3}\n"
-		"  - {id: r2, domain: d, level: advisory, title: T, next_step: N, evidence: {no_file: *sel}}\n"
-		"  - {id: r3, domain: d, level: advisory, title: T, next_step: N, evidence: {any: [{file: *sel}, {file: *sel}]}}\n");
+			 "  - {id: r2, domain: d, level: advisory, title: T, next_step: N, evidence: {no_file: *sel}}\n"
+			 "  - {id: r3, domain: d, level: advisory, title: T, next_step: N, evidence: {any: [{file: "
+			 "*sel}, {file: *sel}]}}\n");
 	CLEAN(f->rs);
 	assert_int_equal(f->rs->nrules, 3);
 	assert_int_equal(f->rs->nleaves, 4);
@@ -854,8 +896,10 @@ static void test_add_path_file_and_missing(void **state)
 	struct fx *f = *state;
 	char p[512];
 
-	write_file(f->dir, "one.yml", "domains: [{id: d, title: D}]\n"
-					  "rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n");
+	write_file(
+		f->dir, "one.yml",
+		"domains: [{id: d, title: D}]\n"
+		"rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n");
 	snprintf(p, sizeof(p), "%s/one.yml", f->dir);
 	f->rs = rules_new();
 	assert_int_equal(rules_add_path(f->rs, p), 0);
@@ -878,11 +922,13 @@ static void test_add_path_folder(void **state)
 	char sub[512];
 
 	/* b.yml uses the domain a.yaml declares: name order, both extensions */
-	write_file(f->dir, "b.yml",
-		   "rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n");
+	write_file(
+		f->dir, "b.yml",
+		"rules: [{id: r, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: a}}}]\n");
 	write_file(f->dir, "a.yaml", "domains: [{id: d, title: D}]\n");
-	write_file(f->dir, "c.yml", "rules: [{id: r2, domain: d, level: advisory, title: T, next_step: N,"
-				    " evidence: {file: {paths: b}}}]\n");
+	write_file(f->dir, "c.yml",
+		   "rules: [{id: r2, domain: d, level: advisory, title: T, next_step: N,"
+		   " evidence: {file: {paths: b}}}]\n");
 	write_file(f->dir, "notes.txt", "not: [yaml\n");
 	write_file(f->dir, "README.md", "# rules\n");
 	write_file(f->dir, ".hidden.yml", "broken: [\n");
@@ -961,20 +1007,20 @@ static void test_every_problem_reported(void **state)
 	struct fx *f = *state;
 	/* one pass finds them all, each at its place, and add_buffer says the pack failed */
 	static const char yaml[] = PRE "  - id: r\n"
-				   "    domain: d\n"
-				   "    level: sometimes\n"
-				   "    title: {en: T, de: X}\n"
-				   "    next_step: N\n"
-				   "    evidence:\n"
-				   "      any:\n"
-				   "        - file: {paths: '[a', contains: '(x'}\n"
-				   "        - no_file: {paths: ok, min_lines: many}\n"
-				   "  - id: r2\n"
-				   "    domain: d\n"
-				   "    level: advisory\n"
-				   "    title: T\n"
-				   "    next_step: N\n"
-				   "    evidence: {file: {paths: ok}}\n";
+				       "    domain: d\n"
+				       "    level: sometimes\n"
+				       "    title: {en: T, de: X}\n"
+				       "    next_step: N\n"
+				       "    evidence:\n"
+				       "      any:\n"
+				       "        - file: {paths: '[a', contains: '(x'}\n"
+				       "        - no_file: {paths: ok, min_lines: many}\n"
+				       "  - id: r2\n"
+				       "    domain: d\n"
+				       "    level: advisory\n"
+				       "    title: T\n"
+				       "    next_step: N\n"
+				       "    evidence: {file: {paths: ok}}\n";
 	f->rs = rules_new();
 	assert_int_equal(rules_add_buffer(f->rs, "test.yml", yaml, strlen(yaml)), -1);
 	EXPECT(f->rs, "level must be required, expected or advisory, found 'sometimes'", 8, 12);

@@ -94,12 +94,8 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_path_only_reads_no_blob),
-		T(test_binary_symlink_submodule),
-		T(test_size_cap),
-		T(test_forbidding_reads_binary),
-		T(test_forbidding_over_the_cap),
-		T(test_cached_facts_spare_the_reads),
+		T(test_path_only_reads_no_blob), T(test_binary_symlink_submodule), T(test_size_cap),
+		T(test_forbidding_reads_binary), T(test_forbidding_over_the_cap),  T(test_cached_facts_spare_the_reads),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);

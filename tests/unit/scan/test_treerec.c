@@ -1,4 +1,5 @@
-/* test_treerec.c - folder records: round trip, a record proves its tree, what a record must not be, lookups by name, keys and contexts. */
+/* test_treerec.c - folder records: round trip, a record proves its tree, what a record must not be, lookups by name,
+ * keys and contexts. */
 #include "helpers.h"
 
 #include <git2.h>
@@ -223,7 +224,8 @@ static void test_every_edit_rejected(void **state)
 		for (d = 1; d < 256; d += 37) {
 			p[i] = (unsigned char)(was ^ d);
 			if (parse_buf(&r, &b, b.len, 201) == 0) {
-				/* only answers (leaves, kinds of one class) may change and still parse: the walk checks those */
+				/* only answers (leaves, kinds of one class) may change and still parse: the walk checks
+				 * those */
 				struct treerec_entry e;
 				size_t k = 0;
 				while (treerec_next(&r, &e)) {
@@ -231,7 +233,8 @@ static void test_every_edit_rejected(void **state)
 					/* a file may read as passed over, a folder as pruned: the walk checks those */
 					if (treerec_class(e.kind) != treerec_class(s->kind))
 						fail_msg("byte %zu ^ %u: entry %zu changed kind", i, d, k);
-					if (e.namelen != strlen(s->name) || memcmp(e.name, s->name, e.namelen) || e.mode != s->mode)
+					if (e.namelen != strlen(s->name) || memcmp(e.name, s->name, e.namelen) ||
+					    e.mode != s->mode)
 						fail_msg("byte %zu ^ %u: entry %zu changed name or mode", i, d, k);
 				}
 				assert_int_equal(k, NSPECS);
@@ -331,13 +334,24 @@ static void test_kind_must_fit_mode(void **state)
 		unsigned mode;
 		int ok;
 	} cases[] = {
-		{TREC_FILE, 0100644, 1},     {TREC_FILE, 0100755, 1},  {TREC_FILE, 0120000, 0},
-		{TREC_FILE, 040000, 0},      {TREC_FILE, 0160000, 0},  {TREC_LINK, 0120000, 1},
-		{TREC_LINK, 0100644, 0},     {TREC_NONE, 0120000, 1},  {TREC_NONE, 040000, 0},
-		{TREC_DIR, 040000, 1},	     {TREC_DIR, 0100644, 0},   {TREC_PRUNED, 0160000, 0},
-		{TREC_SUBMODULE, 0160000, 1}, {TREC_SUBMODULE, 040000, 0}, {TREC_NONE_SUBMODULE, 0100644, 0},
+		{TREC_FILE, 0100644, 1},
+		{TREC_FILE, 0100755, 1},
+		{TREC_FILE, 0120000, 0},
+		{TREC_FILE, 040000, 0},
+		{TREC_FILE, 0160000, 0},
+		{TREC_LINK, 0120000, 1},
+		{TREC_LINK, 0100644, 0},
+		{TREC_NONE, 0120000, 1},
+		{TREC_NONE, 040000, 0},
+		{TREC_DIR, 040000, 1},
+		{TREC_DIR, 0100644, 0},
+		{TREC_PRUNED, 0160000, 0},
+		{TREC_SUBMODULE, 0160000, 1},
+		{TREC_SUBMODULE, 040000, 0},
+		{TREC_NONE_SUBMODULE, 0100644, 0},
 		/* an executable bit makes a blob of a link, as libgit2 reads it */
-		{TREC_FILE, 0120755, 1},     {TREC_LINK, 0120755, 0},
+		{TREC_FILE, 0120755, 1},
+		{TREC_LINK, 0120755, 0},
 	};
 	struct treerec_entry e;
 	size_t sel[1] = {2}, i;
@@ -352,7 +366,8 @@ static void test_kind_must_fit_mode(void **state)
 		oid_of(&e.oid, 9);
 		e.nsel = e.kind == TREC_FILE || e.kind == TREC_LINK;
 		if (parse_one(&e, sel) != (cases[i].ok ? 0 : -1))
-			fail_msg("kind %d with mode %o: expected %s", (int)e.kind, e.mode, cases[i].ok ? "ok" : "refused");
+			fail_msg("kind %d with mode %o: expected %s", (int)e.kind, e.mode,
+				 cases[i].ok ? "ok" : "refused");
 	}
 }
 

@@ -1,4 +1,5 @@
-/* test_cache.c - the content cache: round trip, torn, foreign, oversized and edited segments, trust, merging, the size bound. */
+/* test_cache.c - the content cache: round trip, torn, foreign, oversized and edited segments, trust, merging, the size
+ * bound. */
 #define _DEFAULT_SOURCE /* mkdtemp, nftw */
 #include "helpers.h"
 

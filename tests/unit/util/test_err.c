@@ -72,7 +72,8 @@ static void test_wrap_own_message(void **state)
 	err_set("cannot read rules '%s': %s", "a.yml", err_last());
 	assert_string_equal(err_last(), "cannot read rules 'a.yml': no such file");
 	err_set("%s%s", err_last(), err_last());
-	assert_string_equal(err_last(), "cannot read rules 'a.yml': no such filecannot read rules 'a.yml': no such file");
+	assert_string_equal(err_last(),
+			    "cannot read rules 'a.yml': no such filecannot read rules 'a.yml': no such file");
 }
 
 static void *other_thread(void *arg)

@@ -245,10 +245,11 @@ static void test_names(void **state)
 
 static void test_fresh_threshold(void **state)
 {
-	static const char *fresh = "domains: [{id: d, title: D}]\n"
-				   "rules:\n"
-				   "  - {id: d.f, domain: d, level: required, title: F, next_step: N,\n"
-				   "     evidence: {file: {paths: x.md, fresh: {pattern: '(\\d{4}-\\d{2}-\\d{2})', days: 90}}}}\n";
+	static const char *fresh =
+		"domains: [{id: d, title: D}]\n"
+		"rules:\n"
+		"  - {id: d.f, domain: d, level: required, title: F, next_step: N,\n"
+		"     evidence: {file: {paths: x.md, fresh: {pattern: '(\\d{4}-\\d{2}-\\d{2})', days: 90}}}}\n";
 	struct rules *rs = load_rules_string(fresh);
 	struct scan_result scan;
 	struct leaf_state st;
