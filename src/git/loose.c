@@ -70,6 +70,47 @@ static int parse_header(git_object_t *type, uint64_t *size, size_t *hlen, const 
 }
 
 /*
+ * Inflates the rest of a body of size bytes into out, done of them there
+ * already (zr: what the last inflate said), and checks that the stream ends
+ * right after it with nothing following.  Returns 0, or -1 with err.
+ */
+static int inflate_body(z_stream *zs, unsigned char *out, uint64_t size, size_t done, int zr)
+{
+	unsigned char extra;
+
+	while (done < size && zr != Z_STREAM_END) {
+		size_t want = (size_t)size - done < STEP ? (size_t)size - done : STEP;
+		zs->next_out = out + done;
+		zs->avail_out = (unsigned)want;
+		zr = inflate(zs, Z_NO_FLUSH);
+		done += want - zs->avail_out;
+		/* no progress and no end: a cut stream, never tried again (libgit2 1.5.1 loops here) */
+		if (zr != Z_OK && zr != Z_STREAM_END)
+			return err_set("%s after %zu of %llu bytes",
+				       zr == Z_BUF_ERROR ? "the stream is cut short" : "corrupt zlib data", done,
+				       (unsigned long long)size);
+	}
+	if (done < size)
+		return err_set("the body is %zu bytes, shorter than the %llu its header says", done,
+			       (unsigned long long)size);
+	if (zr != Z_STREAM_END) {
+		/* the body is complete: the stream must end here, with no byte more */
+		zs->next_out = &extra;
+		zs->avail_out = 1;
+		zr = inflate(zs, Z_NO_FLUSH);
+		if (zs->avail_out == 0)
+			return err_set("the body is longer than the %llu bytes its header says",
+				       (unsigned long long)size);
+		if (zr != Z_STREAM_END)
+			return err_set("the stream does not end after the body (%s)",
+				       zr == Z_BUF_ERROR ? "cut short" : "corrupt");
+	}
+	if (zs->avail_in)
+		return err_set("%u bytes follow the zlib stream", zs->avail_in);
+	return 0;
+}
+
+/*
  * Inflates file (len bytes; complete: the whole file, else only its start):
  * the header into *type and *size, and unless header_only the body into
  * *body (size + 1 bytes from al, NUL-terminated).  Returns 0; -2 when the
@@ -80,9 +121,9 @@ static int inflate_object(void **body, uint64_t *size, git_object_t *type, const
 			  int complete, int header_only, const struct alloc *al)
 {
 	z_stream zs;
-	unsigned char head[HEAD_MAX], extra;
+	unsigned char head[HEAD_MAX];
 	unsigned char *out = NULL;
-	size_t hlen, have, done;
+	size_t hlen, have;
 	int zr, rc = -1;
 
 	*body = NULL;
@@ -129,45 +170,8 @@ static int inflate_object(void **body, uint64_t *size, git_object_t *type, const
 		goto done;
 	}
 	memcpy(out, head + hlen, have - hlen);
-	done = have - hlen;
-	while (done < *size && zr != Z_STREAM_END) {
-		size_t want = (size_t)*size - done < STEP ? (size_t)*size - done : STEP;
-		zs.next_out = out + done;
-		zs.avail_out = (unsigned)want;
-		zr = inflate(&zs, Z_NO_FLUSH);
-		done += want - zs.avail_out;
-		/* no progress and no end: a cut stream, never tried again (libgit2 1.5.1 loops here) */
-		if (zr != Z_OK && zr != Z_STREAM_END) {
-			err_set("%s after %zu of %llu bytes",
-				zr == Z_BUF_ERROR ? "the stream is cut short" : "corrupt zlib data", done,
-				(unsigned long long)*size);
-			goto done;
-		}
-	}
-	if (done < *size) {
-		err_set("the body is %zu bytes, shorter than the %llu its header says", done,
-			(unsigned long long)*size);
+	if (inflate_body(&zs, out, *size, have - hlen, zr) < 0)
 		goto done;
-	}
-	if (zr != Z_STREAM_END) {
-		/* the body is complete: the stream must end here, with no byte more */
-		zs.next_out = &extra;
-		zs.avail_out = 1;
-		zr = inflate(&zs, Z_NO_FLUSH);
-		if (zs.avail_out == 0) {
-			err_set("the body is longer than the %llu bytes its header says", (unsigned long long)*size);
-			goto done;
-		}
-		if (zr != Z_STREAM_END) {
-			err_set("the stream does not end after the body (%s)",
-				zr == Z_BUF_ERROR ? "cut short" : "corrupt");
-			goto done;
-		}
-	}
-	if (zs.avail_in) {
-		err_set("%u bytes follow the zlib stream", zs.avail_in);
-		goto done;
-	}
 	out[*size] = '\0';
 	*body = out;
 	out = NULL;

@@ -327,13 +327,9 @@ static void put_misses(FILE *f, const struct report *r, const struct rule_result
 			col(r, C_DIM), more, col(r, C_RESET));
 }
 
-int report_text(FILE *f, const struct report *r)
+/* The first line: the revision, its commit and branch (or that the gate knows no branch). */
+static void put_header(FILE *f, const struct report *r, const struct words *w)
 {
-	const struct words *w = words_of(r->lang);
-	const struct page_words *pw = page_words(r->lang);
-	const struct verdict *v = r->verdict;
-	size_t i, j, nproven = 0, nfailing = 0;
-
 	fprintf(f, "proofgate %s: %s ", r->version, w->rev);
 	put_safe(f, r->target->rev);
 	fprintf(f, "%s%s %.12s", w->comma, w->commit, r->target->commit_hex);
@@ -341,7 +337,7 @@ int report_text(FILE *f, const struct report *r)
 		fputs(" (", f);
 		put_safe(f, r->target->branch);
 		fputs(")", f);
-	} else if (!v->gate.branch) {
+	} else if (!r->verdict->gate.branch) {
 		/* the gate then applies to no branch: the reader must know it first */
 		fputs(r->lang == LANG_AR
 			      ? " (لا فرع معروف: لا المراجعة ولا متغير CI يسمّي فرعاً؛ استعمل \u200e--branch NAME)"
@@ -350,6 +346,13 @@ int report_text(FILE *f, const struct report *r)
 		      f);
 	}
 	fputs("\n\n", f);
+}
+
+/* One block per domain: its status, its signal and the next safe step. */
+static void put_domains(FILE *f, const struct report *r, const struct words *w)
+{
+	const struct verdict *v = r->verdict;
+	size_t i;
 
 	for (i = 0; i < v->ndomains; i++) {
 		const struct domain_result *d = &v->domains[i];
@@ -366,6 +369,13 @@ int report_text(FILE *f, const struct report *r)
 		fputs("\n\n", f);
 		free(signal);
 	}
+}
+
+/* The proof checklist. */
+static void put_proofs(FILE *f, const struct report *r, const struct words *w)
+{
+	const struct verdict *v = r->verdict;
+	size_t i, nproven = 0;
 
 	for (i = 0; i < v->nproofs; i++)
 		nproven += v->proofs[i].proven;
@@ -375,61 +385,82 @@ int report_text(FILE *f, const struct report *r)
 		put_safe(f, text_get(&v->proofs[i].proof->title, r->lang));
 		fputc('\n', f);
 	}
+}
 
+/* One failing rule: what it looked for (at most TEXT_LOOKED lines), its evidence, near misses, the next step. */
+static void put_failing(FILE *f, const struct report *r, const struct words *w, const struct rule_result *rr)
+{
+	const struct page_words *pw = page_words(r->lang);
+	size_t j;
+
+	fprintf(f, "\n  %s%s%s %s %s  ",
+		col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED ? C_RED : C_YELLOW),
+		w->outcome[rr->outcome], col(r, C_RESET), pw->level[rr->rule->level], rr->rule->id);
+	put_safe(f, text_get(&rr->rule->title, r->lang));
+	fputc('\n', f);
+	for (j = 0; j < rr->nlooked && j < TEXT_LOOKED; j++) {
+		fputs("    ", f);
+		put_safe(f, rr->looked_for[j]);
+		fputc('\n', f);
+	}
+	if (rr->nlooked > TEXT_LOOKED)
+		fprintf(f,
+			r->lang == LANG_AR ? "    %s... و%zu غيرها (proofgate explain %s يعرضها كلها)%s\n"
+					   : "    %s... and %zu other kind(s) of evidence looked for "
+					     "(proofgate explain %s shows "
+					     "them all)%s\n",
+			col(r, C_DIM), rr->nlooked - TEXT_LOOKED, rr->rule->id, col(r, C_RESET));
+	for (j = 0; j < rr->nev; j++) {
+		fprintf(f, "    %s: ", w->evidence);
+		put_at(f, rr->ev[j]);
+		fputc('\n', f);
+	}
+	put_misses(f, r, rr);
+	fprintf(f, "    %s: ", w->next);
+	put_safe(f, text_get(&rr->rule->next_step, r->lang));
+	fputc('\n', f);
+}
+
+/* The files whose contents were not matched, and why (at most 20; the JSON report has them all). */
+static void put_skipped(FILE *f, const struct report *r, const struct words *w)
+{
+	size_t i;
+
+	if (!r->scan->nskipped)
+		return;
+	fprintf(f, "\n%s: %zu\n", w->skipped, r->scan->nskipped);
+	for (i = 0; i < r->scan->nskipped && i < 20; i++) {
+		char *why = verdict_reason(NULL, r->scan->skipped[i].why, r->lang);
+		fputs("  ", f);
+		put_safe(f, r->scan->skipped[i].path);
+		fprintf(f, ": %s\n", why);
+		free(why);
+	}
+	if (r->scan->nskipped > 20)
+		fprintf(f,
+			r->lang == LANG_AR ? "  ... و%zu غيرها (انظر تقرير JSON)\n"
+					   : "  ... and %zu more (see the JSON report)\n",
+			r->scan->nskipped - 20);
+}
+
+int report_text(FILE *f, const struct report *r)
+{
+	const struct words *w = words_of(r->lang);
+	const struct verdict *v = r->verdict;
+	size_t i, nfailing = 0;
+
+	put_header(f, r, w);
+	put_domains(f, r, w);
+	put_proofs(f, r, w);
 	for (i = 0; i < v->nrules; i++)
 		nfailing += outcome_fails(v->rules[i].outcome);
 	if (nfailing)
 		fprintf(f, "\n%s: %zu\n", w->failing, nfailing);
-	for (i = 0; i < v->nrules; i++) {
-		const struct rule_result *rr = &v->rules[i];
-		if (!outcome_fails(rr->outcome))
-			continue;
-		fprintf(f, "\n  %s%s%s %s %s  ",
-			col(r, rr->outcome == OUTCOME_ERROR || rr->rule->level == LEVEL_REQUIRED ? C_RED : C_YELLOW),
-			w->outcome[rr->outcome], col(r, C_RESET), pw->level[rr->rule->level], rr->rule->id);
-		put_safe(f, text_get(&rr->rule->title, r->lang));
-		fputc('\n', f);
-		for (j = 0; j < rr->nlooked && j < TEXT_LOOKED; j++) {
-			fputs("    ", f);
-			put_safe(f, rr->looked_for[j]);
-			fputc('\n', f);
-		}
-		if (rr->nlooked > TEXT_LOOKED)
-			fprintf(f,
-				r->lang == LANG_AR ? "    %s... و%zu غيرها (proofgate explain %s يعرضها كلها)%s\n"
-						   : "    %s... and %zu other kind(s) of evidence looked for "
-						     "(proofgate explain %s shows "
-						     "them all)%s\n",
-				col(r, C_DIM), rr->nlooked - TEXT_LOOKED, rr->rule->id, col(r, C_RESET));
-		for (j = 0; j < rr->nev; j++) {
-			fprintf(f, "    %s: ", w->evidence);
-			put_at(f, rr->ev[j]);
-			fputc('\n', f);
-		}
-		put_misses(f, r, rr);
-		fprintf(f, "    %s: ", w->next);
-		put_safe(f, text_get(&rr->rule->next_step, r->lang));
-		fputc('\n', f);
-	}
-
+	for (i = 0; i < v->nrules; i++)
+		if (outcome_fails(v->rules[i].outcome))
+			put_failing(f, r, w, &v->rules[i]);
 	put_policy(f, r);
-
-	if (r->scan->nskipped) {
-		fprintf(f, "\n%s: %zu\n", w->skipped, r->scan->nskipped);
-		for (i = 0; i < r->scan->nskipped && i < 20; i++) {
-			char *why = verdict_reason(NULL, r->scan->skipped[i].why, r->lang);
-			fputs("  ", f);
-			put_safe(f, r->scan->skipped[i].path);
-			fprintf(f, ": %s\n", why);
-			free(why);
-		}
-		if (r->scan->nskipped > 20) {
-			fprintf(f,
-				r->lang == LANG_AR ? "  ... و%zu غيرها (انظر تقرير JSON)\n"
-						   : "  ... and %zu more (see the JSON report)\n",
-				r->scan->nskipped - 20);
-		}
-	}
+	put_skipped(f, r, w);
 	fputc('\n', f);
 	if (report_verdict_line(f, r) < 0)
 		return -1;

@@ -431,6 +431,158 @@ static int simple_group(const char *re, size_t open, size_t close, size_t *start
 	return *len > 0;
 }
 
+/* Where pattern_words is: the words so far, the word being read, and the negative lookarounds it is inside. */
+struct pw {
+	struct words *ws;
+	struct buf cur;
+	const char *re;
+	size_t n;
+	int neg[64], depth, in_neg;
+};
+
+/* A backslash at i: a \Q...\E literal, an escaped sign (a letter of the word), or an escape ending the word. */
+static size_t pw_escape(struct pw *p, size_t i)
+{
+	const char *re = p->re;
+	size_t n = p->n;
+	char e = i + 1 < n ? re[i + 1] : '\0';
+
+	if (e == 'Q') { /* \Q...\E: literal */
+		const char *q = strstr(re + i + 2, "\\E");
+		size_t len = q ? (size_t)(q - (re + i + 2)) : n - i - 2;
+		if (!p->in_neg)
+			buf_put(&p->cur, re + i + 2, len);
+		return i + 2 + len + (q ? 2 : 0);
+	}
+	if (strchr("pPxoNkgu", e) && i + 2 < n && re[i + 2] == '{') {
+		const char *close = strchr(re + i + 2, '}');
+		words_flush(p->ws, &p->cur);
+		return close ? (size_t)(close - re) + 1 : n;
+	}
+	if (e && !word_byte((unsigned char)e) && e != ' ') {
+		if (!p->in_neg) /* an escaped sign stands for itself: \. \- \/ */
+			buf_putc(&p->cur, e);
+		return i + 2;
+	}
+	words_flush(p->ws, &p->cur); /* \b \s \w \d \1 ... */
+	return i + (e ? 2 : 1);
+}
+
+/* A class [...] at i: no word, and it ends the one being read. */
+static size_t pw_class(struct pw *p, size_t i)
+{
+	const char *re = p->re;
+	size_t n = p->n;
+
+	words_flush(p->ws, &p->cur);
+	i++;
+	if (i < n && re[i] == '^')
+		i++;
+	if (i < n && re[i] == ']')
+		i++;
+	while (i < n && re[i] != ']') {
+		if (re[i] == '\\')
+			i++;
+		else if (re[i] == '[' && i + 1 < n && re[i + 1] == ':') {
+			const char *close = strstr(re + i, ":]");
+			i = close ? (size_t)(close - re) + 1 : n;
+		}
+		i++;
+	}
+	return i + 1;
+}
+
+/* The "(?" of a group at i (just past the '('): whether it is a negative lookaround, or a comment or flags. */
+static size_t pw_group_kind(struct pw *p, size_t i, size_t close, int *negative, int *opens, int *comment)
+{
+	const char *re = p->re;
+	size_t n = p->n;
+
+	if (i >= n || re[i] != '?')
+		return i;
+	i++;
+	if (i < n && (re[i] == '!' || (re[i] == '<' && i + 1 < n && re[i + 1] == '!')))
+		*negative = 1;
+	if (i < n && re[i] == '#') { /* a comment */
+		*comment = 1;
+		return close < n ? close + 1 : n;
+	}
+	if (i < n && strchr(":=!>|", re[i]))
+		return i + 1;
+	if (i + 1 < n && re[i] == '<' && (re[i + 1] == '=' || re[i + 1] == '!'))
+		return i + 2;
+	if (i < n && (re[i] == '<' || re[i] == 'P' || re[i] == '\'')) { /* a named group */
+		char endc = re[i] == '\'' ? '\'' : '>';
+		i++;
+		while (i < n && re[i] != endc)
+			i++;
+		return i + 1;
+	}
+	while (i < n && (word_byte((unsigned char)re[i]) || re[i] == '-' || re[i] == '^'))
+		i++;
+	if (i < n && re[i] == ')') /* (?i): flags, no group */
+		*opens = 0;
+	return i + 1;
+}
+
+/* A '(' at i: an optional group is left out, simple alternatives go on with the first, else a group opens. */
+static size_t pw_group(struct pw *p, size_t i)
+{
+	const char *re = p->re;
+	size_t n = p->n, close = group_end(re, i), alt_start, alt_len;
+	int negative = 0, opens = 1, comment = 0;
+
+	/* "not (?:yet )?implemented" reads "not implemented": an optional group is left out, the word goes on */
+	if (close < n && (re[close + 1] == '?' || re[close + 1] == '*')) {
+		i = close + 2;
+		if (i < n && (re[i] == '?' || re[i] == '+'))
+			i++;
+		return i;
+	}
+	/* "restor(?:e|ing)" reads "restore": a word goes on with the first of simple alternatives */
+	if (p->cur.len && close < n && !p->in_neg && simple_group(re, i, close, &alt_start, &alt_len)) {
+		buf_put(&p->cur, re + alt_start, alt_len);
+		return close + 1;
+	}
+	words_flush(p->ws, &p->cur);
+	i = pw_group_kind(p, i + 1, close, &negative, &opens, &comment);
+	if (!comment && opens && p->depth < 64) {
+		p->neg[p->depth++] = negative;
+		p->in_neg += negative;
+	}
+	return i;
+}
+
+/* A quantifier at i: "holders?" reads "holder"; a counted repeat ends the word; "{" not a repeat is a letter. */
+static size_t pw_quantifier(struct pw *p, size_t i)
+{
+	const char *re = p->re;
+	size_t n = p->n, min;
+	char c = re[i];
+
+	if (c == '{') {
+		char *end;
+		unsigned long v = strtoul(re + i + 1, &end, 10);
+		if (end == re + i + 1 || (*end != ',' && *end != '}')) { /* a literal brace */
+			if (!p->in_neg)
+				buf_putc(&p->cur, c);
+			return i + 1;
+		}
+		min = v;
+		i = strchr(re + i, '}') ? (size_t)(strchr(re + i, '}') - re) + 1 : n;
+	} else {
+		min = c == '+';
+		i++;
+	}
+	if (!min)
+		words_drop_last(&p->cur); /* "holders?" reads "holder" */
+	else if (c == '{')
+		words_flush(p->ws, &p->cur);
+	if (i < n && (re[i] == '?' || re[i] == '+')) /* lazy or possessive */
+		i++;
+	return i;
+}
+
 /*
  * The literal words a PCRE2 pattern looks for ("pg_dump", "coming soon"), in
  * the order written, each once: what a person can read where the pattern
@@ -440,138 +592,39 @@ static int simple_group(const char *re, size_t open, size_t close, size_t *start
  */
 static void pattern_words(struct words *ws, const char *re)
 {
-	struct buf cur = BUF_INIT;
-	int neg[64], depth = 0, in_neg = 0;
-	size_t i = 0, n = strlen(re);
+	struct pw p;
+	size_t i = 0;
 
-	while (i < n) {
+	memset(&p, 0, sizeof(p)); /* p.cur is then BUF_INIT */
+	p.ws = ws;
+	p.re = re;
+	p.n = strlen(re);
+	while (i < p.n) {
 		char c = re[i];
-		if (c == '\\') {
-			char e = i + 1 < n ? re[i + 1] : '\0';
-			if (e == 'Q') { /* \Q...\E: literal */
-				const char *q = strstr(re + i + 2, "\\E");
-				size_t len = q ? (size_t)(q - (re + i + 2)) : n - i - 2;
-				if (!in_neg)
-					buf_put(&cur, re + i + 2, len);
-				i += 2 + len + (q ? 2 : 0);
-			} else if (strchr("pPxoNkgu", e) && i + 2 < n && re[i + 2] == '{') {
-				const char *close = strchr(re + i + 2, '}');
-				words_flush(ws, &cur);
-				i = close ? (size_t)(close - re) + 1 : n;
-			} else if (e && !word_byte((unsigned char)e) && e != ' ') {
-				if (!in_neg) /* an escaped sign stands for itself: \. \- \/ */
-					buf_putc(&cur, e);
-				i += 2;
-			} else {
-				words_flush(ws, &cur); /* \b \s \w \d \1 ... */
-				i += e ? 2 : 1;
-			}
-		} else if (c == '[') {
-			words_flush(ws, &cur);
+		if (c == '\\')
+			i = pw_escape(&p, i);
+		else if (c == '[')
+			i = pw_class(&p, i);
+		else if (c == '(')
+			i = pw_group(&p, i);
+		else if (c == ')') {
+			words_flush(ws, &p.cur);
+			if (p.depth > 0)
+				p.in_neg -= p.neg[--p.depth];
 			i++;
-			if (i < n && re[i] == '^')
-				i++;
-			if (i < n && re[i] == ']')
-				i++;
-			while (i < n && re[i] != ']') {
-				if (re[i] == '\\')
-					i++;
-				else if (re[i] == '[' && i + 1 < n && re[i + 1] == ':') {
-					const char *close = strstr(re + i, ":]");
-					i = close ? (size_t)(close - re) + 1 : n;
-				}
-				i++;
-			}
-			i++;
-		} else if (c == '(') {
-			int negative = 0, opens = 1;
-			size_t close = group_end(re, i), alt_start, alt_len;
-			/* "not (?:yet )?implemented" reads "not implemented": an optional group is left out, the word
-			 * goes on */
-			if (close < n && (re[close + 1] == '?' || re[close + 1] == '*')) {
-				i = close + 2;
-				if (i < n && (re[i] == '?' || re[i] == '+'))
-					i++;
-				continue;
-			}
-			/* "restor(?:e|ing)" reads "restore": a word goes on with the first of simple alternatives */
-			if (cur.len && close < n && !in_neg && simple_group(re, i, close, &alt_start, &alt_len)) {
-				buf_put(&cur, re + alt_start, alt_len);
-				i = close + 1;
-				continue;
-			}
-			words_flush(ws, &cur);
-			i++;
-			if (i < n && re[i] == '?') {
-				i++;
-				if (i < n && (re[i] == '!' || (re[i] == '<' && i + 1 < n && re[i + 1] == '!')))
-					negative = 1;
-				if (i < n && re[i] == '#') { /* a comment */
-					i = close < n ? close + 1 : n;
-					continue;
-				}
-				if (i < n && strchr(":=!>|", re[i]))
-					i++;
-				else if (i + 1 < n && re[i] == '<' && (re[i + 1] == '=' || re[i + 1] == '!'))
-					i += 2;
-				else if (i < n && (re[i] == '<' || re[i] == 'P' || re[i] == '\'')) { /* a named group */
-					char endc = re[i] == '\'' ? '\'' : '>';
-					i++;
-					while (i < n && re[i] != endc)
-						i++;
-					i++;
-				} else {
-					while (i < n &&
-					       (word_byte((unsigned char)re[i]) || re[i] == '-' || re[i] == '^'))
-						i++;
-					if (i < n && re[i] == ')') /* (?i): flags, no group */
-						opens = 0;
-					i++;
-				}
-			}
-			if (opens && depth < 64) {
-				neg[depth++] = negative;
-				in_neg += negative;
-			}
-		} else if (c == ')') {
-			words_flush(ws, &cur);
-			if (depth > 0)
-				in_neg -= neg[--depth];
-			i++;
-		} else if (c == '?' || c == '*' || c == '+' || c == '{') {
-			size_t min = 1;
-			if (c == '{') {
-				char *end;
-				unsigned long v = strtoul(re + i + 1, &end, 10);
-				if (end == re + i + 1 || (*end != ',' && *end != '}')) { /* a literal brace */
-					if (!in_neg)
-						buf_putc(&cur, c);
-					i++;
-					continue;
-				}
-				min = v;
-				i = strchr(re + i, '}') ? (size_t)(strchr(re + i, '}') - re) + 1 : n;
-			} else {
-				min = c == '+';
-				i++;
-			}
-			if (!min)
-				words_drop_last(&cur); /* "holders?" reads "holder" */
-			else if (c == '{')
-				words_flush(ws, &cur);
-			if (i < n && (re[i] == '?' || re[i] == '+')) /* lazy or possessive */
-				i++;
-		} else if (c == '|' || c == '^' || c == '$' || c == '.') {
-			words_flush(ws, &cur);
+		} else if (c == '?' || c == '*' || c == '+' || c == '{')
+			i = pw_quantifier(&p, i);
+		else if (c == '|' || c == '^' || c == '$' || c == '.') {
+			words_flush(ws, &p.cur);
 			i++;
 		} else {
-			if (!in_neg)
-				buf_putc(&cur, c);
+			if (!p.in_neg)
+				buf_putc(&p.cur, c);
 			i++;
 		}
 	}
-	words_flush(ws, &cur);
-	buf_free(&cur);
+	words_flush(ws, &p.cur);
+	buf_free(&p.cur);
 }
 
 static void words_free(struct words *ws)
@@ -707,102 +760,141 @@ static int has_words(const struct match_regex *re)
 /* The whole string matched fmt (sscanf with a trailing %n). */
 #define WHOLE(n) ((n) > 0)
 
-char *verdict_reason(const struct leaf *l, const char *why, enum lang lang)
+/* Fixed Arabic wordings of the scan's own reasons about a file; 1 when why was one of them. */
+static int reason_ar_file(struct buf *b, const char *why)
 {
-	struct buf b = BUF_INIT;
-	unsigned long long cap;
 	size_t n = 0, m = 0;
-	const char *rest = NULL;
-	int end = 0, ar = lang == LANG_AR;
+	int end = 0;
+
+	if (!strcmp(why, "is not executable"))
+		buf_puts(b, "ليس قابلاً للتنفيذ");
+	else if (!strcmp(why, "is executable"))
+		buf_puts(b, "قابل للتنفيذ");
+	else if (!strcmp(why, "could not be read"))
+		buf_puts(b, "تعذّرت قراءته");
+	else if (!strcmp(why, "too old"))
+		buf_puts(b, "أقدم من اللازم");
+	else if ((sscanf(why, "has %zu lines, fewer than the %zu needed to hold real steps%n", &n, &m, &end) == 2 &&
+		  WHOLE(end) && !why[end]) ||
+		 (sscanf(why, "has %zu line, fewer than the %zu needed to hold real steps%n", &n, &m, &end) == 2 &&
+		  WHOLE(end) && !why[end])) {
+		if (n == 0) {
+			buf_puts(b, "ليس فيه أي سطر");
+		} else {
+			buf_puts(b, "فيه ");
+			count_noun(b, n, N_LINE, LANG_AR, 0);
+		}
+		buf_puts(b, "، والمطلوب ");
+		count_noun(b, m, N_LINE, LANG_AR, 0);
+		buf_puts(b, " على الأقل لخطوات فعلية");
+	} else
+		return 0;
+	return 1;
+}
+
+/* Fixed Arabic wordings of why a file's contents were not matched; 1 when why was one of them. */
+static int reason_ar_skipped(struct buf *b, const char *why)
+{
+	unsigned long long cap;
+	size_t n = 0;
+	int end = 0;
+
+	if (!strcmp(why, "is binary (a NUL in its first 8000 bytes): not content-matched"))
+		buf_puts(b, "ملف ثنائي (فيه NUL في أول 8000 بايت): لم تُطابَق محتوياته");
+	else if (sscanf(why, "is larger than the %llu-byte cap (%zu bytes): not content-matched%n", &cap, &n, &end) ==
+			 2 &&
+		 WHOLE(end) && !why[end])
+		buf_printf(b, "أكبر من حد %llu بايت (%zu بايت): لم تُطابَق محتوياته", cap, n);
+	else if (!strcmp(why, "symbolic link, not followed"))
+		buf_puts(b, "رابط رمزي، لم يُتبع");
+	else if (!strcmp(why, "submodule, not scanned"))
+		buf_puts(b, "وحدة فرعية (submodule)، لم تُفحص");
+	else
+		return 0;
+	return 1;
+}
+
+/*
+ * The scan's reasons that quote the leaf's content pattern (what disqualified
+ * the file, that it does not match, that it matches too few times), said by
+ * the pattern's words where it is long, and in Arabic; 1 when why was one.
+ */
+static int reason_pattern(struct buf *b, const struct leaf *l, const char *why, enum lang lang)
+{
 	const struct match_regex *pat = l ? l->contains : NULL;
 	/* in English a long pattern's words are added where it has some; Arabic says everything anew */
-	int long_pat = pat && strlen(pat->src) > SHORT_PATTERN && (lang == LANG_AR || has_words(pat));
+	int ar = lang == LANG_AR, long_pat = pat && strlen(pat->src) > SHORT_PATTERN && (ar || has_words(pat));
+	const char *rest = NULL;
+	size_t n = 0, m = 0;
+	int end = 0;
 
-	if (!why)
-		return NULL;
-	if (!strcmp(why, "is not executable") && ar) {
-		buf_puts(&b, "ليس قابلاً للتنفيذ");
-	} else if (!strcmp(why, "is executable") && ar) {
-		buf_puts(&b, "قابل للتنفيذ");
-	} else if (!strcmp(why, "could not be read") && ar) {
-		buf_puts(&b, "تعذّرت قراءته");
-	} else if (!strcmp(why, "too old") && ar) {
-		buf_puts(&b, "أقدم من اللازم");
-	} else if (ar &&
-		   ((sscanf(why, "has %zu lines, fewer than the %zu needed to hold real steps%n", &n, &m, &end) == 2 &&
-		     WHOLE(end) && !why[end]) ||
-		    (sscanf(why, "has %zu line, fewer than the %zu needed to hold real steps%n", &n, &m, &end) == 2 &&
-		     WHOLE(end) && !why[end]))) {
-		if (n == 0) {
-			buf_puts(&b, "ليس فيه أي سطر");
-		} else {
-			buf_puts(&b, "فيه ");
-			count_noun(&b, n, N_LINE, lang, 0);
-		}
-		buf_puts(&b, "، والمطلوب ");
-		count_noun(&b, m, N_LINE, lang, 0);
-		buf_puts(&b, " على الأقل لخطوات فعلية");
-	} else if (l && l->not_contains && says_pattern(why, "matches ", l->not_contains, &rest) &&
-		   sscanf(rest, " at line %zu%n", &n, &end) == 1 && WHOLE(end) && !rest[end] && ar) {
+	if (l && l->not_contains && says_pattern(why, "matches ", l->not_contains, &rest) &&
+	    sscanf(rest, " at line %zu%n", &n, &end) == 1 && WHOLE(end) && !rest[end] && ar) {
 		/* what disqualified the file is the point: quoted whole, as the scan does */
-		buf_printf(&b, "يطابق /%s/ في السطر %zu", l->not_contains->src, n);
+		buf_printf(b, "يطابق /%s/ في السطر %zu", l->not_contains->src, n);
 	} else if (says_pattern(why, "does not match ", pat, &rest) && !*rest && (ar || long_pat)) {
 		if (ar) {
-			buf_puts(&b, long_pat && has_words(pat) ? "لا يذكر " : "لا يطابق ");
-			put_reason_pattern(&b, pat, lang);
+			buf_puts(b, long_pat && has_words(pat) ? "لا يذكر " : "لا يطابق ");
+			put_reason_pattern(b, pat, lang);
 		} else { /* the scan's words stay, which readers and tests know; the pattern's words follow */
-			buf_puts(&b, "does not match the pattern it looks for (");
-			put_reason_pattern(&b, pat, lang);
-			buf_puts(&b, ")");
+			buf_puts(b, "does not match the pattern it looks for (");
+			put_reason_pattern(b, pat, lang);
+			buf_puts(b, ")");
 		}
 	} else if (says_pattern(why, "matches ", pat, &rest) &&
 		   ((sscanf(rest, " %zu times, fewer than %zu%n", &n, &m, &end) == 2 && WHOLE(end) && !rest[end]) ||
 		    (sscanf(rest, " %zu time, fewer than %zu%n", &n, &m, &end) == 2 && WHOLE(end) && !rest[end])) &&
 		   (ar || long_pat)) {
 		if (ar) {
-			buf_puts(&b, long_pat && has_words(pat) ? "يذكر " : "يطابق ");
-			put_reason_pattern(&b, pat, lang);
-			buf_puts(&b, " ");
-			count_noun(&b, n, N_TIME, lang, 1);
-			buf_printf(&b, "، أقل من %zu", m);
+			buf_puts(b, long_pat && has_words(pat) ? "يذكر " : "يطابق ");
+			put_reason_pattern(b, pat, lang);
+			buf_puts(b, " ");
+			count_noun(b, n, N_TIME, lang, 1);
+			buf_printf(b, "، أقل من %zu", m);
 		} else {
-			buf_puts(&b, "matches the pattern it looks for (");
-			put_reason_pattern(&b, pat, lang);
-			buf_printf(&b, ") %s", rest + 1);
+			buf_puts(b, "matches the pattern it looks for (");
+			put_reason_pattern(b, pat, lang);
+			buf_printf(b, ") %s", rest + 1);
 		}
-	} else if (l && l->fresh && says_pattern(why, "dates matching ", l->fresh, &rest) &&
-		   !strcmp(rest, " are all after the scanned commit") &&
-		   (ar || (strlen(l->fresh->src) > SHORT_PATTERN && has_words(l->fresh)))) {
-		if (ar) {
-			buf_puts(&b, "كل التواريخ المطابقة لـ ");
-			put_reason_pattern(&b, l->fresh, lang);
-			buf_puts(&b, " بعد الإيداع المفحوص");
-		} else {
-			buf_puts(&b, "dates matching the pattern it looks for (");
-			put_reason_pattern(&b, l->fresh, lang);
-			buf_puts(&b, ") are all after the scanned commit");
-		}
-	} else if (l && l->fresh && says_pattern(why, "holds no date (YYYY-MM-DD) matching ", l->fresh, &rest) &&
-		   !*rest && (ar || (strlen(l->fresh->src) > SHORT_PATTERN && has_words(l->fresh)))) {
-		buf_puts(&b, ar ? "لا يحوي تاريخاً (YYYY-MM-DD) يطابق "
-				: "holds no date (YYYY-MM-DD) matching the pattern it looks for (");
-		put_reason_pattern(&b, l->fresh, lang);
+	} else
+		return 0;
+	return 1;
+}
+
+/* The scan's reasons about a freshness pattern's dates, by its words where it is long; 1 when why was one. */
+static int reason_fresh(struct buf *b, const struct leaf *l, const char *why, enum lang lang)
+{
+	int ar = lang == LANG_AR;
+	const char *rest = NULL;
+
+	if (!l || !l->fresh || !(ar || (strlen(l->fresh->src) > SHORT_PATTERN && has_words(l->fresh))))
+		return 0;
+	if (says_pattern(why, "dates matching ", l->fresh, &rest) &&
+	    !strcmp(rest, " are all after the scanned commit")) {
+		buf_puts(b, ar ? "كل التواريخ المطابقة لـ " : "dates matching the pattern it looks for (");
+		put_reason_pattern(b, l->fresh, lang);
+		buf_puts(b, ar ? " بعد الإيداع المفحوص" : ") are all after the scanned commit");
+	} else if (says_pattern(why, "holds no date (YYYY-MM-DD) matching ", l->fresh, &rest) && !*rest) {
+		buf_puts(b, ar ? "لا يحوي تاريخاً (YYYY-MM-DD) يطابق "
+			       : "holds no date (YYYY-MM-DD) matching the pattern it looks for (");
+		put_reason_pattern(b, l->fresh, lang);
 		if (!ar)
-			buf_puts(&b, ")");
-	} else if (ar && !strcmp(why, "is binary (a NUL in its first 8000 bytes): not content-matched")) {
-		buf_puts(&b, "ملف ثنائي (فيه NUL في أول 8000 بايت): لم تُطابَق محتوياته");
-	} else if (ar &&
-		   sscanf(why, "is larger than the %llu-byte cap (%zu bytes): not content-matched%n", &cap, &n, &end) ==
-			   2 &&
-		   WHOLE(end) && !why[end]) {
-		buf_printf(&b, "أكبر من حد %llu بايت (%zu بايت): لم تُطابَق محتوياته", cap, n);
-	} else if (ar && !strcmp(why, "symbolic link, not followed")) {
-		buf_puts(&b, "رابط رمزي، لم يُتبع");
-	} else if (ar && !strcmp(why, "submodule, not scanned")) {
-		buf_puts(&b, "وحدة فرعية (submodule)، لم تُفحص");
-	} else {
+			buf_puts(b, ")");
+	} else
+		return 0;
+	return 1;
+}
+
+char *verdict_reason(const struct leaf *l, const char *why, enum lang lang)
+{
+	struct buf b = BUF_INIT;
+	int ar = lang == LANG_AR;
+
+	if (!why)
+		return NULL;
+	if (!(ar && reason_ar_file(&b, why)) && !reason_pattern(&b, l, why, lang) && !reason_fresh(&b, l, why, lang) &&
+	    !(ar && reason_ar_skipped(&b, why)))
 		buf_puts(&b, why); /* a wording not known here stays as the scan gave it */
-	}
 	return buf_detach(&b);
 }
 
