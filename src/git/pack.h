@@ -39,6 +39,7 @@ struct pack_reader;
  * read is then PACK_MISS).  Owned by the caller; pack_set_free.
  */
 struct pack_set *pack_set_open(const char *objdir);
+/* Unmaps and frees the set; NULL is fine. */
 void pack_set_free(struct pack_set *ps);
 /* objects the set can find */
 size_t pack_set_count(const struct pack_set *ps);
@@ -47,6 +48,7 @@ size_t pack_set_count(const struct pack_set *ps);
 int pack_has(const struct pack_set *ps, const unsigned char id[20]);
 
 struct pack_reader *pack_reader_new(const struct pack_set *ps);
+/* Frees the reader and its buffers (not the set); NULL is fine. */
 void pack_reader_free(struct pack_reader *pr);
 
 /*

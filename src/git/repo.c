@@ -489,6 +489,8 @@ done:
 
 void repo_target_free(struct repo_target *t)
 {
+	if (!t)
+		return;
 	git_tree_free(t->tree);
 	git_commit_free(t->commit);
 	free(t->branch);

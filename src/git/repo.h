@@ -65,6 +65,7 @@ void repo_global_init(void);
 /* Resolves rev (anything git rev-parse takes) to a commit; -1 and err on failure. */
 int repo_resolve(struct repo_target *out, git_repository *repo, const char *rev);
 
+/* Frees what t holds (not t itself) and leaves it empty; NULL is fine. */
 void repo_target_free(struct repo_target *t);
 
 /* 1 when branch is a release branch: release/x, release-x, releases/x, hotfix/x. */

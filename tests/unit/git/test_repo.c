@@ -35,6 +35,8 @@ static void test_resolve_head_names_branch(void **state)
 	assert_int_equal(t.commit_time, 1780318800);
 	assert_non_null(t.tree);
 	repo_target_free(&t);
+	repo_target_free(&t); /* emptied: freeing again is fine */
+	repo_target_free(NULL);
 }
 
 static void test_resolve_forms(void **state)
