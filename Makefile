@@ -110,9 +110,12 @@ e2e: $(O)/proofgate build/fixtures/.stamp
 	@tests/e2e.sh $(O)/proofgate build/fixtures
 
 # `make check` always builds with warnings as errors; SANITIZE= adds sanitizers
+# and, outside the sanitizer build, every CI integration by its real client
+# (make integration, about 6.5 minutes; INTEGRATION=no leaves it out)
 check:
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' unit
 	@$(MAKE) --no-print-directory STRICT=1 SANITIZE='$(SANITIZE)' e2e
+	@if [ -z '$(SANITIZE)' ] && [ '$(INTEGRATION)' != no ]; then $(MAKE) --no-print-directory integration; fi
 
 # the pages (scan --html, merge --html) in Debian's headless chromium, driven by
 # playwright-core, checked with axe-core; screenshots land in build/browser/

@@ -32,9 +32,11 @@ PG="$ROOT/build/release/proofgate"
 FX="$ROOT/build/fixtures"
 export ROOT IT T PG FX
 export NO_COLOR=1
-unset GITHUB_ACTIONS GITHUB_STEP_SUMMARY GITHUB_OUTPUT GITHUB_ENV GITHUB_BASE_REF GITHUB_REF_NAME \
-	GITHUB_REF GITHUB_SHA GITHUB_WORKSPACE RUNNER_TEMP CI_MERGE_REQUEST_TARGET_BRANCH_NAME \
-	CI_COMMIT_REF_NAME CI_COMMIT_BRANCH CI_PIPELINE_SOURCE CI_DEFAULT_BRANCH PRE_COMMIT_HOME 2>/dev/null || true
+# nothing of the CI this runs in (GitHub, GitLab, any other) reaches the tests
+for v in $(env | sed -n 's/^\(GITHUB_[A-Za-z0-9_]*\|GITLAB_[A-Za-z0-9_]*\|CI_[A-Za-z0-9_]*\|CI\|RUNNER_[A-Za-z0-9_]*\|BUILDKITE[A-Za-z0-9_]*\|CIRCLE[A-Za-z0-9_]*\|JENKINS_[A-Za-z0-9_]*\|BRANCH_NAME\|BITBUCKET_[A-Za-z0-9_]*\|SYSTEM_[A-Za-z0-9_]*\|BUILD_[A-Za-z0-9_]*\|TF_BUILD\)=.*/\1/p'); do
+	unset "$v"
+done
+unset PRE_COMMIT_HOME GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY 2>/dev/null || true
 # tests must not see the user's git configuration, caches or hooks
 export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CACHE_HOME="$T/cache"
 mkdir -p "$HOME" "$T/bin"
