@@ -28,13 +28,17 @@ int buf_putc(struct buf *b, char c);
 __attribute__((format(printf, 2, 3)))
 #endif
 int buf_printf(struct buf *b, const char *fmt, ...);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
 int buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 
 /*
  * buf_printf for a phrase from a table of the same sentence in each report
  * language (verdict/verdict.c, verdict/diff.c): the one place a format is
  * not a literal at the call, so the compiler cannot check it (the strict
- * build has -Wformat-nonliteral).  Each phrase is a string literal in a
+ * build has -Wformat-nonliteral; this function and verdict.c's put_counted,
+ * which reads the same tables, turn it off for themselves only).  Each phrase is a string literal in a
  * static const table, and its translations take the same conversions in the
  * same order; anything else is a literal format and goes to buf_printf.
  */
