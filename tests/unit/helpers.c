@@ -1,9 +1,11 @@
 /* helpers.c - shared test helpers. */
 #include "helpers.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <git2.h>
 
@@ -55,4 +57,47 @@ int has_diag(const struct rules *rs, const char *needle, int line)
 		if (strstr(rs->diags.items[i].msg, needle) && (line == 0 || rs->diags.items[i].at.line == line))
 			return 1;
 	return 0;
+}
+
+char scratch_dir[256];
+
+int scratch_setup(void **state)
+{
+	(void)state;
+	snprintf(scratch_dir, sizeof(scratch_dir), "%s/pg-test.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	assert_non_null(mkdtemp(scratch_dir));
+	return 0;
+}
+
+int scratch_teardown(void **state)
+{
+	char cmd[1024];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", scratch_dir, scratch_dir);
+	assert_int_equal(system(cmd), 0);
+	return 0;
+}
+
+void scratch_sh(const char *fmt, ...)
+{
+	char cmd[2048];
+	int n;
+	va_list ap;
+	n = snprintf(cmd, sizeof(cmd),
+		     "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t "
+		     "GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t "
+		     "GIT_AUTHOR_DATE=2026-06-01T12:00:00Z GIT_COMMITTER_DATE=2026-06-01T12:00:00Z && (",
+		     scratch_dir);
+	va_start(ap, fmt);
+	n += vsnprintf(cmd + n, sizeof(cmd) - (size_t)n, fmt, ap);
+	va_end(ap);
+	snprintf(cmd + n, sizeof(cmd) - (size_t)n, ") >/dev/null 2>&1");
+	assert_int_equal(system(cmd), 0);
+}
+
+const char *in_scratch(const char *name)
+{
+	static char buf[512];
+	snprintf(buf, sizeof(buf), "%s/%s", scratch_dir, name);
+	return buf;
 }

@@ -26,4 +26,20 @@ struct rules *load_rules_string(const char *yaml);
 /* 1 when some diag of rs contains needle, at the given line (0: any). */
 int has_diag(const struct rules *rs, const char *needle, int line);
 
+/*
+ * A scratch folder for repositories made by one test: scratch_setup and
+ * scratch_teardown are cmocka setup and teardown (the folder is removed
+ * whole, read-only parts included); scratch_sh runs a shell command in it
+ * with git's identity, dates and configuration fixed (the command must
+ * succeed); in_scratch names a path in it (static storage).
+ */
+extern char scratch_dir[256];
+int scratch_setup(void **state);
+int scratch_teardown(void **state);
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void scratch_sh(const char *fmt, ...);
+const char *in_scratch(const char *name);
+
 #endif

@@ -83,53 +83,6 @@ static void test_resolve_tree_is_not_a_commit(void **state)
 
 /* ---- repositories made for one test, in a scratch folder ------------------------- */
 
-static char scratch[256];
-
-static int scratch_setup(void **state)
-{
-	(void)state;
-	snprintf(scratch, sizeof(scratch), "%s/pg-test-repo.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	assert_non_null(mkdtemp(scratch));
-	return 0;
-}
-
-static int scratch_teardown(void **state)
-{
-	char cmd[1024];
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", scratch, scratch);
-	assert_int_equal(system(cmd), 0);
-	return 0;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
-/* Runs a shell command in the scratch folder, git's identity and configuration fixed. */
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	int n;
-	va_list ap;
-	n = snprintf(cmd, sizeof(cmd),
-		     "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t "
-		     "GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t && (",
-		     scratch);
-	va_start(ap, fmt);
-	n += vsnprintf(cmd + n, sizeof(cmd) - (size_t)n, fmt, ap);
-	va_end(ap);
-	snprintf(cmd + n, sizeof(cmd) - (size_t)n, ") >/dev/null 2>&1");
-	assert_int_equal(system(cmd), 0);
-}
-
-static const char *in_scratch(const char *name)
-{
-	static char buf[512];
-	snprintf(buf, sizeof(buf), "%s/%s", scratch, name);
-	return buf;
-}
-
 /* Opens name in the scratch folder and resolves rev: -1 expected; returns the message (static). */
 static const char *resolve_fails(const char *name, const char *rev)
 {
@@ -147,7 +100,7 @@ static void test_empty_repository(void **state)
 {
 	const char *m;
 	(void)state;
-	sh("git init -q -b main empty");
+	scratch_sh("git init -q -b main empty");
 	m = resolve_fails("empty", "HEAD");
 	assert_non_null(strstr(m, "no commits yet"));
 	m = resolve_fails("empty", "main");
@@ -160,8 +113,8 @@ static void test_mirror_head_names_a_branch_without_commits(void **state)
 {
 	const char *m;
 	(void)state;
-	sh("git clone -q --mirror '%s' mirror.git && git -C mirror.git symbolic-ref HEAD refs/heads/master",
-	   fixture_path("basic"));
+	scratch_sh("git clone -q --mirror '%s' mirror.git && git -C mirror.git symbolic-ref HEAD refs/heads/master",
+		   fixture_path("basic"));
 	m = resolve_fails("mirror.git", "HEAD");
 	assert_null(strstr(m, "no commits yet"));
 	assert_non_null(strstr(m, "HEAD names branch 'master', which has no commits"));
@@ -173,7 +126,7 @@ static void test_reflog_revisions(void **state)
 {
 	const char *m;
 	(void)state;
-	sh("git clone -q '%s' fresh", fixture_path("basic"));
+	scratch_sh("git clone -q '%s' fresh", fixture_path("basic"));
 	m = resolve_fails("fresh", "@{-1}");
 	assert_non_null(strstr(m, "@{-N}"));
 	assert_null(strstr(m, "libgit2"));
@@ -195,8 +148,8 @@ static void test_unknown_revision_is_no_shallow_hint_unless_shallow(void **state
 {
 	const char *m;
 	(void)state;
-	sh("git clone -q '%s' full && git clone -q --depth 1 'file://%s' shallow", fixture_path("basic"),
-	   fixture_path("basic"));
+	scratch_sh("git clone -q '%s' full && git clone -q --depth 1 'file://%s' shallow", fixture_path("basic"),
+		   fixture_path("basic"));
 	m = resolve_fails("full", "no-such-branch");
 	assert_non_null(strstr(m, "unknown revision 'no-such-branch'"));
 	assert_null(strstr(m, "shallow"));
@@ -208,8 +161,9 @@ static void test_missing_alternate(void **state)
 {
 	const char *m;
 	(void)state;
-	sh("git clone -q --shared '%s' borrower && echo '%s/gone/objects' > borrower/.git/objects/info/alternates",
-	   fixture_path("basic"), scratch);
+	scratch_sh(
+		"git clone -q --shared '%s' borrower && echo '%s/gone/objects' > borrower/.git/objects/info/alternates",
+		fixture_path("basic"), scratch_dir);
 	m = resolve_fails("borrower", "HEAD");
 	assert_non_null(strstr(m, "alternates"));
 	assert_non_null(strstr(m, "gone/objects"));
@@ -221,9 +175,9 @@ static void test_corrupt_object(void **state)
 {
 	const char *m;
 	(void)state;
-	sh("git init -q -b main bad && cd bad && echo hi >a && git add a && git commit -qm one && "
-	   "h=$(git rev-parse HEAD) && f=.git/objects/$(echo $h | cut -c1-2)/$(echo $h | cut -c3-) && "
-	   "chmod u+w $f && printf garbage >$f");
+	scratch_sh("git init -q -b main bad && cd bad && echo hi >a && git add a && git commit -qm one && "
+		   "h=$(git rev-parse HEAD) && f=.git/objects/$(echo $h | cut -c1-2)/$(echo $h | cut -c3-) && "
+		   "chmod u+w $f && printf garbage >$f");
 	m = resolve_fails("bad", "HEAD");
 	assert_non_null(strstr(m, "corrupt"));
 	assert_non_null(strstr(m, "git fsck"));
@@ -239,9 +193,9 @@ static void test_object_problem_partial_clone(void **state)
 	git_oid id;
 	char *m;
 	(void)state;
-	sh("cp -a '%s' promisor && git -C promisor config uploadpack.allowFilter true && "
-	   "git clone -q --bare --filter=blob:none 'file://%s/promisor' partial.git",
-	   fixture_path("basic"), scratch);
+	scratch_sh("cp -a '%s' promisor && git -C promisor config uploadpack.allowFilter true && "
+		   "git clone -q --bare --filter=blob:none 'file://%s/promisor' partial.git",
+		   fixture_path("basic"), scratch_dir);
 	assert_int_equal(repo_open(&repo, in_scratch("partial.git"), NULL), 0);
 	assert_int_equal(git_repository_odb(&odb, repo), 0);
 	/* README.md's blob in fixtures/basic */
@@ -259,7 +213,7 @@ static void test_sha256_repository(void **state)
 {
 	git_repository *repo = NULL;
 	(void)state;
-	sh("git init -q --object-format=sha256 s256");
+	scratch_sh("git init -q --object-format=sha256 s256");
 	assert_int_equal(repo_open(&repo, in_scratch("s256"), NULL), -1);
 	assert_non_null(strstr(err_last(), "SHA-256"));
 	assert_non_null(strstr(err_last(), "libgit2 1.5"));
@@ -273,7 +227,7 @@ static void test_git_dir_and_work_tree(void **state)
 	struct repo_env env;
 	char gitdir[600];
 	(void)state;
-	sh("git init -q -b main other && git clone -q '%s' named", fixture_path("basic"));
+	scratch_sh("git init -q -b main other && git clone -q '%s' named", fixture_path("basic"));
 	memset(&env, 0, sizeof(env));
 	/* from inside another repository, GIT_DIR names the one to open (relative to path, as git -C) */
 	env.git_dir = "../named/.git";
@@ -283,18 +237,18 @@ static void test_git_dir_and_work_tree(void **state)
 	git_repository_free(repo);
 	/* GIT_DIR names the git folder itself: a work tree is not one */
 	env.git_dir = in_scratch("named");
-	assert_int_equal(repo_open_env(&repo, scratch, &env), -1);
+	assert_int_equal(repo_open_env(&repo, scratch_dir, &env), -1);
 	assert_non_null(strstr(err_last(), "GIT_DIR names"));
 	/* GIT_WORK_TREE, relative to path */
 	env.git_dir = gitdir;
 	env.work_tree = "other";
-	assert_int_equal(repo_open_env(&repo, scratch, &env), 0);
+	assert_int_equal(repo_open_env(&repo, scratch_dir, &env), 0);
 	assert_non_null(strstr(git_repository_workdir(repo), "/other/"));
 	git_repository_free(repo);
 	/* without GIT_DIR, the search from path; GIT_CEILING_DIRECTORIES stops it */
 	memset(&env, 0, sizeof(env));
-	env.ceiling_dirs = scratch;
-	sh("mkdir -p plain/sub");
+	env.ceiling_dirs = scratch_dir;
+	scratch_sh("mkdir -p plain/sub");
 	assert_int_equal(repo_open_env(&repo, in_scratch("plain/sub"), &env), -1);
 	assert_non_null(strstr(err_last(), "is not a git repository"));
 }

@@ -10,47 +10,6 @@
 #include "git/shallow.h"
 #include "util/err.h"
 
-static char scratch[256];
-
-static int scratch_setup(void **state)
-{
-	(void)state;
-	snprintf(scratch, sizeof(scratch), "%s/pg-test-shallow.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	assert_non_null(mkdtemp(scratch));
-	return 0;
-}
-
-static int scratch_teardown(void **state)
-{
-	char cmd[1024];
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", scratch);
-	assert_int_equal(system(cmd), 0);
-	return 0;
-}
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
-#endif
-/* Runs a shell command in the scratch folder, git's identity, dates and configuration fixed. */
-static void
-sh(const char *fmt, ...)
-{
-	char cmd[2048];
-	int n;
-	va_list ap;
-	n = snprintf(cmd, sizeof(cmd),
-		     "cd '%s' && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null GIT_AUTHOR_NAME=t "
-		     "GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t "
-		     "GIT_AUTHOR_DATE=2026-06-01T12:00:00Z GIT_COMMITTER_DATE=2026-06-01T12:00:00Z && (",
-		     scratch);
-	va_start(ap, fmt);
-	n += vsnprintf(cmd + n, sizeof(cmd) - (size_t)n, fmt, ap);
-	va_end(ap);
-	snprintf(cmd + n, sizeof(cmd) - (size_t)n, ") >/dev/null 2>&1");
-	assert_int_equal(system(cmd), 0);
-}
-
 static git_oid rev(git_repository *repo, const char *spec)
 {
 	git_object *o = NULL;
@@ -66,9 +25,10 @@ static git_repository *history(void)
 {
 	git_repository *repo = NULL;
 	char path[512];
-	sh("git init -q -b main r && cd r && git commit -q --allow-empty -m a && git commit -q --allow-empty -m b && "
-	   "git checkout -q -b feature && git commit -q --allow-empty -m c");
-	snprintf(path, sizeof(path), "%s/r", scratch);
+	scratch_sh("git init -q -b main r && cd r && git commit -q --allow-empty -m a && git commit -q --allow-empty "
+		   "-m b && "
+		   "git checkout -q -b feature && git commit -q --allow-empty -m c");
+	snprintf(path, sizeof(path), "%s/r", scratch_dir);
 	assert_int_equal(git_repository_open(&repo, path), 0);
 	return repo;
 }
@@ -101,7 +61,7 @@ static void test_edge_hides_the_base(void **state)
 	b = rev(repo, "main");
 	c = rev(repo, "feature");
 	snprintf(line, sizeof(line), "%s\n", git_oid_tostr_s(&c));
-	sh("cd r && printf '%s' >.git/shallow && git rev-parse main >>.git/shallow", line);
+	scratch_sh("cd r && printf '%s' >.git/shallow && git rev-parse main >>.git/shallow", line);
 	assert_int_equal(repo_merge_base(&base, repo, &c, &b), REPO_NO_BASE_SHALLOW);
 	git_repository_free(repo);
 }
@@ -115,7 +75,7 @@ static void test_edge_behind_the_base(void **state)
 	repo = history();
 	b = rev(repo, "main");
 	c = rev(repo, "feature");
-	sh("cd r && git rev-parse main~1 >.git/shallow");
+	scratch_sh("cd r && git rev-parse main~1 >.git/shallow");
 	assert_int_equal(repo_merge_base(&base, repo, &c, &b), 0);
 	assert_true(git_oid_equal(&base, &b));
 	git_repository_free(repo);
@@ -128,7 +88,7 @@ static void test_unrelated(void **state)
 	git_oid base, b, o;
 	(void)state;
 	repo = history();
-	sh("cd r && git checkout -q --orphan other && git commit -q --allow-empty -m o");
+	scratch_sh("cd r && git checkout -q --orphan other && git commit -q --allow-empty -m o");
 	b = rev(repo, "main");
 	o = rev(repo, "other");
 	assert_int_equal(repo_merge_base(&base, repo, &o, &b), REPO_NO_BASE);
@@ -144,7 +104,7 @@ static void test_damaged_edge(void **state)
 	repo = history();
 	b = rev(repo, "main");
 	c = rev(repo, "feature");
-	sh("cd r && echo 'not an id' >.git/shallow");
+	scratch_sh("cd r && echo 'not an id' >.git/shallow");
 	assert_int_equal(repo_merge_base(&base, repo, &c, &b), -1);
 	assert_non_null(strstr(err_last(), "record of its edge is damaged"));
 	git_repository_free(repo);
