@@ -9,6 +9,7 @@
 #include "model/ruleset.h"
 #include "util/buf.h"
 #include "util/diag.h"
+#include "verdict/verdict.h"
 
 int cli_error(const char *fmt, ...)
 {
@@ -68,4 +69,13 @@ int cli_unknown(const char *what, const char *word, const char *const *names, si
 void cli_usage_hint(const char *synopsis, const char *command)
 {
 	fprintf(stderr, "usage: proofgate %s\nRun 'proofgate %s --help' for the options.\n", synopsis, command);
+}
+
+int cli_gate_exit(const struct verdict *v, const char *again)
+{
+	if (!v->gate.decided)
+		return cli_error("could not decide: a rule whose evidence could not be read (see 'error' outcomes) "
+				 "could change the gate; fix the cause and %s again",
+				 again);
+	return v->gate.passed ? EXIT_PASS : EXIT_GATE;
 }

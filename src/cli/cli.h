@@ -109,6 +109,14 @@ __attribute__((format(printf, 1, 2)))
 /* Prints "proofgate: MSG" to stderr and returns EXIT_UNDECIDED. */
 int cli_error(const char *fmt, ...);
 
+struct verdict;
+/*
+ * The exit status a verdict's gate gives: EXIT_PASS, EXIT_GATE, or
+ * EXIT_UNDECIDED when an unreadable rule could change the answer (said on
+ * stderr, ending "fix the cause and AGAIN again": "scan", "run").
+ */
+int cli_gate_exit(const struct verdict *v, const char *again);
+
 struct cache;
 /* Prints, on standard error, why the cache skipped segments (NULL is fine: nothing). */
 void cli_cache_notes(const struct cache *c);

@@ -616,16 +616,6 @@ done:
 	return rc;
 }
 
-static int gate_exit(const struct verdict *v)
-{
-	if (!v->gate.decided) {
-		cli_error("could not decide: a rule whose evidence could not be read (see 'error' outcomes) "
-			  "could change the gate; fix the cause and run again");
-		return EXIT_UNDECIDED;
-	}
-	return v->gate.passed ? EXIT_PASS : EXIT_GATE;
-}
-
 static void run_free(struct run *r)
 {
 	verdict_diff_free(r->d);
@@ -648,7 +638,7 @@ static int run_diff(int argc, char **argv, int scan_form)
 		if (open_revisions(&r, &a) < 0 || judge(&r, &a) < 0 || write_reports(&r, &a) < 0)
 			rc = EXIT_UNDECIDED;
 		else
-			rc = gate_exit(r.head.v);
+			rc = cli_gate_exit(r.head.v, "run");
 	}
 	run_free(&r);
 	free(a.rules);

@@ -640,17 +640,6 @@ done:
 	return rc;
 }
 
-/* 0 the gate passed, 1 it did not, 2 an unreadable rule could change the answer. */
-static int gate_exit(const struct verdict *v)
-{
-	if (!v->gate.decided) {
-		cli_error("could not decide: a rule whose evidence could not be read (see 'error' outcomes) "
-			  "could change the gate; fix the cause and scan again");
-		return EXIT_UNDECIDED;
-	}
-	return v->gate.passed ? EXIT_PASS : EXIT_GATE;
-}
-
 static void run_free(struct run *r)
 {
 	free(r->note);
@@ -679,7 +668,7 @@ int cmd_scan(int argc, char **argv)
 			 scan_and_judge(&r, &a) < 0 || write_reports(&r, &a) < 0)
 			rc = EXIT_UNDECIDED;
 		else
-			rc = gate_exit(r.v);
+			rc = cli_gate_exit(r.v, "scan");
 	}
 	run_free(&r);
 	free(a.rules);
