@@ -217,9 +217,9 @@ static size_t gen_subject(char *out, size_t cap)
 	return len;
 }
 
-#define ROUNDS	 40
-#define PATTERNS 16
-#define SUBJECTS 150
+#define ROUNDS	 6
+#define PATTERNS 10
+#define SUBJECTS 120
 
 /* Random patterns and subjects: every subject PCRE2 matches, multi lets through. */
 static void test_differential(void **state)
