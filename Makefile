@@ -24,11 +24,15 @@ REPO     ?= .
 REV      ?= HEAD
 SANITIZE ?=
 STRICT   ?=
+# Vectorscan (libhs) runs every content pattern in one pass; VECTORSCAN=no builds without it
+# (into build/VARIANT-novs), as a machine without the library does
+VECTORSCAN ?= auto
+export VECTORSCAN
 
 PKGS      = libgit2 libpcre2-8 yaml-0.1 jansson
 comma     = ,
 VARIANT   = $(if $(SANITIZE),san-$(subst $(comma),-,$(SANITIZE)),$(if $(STRICT),strict,release))
-O         = build/$(VARIANT)
+O         = build/$(VARIANT)$(if $(filter no,$(VECTORSCAN)),-novs)
 
 WARN      = -Wall -Wextra -pedantic
 # -Wformat-nonliteral: every printf-like format is a literal the compiler checks; the one
@@ -42,6 +46,10 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS)) $(shell pkg-config --cflags li
 	$(shell pkg-config --cflags zlib 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) $(shell pkg-config --libs libdeflate 2>/dev/null || echo -ldeflate) \
 	$(shell pkg-config --libs zlib 2>/dev/null || echo -lz)
+# libhs is optional: found by pkg-config, else the scan keeps its word prefilter (src/match/multi.h)
+HS_FOUND   = $(if $(filter no,$(VECTORSCAN)),,$(shell pkg-config --exists libhs 2>/dev/null && echo yes))
+PKG_CFLAGS += $(if $(HS_FOUND),-DPG_HAVE_HS $(shell pkg-config --cflags libhs))
+PKG_LIBS   += $(if $(HS_FOUND),$(shell pkg-config --libs libhs))
 TEST_CFLAGS = $(shell pkg-config --cflags cmocka)
 TEST_LIBS   = $(shell pkg-config --libs cmocka)
 ALL_CFLAGS = -std=c11 $(WARN) $(if $(STRICT)$(SANITIZE),$(STRICTW)) $(SANFLAGS) \

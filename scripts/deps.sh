@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh - installs the libraries proofgate needs when pkg-config cannot find
 # them, through the system's package manager; otherwise prints the command.
-#   scripts/deps.sh          build libraries
+#   scripts/deps.sh          build libraries (and Vectorscan, optional: VECTORSCAN=no skips it)
 #   scripts/deps.sh test     build libraries, cmocka, git, python3-jsonschema, and zsh and fish
 #                            (the completion tests run each shell)
 #   scripts/deps.sh valgrind build libraries and valgrind
@@ -17,6 +17,11 @@ for pc in libgit2 libpcre2-8 yaml-0.1 jansson libdeflate; do
 	[ "$pc" = libdeflate ] && [ -f /usr/include/libdeflate.h ] && continue
 	missing_pc="$missing_pc $pc"
 done
+# Vectorscan (libhs) is optional: proofgate builds without it (src/match/multi.h), so a
+# failed install of it is reported and does not stop the build
+want_hs=0
+pkg-config --exists libhs 2>/dev/null || want_hs=1
+[ "${VECTORSCAN:-auto}" = no ] && want_hs=0
 if [ "$want_test" = test ]; then
 	pkg-config --exists cmocka 2>/dev/null || missing_pc="$missing_pc cmocka"
 fi
@@ -47,7 +52,7 @@ if [ "$want_test" = test ]; then
 fi
 
 [ -z "$missing_pc" ] && [ $need_pkgconfig = 0 ] && [ $need_git = 0 ] && [ $need_jsonschema = 0 ] &&
-	[ $need_valgrind = 0 ] && [ -z "$need_bench" ] && [ -z "$need_lint" ] && [ -z "$need_shells" ] && exit 0
+	[ $need_valgrind = 0 ] && [ -z "$need_bench" ] && [ -z "$need_lint" ] && [ -z "$need_shells" ] && [ $want_hs = 0 ] && exit 0
 
 # map pkg-config names to each package manager's package names
 map() { # manager pcname
@@ -89,6 +94,28 @@ if [ "$mgr" != brew ] && [ "$(id -u)" != 0 ]; then
 	if command -v sudo >/dev/null 2>&1; then sudo=sudo; fi
 fi
 
+# the optional Vectorscan: Debian 12 and Ubuntu 22.04 on have libvectorscan-dev; Hyperscan
+# (x86 only) is the same library under the same pkg-config name
+install_hs() {
+	case $mgr in
+	apt)
+		for p in libvectorscan-dev libhyperscan-dev; do
+			DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $p >&2 && return 0
+			$sudo apt-get update -q >&2 &&
+				DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $p >&2 && return 0
+		done ;;
+	dnf) $sudo dnf install -y vectorscan-devel >&2 || $sudo dnf install -y hyperscan-devel >&2 && return 0 ;;
+	apk) $sudo apk add vectorscan-dev >&2 && return 0 ;;
+	brew) brew install vectorscan >&2 && return 0 ;;
+	esac
+	echo "proofgate: Vectorscan (libhs) not installed: building without it, content patterns are filtered by the word prefilter" >&2
+	return 0
+}
+
+if [ "$(echo $pkgs)" = "" ]; then
+	[ $want_hs = 1 ] && install_hs
+	exit 0
+fi
 echo "proofgate: installing missing build dependencies:$pkgs" >&2
 case $mgr in
 apt)
@@ -105,3 +132,5 @@ none)
 	exit 1
 	;;
 esac
+[ $want_hs = 1 ] && install_hs
+exit 0

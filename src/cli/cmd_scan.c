@@ -558,6 +558,7 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 	so.cache = cache = config_cache_off(r->cfg, r->br.name) ? NULL : open_cache(a, r->repo, r->rs);
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
+	so.no_multi = env_set("PROOFGATE_NO_MULTI");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");
 	rc = scan_run(&r->scan, r->repo, r->target.tree, r->rs, &so);
 	if (rc < 0) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/multi.h"
 #include "match/prefilter.h"
 #include "match/twin.h"
 #include "util/date.h"
@@ -89,6 +90,15 @@ static int next_match(struct worker *wk, const struct match_regex *r, size_t lea
 {
 	const struct scan_job *j = wk->job;
 	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
+	/* one Vectorscan pass over the blob, at its first pattern, says which patterns cannot match it */
+	if (j->mm && j->mm_ids[leaf * TW_N + which] >= 0) {
+		if (!wk->mm_done) {
+			multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
+			wk->mm_done = 1;
+		}
+		if (!multi_may_match(wk->mms, (size_t)j->mm_ids[leaf * TW_N + which]))
+			return MATCH_NONE;
+	}
 	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
 	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0 &&
 	    (wk->pf_done || wk->pf_wanted || !j->pf_fast[leaf * TW_N + which])) {

@@ -20,6 +20,8 @@
 
 struct item;
 struct linguist;
+struct multi;
+struct multi_scratch;
 struct prefilter;
 struct prefilter_scratch;
 struct scan_job;
@@ -248,6 +250,8 @@ struct worker {
 	struct prefilter_scratch *pfs; /* words seen in the current blob */
 	int pf_done;		       /* the current blob was scanned for them */
 	int pf_wanted;		       /* some pattern the blob meets is worth the scan */
+	struct multi_scratch *mms;     /* which patterns may match the current blob */
+	int mm_done;		       /* the current blob was scanned for them */
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -261,6 +265,12 @@ struct scan_job {
 	struct pack_set *packs; /* the repository's pack indexes, read-only */
 	long commit_day;
 	struct twin **twins;  /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
+	/*
+	 * every content pattern in one Vectorscan pass (match/multi.h); NULL
+	 * when turned off or built without it: then the word prefilter pf
+	 */
+	struct multi *mm;
+	int *mm_ids;	      /* per leaf and TW_*: the pattern's id in mm, or -1 */
 	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
 	int *pf_ids;	      /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	/*

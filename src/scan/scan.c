@@ -11,6 +11,7 @@
 
 #include "git/loose.h"
 #include "git/pack.h"
+#include "match/multi.h"
 #include "match/prefilter.h"
 #include "match/twin.h"
 #include "util/date.h"
@@ -34,6 +35,62 @@ static struct pack_set *open_packs(git_repository *repo, int off)
 }
 
 /*
+ * Every content pattern in one Vectorscan database (multi.h), each
+ * distinct (source, caselessness) once.  Returns -1 when switched off
+ * (no_multi), built without Vectorscan, or when it cannot compile: the
+ * word prefilter then does the filtering.
+ */
+static int build_multi(struct scan_job *j, const struct rules *rs)
+{
+	const char **src = NULL;
+	unsigned char *caseless = NULL;
+	size_t i, n = 0, cap = 0;
+	int rc = -1;
+
+	if (j->opts->no_multi || !multi_available())
+		return -1;
+	j->mm_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->mm_ids));
+	for (i = 0; i < rs->nleaves; i++) {
+		const struct leaf *l = rs->leaves[i];
+		const struct match_regex *r[TW_N];
+		int k;
+		r[TW_CONTAINS] = l->contains;
+		r[TW_NOT_CONTAINS] = l->not_contains;
+		r[TW_FRESH] = l->fresh;
+		for (k = 0; k < TW_N; k++) {
+			uint32_t opts = 0;
+			unsigned char ci;
+			size_t at;
+			j->mm_ids[i * TW_N + (size_t)k] = -1;
+			if (!r[k])
+				continue;
+			pcre2_pattern_info(r[k]->code, PCRE2_INFO_ARGOPTIONS, &opts);
+			ci = (opts & PCRE2_CASELESS) != 0;
+			for (at = 0; at < n && (caseless[at] != ci || strcmp(src[at], r[k]->src) != 0); at++)
+				;
+			if (at == n) {
+				if (n == cap) {
+					XGROW(src, cap, n + 1);
+					caseless = xrealloc(caseless, cap);
+				}
+				src[n] = r[k]->src;
+				caseless[n++] = ci;
+			}
+			j->mm_ids[i * TW_N + (size_t)k] = (int)at;
+		}
+	}
+	if (multi_build(&j->mm, src, caseless, n) == 0)
+		rc = 0;
+	free(src);
+	free(caseless);
+	if (rc < 0) {
+		free(j->mm_ids);
+		j->mm_ids = NULL;
+	}
+	return rc;
+}
+
+/*
  * The words each content pattern needs (prefilter.h), or none when
  * the options say no_prefilter: then every pattern runs on every file it
  * selects, which the tests use to show the reports are the same.
@@ -43,7 +100,7 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	size_t i;
 	int any = 0;
 
-	if (j->opts->no_prefilter)
+	if (j->opts->no_prefilter || build_multi(j, rs) == 0)
 		return;
 	j->pf = prefilter_new();
 	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
@@ -108,6 +165,8 @@ static void job_free(struct scan_job *j)
 	free(j->twins);
 	free((void *)j->settled);
 	pack_set_free(j->packs);
+	multi_free(j->mm);
+	free(j->mm_ids);
 	prefilter_free(j->pf);
 	free(j->pf_ids);
 	free(j->pf_fast);
@@ -123,6 +182,7 @@ static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
 	wk->mc = match_ctx_new();
 	wk->pk = pack_reader_new(j->packs);
 	wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
+	wk->mms = j->mm ? multi_scratch_new(j->mm) : NULL;
 }
 
 /* Frees what a worker holds (its thread has ended); NULL is fine. */
@@ -133,6 +193,7 @@ static void worker_release(struct worker *wk)
 	match_ctx_free(wk->mc);
 	pack_reader_free(wk->pk);
 	prefilter_scratch_free(wk->pfs);
+	multi_scratch_free(wk->mms);
 	git_odb_free(wk->odb);
 	buf_free(&wk->ser);
 	memset(wk, 0, sizeof(*wk));

@@ -75,10 +75,11 @@ struct scan_opts {
 	/*
 	 * Accelerations switched off, each giving the same report (the tests
 	 * compare): no_fastpack reads every blob through libgit2, no_prefilter
-	 * runs every pattern on every file it selects, no_records walks every
-	 * folder instead of replaying folder records.
+	 * runs every pattern on every file it selects, no_multi filters them
+	 * with the word prefilter instead of one Vectorscan pass, no_records
+	 * walks every folder instead of replaying folder records.
 	 */
-	int no_fastpack, no_prefilter, no_records;
+	int no_fastpack, no_prefilter, no_multi, no_records;
 };
 
 /* Most worker threads --jobs may ask for. */

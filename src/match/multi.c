@@ -1,0 +1,1032 @@
+/* multi.c - content patterns rewritten for Vectorscan, compiled into two databases, one scan per subject. */
+#include "match/multi.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/err.h"
+#include "util/mem.h"
+
+/*
+ * Without Vectorscan (PG_HAVE_HS unset, the Makefile found no libhs) only
+ * the stubs at the end are built: multi_build fails and the scan keeps its
+ * word prefilter.
+ */
+#ifdef PG_HAVE_HS
+#include <hs.h>
+
+enum { DB_ASCII, DB_UTF8, DB_N };
+/* as written; in prefilter mode; in prefilter mode with ^ dropped (a loose copy); not at all */
+enum { MODE_EXACT, MODE_PREFILTER, MODE_LOOSE, MODE_NONE };
+
+/* Bounded repeats above this lose their upper bound (Vectorscan's compile time and memory grow with them). */
+#define REPEAT_CAP 16
+/* Top-level lookaheads a pattern may be split into; more and it stays whole. */
+#define MAX_LA 8
+/* The serialized format; part of the key, so a new rewriting never loads an old database. */
+#define MULTI_MAGIC "PGMULTI2"
+
+struct expr {
+	char *re;	/* as Vectorscan gets it */
+	char *loose;	/* the same without ^ (Vectorscan refuses a ^ it cannot place: "embedded start anchors") */
+	unsigned flags; /* HS_FLAG_* without PREFILTER */
+	size_t pat;	/* the pattern it stands for */
+	unsigned char mode;
+};
+
+struct dbset {
+	struct expr *e;
+	size_t n, cap;
+	hs_database_t *db; /* NULL when no expression compiled */
+};
+
+struct multi {
+	size_t npat;
+	uint64_t key;
+	unsigned char *anchors;	      /* per pattern: ^, $ or \Z, which a CR changes */
+	unsigned char *always[DB_N];  /* per pattern: runs on every such subject */
+	size_t *need[DB_N];	      /* per pattern: its expressions in the database */
+	struct dbset d[DB_N];
+};
+
+struct multi_scratch {
+	size_t npat;
+	unsigned char *may; /* per pattern, for the last subject */
+	unsigned char *hit; /* per expression of the database scanned */
+	size_t *count;	    /* per pattern: expressions that matched */
+	size_t nhit;
+	hs_scratch_t *hs;
+};
+
+/* ---- rewriting --------------------------------------------------------- */
+
+struct rw {
+	int utf8;	 /* for the UTF-8 database: the UCP superset */
+	int ok;		 /* 0: the pattern cannot be rewritten, it always runs */
+	int split_ok;	 /* the top-level lookaheads may stand alone */
+	int anchors;	 /* ^, $ or \Z outside a class */
+	int nonascii;	 /* a byte beyond ASCII, or \x{...} */
+	int props;	 /* \p or \P */
+	int loose;	 /* drop every ^ outside classes: an assertion less only widens */
+	int quant;	 /* the last thing read was a quantifier: a + after it makes it possessive */
+	int depth;	 /* open groups */
+	int in_la;	 /* inside a top-level lookahead */
+	struct buf whole; /* the pattern rewritten */
+	struct buf opts;  /* leading option settings, e.g. (?i) */
+	struct buf rest;  /* the pattern without its top-level lookaheads */
+	struct buf la[MAX_LA];
+	size_t nla;
+	struct buf *cur; /* rest, or the lookahead being read */
+};
+
+static void emit(struct rw *w, const char *s, size_t n)
+{
+	buf_put(&w->whole, s, n);
+	buf_put(w->cur, s, n);
+}
+
+static void emits(struct rw *w, const char *s)
+{
+	emit(w, s, strlen(s));
+}
+
+/* A literal byte, escaped so that it means itself anywhere (\Q...\E's contents). */
+static void emit_lit(struct rw *w, unsigned char c)
+{
+	char tmp[8];
+	if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) {
+		tmp[0] = (char)c;
+		emit(w, tmp, 1);
+		return;
+	}
+	if (c < 0x20 || c == 0x7f)
+		snprintf(tmp, sizeof(tmp), "\\x%02x", c);
+	else
+		snprintf(tmp, sizeof(tmp), "\\%c", c);
+	emits(w, tmp);
+}
+
+/* After a backslash at p[0]: how many bytes the escape takes (at least 2, never past the end). */
+static size_t escape_len(const char *p)
+{
+	size_t k;
+	char c = p[1];
+	if (!c)
+		return 1;
+	if (strchr("xopPgkN", c) && p[2] == '{') {
+		for (k = 3; p[k] && p[k] != '}'; k++)
+			;
+		return p[k] ? k + 1 : k;
+	}
+	if ((c == 'k' || c == 'g') && (p[2] == '<' || p[2] == '\'')) {
+		char close = p[2] == '<' ? '>' : '\'';
+		for (k = 3; p[k] && p[k] != close; k++)
+			;
+		return p[k] ? k + 1 : k;
+	}
+	if ((c == 'p' || c == 'P') && p[2])
+		return 3;
+	if (c == 'c' && p[2])
+		return 3;
+	return 2;
+}
+
+/* \Q...\E from p (at the Q); returns the bytes read. */
+static size_t quoted(struct rw *w, const char *p)
+{
+	size_t k = 1;
+	while (p[k] && !(p[k] == '\\' && p[k + 1] == 'E'))
+		emit_lit(w, (unsigned char)p[k++]);
+	return p[k] ? k + 2 : k;
+}
+
+/* A class from p (at the '['); returns the bytes read. */
+static size_t klass(struct rw *w, const char *p)
+{
+	size_t k = 1;
+	int neg = 0, widen = 0;
+	emits(w, "[");
+	if (p[k] == '^') {
+		neg = 1;
+		emits(w, "^");
+		k++;
+	}
+	if (p[k] == ']') {
+		emits(w, "\\]");
+		k++;
+	}
+	while (p[k] && p[k] != ']') {
+		if (p[k] == '[' && p[k + 1] == ':') {
+			size_t e = k + 2;
+			while (p[e] && p[e] != ']' && !(p[e] == ':' && p[e + 1] == ']'))
+				e++;
+			if (p[e] == ':') {
+				/* a POSIX class: Unicode under UCP */
+				if (neg || p[k + 2] == '^')
+					w->ok &= !w->utf8;
+				widen = 1;
+				emit(w, p + k, e + 2 - k);
+				k = e + 2;
+				continue;
+			}
+		}
+		if (p[k] == '\\') {
+			size_t n = escape_len(p + k);
+			char c = p[k + 1];
+			if (c == 'Q') {
+				k += 1 + quoted(w, p + k + 1);
+				continue;
+			}
+			if (strchr("wdshv", c) && c)
+				widen = 1;
+			if (strchr("WDSHV", c) && c && neg)
+				w->ok &= !w->utf8; /* [^\W] is \w: under UCP, more than Vectorscan's */
+			if (c == 'p' || c == 'P')
+				w->props = 1;
+			if (c == 'x' && p[k + 2] == '{')
+				w->nonascii = 1;
+			emit(w, p + k, n);
+			k += n;
+			continue;
+		}
+		if ((unsigned char)p[k] >= 0x80)
+			w->nonascii = 1;
+		emit(w, p + k, 1);
+		k++;
+	}
+	if (widen && !neg && w->utf8)
+		emits(w, "\\x{80}-\\x{10ffff}");
+	emits(w, "]");
+	return p[k] ? k + 1 : k;
+}
+
+/* A {n}, {n,} or {n,m} quantifier at p: its length, bounds into *lo and *hi (-1: none); 0 when it is not one. */
+static size_t repeat(const char *p, long *lo, long *hi)
+{
+	size_t k = 1;
+	char *end;
+	if (p[k] < '0' || p[k] > '9')
+		return 0;
+	*lo = strtol(p + k, &end, 10);
+	k = (size_t)(end - p);
+	*hi = *lo;
+	if (p[k] == ',') {
+		k++;
+		*hi = -1;
+		if (p[k] >= '0' && p[k] <= '9') {
+			*hi = strtol(p + k, &end, 10);
+			k = (size_t)(end - p);
+		}
+	}
+	return p[k] == '}' ? k + 1 : 0;
+}
+
+/* An option setting "(?i)" or a group "(?i:" at p (at the '('): its length, and whether it is a group. */
+static size_t option(const char *p, int *group, int *extended)
+{
+	size_t k = 2;
+	*extended = 0;
+	while (p[k] && strchr("imsxnUJ-^", p[k])) {
+		*extended |= p[k] == 'x';
+		k++;
+	}
+	if (p[k] != ')' && p[k] != ':')
+		return 0;
+	*group = p[k] == ':';
+	return k + 1;
+}
+
+static void rw_init(struct rw *w, int utf8)
+{
+	memset(w, 0, sizeof(*w));
+	w->utf8 = utf8;
+	w->ok = 1;
+	w->split_ok = 1;
+	w->cur = &w->rest;
+}
+
+static void rw_free(struct rw *w)
+{
+	size_t i;
+	buf_free(&w->whole);
+	buf_free(&w->opts);
+	buf_free(&w->rest);
+	for (i = 0; i < MAX_LA; i++)
+		buf_free(&w->la[i]);
+}
+
+/* 1 when nothing has been read at the top level yet but option settings. */
+static int at_start(const struct rw *w)
+{
+	return w->rest.len == 0 && w->nla == 0 && !w->in_la;
+}
+
+/* Rewrites src into w: w->whole, and when w->split_ok the lookaheads and the rest apart. */
+static void rewrite(struct rw *w, const char *src)
+{
+	const char *p = src;
+	while (*p && w->ok) {
+		unsigned char c = (unsigned char)*p;
+		int q = w->quant;
+		w->quant = 0;
+		if (c == '\\') {
+			size_t n = escape_len(p);
+			char e = p[1];
+			if (e == 'Q') {
+				p += 1 + quoted(w, p + 1);
+				continue;
+			}
+			if (w->utf8 && e && strchr("wdshv", e)) {
+				char tmp[40];
+				snprintf(tmp, sizeof(tmp), "[\\%c\\x{80}-\\x{10ffff}]", e);
+				emits(w, tmp);
+			} else if ((w->utf8 && (e == 'b' || e == 'B')) || e == 'K') {
+				/* dropped: an assertion less only widens; \K only moves the start reported */
+			} else {
+				emit(w, p, n);
+			}
+			w->anchors |= e == 'Z';
+			w->props |= e == 'p' || e == 'P';
+			w->nonascii |= e == 'x' && p[2] == '{';
+			p += n;
+			continue;
+		}
+		if (c == '[') {
+			p += klass(w, p);
+			continue;
+		}
+		if (c == '(' && p[1] == '?') {
+			int group, ext;
+			size_t n;
+			if (p[2] == '#') {
+				while (*p && *p != ')')
+					p++;
+				p += *p == ')';
+				continue;
+			}
+			n = option(p, &group, &ext);
+			if (ext) {
+				w->ok = 0; /* extended mode: spaces and comments this reader does not know */
+				break;
+			}
+			if (n && !group) {
+				if (w->depth == 0 && at_start(w)) {
+					buf_put(&w->opts, p, n);
+					buf_put(&w->whole, p, n);
+				} else {
+					if (w->depth == 0)
+						w->split_ok = 0;
+					emit(w, p, n);
+				}
+				p += n;
+				continue;
+			}
+			if (p[2] == '=' && w->depth == 0) {
+				buf_puts(&w->whole, "(?=");
+				if (w->nla == MAX_LA) {
+					w->split_ok = 0;
+				} else {
+					w->cur = &w->la[w->nla++];
+					w->in_la = 1;
+				}
+				w->depth++;
+				p += 3;
+				continue;
+			}
+			w->depth++;
+			if (p[2] == '|' || p[2] == '>') {
+				/*
+				 * branch reset only numbers captures: a plain group matches
+				 * the same; an atomic group matches less than a plain one
+				 */
+				emits(w, "(?:");
+				p += 3;
+			} else {
+				emit(w, p, 2);
+				p += 2;
+			}
+			continue;
+		}
+		if (c == '(') {
+			w->depth++;
+			emit(w, p, 1);
+			p++;
+			continue;
+		}
+		if (c == ')') {
+			if (w->depth > 0)
+				w->depth--;
+			if (w->depth == 0 && w->in_la) {
+				buf_puts(&w->whole, ")");
+				w->in_la = 0;
+				w->cur = &w->rest;
+				/* (?=x)? is optional: it cannot stand alone */
+				if (p[1] == '?' || p[1] == '*' || p[1] == '+' || p[1] == '{')
+					w->split_ok = 0;
+			} else {
+				emit(w, p, 1);
+			}
+			p++;
+			continue;
+		}
+		if (c == '|' && w->depth == 0)
+			w->split_ok = 0;
+		if (c == '^' || c == '$')
+			w->anchors = 1;
+		if (c == '+' && q) {
+			/* possessive: the plain quantifier matches more */
+			w->quant = 0;
+			p++;
+			continue;
+		}
+		w->quant = c == '*' || c == '+' || c == '?';
+		if (c == '^' && w->loose) {
+			p++;
+			continue;
+		}
+		if (c >= 0x80)
+			w->nonascii = 1;
+		if (c == '{') {
+			long lo, hi;
+			size_t n = repeat(p, &lo, &hi);
+			if (n && (lo > REPEAT_CAP || hi > REPEAT_CAP)) {
+				char tmp[32];
+				snprintf(tmp, sizeof(tmp), "{%ld,}", lo > REPEAT_CAP ? (long)REPEAT_CAP : lo);
+				emits(w, tmp);
+				p += n;
+				w->quant = 1;
+				continue;
+			}
+			if (n) {
+				emit(w, p, n);
+				p += n;
+				w->quant = 1;
+				continue;
+			}
+		}
+		emit(w, p, 1);
+		p++;
+	}
+	if (w->depth != 0 || w->in_la)
+		w->split_ok = 0;
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+static uint64_t fnv(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+#define FNV_START 14695981039346656037ull
+
+int multi_available(void)
+{
+	return 1;
+}
+
+static const char *engine_version(void)
+{
+	return hs_version();
+}
+
+/* The key of a pattern list: the format, Vectorscan's version, every source and its caselessness. */
+static uint64_t key_of(const char *const *src, const unsigned char *caseless, size_t n)
+{
+	uint64_t h = fnv(FNV_START, MULTI_MAGIC, strlen(MULTI_MAGIC));
+	const char *v = engine_version();
+	size_t i;
+	h = fnv(h, v, strlen(v) + 1);
+	h = fnv(h, &n, sizeof(n));
+	for (i = 0; i < n; i++) {
+		h = fnv(h, src[i], strlen(src[i]) + 1);
+		h = fnv(h, &caseless[i], 1);
+	}
+	return h;
+}
+
+static void add_expr(struct dbset *d, const char *re, const char *loose, unsigned flags, size_t pat)
+{
+	struct expr *e;
+	XGROW(d->e, d->cap, d->n + 1);
+	e = &d->e[d->n++];
+	e->re = xstrdup(re);
+	e->loose = xstrdup(loose);
+	e->flags = flags;
+	e->pat = pat;
+	e->mode = MODE_EXACT;
+}
+
+/*
+ * A piece without its leading \A and [\s\S]*? (any characters, as
+ * the UTF-8 rewriting spells it too): the piece matches somewhere either
+ * way, and Vectorscan refuses a ^ after it ("embedded start anchors").
+ */
+static const char *unprefixed(const char *piece)
+{
+	static const char *const any[] = { "[\\s\\S]", "[\\s\\S\\x{80}-\\x{10ffff}]", "[\\S\\s]" };
+	size_t i;
+	/* the rest after \A(?=...)(?=...): \A dropped, which only widens */
+	if (strncmp(piece, "\\A", 2) == 0)
+		piece += 2;
+	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++) {
+		size_t n = strlen(any[i]);
+		if (strncmp(piece, any[i], n) == 0 && piece[n] == '*')
+			return piece + n + 1 + (piece[n + 1] == '?');
+	}
+	return piece;
+}
+
+/* 1 when a piece, unprefixed, is empty or only ^: it holds at offset 0 of every subject. */
+static int trivial(const struct buf *b)
+{
+	const char *body = b->len ? unprefixed(b->ptr) : "";
+	return body[0] == '\0' || strcmp(body, "^") == 0;
+}
+
+/* The expressions of pattern i for database k, into m. */
+static void pattern_exprs(struct multi *m, size_t k, size_t i, const char *src, int caseless)
+{
+	struct rw w, lw;
+	unsigned flags = HS_FLAG_MULTILINE | HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
+	size_t j;
+
+	rw_init(&w, k == DB_UTF8);
+	rewrite(&w, src);
+	rw_init(&lw, k == DB_UTF8);
+	lw.loose = 1;
+	rewrite(&lw, src);
+	m->anchors[i] |= (unsigned char)w.anchors;
+	if (!w.ok || !lw.ok || w.nla != lw.nla || w.split_ok != lw.split_ok) {
+		m->always[k][i] = 1;
+		goto done;
+	}
+	if (caseless)
+		flags |= HS_FLAG_CASELESS;
+	if (k == DB_UTF8 || w.nonascii || w.props)
+		flags |= HS_FLAG_UTF8;
+	if (w.props)
+		flags |= HS_FLAG_UCP;
+	if (w.split_ok && w.nla > 0) {
+		struct buf one = BUF_INIT, lone = BUF_INIT;
+		for (j = 0; j <= w.nla; j++) {
+			const struct buf *piece = j < w.nla ? &w.la[j] : &w.rest;
+			const struct buf *lpiece = j < w.nla ? &lw.la[j] : &lw.rest;
+			if (trivial(piece))
+				continue;
+			buf_clear(&one);
+			buf_clear(&lone);
+			if (w.opts.len) {
+				buf_put(&one, w.opts.ptr, w.opts.len);
+				buf_put(&lone, w.opts.ptr, w.opts.len);
+			}
+			buf_puts(&one, unprefixed(piece->ptr));
+			buf_puts(&lone, lpiece->len == 0 ? "" : unprefixed(lpiece->ptr));
+			add_expr(&m->d[k], buf_cstr(&one), buf_cstr(&lone), flags, i);
+			m->need[k][i]++;
+		}
+		buf_free(&one);
+		buf_free(&lone);
+	} else {
+		add_expr(&m->d[k], buf_cstr(&w.whole), buf_cstr(&lw.whole), flags, i);
+		m->need[k][i]++;
+	}
+done:
+	rw_free(&w);
+	rw_free(&lw);
+}
+
+static unsigned mode_flags(const struct expr *e)
+{
+	return e->flags | (e->mode == MODE_PREFILTER || e->mode == MODE_LOOSE ? HS_FLAG_PREFILTER : 0);
+}
+
+static const char *mode_re(const struct expr *e)
+{
+	return e->mode == MODE_LOOSE ? e->loose : e->re;
+}
+
+/* Compiles the expressions of d whose mode is not MODE_NONE, for any x86-64 (or whatever the host is). */
+static hs_error_t compile_db(struct dbset *d, hs_compile_error_t **cerr)
+{
+	const char **res = xmalloc((d->n ? d->n : 1) * sizeof(*res));
+	unsigned *flags = xmalloc((d->n ? d->n : 1) * sizeof(*flags));
+	unsigned *ids = xmalloc((d->n ? d->n : 1) * sizeof(*ids));
+	hs_platform_info_t plat;
+	size_t i, n = 0;
+	hs_error_t rc;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->e[i].mode == MODE_NONE)
+			continue;
+		res[n] = mode_re(&d->e[i]);
+		flags[n] = mode_flags(&d->e[i]);
+		ids[n] = (unsigned)i;
+		n++;
+	}
+	*cerr = NULL;
+	d->db = NULL;
+	rc = HS_SUCCESS;
+	if (n > 0) {
+		/* generic: the same bytes on every machine, so a serialized database travels */
+		memset(&plat, 0, sizeof(plat));
+		plat.tune = HS_TUNE_FAMILY_GENERIC;
+		rc = hs_compile_multi(res, flags, ids, (unsigned)n, HS_MODE_BLOCK, &plat, &d->db, cerr);
+		if (rc != HS_SUCCESS && *cerr && (*cerr)->expression >= 0)
+			(*cerr)->expression = (int)ids[(*cerr)->expression];
+	}
+	free(res);
+	free(flags);
+	free(ids);
+	return rc;
+}
+
+/* Settles each expression's mode: as written, else in prefilter mode, else not at all. */
+static void classify(struct dbset *d)
+{
+	size_t i;
+	for (i = 0; i < d->n; i++) {
+		hs_expr_info_t *info = NULL;
+		hs_compile_error_t *cerr = NULL;
+		struct expr *e = &d->e[i];
+		for (e->mode = MODE_EXACT; e->mode < MODE_NONE; e->mode++) {
+			if (hs_expression_info(mode_re(e), mode_flags(e), &info, &cerr) == HS_SUCCESS) {
+				free(info);
+				break;
+			}
+			hs_free_compile_error(cerr);
+			cerr = NULL;
+		}
+	}
+}
+
+/* Marks the patterns of expressions left out of d as always running. */
+static void settle_always(struct multi *m, size_t k)
+{
+	size_t i;
+	for (i = 0; i < m->d[k].n; i++)
+		if (m->d[k].e[i].mode == MODE_NONE || !m->d[k].db)
+			m->always[k][m->d[k].e[i].pat] = 1;
+}
+
+/* Compiles database k; an expression the whole compile refuses steps down a mode, and it tries again. */
+static void build_db(struct multi *m, size_t k)
+{
+	struct dbset *d = &m->d[k];
+	size_t tries;
+	for (tries = 0; tries <= 2 * d->n + 1; tries++) {
+		hs_compile_error_t *cerr = NULL;
+		hs_error_t rc = compile_db(d, &cerr);
+		int bad = cerr ? cerr->expression : -1;
+		hs_free_compile_error(cerr);
+		if (rc == HS_SUCCESS)
+			break;
+		d->db = NULL;
+		if (bad < 0 || (size_t)bad >= d->n)
+			break; /* the database as a whole: every pattern runs always */
+		d->e[bad].mode++;
+	}
+	settle_always(m, k);
+}
+
+static struct multi *multi_alloc(const char *const *src, const unsigned char *caseless, size_t n)
+{
+	struct multi *m = xcalloc(1, sizeof(*m));
+	size_t k;
+	m->npat = n;
+	m->key = key_of(src, caseless, n);
+	m->anchors = xcalloc(n ? n : 1, 1);
+	for (k = 0; k < DB_N; k++) {
+		m->always[k] = xcalloc(n ? n : 1, 1);
+		m->need[k] = xcalloc(n ? n : 1, sizeof(size_t));
+	}
+	return m;
+}
+
+static void *hs_xmalloc(size_t n)
+{
+	return xmalloc(n ? n : 1);
+}
+
+int multi_build(struct multi **out, const char *const *src, const unsigned char *caseless, size_t n)
+{
+	struct multi *m;
+	size_t i, k;
+
+	/* Vectorscan's allocations fall under the one out-of-memory policy */
+	hs_set_allocator(hs_xmalloc, free);
+	m = multi_alloc(src, caseless, n);
+	for (k = 0; k < DB_N; k++) {
+		for (i = 0; i < n; i++)
+			pattern_exprs(m, k, i, src[i], caseless[i]);
+		classify(&m->d[k]);
+		build_db(m, k);
+	}
+	*out = m;
+	return 0;
+}
+
+void multi_free(struct multi *m)
+{
+	size_t i, k;
+	if (!m)
+		return;
+	for (k = 0; k < DB_N; k++) {
+		for (i = 0; i < m->d[k].n; i++) {
+			free(m->d[k].e[i].re);
+			free(m->d[k].e[i].loose);
+		}
+		free(m->d[k].e);
+		hs_free_database(m->d[k].db);
+		free(m->always[k]);
+		free(m->need[k]);
+	}
+	free(m->anchors);
+	free(m);
+}
+
+/* ---- serializing --------------------------------------------------------- */
+
+static void put64(struct buf *b, uint64_t v)
+{
+	unsigned char t[8];
+	int i;
+	for (i = 0; i < 8; i++)
+		t[i] = (unsigned char)(v >> (8 * i));
+	buf_put(b, (const char *)t, 8);
+}
+
+static int get64(const unsigned char **p, const unsigned char *end, uint64_t *v)
+{
+	int i;
+	if ((size_t)(end - *p) < 8)
+		return -1;
+	*v = 0;
+	for (i = 0; i < 8; i++)
+		*v |= (uint64_t)(*p)[i] << (8 * i);
+	*p += 8;
+	return 0;
+}
+
+int multi_serialize(unsigned char **out, size_t *len, const struct multi *m)
+{
+	struct buf b = BUF_INIT;
+	size_t i, k;
+	int rc = -1;
+
+	buf_put(&b, MULTI_MAGIC, 8);
+	put64(&b, m->key);
+	for (k = 0; k < DB_N; k++) {
+		char *bytes = NULL;
+		size_t blen = 0;
+		put64(&b, m->d[k].n);
+		for (i = 0; i < m->d[k].n; i++)
+			buf_putc(&b, (char)m->d[k].e[i].mode);
+		if (m->d[k].db && hs_serialize_database(m->d[k].db, &bytes, &blen) != HS_SUCCESS) {
+			err_set("cannot serialize the pattern database");
+			goto done;
+		}
+		put64(&b, blen);
+		if (blen && buf_put(&b, bytes, blen) < 0) {
+			free(bytes);
+			err_set("the pattern database is too large to serialize");
+			goto done;
+		}
+		free(bytes);
+	}
+	put64(&b, fnv(FNV_START, b.ptr, b.len));
+	*len = b.len;
+	*out = (unsigned char *)buf_detach(&b);
+	rc = 0;
+done:
+	buf_free(&b);
+	return rc;
+}
+
+int multi_load(struct multi **out, const char *const *src, const unsigned char *caseless, size_t n,
+	       const unsigned char *data, size_t len)
+{
+	struct multi *m = NULL;
+	const unsigned char *p = data, *end;
+	uint64_t v, sum;
+	size_t i, k;
+	int rc = -1;
+
+	if (len < 8 + 8 + 8 || memcmp(data, MULTI_MAGIC, 8) != 0) {
+		err_set("not a pattern database of this version");
+		goto done;
+	}
+	end = data + len - 8;
+	if (get64(&end, data + len, &sum) < 0 || sum != fnv(FNV_START, data, len - 8)) {
+		err_set("the pattern database is damaged (checksum)");
+		goto done;
+	}
+	end = data + len - 8;
+	p += 8;
+	hs_set_allocator(hs_xmalloc, free);
+	m = multi_alloc(src, caseless, n);
+	if (get64(&p, end, &v) < 0 || v != m->key) {
+		err_set("the pattern database is for other patterns or another Vectorscan");
+		goto done;
+	}
+	for (k = 0; k < DB_N; k++) {
+		struct dbset *d = &m->d[k];
+		size_t sz = 0;
+		for (i = 0; i < n; i++)
+			pattern_exprs(m, k, i, src[i], caseless[i]);
+		if (get64(&p, end, &v) < 0 || v != d->n || (size_t)(end - p) < d->n) {
+			err_set("the pattern database does not fit its patterns");
+			goto done;
+		}
+		for (i = 0; i < d->n; i++)
+			d->e[i].mode = *p++ > MODE_NONE ? MODE_NONE : p[-1];
+		if (get64(&p, end, &v) < 0 || v > (uint64_t)(end - p)) {
+			err_set("the pattern database is truncated");
+			goto done;
+		}
+		if (v) {
+			if (hs_serialized_database_size((const char *)p, (size_t)v, &sz) != HS_SUCCESS ||
+			    hs_deserialize_database((const char *)p, (size_t)v, &d->db) != HS_SUCCESS) {
+				err_set("Vectorscan refuses the serialized pattern database");
+				goto done;
+			}
+		}
+		p += v;
+		settle_always(m, k);
+	}
+	if (p != end) {
+		err_set("the pattern database has trailing bytes");
+		goto done;
+	}
+	*out = m;
+	m = NULL;
+	rc = 0;
+done:
+	multi_free(m);
+	return rc;
+}
+
+/* ---- scanning ------------------------------------------------------------ */
+
+struct multi_scratch *multi_scratch_new(const struct multi *m)
+{
+	struct multi_scratch *s = xcalloc(1, sizeof(*s));
+	size_t k, most = 1;
+	s->npat = m ? m->npat : 0;
+	s->may = xcalloc(s->npat ? s->npat : 1, 1);
+	s->count = xcalloc(s->npat ? s->npat : 1, sizeof(*s->count));
+	for (k = 0; m && k < DB_N; k++) {
+		if (m->d[k].n > most)
+			most = m->d[k].n;
+		/* fails only out of memory (the allocator exits then); without scratch hs_scan fails: all run */
+		if (m->d[k].db)
+			hs_alloc_scratch(m->d[k].db, &s->hs);
+	}
+	s->hit = xcalloc(most, 1);
+	s->nhit = most;
+	return s;
+}
+
+void multi_scratch_free(struct multi_scratch *s)
+{
+	if (!s)
+		return;
+	hs_free_scratch(s->hs);
+	free(s->may);
+	free(s->hit);
+	free(s->count);
+	free(s);
+}
+
+/* 1 when the len bytes at s are valid UTF-8 (no overlong forms, surrogates or code points past U+10FFFF). */
+static int valid_utf8(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n, k;
+		uint32_t cp;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return 0;
+		}
+		if (len - i <= n)
+			return 0;
+		for (k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+struct hit_ctx {
+	const struct dbset *d;
+	struct multi_scratch *s;
+};
+
+static int on_match(unsigned int id, unsigned long long from, unsigned long long to, unsigned int flags, void *ctx)
+{
+	struct hit_ctx *h = ctx;
+	(void)from;
+	(void)to;
+	(void)flags;
+	if (id < h->s->nhit && !h->s->hit[id]) {
+		h->s->hit[id] = 1;
+		h->s->count[h->d->e[id].pat]++;
+	}
+	return 0;
+}
+
+void multi_scan(const struct multi *m, struct multi_scratch *s, const char *data, size_t len, int ascii)
+{
+	size_t i, k = ascii ? DB_ASCII : DB_UTF8;
+	int cr, all = 0;
+
+	/* an empty subject (where Vectorscan reports nothing), invalid UTF-8, or too long: run everything */
+	if (len == 0 || len > UINT_MAX || (!ascii && !valid_utf8((const unsigned char *)data, len)))
+		all = 1;
+	memset(s->count, 0, s->npat * sizeof(*s->count));
+	if (!all && m->d[k].db) {
+		struct hit_ctx h;
+		h.d = &m->d[k];
+		h.s = s;
+		memset(s->hit, 0, s->nhit);
+		if (hs_scan(m->d[k].db, data, (unsigned)len, 0, s->hs, on_match, &h) != HS_SUCCESS)
+			all = 1;
+	}
+	cr = !all && memchr(data, '\r', len) != NULL;
+	for (i = 0; i < s->npat; i++)
+		s->may[i] = (unsigned char)(all || m->always[k][i] || (cr && m->anchors[i]) || s->count[i] == m->need[k][i]);
+}
+
+int multi_may_match(const struct multi_scratch *s, size_t id)
+{
+	return id >= s->npat || s->may[id];
+}
+
+const char *multi_describe(const struct multi *m, size_t id)
+{
+	static char out[160];
+	static const char *const dbname[DB_N] = { "ascii", "utf8" };
+	size_t k, i, len = 0;
+	out[0] = '\0';
+	for (k = 0; k < DB_N && id < m->npat; k++) {
+		size_t exact = 0, pre = 0;
+		for (i = 0; i < m->d[k].n; i++)
+			if (m->d[k].e[i].pat == id) {
+				exact += m->d[k].e[i].mode == MODE_EXACT;
+				pre += m->d[k].e[i].mode == MODE_PREFILTER || m->d[k].e[i].mode == MODE_LOOSE;
+			}
+		if (m->always[k][id])
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s: always", k ? "; " : "", dbname[k]);
+		else
+			len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s: %zu exact, %zu prefilter",
+						k ? "; " : "", dbname[k], exact, pre);
+	}
+	return out;
+}
+
+#else /* without Vectorscan */
+
+int multi_available(void)
+{
+	return 0;
+}
+
+int multi_build(struct multi **out, const char *const *src, const unsigned char *caseless, size_t n)
+{
+	(void)out;
+	(void)src;
+	(void)caseless;
+	(void)n;
+	return err_set("built without Vectorscan");
+}
+
+int multi_serialize(unsigned char **out, size_t *len, const struct multi *m)
+{
+	(void)out;
+	(void)len;
+	(void)m;
+	return err_set("built without Vectorscan");
+}
+
+int multi_load(struct multi **out, const char *const *src, const unsigned char *caseless, size_t n,
+	       const unsigned char *data, size_t len)
+{
+	(void)out;
+	(void)src;
+	(void)caseless;
+	(void)n;
+	(void)data;
+	(void)len;
+	return err_set("built without Vectorscan");
+}
+
+void multi_free(struct multi *m)
+{
+	(void)m;
+}
+
+struct multi_scratch *multi_scratch_new(const struct multi *m)
+{
+	(void)m;
+	return xcalloc(1, 1);
+}
+
+void multi_scratch_free(struct multi_scratch *s)
+{
+	free(s);
+}
+
+void multi_scan(const struct multi *m, struct multi_scratch *s, const char *data, size_t len, int ascii)
+{
+	(void)m;
+	(void)s;
+	(void)data;
+	(void)len;
+	(void)ascii;
+}
+
+int multi_may_match(const struct multi_scratch *s, size_t id)
+{
+	(void)s;
+	(void)id;
+	return 1;
+}
+
+const char *multi_describe(const struct multi *m, size_t id)
+{
+	(void)m;
+	(void)id;
+	return "always";
+}
+
+#endif

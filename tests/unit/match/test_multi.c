@@ -1,0 +1,289 @@
+/* test_multi.c - the Vectorscan pass never skips a pattern PCRE2 would match; it does skip the rest. */
+#include "helpers.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match/match.h"
+#include "match/multi.h"
+#include "match/twin.h"
+
+/* 1 when PCRE2 (as the scan compiles content patterns) finds a match of src in s. */
+static int pcre2_matches(struct match_ctx *c, const char *src, int caseless, const char *s, size_t len)
+{
+	struct match_regex *r = NULL;
+	size_t off = 0, start = 0, ms, me, cs, ce;
+	int rc;
+	if (match_regex_compile(&r, src, caseless ? MATCH_CASELESS : 0, &off) < 0)
+		return -1;
+	rc = match_regex_next(c, r, s, len, &start, &ms, &me, &cs, &ce);
+	match_regex_free(r);
+	return rc == MATCH_OK;
+}
+
+/* Builds a multi of n patterns; NULL when Vectorscan is not there (the test then checks the stub). */
+static struct multi *build(const char *const *src, const unsigned char *ci, size_t n)
+{
+	struct multi *m = NULL;
+	if (!multi_available()) {
+		assert_int_equal(multi_build(&m, src, ci, n), -1);
+		return NULL;
+	}
+	assert_int_equal(multi_build(&m, src, ci, n), 0);
+	assert_non_null(m);
+	return m;
+}
+
+/* What multi says of pattern id on s. */
+static int may(const struct multi *m, struct multi_scratch *sc, const char *s, size_t id)
+{
+	size_t len = strlen(s);
+	multi_scan(m, sc, s, len, twin_is_ascii(s, len));
+	return multi_may_match(sc, id);
+}
+
+/* Patterns are skipped where they cannot match, and not where they can. */
+static void test_skips(void **state)
+{
+	static const char *const src[] = {
+		"heartbeat",
+		"\\A(?=[\\s\\S]*?foo)(?=[\\s\\S]*?bar)",
+		"(?i)\\bplace-?holders?\\b",
+		"^\\W*TODO\\W*$",
+		"a[^\\n]{0,3}b",
+		"\\w+\\.get\\(",
+		"(?|(a)|(b))c",
+		"(?<=x)y",
+	};
+	static const unsigned char ci[] = { 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct multi *m = build(src, ci, 8);
+	struct multi_scratch *sc;
+	(void)state;
+	if (!m)
+		return;
+	sc = multi_scratch_new(m);
+	assert_int_equal(may(m, sc, "nothing here", 0), 0);
+	assert_int_equal(may(m, sc, "a heartbeat", 0), 1);
+	/* the lookaheads stand alone: both words, in any order */
+	assert_int_equal(may(m, sc, "only foo", 1), 0);
+	assert_int_equal(may(m, sc, "bar then foo", 1), 1);
+	assert_int_equal(may(m, sc, "PlaceHolder here", 2), 1);
+	assert_int_equal(may(m, sc, "no such word", 2), 0);
+	/* CR ends a line for PCRE2: a pattern with $ runs on a CRLF file */
+	assert_int_equal(may(m, sc, "x\r\n  TODO\r\n", 3), 1);
+	assert_int_equal(may(m, sc, "x\n  TODO\n", 3), 1);
+	assert_int_equal(may(m, sc, "x\n  TODO later\n", 3), 0);
+	/* characters, not bytes, beyond ASCII */
+	assert_int_equal(may(m, sc, "a\xc3\xa9\xc3\xa9\xc3\xa9" "b", 4), 1);
+	assert_int_equal(may(m, sc, "\xc3\xa9.get(", 5), 1);
+	assert_int_equal(may(m, sc, "\xc3\xa9.set(", 5), 0);
+	assert_int_equal(may(m, sc, "bc", 6), 1);
+	assert_int_equal(may(m, sc, "xy", 7), 1);
+	assert_int_equal(may(m, sc, "zz", 7), 0);
+	/* invalid UTF-8 runs everything, as does an empty subject */
+	assert_int_equal(may(m, sc, "\xff nothing", 0), 1);
+	assert_int_equal(may(m, sc, "", 0), 1);
+	multi_scratch_free(sc);
+	multi_free(m);
+}
+
+/* A serialized database loads for the same patterns only, and never when damaged. */
+static void test_serialize(void **state)
+{
+	static const char *const src[] = { "heartbeat", "(?i)health(?:check|z)", "\\bfoo\\b" };
+	static const char *const other[] = { "heartbeat", "(?i)health(?:check|z)", "\\bfoo\\b " };
+	static const unsigned char ci[] = { 0, 1, 0 };
+	struct multi *m = build(src, ci, 3), *l = NULL;
+	struct multi_scratch *sc;
+	unsigned char *bytes = NULL;
+	size_t len = 0, i;
+	(void)state;
+	if (!m)
+		return;
+	assert_int_equal(multi_serialize(&bytes, &len, m), 0);
+	assert_int_equal(multi_load(&l, src, ci, 3, bytes, len), 0);
+	sc = multi_scratch_new(l);
+	assert_int_equal(may(l, sc, "no", 0), 0);
+	assert_int_equal(may(l, sc, "HEALTHZ", 1), 1);
+	multi_scratch_free(sc);
+	multi_free(l);
+	l = NULL;
+	assert_int_equal(multi_load(&l, other, ci, 3, bytes, len), -1);
+	assert_null(l);
+	/* every single flipped byte and every truncation is caught */
+	for (i = 0; i < len; i += 1 + len / 200) {
+		bytes[i] ^= 0x5a;
+		assert_int_equal(multi_load(&l, src, ci, 3, bytes, len), -1);
+		bytes[i] ^= 0x5a;
+		assert_int_equal(multi_load(&l, src, ci, 3, bytes, i), -1);
+	}
+	assert_null(l);
+	free(bytes);
+	multi_free(m);
+}
+
+/* ---- the differential test --------------------------------------------- */
+
+static unsigned long long rnd_state;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005ull + 1442695040888963407ull;
+	return (unsigned)((rnd_state >> 33) % n);
+}
+
+static const char *const atoms[] = {
+	"a", "b", "ab", "foo", "k", "s", "K", "x", "\xc3\xa9", "\xe2\x84\xaa", "\xc5\xbf", "\xc3\x89", "\\w", "\\d",
+	"\\s", "\\W", "\\S", "\\D", ".", "\\N", "[a-c]", "[^a]", "[\\w.]", "[^\\s]", "[[:alpha:]]", "[[:digit:]_]",
+	"\\b", "\\B", "^", "$", "\\A", "\\Z", "\\z", "\\r", "\\n", "\\R", "\\h", "\\v", "[\\s\\S]", "\\x{e9}", "\\xe9",
+	"(?=a)", "(?!b)", "(?<=a)", "(?<!b)", "\\p{L}", "\\p{Lu}", "\\P{L}", "[^\\W]", "\\Qa.b\\E", "(?i:k)",
+	"(?>ab|a)", "\\1", "(?|(a)|(b))", "[\\x{80}-\\x{ff}]", "\\t", " ", "-", "\\.", "(?#c)", "\\K", "a++", "[\\s\\S]*?", "(?-i:s)",
+};
+
+static void gen(char *out, size_t cap, int depth);
+
+static void gen_piece(char *out, size_t cap, int depth)
+{
+	char inner[160];
+	static const char *const q[] = { "?", "*", "+", "{0,3}", "{2}", "{1,20}", "*?", "+?", "{0,30}?", "{3,}", "*+" };
+	if (depth < 2 && rnd(4) == 0) {
+		gen(inner, sizeof(inner), depth + 1);
+		snprintf(out, cap, rnd(2) ? "(%s)" : "(?:%s)", inner);
+	} else {
+		snprintf(out, cap, "%s", atoms[rnd(sizeof(atoms) / sizeof(atoms[0]))]);
+	}
+	if (rnd(3) == 0 && strlen(out) + 8 < cap)
+		strcat(out, q[rnd(sizeof(q) / sizeof(q[0]))]);
+}
+
+static void gen(char *out, size_t cap, int depth)
+{
+	unsigned n = 1 + rnd(4), i;
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		char piece[200];
+		gen_piece(piece, sizeof(piece), depth);
+		if (strlen(out) + strlen(piece) + 2 >= cap)
+			break;
+		if (i && rnd(5) == 0)
+			strcat(out, "|");
+		strcat(out, piece);
+	}
+}
+
+/* A random pattern; a fifth are document patterns: \A then lookaheads anywhere in the text. */
+static void gen_pattern(char *out, size_t cap)
+{
+	char a[200], b[200];
+	gen(a, sizeof(a), 0);
+	switch (rnd(6)) {
+	case 0:
+		gen(b, sizeof(b), 1);
+		snprintf(out, cap, "\\A(?=[\\s\\S]*?%s)(?=[\\s\\S]*?(?:%s))", a, b);
+		break;
+	case 1:
+		snprintf(out, cap, "(?i)%s", a);
+		break;
+	case 2:
+		gen(b, sizeof(b), 1);
+		snprintf(out, cap, "(?=%s)%s", b, a);
+		break;
+	default:
+		snprintf(out, cap, "%s", a);
+	}
+}
+
+static const char *const chars[] = {
+	"a", "b", "k", "s", "x", "f", "o", "K", "S", "A", "1", "9", "_", " ", "\t", "\n", "\r", "\r\n", ".", "-",
+	"\xc3\xa9", "\xc3\x89", "\xe2\x84\xaa", "\xc5\xbf", "\xe4\xb8\xad", "\xc2\xa0", "\xd9\xa3", "\xf0\x9f\x98\x80",
+	"foo", "ab", "\xff",
+};
+
+static size_t gen_subject(char *out, size_t cap)
+{
+	size_t len = 0, n = rnd(24), i;
+	for (i = 0; i < n; i++) {
+		const char *c = chars[rnd(sizeof(chars) / sizeof(chars[0]))];
+		size_t cl = strlen(c);
+		if (c[0] == '\xff' && rnd(4) != 0)
+			continue; /* invalid UTF-8 now and then */
+		if (len + cl + 1 >= cap)
+			break;
+		memcpy(out + len, c, cl);
+		len += cl;
+	}
+	out[len] = '\0';
+	return len;
+}
+
+#define ROUNDS	 6
+#define PATTERNS 10
+#define SUBJECTS 120
+
+/* Random patterns and subjects: every subject PCRE2 matches, multi lets through. */
+static void test_differential(void **state)
+{
+	struct match_ctx *c = match_ctx_new();
+	size_t round, checked = 0, skipped = 0;
+	(void)state;
+	if (!multi_available()) {
+		match_ctx_free(c);
+		return;
+	}
+	rnd_state = 20261201;
+	for (round = 0; round < ROUNDS; round++) {
+		char pats[PATTERNS][480];
+		const char *src[PATTERNS];
+		unsigned char ci[PATTERNS];
+		struct multi *m = NULL;
+		struct multi_scratch *sc;
+		size_t n = 0, i, k;
+		while (n < PATTERNS) {
+			size_t off;
+			struct match_regex *r = NULL;
+			gen_pattern(pats[n], sizeof(pats[n]));
+			ci[n] = (unsigned char)(rnd(3) == 0);
+			if (match_regex_compile(&r, pats[n], ci[n] ? MATCH_CASELESS : 0, &off) < 0)
+				continue; /* PCRE2 refuses it: the rules loader would too */
+			match_regex_free(r);
+			src[n] = pats[n];
+			n++;
+		}
+		assert_int_equal(multi_build(&m, src, ci, n), 0);
+		sc = multi_scratch_new(m);
+		for (k = 0; k < SUBJECTS; k++) {
+			char s[200];
+			size_t len = gen_subject(s, sizeof(s));
+			multi_scan(m, sc, s, len, twin_is_ascii(s, len));
+			for (i = 0; i < n; i++) {
+				int pm = pcre2_matches(c, src[i], ci[i], s, len);
+				checked++;
+				if (pm == 1 && !multi_may_match(sc, i)) {
+					char hex[600];
+					size_t h, o = 0;
+					for (h = 0; h < len && o + 4 < sizeof(hex); h++)
+						o += (size_t)snprintf(hex + o, sizeof(hex) - o, "%02x", (unsigned char)s[h]);
+					fail_msg("skipped a match: /%s/%s on %s (%s)", src[i], ci[i] ? "i" : "", hex,
+						 multi_describe(m, i));
+				}
+				skipped += !multi_may_match(sc, i);
+			}
+		}
+		multi_scratch_free(sc);
+		multi_free(m);
+	}
+	/* and it is a filter at all: it skips a good share of the runs */
+	assert_true(skipped * 4 > checked);
+	match_ctx_free(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_skips),
+		cmocka_unit_test(test_serialize),
+		cmocka_unit_test(test_differential),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
