@@ -60,13 +60,14 @@ ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 # src/LAYER/*.c: one folder per layer (docs/architecture.md); cli/ is the
 # command line, every other folder is library code the unit tests link
 SRCS      = $(sort $(wildcard src/*/*.c))
-OBJS      = $(SRCS:src/%.c=$(O)/%.o) $(O)/builtin.o
+CORE_OBJS = $(SRCS:src/%.c=$(O)/%.o) $(O)/builtin.o
+OBJS      = $(CORE_OBJS) $(O)/multidb.o
 LIBOBJS   = $(filter-out $(O)/cli/%,$(OBJS))
 RULES_YML = $(sort $(wildcard rules/*.yml))
 # tests/unit/LAYER/test_*.c mirror src/LAYER/; a test is named LAYER/test_x
 TESTS     = $(patsubst tests/unit/%.c,%,$(sort $(wildcard tests/unit/*/test_*.c)))
 
-.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-corpora bench-merge fuzz fuzz-short fuzz-build accuracy completions
+.PHONY: all deps test-deps scan check unit e2e browser valgrind install uninstall lint fmt clean bench bench-real bench-corpora bench-merge fuzz fuzz-short fuzz-build accuracy completions
 .DEFAULT_GOAL := all
 
 all: $(O)/proofgate
@@ -91,6 +92,21 @@ $(O)/builtin.c: $(O)/embed $(RULES_YML)
 	$(O)/embed $(RULES_YML) > $@.tmp && mv $@.tmp $@
 
 $(O)/builtin.o: $(O)/builtin.c | deps
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# the built-in pack's Vectorscan database, compiled once at build time
+# (tools/mkmultidb.c; match/multi.h): scans load it instead of compiling it
+$(O)/tools/%.o: tools/%.c | deps $(O)/.dir
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/mkmultidb: $(O)/tools/mkmultidb.o $(filter-out $(O)/cli/%,$(CORE_OBJS)) $(O)/tools/multidb_none.o
+	$(CC) $(ALL_LDFLAGS) $(filter -fsanitize=%,$(CFLAGS)) -o $@ $^ $(PKG_LIBS) -lpthread
+
+$(O)/multidb.c: $(O)/mkmultidb
+	$(O)/mkmultidb > $@.tmp && mv $@.tmp $@
+
+$(O)/multidb.o: $(O)/multidb.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/proofgate: $(OBJS)
@@ -261,9 +277,15 @@ build/bench/real.stamp: bench/realcode.py bench/realcode.txt
 
 bench-corpora: build/bench/mono.stamp build/bench/real.stamp
 
+# the real-code corpus alone (issue 13): grep ratio, --jobs 1/2/4, memory, cache
+bench-real: $(O)/proofgate build/bench/real.stamp
+	@scripts/deps.sh bench
+	bench/real.sh $(O)/proofgate $(REAL_REPO)
+
 bench: $(O)/proofgate build/bench/mono.stamp build/bench/real.stamp
 	@scripts/deps.sh bench
 	bench/run.sh $(O)/proofgate $(BENCH_REPO)
+	bench/real.sh $(O)/proofgate $(REAL_REPO)
 	bench/merge.sh $(O)/proofgate 1000
 	bench/log.sh $(O)/proofgate $(REAL_REPO)
 

@@ -489,11 +489,17 @@ static int load_policy_and_rules(struct run *r, const struct scan_args *a)
 /* --stats: one line a person (or a test) can read; the counts do not depend on --jobs. */
 static void print_stats(const struct scan_result *r, const struct cache *c)
 {
+	static const char *const filters[] = {
+		[SCAN_FILTER_NONE] = "every pattern run",
+		[SCAN_FILTER_WORDS] = "word prefilter",
+		[SCAN_FILTER_MULTI_BUILTIN] = "one Vectorscan pass, built-in database",
+		[SCAN_FILTER_MULTI_COMPILED] = "one Vectorscan pass, database compiled",
+	};
 	struct cache_stats cs;
 	fprintf(stderr,
 		"proofgate: stats: %zu tree entries, %zu folders read, %zu folders from cache records, "
-		"%zu folders pruned, %zu blobs read",
-		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read);
+		"%zu folders pruned, %zu blobs read; patterns: %s",
+		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read, filters[r->filter]);
 	if (c) {
 		cache_get_stats(c, &cs);
 		fprintf(stderr, "; cache: %zu segments loaded, %zu skipped, %zu hits, %zu misses", cs.segments_loaded,

@@ -55,6 +55,18 @@ int multi_serialize(unsigned char **out, size_t *len, const struct multi *m);
 int multi_load(struct multi **out, const char *const *src, const unsigned char *caseless, size_t n,
 	       const unsigned char *data, size_t len);
 
+/*
+ * The built-in pack's patterns and their database, made at build time by
+ * tools/mkmultidb.c (multi_serialize; multi_builtin_len 0 when built
+ * without Vectorscan or when it could not compile): a scan whose patterns
+ * are all among them loads it with multi_load instead of compiling.
+ */
+extern const char *const multi_builtin_src[];
+extern const unsigned char multi_builtin_caseless[];
+extern const size_t multi_builtin_n;
+extern const unsigned char multi_builtin_db[];
+extern const size_t multi_builtin_len;
+
 /* Frees m; NULL is fine. */
 void multi_free(struct multi *m);
 

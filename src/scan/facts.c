@@ -84,34 +84,72 @@ static void fresh_keep(struct facts *f, long day, size_t off)
 	f->nf++;
 }
 
+/* 0 when one Vectorscan pass over the blob (made at its first pattern) shows pattern k cannot match it. */
+static int multi_may(struct worker *wk, size_t k, const struct subject *s)
+{
+	const struct scan_job *j = wk->job;
+	if (j->mm_ids[k] < 0)
+		return 1;
+	if (!wk->mm_done) {
+		multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
+		wk->mm_done = 1;
+	}
+	return multi_may_match(wk->mms, (size_t)j->mm_ids[k]);
+}
+
+/* 0 when the words of an ASCII blob (looked for at its first pattern) show pattern k cannot match it. */
+static int words_may(struct worker *wk, size_t k, const struct subject *s)
+{
+	const struct scan_job *j = wk->job;
+	if (!s->ascii || !j->pf || j->pf_ids[k] < 0)
+		return 1;
+	if (!wk->pf_done) {
+		prefilter_scan(j->pf, wk->pfs, s->data, s->len);
+		wk->pf_done = 1;
+	}
+	return prefilter_may_match(j->pf, wk->pfs, j->pf_ids[k]);
+}
+
+/*
+ * A pattern PCRE2 could not finish on the blob (its budget or limits) has
+ * no match none the less when a filter proves the blob cannot hold one:
+ * both filters are asked, whichever one the scan uses up front, so the
+ * outcome is the same with every acceleration switched off.  The database
+ * is built here if the scan did not use it (scan_job_multi).
+ */
+static int proven_absent(struct worker *wk, size_t k, const struct subject *s)
+{
+	if (!words_may(wk, k, s))
+		return 1;
+	if (scan_job_multi(wk->job) < 0)
+		return 0;
+	if (!wk->mms)
+		wk->mms = multi_scratch_new(wk->job->mm);
+	return !multi_may(wk, k, s);
+}
+
 /* match_regex_next(), through the regex's ASCII twin when the subject allows it. */
 static int next_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
 		      size_t *start, size_t *ms, size_t *me, size_t *cs, size_t *ce)
 {
 	const struct scan_job *j = wk->job;
 	const struct twin *t = s->ascii ? j->twins[leaf * TW_N + which] : NULL;
-	/* one Vectorscan pass over the blob, at its first pattern, says which patterns cannot match it */
-	if (j->mm && j->mm_ids[leaf * TW_N + which] >= 0) {
-		if (!wk->mm_done) {
-			multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
-			wk->mm_done = 1;
-		}
-		if (!multi_may_match(wk->mms, (size_t)j->mm_ids[leaf * TW_N + which]))
-			return MATCH_NONE;
-	}
-	/* on ASCII text, a pattern whose necessary words are absent cannot match: not run */
-	if (s->ascii && j->pf && j->pf_ids[leaf * TW_N + which] >= 0 &&
-	    (wk->pf_done || wk->pf_wanted || !j->pf_fast[leaf * TW_N + which])) {
-		if (!wk->pf_done) {
-			prefilter_scan(j->pf, wk->pfs, s->data, s->len);
-			wk->pf_done = 1;
-		}
-		if (!prefilter_may_match(j->pf, wk->pfs, j->pf_ids[leaf * TW_N + which]))
-			return MATCH_NONE;
-	}
+	size_t k = leaf * TW_N + (size_t)which;
+	int rc;
+
+	/* one Vectorscan pass says which patterns cannot match the blob */
+	if (j->mm_use && !multi_may(wk, k, s))
+		return MATCH_NONE;
+	/* else, on ASCII text, a pattern whose necessary words are absent cannot match: not run */
+	if (j->pf_use && (wk->pf_done || wk->pf_wanted || !j->pf_fast[k]) && !words_may(wk, k, s))
+		return MATCH_NONE;
 	if (t)
-		return twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
-	return match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
+		rc = twin_next(wk->mc, t, s->data, s->len, start, ms, me, cs, ce);
+	else
+		rc = match_regex_next(wk->mc, r, s->data, s->len, start, ms, me, cs, ce);
+	if ((rc == MATCH_LIMIT_HIT || rc == MATCH_BUDGET_HIT) && proven_absent(wk, k, s))
+		rc = MATCH_NONE;
+	return rc;
 }
 
 void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,

@@ -267,11 +267,18 @@ struct scan_job {
 	struct twin **twins;  /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
 	/*
 	 * every content pattern in one Vectorscan pass (match/multi.h); NULL
-	 * when turned off or built without it: then the word prefilter pf
+	 * when built without it, and until first needed when mm_use is 0
+	 * (scan_job_multi): then the word prefilter pf is used, or nothing
 	 */
 	struct multi *mm;
-	int *mm_ids;	      /* per leaf and TW_*: the pattern's id in mm, or -1 */
-	struct prefilter *pf; /* the words each pattern needs; NULL when turned off */
+	int *mm_ids;		 /* per leaf and TW_*: the pattern's id in mm, or -1 */
+	int mm_use;		 /* mm rules out patterns before PCRE2 runs them */
+	int mm_builtin;		 /* mm is the built-in pack's, made at build time */
+	int mm_tried;		 /* mm was built, or could not be (under mm_lock) */
+	pthread_mutex_t mm_lock; /* building mm once a worker needs it */
+	enum scan_filter filter; /* which of mm and pf, for --stats */
+	int pf_use;		 /* pf rules out patterns before PCRE2 runs them */
+	struct prefilter *pf; /* the words each pattern needs; NULL when no pattern needs any */
 	int *pf_ids;	      /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	/*
 	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
@@ -293,6 +300,12 @@ struct scan_job {
 	size_t nworkers;
 	int threaded;
 };
+
+/*
+ * Builds j->mm once, whatever mm_use says (any thread may ask); 0 when
+ * it exists, -1 without Vectorscan or when it could not compile.
+ */
+int scan_job_multi(struct scan_job *j);
 
 /* 1 when nothing later in the walk can change the leaf's outcome or evidence (any thread may ask). */
 static inline int is_settled(const struct scan_job *j, size_t leaf)

@@ -166,7 +166,7 @@ static int words_wanted(const struct scan_job *j, const struct item *it)
 	size_t i, k;
 	int wanted = 0;
 	for (i = 0; i < it->nsel; i++)
-		for (k = 0; j->pf && k < TW_N; k++)
+		for (k = 0; j->pf_use && k < TW_N; k++)
 			wanted |= j->pf_ids[it->sel[i] * TW_N + k] >= 0 && !j->pf_fast[it->sel[i] * TW_N + k] &&
 				  !is_settled(j, it->sel[i]);
 	return wanted;

@@ -34,22 +34,21 @@ static struct pack_set *open_packs(git_repository *repo, int off)
 	return ps;
 }
 
-/*
- * Every content pattern in one Vectorscan database (multi.h), each
- * distinct (source, caselessness) once.  Returns -1 when switched off
- * (no_multi), built without Vectorscan, or when it cannot compile: the
- * word prefilter then does the filtering.
- */
-static int build_multi(struct scan_job *j, const struct rules *rs)
+/* Index of (src, caseless) among the n patterns of srcs and cls, or n. */
+static size_t pattern_index(const char *const *srcs, const unsigned char *cls, size_t n, const char *src,
+			    unsigned char caseless)
 {
-	const char **src = NULL;
-	unsigned char *caseless = NULL;
-	size_t i, n = 0, cap = 0;
-	int rc = -1;
+	size_t at;
+	for (at = 0; at < n && (cls[at] != caseless || strcmp(srcs[at], src) != 0); at++)
+		;
+	return at;
+}
 
-	if (j->opts->no_multi || !multi_available())
-		return -1;
-	j->mm_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->mm_ids));
+int scan_patterns(struct scan_patterns *out, int *ids, const struct rules *rs)
+{
+	struct scan_patterns p = {NULL, NULL, 0};
+	size_t i, cap = 0;
+
 	for (i = 0; i < rs->nleaves; i++) {
 		const struct leaf *l = rs->leaves[i];
 		const struct match_regex *r[TW_N];
@@ -61,33 +60,106 @@ static int build_multi(struct scan_job *j, const struct rules *rs)
 			uint32_t opts = 0;
 			unsigned char ci;
 			size_t at;
-			j->mm_ids[i * TW_N + (size_t)k] = -1;
+			if (ids)
+				ids[i * TW_N + (size_t)k] = -1;
 			if (!r[k])
 				continue;
 			pcre2_pattern_info(r[k]->code, PCRE2_INFO_ARGOPTIONS, &opts);
 			ci = (opts & PCRE2_CASELESS) != 0;
-			for (at = 0; at < n && (caseless[at] != ci || strcmp(src[at], r[k]->src) != 0); at++)
-				;
-			if (at == n) {
-				if (n == cap) {
-					XGROW(src, cap, n + 1);
-					caseless = xrealloc(caseless, cap);
+			at = pattern_index(p.src, p.caseless, p.n, r[k]->src, ci);
+			if (at == p.n) {
+				if (p.n == cap) {
+					XGROW(p.src, cap, p.n + 1);
+					p.caseless = xrealloc(p.caseless, cap);
 				}
-				src[n] = r[k]->src;
-				caseless[n++] = ci;
+				p.src[p.n] = r[k]->src;
+				p.caseless[p.n++] = ci;
 			}
-			j->mm_ids[i * TW_N + (size_t)k] = (int)at;
+			if (ids)
+				ids[i * TW_N + (size_t)k] = (int)at;
 		}
 	}
-	if (multi_build(&j->mm, src, caseless, n) == 0)
+	*out = p;
+	return 0;
+}
+
+void scan_patterns_clear(struct scan_patterns *p)
+{
+	if (!p)
+		return;
+	free(p->src);
+	free(p->caseless);
+	p->src = NULL;
+	p->caseless = NULL;
+	p->n = 0;
+}
+
+/*
+ * The built-in pack's database, made at build time (multi.h): usable when
+ * every pattern of the job is one of its patterns; ids then become its own.
+ */
+static int load_builtin_multi(struct scan_job *j, const struct scan_patterns *p, size_t nids)
+{
+	size_t i, *map;
+	const size_t nb = multi_builtin_n;
+
+	if (!multi_builtin_len || !p->n)
+		return -1;
+	map = xmalloc(p->n * sizeof(*map));
+	for (i = 0; i < p->n; i++)
+		if ((map[i] = pattern_index(multi_builtin_src, multi_builtin_caseless, nb, p->src[i], p->caseless[i])) == nb)
+			break;
+	if (i < p->n ||
+	    multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, nb, multi_builtin_db, multi_builtin_len) < 0) {
+		free(map);
+		return -1;
+	}
+	for (i = 0; i < nids; i++)
+		if (j->mm_ids[i] >= 0)
+			j->mm_ids[i] = (int)map[j->mm_ids[i]];
+	free(map);
+	return 0;
+}
+
+/*
+ * Every content pattern in one Vectorscan database (multi.h), each
+ * distinct (source, caselessness) once: the built-in pack's, made at build
+ * time, when it holds them all, else compiled now.  Returns -1 when built
+ * without Vectorscan or when it cannot compile.
+ */
+static int build_multi(struct scan_job *j, const struct rules *rs)
+{
+	struct scan_patterns p;
+	size_t nids = (rs->nleaves ? rs->nleaves : 1) * TW_N;
+	int rc = -1;
+
+	if (!multi_available())
+		return -1;
+	j->mm_ids = xmalloc(nids * sizeof(*j->mm_ids));
+	scan_patterns(&p, j->mm_ids, rs);
+	if (load_builtin_multi(j, &p, rs->nleaves * TW_N) == 0) {
+		j->mm_builtin = 1;
 		rc = 0;
-	free(src);
-	free(caseless);
+	} else if (multi_build(&j->mm, p.src, p.caseless, p.n) == 0) {
+		rc = 0;
+	}
+	scan_patterns_clear(&p);
 	if (rc < 0) {
 		free(j->mm_ids);
 		j->mm_ids = NULL;
 	}
 	return rc;
+}
+
+int scan_job_multi(struct scan_job *j)
+{
+	pthread_mutex_lock(&j->mm_lock);
+	if (!j->mm_tried) {
+		j->mm_tried = 1;
+		build_multi(j, j->rs);
+	}
+	pthread_mutex_unlock(&j->mm_lock);
+	return j->mm ? 0 : -1;
 }
 
 /*
@@ -100,8 +172,6 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	size_t i;
 	int any = 0;
 
-	if (j->opts->no_prefilter || build_multi(j, rs) == 0)
-		return;
 	j->pf = prefilter_new();
 	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
 	j->pf_fast = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, 1);
@@ -131,6 +201,27 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	prefilter_compile(j->pf);
 }
 
+/*
+ * Which filter rules out patterns before PCRE2 runs them: one Vectorscan
+ * pass, else the words, else none (the switches in opts).  The words are
+ * always known, and so is the database once a pattern cannot finish
+ * (facts.c, proven_absent): a filter's proof that a blob holds no match
+ * then decides, whichever filter the scan uses, so that the report never
+ * depends on it.
+ */
+static void build_filters(struct scan_job *j, const struct rules *rs)
+{
+	build_prefilter(j, rs);
+	pthread_mutex_init(&j->mm_lock, NULL);
+	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
+		j->mm_use = 1;
+		j->filter = j->mm_builtin ? SCAN_FILTER_MULTI_BUILTIN : SCAN_FILTER_MULTI_COMPILED;
+	} else if (!j->opts->no_prefilter && j->pf) {
+		j->pf_use = 1;
+		j->filter = SCAN_FILTER_WORDS;
+	}
+}
+
 /* The job of a scan of repo with rs: the pack indexes, the content patterns' words and twins, no leaf settled. */
 static void job_init(struct scan_job *j, git_repository *repo, const struct rules *rs, const struct scan_opts *opts)
 {
@@ -142,7 +233,7 @@ static void job_init(struct scan_job *j, git_repository *repo, const struct rule
 	j->opts = opts;
 	j->commit_day = date_day_of(opts->commit_time);
 	j->packs = open_packs(repo, opts->no_fastpack);
-	build_prefilter(j, rs);
+	build_filters(j, rs);
 	j->twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*j->twins));
 	j->settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*j->settled));
 	for (i = 0; i < rs->nleaves; i++) {
@@ -167,6 +258,7 @@ static void job_free(struct scan_job *j)
 	pack_set_free(j->packs);
 	multi_free(j->mm);
 	free(j->mm_ids);
+	pthread_mutex_destroy(&j->mm_lock);
 	prefilter_free(j->pf);
 	free(j->pf_ids);
 	free(j->pf_fast);
@@ -274,6 +366,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	job_init(&job, repo, rs, opts);
 	worker_init(&self, &job, odb);
 	walk_init(&w, repo, rs, opts, res, &job, &self);
+	res->filter = job.filter;
 	start_workers(&job, repo, scan_jobs(opts->jobs));
 	rc = walk_root(&w, git_tree_id(tree));
 	finish_workers(&w);

@@ -52,6 +52,14 @@ struct skipped {
 	char *why;
 };
 
+/* What ruled out content patterns before PCRE2 ran them (the report never depends on it). */
+enum scan_filter {
+	SCAN_FILTER_NONE,	    /* every pattern ran on every file it selects (no_prefilter) */
+	SCAN_FILTER_WORDS,	    /* the word prefilter (match/prefilter.h) */
+	SCAN_FILTER_MULTI_BUILTIN,  /* one Vectorscan pass, the database made at build time */
+	SCAN_FILTER_MULTI_COMPILED, /* one Vectorscan pass, a database compiled for this scan */
+};
+
 struct scan_result {
 	struct leaf_state *leaves; /* one per rules->leaves entry */
 	size_t nleaves;
@@ -62,6 +70,7 @@ struct scan_result {
 	size_t trees_read;   /* folders walked from their tree */
 	size_t trees_cached; /* folders replayed from their record in the cache */
 	size_t blobs_read;
+	enum scan_filter filter;
 };
 
 struct cache;
@@ -81,6 +90,27 @@ struct scan_opts {
 	 */
 	int no_fastpack, no_prefilter, no_multi, no_records;
 };
+
+/*
+ * The distinct content patterns of rs (contains, not_contains, fresh; each
+ * (source, caselessness) once, in leaf order), as the one Vectorscan pass
+ * compiles them (match/multi.h).  src borrows the rules' strings.
+ */
+struct scan_patterns {
+	const char **src;
+	unsigned char *caseless;
+	size_t n;
+};
+
+/*
+ * Sets *out (clear with scan_patterns_clear) and, when ids is not NULL,
+ * ids[leaf * 3 + k] (k: contains, not_contains, fresh) to the pattern's
+ * index in it, or -1 where the leaf has no such pattern.
+ */
+int scan_patterns(struct scan_patterns *out, int *ids, const struct rules *rs);
+
+/* Frees what scan_patterns set and empties *p; NULL is fine. */
+void scan_patterns_clear(struct scan_patterns *p);
 
 /* Most worker threads --jobs may ask for. */
 #define SCAN_MAX_JOBS 256

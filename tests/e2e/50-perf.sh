@@ -178,6 +178,37 @@ run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --format json --fail-on never --no-c
 holds cmp "$T/out" "$T/pf-self.json"
 end
 
+begin "one Vectorscan pass changes nothing, and the built-in pack's database is made at build time"
+run "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
+if grep -q 'patterns: word prefilter' "$T/err"; then
+	echo "# built without Vectorscan (VECTORSCAN=no or no libhs): the word prefilter is the filter"
+else
+	# the built-in pack alone, or with rules it already holds: no compiling at run time
+	err_has '; patterns: one Vectorscan pass, built-in database;'
+	run "$PG" scan --stats -q --fail-on never --no-cache --rules "$ROOT/rules/20-backup.yml" "$FX/basic"
+	err_has '; patterns: one Vectorscan pass, built-in database;'
+	# a pattern of its own: the database is compiled for the scan
+	run "$PG" scan --stats -q --fail-on never --no-cache --no-builtin --rules "$T/perf.yml" "$FX/basic"
+	err_has '; patterns: one Vectorscan pass, database compiled;'
+	run env PROOFGATE_NO_MULTI=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
+	err_has '; patterns: word prefilter;'
+	run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
+	err_has '; patterns: every pattern run;'
+fi
+for f in seed-v1 ops-ready basic arabic near-miss layouts layouts-more stubs kinds hostile declared; do
+	for fmt in json text; do
+		run env PROOFGATE_NO_MULTI=1 "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache "$FX/$f"
+		cp "$T/out" "$T/mm-ref.out"
+		run "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache --jobs 2 "$FX/$f"
+		holds cmp "$T/out" "$T/mm-ref.out"
+	done
+done
+run env PROOFGATE_NO_MULTI=1 "$PG" scan $PERF --no-cache "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+run env PROOFGATE_NO_MULTI=1 "$PG" scan --format json --fail-on never --no-cache "$ROOT"
+holds cmp "$T/out" "$T/pf-self.json"
+end
+
 begin "a damaged pack: the same error outcome and exit status as libgit2 gives, never other bytes"
 copy_fixture seed-v1 "$T/fp-bad"
 pk=$(ls "$T"/fp-bad/.git/objects/pack/*.pack)
@@ -287,9 +318,10 @@ rules:
     evidence:
       file:
         paths: ['*.txt']
-        contains: '(a+)+$'
+        contains: '^(a+)+(?<=c)'
 EOF
 
+# a look-behind no filter can rule out: PCRE2 alone decides, and cannot
 begin "a catastrophic pattern ends as the rule's error outcome, naming file and limit"
 run timeout 120 "$PG" scan --no-builtin --rules "$T/evil.yml" --format json --fail-on never --no-cache "$T/evil"
 rc_is 0
@@ -303,6 +335,24 @@ run timeout 120 "$PG" scan --no-builtin --rules "$T/evil.yml" --fail-on blocked 
 rc_is 2
 err_has 'could not decide'
 out_has 'ERROR required perf.catastrophic'
+end
+
+# (a+)+$ backtracks as badly, but a filter proves no match is possible
+# (one Vectorscan pass: no 'a' run ends the file): whichever filter the scan
+# uses up front, and with none, the outcome is that proof's, never an error
+sed "s/'^(a+)+(?<=c)'/'(a+)+\$'/" "$T/evil.yml" >"$T/evil2.yml"
+begin "a pattern PCRE2 cannot finish, where a filter proves no match: the same outcome with every filter"
+run timeout 120 "$PG" scan --no-builtin --rules "$T/evil2.yml" --format json --fail-on never --no-cache "$T/evil"
+cp "$T/out" "$T/evil2.json"
+if "$PG" scan --stats -q --no-cache "$T/evil" 2>&1 | grep -q 'patterns: one Vectorscan pass'; then
+	json_is "d['rules'][0]['outcome']" fail
+else
+	json_is "d['rules'][0]['outcome']" error
+fi
+for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER; do
+	run timeout 120 env $sw=1 "$PG" scan --no-builtin --rules "$T/evil2.yml" --format json --fail-on never --no-cache --jobs 2 "$T/evil"
+	holds cmp "$T/out" "$T/evil2.json"
+done
 end
 
 begin "a match-limit error is cached as such and comes back the same"

@@ -1,0 +1,117 @@
+#!/bin/sh
+# real.sh PROOFGATE [REPO] - issue 13's measurements on the real-code corpus
+# (build/bench/real.git, bench/realcode.py: pinned npm package versions, one
+# commit each, repacked): the built-in pack against one git grep -P pass over
+# the same revision, at --jobs 1, 2 and 4, with each acceleration switched
+# off, peak memory at half and at the whole corpus, and the next version
+# from the cache.
+#
+# Medians of RUNS whole-process runs (hyperfine, the pack read once first so
+# that every command finds it in the page cache alike); CPU time (user +
+# system) and peak resident memory from /usr/bin/time.  Prints each
+# measurement with its command and ratio and writes build/bench/real-results.md.
+# Nothing here asserts a time: the exit status is 0 whatever was measured.
+set -eu
+
+PG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=$ROOT/build/bench
+REPO=$(cd "${2:-$B/real.git}" && pwd)
+RUNS=${RUNS:-3}
+W=$B/real
+rm -rf "$W"
+mkdir -p "$W"
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null NO_COLOR=1 LC_ALL=C
+export XDG_CACHE_HOME="$W/xdg"
+
+for tool in hyperfine /usr/bin/time python3 git; do
+	command -v "$tool" >/dev/null 2>&1 || { echo "real.sh: $tool is needed" >&2; exit 2; }
+done
+
+hf() { # NAME [hyperfine options] COMMAND: the median wall time, s
+	name=$1
+	shift
+	echo "bench: real: $name ..." >&2
+	(cd "$REPO" && hyperfine --style none --warmup 0 --runs "$RUNS" --export-json "$W/$name.json" "$@" >"$W/$name.log" 2>&1)
+	python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.3f" % r["median"])' "$W/$name.json"
+}
+# every proofgate run records CPU seconds and peak KB in res-NAME
+timed() { # NAME COMMAND
+	echo "/usr/bin/time -f '%U %S %M' -a -o $W/res-$1 $2"
+}
+cpu() { # NAME -> median CPU s of its runs
+	awk '{ print $1 + $2 }' "$W/res-$1" | sort -n | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }'
+}
+peak() { # NAME -> MB, the most of any of its runs
+	awk '{ print $3 }' "$W/res-$1" | sort -n | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }'
+}
+ratio() { python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
+atmost() { python3 -c "import sys; print('met' if float(sys.argv[1]) <= float(sys.argv[2]) else 'missed')" "$1" "$2"; }
+atleast() { python3 -c "import sys; print('met' if float(sys.argv[1]) >= float(sys.argv[2]) else 'missed')" "$1" "$2"; }
+
+G="git -C $REPO"
+SCAN="$PG scan --no-cache --format json --fail-on never"
+CG="$G grep -P -I -c -e 'backup|restore|health' main"
+printf 'rm -rf %s/cache && %s scan --rev base --cache %s/cache --format json --fail-on never %s >/dev/null\n' \
+	"$W" "$PG" "$W" "$REPO" >"$W/prep-next.sh"
+
+echo "bench: real: reading the pack once, then measuring (median of $RUNS runs)" >&2
+cat "$REPO"/objects/pack/* >/dev/null
+TG=$(hf grep "$CG >/dev/null")
+T2=$(hf j2 --shell=none "$(timed j2 "$SCAN --jobs 2 --rev main $REPO")")
+T1=$(hf j1 --shell=none "$(timed j1 "$SCAN --jobs 1 --rev main $REPO")")
+T4=$(hf j4 --shell=none "$(timed j4 "$SCAN --jobs 4 --rev main $REPO")")
+TH=$(hf half --shell=none "$(timed half "$SCAN --jobs 2 --rev half $REPO")")
+TM=$(hf nomulti "$(timed nomulti "env PROOFGATE_NO_MULTI=1 $SCAN --jobs 2 --rev main $REPO")")
+TP=$(hf noprefilter "$(timed noprefilter "env PROOFGATE_NO_PREFILTER=1 $SCAN --jobs 2 --rev main $REPO")")
+TN=$(hf next --prepare "sh $W/prep-next.sh" --shell=none \
+	"$(timed next "$PG scan --rev main --cache $W/cache --format json --fail-on never --jobs 2 $REPO")")
+TC=$(hf cold --shell=none "$(timed cold "$SCAN --jobs 2 --rev base $REPO")")
+
+# the reports must not depend on the acceleration or the number of threads
+same=identical
+for v in "--jobs 1" "--jobs 4"; do
+	$SCAN $v --rev main "$REPO" >"$W/r.json" || true
+	$SCAN --jobs 2 --rev main "$REPO" >"$W/r2.json" || true
+	cmp -s "$W/r.json" "$W/r2.json" || same="DIFFERENT ($v)"
+done
+for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER PROOFGATE_NO_FASTPACK; do
+	env $sw=1 $SCAN --jobs 2 --rev main "$REPO" >"$W/r.json" || true
+	cmp -s "$W/r.json" "$W/r2.json" || same="DIFFERENT ($sw=1)"
+done
+
+FILES=$($G ls-tree -r main | wc -l)
+MB=$($G ls-tree -r -l main | awk '$2 == "blob" { s += $4 } END { printf "%.0f", s / 1048576 }')
+HFILES=$($G ls-tree -r half | wc -l)
+PATTERNS=$("$PG" scan --stats -q --no-cache --fail-on never --rev main "$REPO" 2>&1 | sed -n 's/.*; patterns: \([^;]*\);.*/\1/p')
+MMAX=$(for n in j1 j2 j4 half next cold; do peak $n; done | sort -n | tail -n 1)
+RG=$(ratio "$T2" "$TG")
+R12=$(ratio "$T1" "$T2")
+R14=$(ratio "$T1" "$T4")
+RN=$(ratio "$TN" "$TC")
+
+OUT=$B/real-results.md
+{
+	echo "Real-code corpus: $REPO, main: $FILES files, $MB MiB of blobs; half: $HFILES files."
+	echo "Machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(git --version), $("$PG" --version); patterns filtered by: $PATTERNS."
+	echo "Median of $RUNS runs, pack in the page cache; CPU is user + system; peak is the largest max RSS of the runs."
+	echo
+	echo "| measurement | wall (s) | CPU (s) | peak MB | ratio | target | result |"
+	echo "|---|---|---|---|---|---|---|"
+	echo "| git grep -P -I -c, one pass (G) | $TG | | | | | |"
+	echo "| proofgate scan, built-in pack, --jobs 2 (S) | $T2 | $(cpu j2) | $(peak j2) | S / G = $RG | <= 0.6 | $(atmost "$RG" 0.6) |"
+	echo "| same, --jobs 1 | $T1 | $(cpu j1) | $(peak j1) | j1 / j2 = $R12 | >= 1.7 | $(atleast "$R12" 1.7) |"
+	echo "| same, --jobs 4 | $T4 | $(cpu j4) | $(peak j4) | j1 / j4 = $R14 | | |"
+	echo "| same, half the corpus (rev half) | $TH | $(cpu half) | $(peak half) | | | |"
+	echo "| same, PROOFGATE_NO_MULTI=1 (word prefilter) | $TM | $(cpu nomulti) | $(peak nomulti) | $(ratio "$TM" "$T2") x S | | |"
+	echo "| same, PROOFGATE_NO_PREFILTER=1 (every pattern) | $TP | $(cpu noprefilter) | $(peak noprefilter) | $(ratio "$TP" "$T2") x S | | |"
+	echo "| scan of base, no cache (C) | $TC | $(cpu cold) | $(peak cold) | | | |"
+	echo "| scan of main after base, cache on (N) | $TN | $(cpu next) | $(peak next) | N / C = $RN | <= 0.15 | $(atmost "$RN" 0.15) |"
+	echo "| peak memory, every scan above but the switched-off ones | | | max $MMAX | | <= 100 MB | $(atmost "$MMAX" 100) |"
+	echo
+	echo "Reports at --jobs 1, 2, 4 and with each acceleration switched off: $same."
+	echo
+	echo "Commands (in the repository): G \`$CG\`; S \`$SCAN --jobs 2 --rev main $REPO\`;"
+	echo "N \`$PG scan --rev main --cache DIR ...\` after \`... scan --rev base --cache DIR\` (hyperfine --prepare)."
+} >"$OUT"
+cat "$OUT"
