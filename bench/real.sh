@@ -43,7 +43,7 @@ cpu() { # NAME -> median CPU s of its runs
 	awk '{ print $1 + $2 }' "$W/res-$1" | sort -n | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] }'
 }
 peak() { # NAME -> MB, the most of any of its runs
-	awk '{ print $3 }' "$W/res-$1" | sort -n | tail -n 1 | awk '{ printf "%.1f", $1 / 1024 }'
+	awk '{ print $3 }' "$W/res-$1" | sort -n | tail -n 1 | awk '{ printf "%.1f\n", $1 / 1024 }'
 }
 ratio() { python3 -c "import sys; print('%.2f' % (float(sys.argv[1]) / float(sys.argv[2])))" "$1" "$2"; }
 atmost() { python3 -c "import sys; print('met' if float(sys.argv[1]) <= float(sys.argv[2]) else 'missed')" "$1" "$2"; }
