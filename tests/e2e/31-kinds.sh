@@ -117,10 +117,14 @@ k31_ev kinds backup.restore-drill tests/test_backup_roundtrip.py:5 .github/workf
 k31_not kinds-near backup.restore-drill tests/test_csv_export.py
 end
 
-begin "backup verification: a verification section of a backup document (English, Arabic); checksums of release archives are not"
+begin "backup verification: a verification section of a backup document (English, Arabic); checksums of release archives, a non-empty test before the dump and a runbook without backups are not"
 k31_ev kinds backup.verification docs/operations/backups.md:24
 k31_ev kinds-ar backup.verification docs/النسخ-الاحتياطي.md:19
 k31_not kinds-near backup.verification scripts/release.sh
+# a non-empty test of a cached copy before the dump is no check of the dump;
+# a runbook that never speaks of backups has no backup checklist
+k31_not kinds backup.verification scripts/pull-live-db.sh
+k31_not kinds-near backup.verification docs/runbooks/pricing-rollout.md
 end
 
 begin "health routes in code: a Go server object, an ASGI wrapper, a WSGI path comparison; a commented comparison and a Redis healthcheck are not"
