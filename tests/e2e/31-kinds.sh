@@ -106,10 +106,11 @@ k31_not kinds-near backup.file-coverage _integration-test/test_backup.py
 k31_not kinds-ar backup.file-coverage docs/المراقبة.md
 end
 
-begin "restores: an executable shell script through Compose and a documented restore section (English, Arabic); a Ruby record restore and a psql heredoc are not"
+begin "restores: an executable shell script through Compose and a documented restore section (English, Arabic); a Ruby record restore, a psql heredoc and a section on recovering from errors or retrying jobs are not"
 k31_ev kinds backup.restore-procedure scripts/restore.sh docs/operations/backups.md:27
 k31_ev kinds-ar backup.restore-procedure docs/النسخ-الاحتياطي.md:22
 k31_not kinds-near backup.restore-procedure script/restore_version scripts/cloud_services.sh upgrade/postgres.md
+k31_not kinds-near backup.restore-procedure docs/job-queue.md
 end
 
 begin "restore drills: a backup-and-restore round trip in a repository with CI; an export-only test is not"
