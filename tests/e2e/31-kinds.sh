@@ -279,3 +279,22 @@ begin "JSON logs: the app's own writer printing JSON lines when its log format i
 k31_ev kinds monitoring.structured-logs node/src/support/log.ts:6 rails/config/initializers/klogger.rb:5
 k31_not kinds-near monitoring.structured-logs src/reports/export.ts config/initializers/klogger.rb
 end
+
+begin "fifth blind set: an application's dump command writing its database and files into a zip, and its restore reading that zip; knex.migrate.up() at start-up; not: a diagnostics dump without the database, a development Compose file (a dev server) running migrations, a data health-check management command"
+k31_ev kinds backup.script go4/internal/snapshot/dump.go:19
+k31_ev kinds backup.file-coverage go4/internal/snapshot/dump.go:31
+k31_ev kinds backup.restore-procedure go4/internal/snapshot/restore.go:13
+k31_ev kinds deploy.migration-check node/src/startup/migrations.ts:7
+k31_not kinds-near backup.script go/internal/diagdump/dump.go
+k31_not kinds-near deploy.migration-check sandbox/compose.yaml
+k31_not kinds-near monitoring.readiness-checks catalog/management/commands/catalog-health-check.py
+end
+
+begin "fifth blind set: an export handler that asks for the password again, a download action (const ...Action =) followed by a checkAuthorization...() call; a polling command recording its last run; a rollback list in a self-hosting migration guide; not: a public download action, a saved report's last run, a developer's migration guide with a revert step"
+k31_ev kinds audit.export-checks go4/internal/api/account_export.go:16 node/src/surveys/actions.ts:5
+k31_ev kinds monitoring.worker-heartbeat php/app/Console/Commands/PollMailboxes.php:14
+k31_ev kinds incidents.rollback docs/self-hosting/migration.md:9
+k31_not kinds-near audit.export-checks src/settings/actions.ts
+k31_not kinds-near monitoring.worker-heartbeat php/app/Reports/SavedReport.php
+k31_not kinds-near incidents.rollback docs/development/migrations.md
+end
