@@ -290,11 +290,9 @@ k31_not kinds-near deploy.migration-check sandbox/compose.yaml
 k31_not kinds-near monitoring.readiness-checks catalog/management/commands/catalog-health-check.py
 end
 
-begin "fifth blind set: an export handler that asks for the password again, a download action (const ...Action =) followed by a checkAuthorization...() call; a polling command recording its last run; a rollback list in a self-hosting migration guide; not: a public download action, a saved report's last run, a developer's migration guide with a revert step"
+begin "fifth blind set: an export handler that asks for the password again, a download action (const ...Action =) followed by a checkAuthorization...() call; a polling command recording its last run; not: a public download action, a saved report's last run"
 k31_ev kinds audit.export-checks go4/internal/api/account_export.go:16 node/src/surveys/actions.ts:5
 k31_ev kinds monitoring.worker-heartbeat php/app/Console/Commands/PollMailboxes.php:14
-k31_ev kinds incidents.rollback docs/self-hosting/migration.md:9
 k31_not kinds-near audit.export-checks src/settings/actions.ts
 k31_not kinds-near monitoring.worker-heartbeat php/app/Reports/SavedReport.php
-k31_not kinds-near incidents.rollback docs/development/migrations.md
 end
