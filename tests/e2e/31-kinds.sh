@@ -106,10 +106,11 @@ k31_not kinds-near backup.file-coverage _integration-test/test_backup.py
 k31_not kinds-ar backup.file-coverage docs/المراقبة.md
 end
 
-begin "restores: an executable shell script through Compose and a documented restore section (English, Arabic); a Ruby record restore and a psql heredoc are not"
+begin "restores: an executable shell script through Compose and a documented restore section (English, Arabic); a Ruby record restore, a psql heredoc and a section on recovering from errors or retrying jobs are not"
 k31_ev kinds backup.restore-procedure scripts/restore.sh docs/operations/backups.md:27
 k31_ev kinds-ar backup.restore-procedure docs/النسخ-الاحتياطي.md:22
 k31_not kinds-near backup.restore-procedure script/restore_version scripts/cloud_services.sh upgrade/postgres.md
+k31_not kinds-near backup.restore-procedure docs/job-queue.md
 end
 
 begin "restore drills: a backup-and-restore round trip in a repository with CI; an export-only test is not"
@@ -117,10 +118,14 @@ k31_ev kinds backup.restore-drill tests/test_backup_roundtrip.py:5 .github/workf
 k31_not kinds-near backup.restore-drill tests/test_csv_export.py
 end
 
-begin "backup verification: a verification section of a backup document (English, Arabic); checksums of release archives are not"
+begin "backup verification: a verification section of a backup document (English, Arabic); checksums of release archives, a non-empty test before the dump and a runbook without backups are not"
 k31_ev kinds backup.verification docs/operations/backups.md:24
 k31_ev kinds-ar backup.verification docs/النسخ-الاحتياطي.md:19
 k31_not kinds-near backup.verification scripts/release.sh
+# a non-empty test of a cached copy before the dump is no check of the dump;
+# a runbook that never speaks of backups has no backup checklist
+k31_not kinds backup.verification scripts/pull-live-db.sh
+k31_not kinds-near backup.verification docs/runbooks/pricing-rollout.md
 end
 
 begin "health routes in code: a Go server object, an ASGI wrapper, a WSGI path comparison; a commented comparison and a Redis healthcheck are not"
@@ -273,4 +278,21 @@ end
 begin "JSON logs: the app's own writer printing JSON lines when its log format is json, Klogger with formatter: :json; an export format and Klogger's default (key=value) are not"
 k31_ev kinds monitoring.structured-logs node/src/support/log.ts:6 rails/config/initializers/klogger.rb:5
 k31_not kinds-near monitoring.structured-logs src/reports/export.ts config/initializers/klogger.rb
+end
+
+begin "fifth blind set: an application's dump command writing its database and files into a zip, and its restore reading that zip; knex.migrate.up() at start-up; not: a diagnostics dump without the database, a development Compose file (a dev server) running migrations, a data health-check management command"
+k31_ev kinds backup.script go4/internal/snapshot/dump.go:19
+k31_ev kinds backup.file-coverage go4/internal/snapshot/dump.go:31
+k31_ev kinds backup.restore-procedure go4/internal/snapshot/restore.go:13
+k31_ev kinds deploy.migration-check node/src/startup/migrations.ts:7
+k31_not kinds-near backup.script go/internal/diagdump/dump.go
+k31_not kinds-near deploy.migration-check sandbox/compose.yaml
+k31_not kinds-near monitoring.readiness-checks catalog/management/commands/catalog-health-check.py
+end
+
+begin "fifth blind set: an export handler that asks for the password again, a download action (const ...Action =) followed by a checkAuthorization...() call; a polling command recording its last run; not: a public download action, a saved report's last run"
+k31_ev kinds audit.export-checks go4/internal/api/account_export.go:16 node/src/surveys/actions.ts:5
+k31_ev kinds monitoring.worker-heartbeat php/app/Console/Commands/PollMailboxes.php:14
+k31_not kinds-near audit.export-checks src/settings/actions.ts
+k31_not kinds-near monitoring.worker-heartbeat php/app/Reports/SavedReport.php
 end
