@@ -38,8 +38,7 @@ int main(void)
 		goto done;
 	}
 	scan_patterns(&p, NULL, rs);
-	if (multi_available() &&
-	    (multi_build(&m, p.src, p.caseless, p.n) < 0 || multi_serialize(&db, &len, m) < 0)) {
+	if (multi_available() && (multi_build(&m, p.src, p.caseless, p.n) < 0 || multi_serialize(&db, &len, m) < 0)) {
 		fprintf(stderr, "mkmultidb: %s\n", err_last());
 		goto done;
 	}

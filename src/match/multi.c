@@ -47,9 +47,9 @@ struct dbset {
 struct multi {
 	size_t npat;
 	uint64_t key;
-	unsigned char *anchors;	      /* per pattern: ^, $ or \Z, which a CR changes */
-	unsigned char *always[DB_N];  /* per pattern: runs on every such subject */
-	size_t *need[DB_N];	      /* per pattern: its expressions in the database */
+	unsigned char *anchors;	     /* per pattern: ^, $ or \Z, which a CR changes */
+	unsigned char *always[DB_N]; /* per pattern: runs on every such subject */
+	size_t *need[DB_N];	     /* per pattern: its expressions in the database */
 	struct dbset d[DB_N];
 };
 
@@ -65,16 +65,16 @@ struct multi_scratch {
 /* ---- rewriting --------------------------------------------------------- */
 
 struct rw {
-	int utf8;	 /* for the UTF-8 database: the UCP superset */
-	int ok;		 /* 0: the pattern cannot be rewritten, it always runs */
-	int split_ok;	 /* the top-level lookaheads may stand alone */
-	int anchors;	 /* ^, $ or \Z outside a class */
-	int nonascii;	 /* a byte beyond ASCII, or \x{...} */
-	int props;	 /* \p or \P */
-	int loose;	 /* drop every ^ outside classes: an assertion less only widens */
-	int quant;	 /* the last thing read was a quantifier: a + after it makes it possessive */
-	int depth;	 /* open groups */
-	int in_la;	 /* inside a top-level lookahead */
+	int utf8;	  /* for the UTF-8 database: the UCP superset */
+	int ok;		  /* 0: the pattern cannot be rewritten, it always runs */
+	int split_ok;	  /* the top-level lookaheads may stand alone */
+	int anchors;	  /* ^, $ or \Z outside a class */
+	int nonascii;	  /* a byte beyond ASCII, or \x{...} */
+	int props;	  /* \p or \P */
+	int loose;	  /* drop every ^ outside classes: an assertion less only widens */
+	int quant;	  /* the last thing read was a quantifier: a + after it makes it possessive */
+	int depth;	  /* open groups */
+	int in_la;	  /* inside a top-level lookahead */
 	struct buf whole; /* the pattern rewritten */
 	struct buf opts;  /* leading option settings, e.g. (?i) */
 	struct buf rest;  /* the pattern without its top-level lookaheads */
@@ -474,7 +474,7 @@ static void add_expr(struct dbset *d, const char *re, const char *loose, unsigne
  */
 static const char *unprefixed(const char *piece)
 {
-	static const char *const any[] = { "[\\s\\S]", "[\\s\\S\\x{80}-\\x{10ffff}]", "[\\S\\s]" };
+	static const char *const any[] = {"[\\s\\S]", "[\\s\\S\\x{80}-\\x{10ffff}]", "[\\S\\s]"};
 	size_t i;
 	/* the rest after \A(?=...)(?=...): \A dropped, which only widens */
 	if (strncmp(piece, "\\A", 2) == 0)
@@ -924,7 +924,8 @@ void multi_scan(const struct multi *m, struct multi_scratch *s, const char *data
 	}
 	cr = !all && memchr(data, '\r', len) != NULL;
 	for (i = 0; i < s->npat; i++)
-		s->may[i] = (unsigned char)(all || m->always[k][i] || (cr && m->anchors[i]) || s->count[i] == m->need[k][i]);
+		s->may[i] = (unsigned char)(all || m->always[k][i] || (cr && m->anchors[i]) ||
+					    s->count[i] == m->need[k][i]);
 }
 
 int multi_may_match(const struct multi_scratch *s, size_t id)
@@ -935,7 +936,7 @@ int multi_may_match(const struct multi_scratch *s, size_t id)
 const char *multi_describe(const struct multi *m, size_t id)
 {
 	static char out[160];
-	static const char *const dbname[DB_N] = { "ascii", "utf8" };
+	static const char *const dbname[DB_N] = {"ascii", "utf8"};
 	size_t k, i, len = 0;
 	out[0] = '\0';
 	for (k = 0; k < DB_N && id < m->npat; k++) {

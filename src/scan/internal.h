@@ -264,7 +264,7 @@ struct scan_job {
 	const struct scan_opts *opts;
 	struct pack_set *packs; /* the repository's pack indexes, read-only */
 	long commit_day;
-	struct twin **twins;  /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
+	struct twin **twins; /* per leaf: contains, not_contains, fresh (TW_*); NULL when twinless */
 	/*
 	 * every content pattern in one Vectorscan pass (match/multi.h); NULL
 	 * when built without it, and until first needed when mm_use is 0
@@ -278,8 +278,8 @@ struct scan_job {
 	pthread_mutex_t mm_lock; /* building mm once a worker needs it */
 	enum scan_filter filter; /* which of mm and pf, for --stats */
 	int pf_use;		 /* pf rules out patterns before PCRE2 runs them */
-	struct prefilter *pf; /* the words each pattern needs; NULL when no pattern needs any */
-	int *pf_ids;	      /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	struct prefilter *pf;	 /* the words each pattern needs; NULL when no pattern needs any */
+	int *pf_ids;		 /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	/*
 	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
 	 * (match_regex_fast_start), so it is prefiltered only when the words

@@ -107,10 +107,11 @@ static int load_builtin_multi(struct scan_job *j, const struct scan_patterns *p,
 		return -1;
 	map = xmalloc(p->n * sizeof(*map));
 	for (i = 0; i < p->n; i++)
-		if ((map[i] = pattern_index(multi_builtin_src, multi_builtin_caseless, nb, p->src[i], p->caseless[i])) == nb)
+		if ((map[i] = pattern_index(multi_builtin_src, multi_builtin_caseless, nb, p->src[i],
+					    p->caseless[i])) == nb)
 			break;
-	if (i < p->n ||
-	    multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, nb, multi_builtin_db, multi_builtin_len) < 0) {
+	if (i < p->n || multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, nb, multi_builtin_db,
+				   multi_builtin_len) < 0) {
 		free(map);
 		return -1;
 	}

@@ -56,7 +56,7 @@ static void test_skips(void **state)
 		"(?|(a)|(b))c",
 		"(?<=x)y",
 	};
-	static const unsigned char ci[] = { 0, 0, 0, 0, 0, 0, 0, 0 };
+	static const unsigned char ci[] = {0, 0, 0, 0, 0, 0, 0, 0};
 	struct multi *m = build(src, ci, 8);
 	struct multi_scratch *sc;
 	(void)state;
@@ -75,7 +75,11 @@ static void test_skips(void **state)
 	assert_int_equal(may(m, sc, "x\n  TODO\n", 3), 1);
 	assert_int_equal(may(m, sc, "x\n  TODO later\n", 3), 0);
 	/* characters, not bytes, beyond ASCII */
-	assert_int_equal(may(m, sc, "a\xc3\xa9\xc3\xa9\xc3\xa9" "b", 4), 1);
+	assert_int_equal(may(m, sc,
+			     "a\xc3\xa9\xc3\xa9\xc3\xa9"
+			     "b",
+			     4),
+			 1);
 	assert_int_equal(may(m, sc, "\xc3\xa9.get(", 5), 1);
 	assert_int_equal(may(m, sc, "\xc3\xa9.set(", 5), 0);
 	assert_int_equal(may(m, sc, "bc", 6), 1);
@@ -91,9 +95,9 @@ static void test_skips(void **state)
 /* A serialized database loads for the same patterns only, and never when damaged. */
 static void test_serialize(void **state)
 {
-	static const char *const src[] = { "heartbeat", "(?i)health(?:check|z)", "\\bfoo\\b" };
-	static const char *const other[] = { "heartbeat", "(?i)health(?:check|z)", "\\bfoo\\b " };
-	static const unsigned char ci[] = { 0, 1, 0 };
+	static const char *const src[] = {"heartbeat", "(?i)health(?:check|z)", "\\bfoo\\b"};
+	static const char *const other[] = {"heartbeat", "(?i)health(?:check|z)", "\\bfoo\\b "};
+	static const unsigned char ci[] = {0, 1, 0};
 	struct multi *m = build(src, ci, 3), *l = NULL;
 	struct multi_scratch *sc;
 	unsigned char *bytes = NULL;
@@ -134,11 +138,70 @@ static unsigned rnd(unsigned n)
 }
 
 static const char *const atoms[] = {
-	"a", "b", "ab", "foo", "k", "s", "K", "x", "\xc3\xa9", "\xe2\x84\xaa", "\xc5\xbf", "\xc3\x89", "\\w", "\\d",
-	"\\s", "\\W", "\\S", "\\D", ".", "\\N", "[a-c]", "[^a]", "[\\w.]", "[^\\s]", "[[:alpha:]]", "[[:digit:]_]",
-	"\\b", "\\B", "^", "$", "\\A", "\\Z", "\\z", "\\r", "\\n", "\\R", "\\h", "\\v", "[\\s\\S]", "\\x{e9}", "\\xe9",
-	"(?=a)", "(?!b)", "(?<=a)", "(?<!b)", "\\p{L}", "\\p{Lu}", "\\P{L}", "[^\\W]", "\\Qa.b\\E", "(?i:k)",
-	"(?>ab|a)", "\\1", "(?|(a)|(b))", "[\\x{80}-\\x{ff}]", "\\t", " ", "-", "\\.", "(?#c)", "\\K", "a++", "[\\s\\S]*?", "(?-i:s)",
+	"a",
+	"b",
+	"ab",
+	"foo",
+	"k",
+	"s",
+	"K",
+	"x",
+	"\xc3\xa9",
+	"\xe2\x84\xaa",
+	"\xc5\xbf",
+	"\xc3\x89",
+	"\\w",
+	"\\d",
+	"\\s",
+	"\\W",
+	"\\S",
+	"\\D",
+	".",
+	"\\N",
+	"[a-c]",
+	"[^a]",
+	"[\\w.]",
+	"[^\\s]",
+	"[[:alpha:]]",
+	"[[:digit:]_]",
+	"\\b",
+	"\\B",
+	"^",
+	"$",
+	"\\A",
+	"\\Z",
+	"\\z",
+	"\\r",
+	"\\n",
+	"\\R",
+	"\\h",
+	"\\v",
+	"[\\s\\S]",
+	"\\x{e9}",
+	"\\xe9",
+	"(?=a)",
+	"(?!b)",
+	"(?<=a)",
+	"(?<!b)",
+	"\\p{L}",
+	"\\p{Lu}",
+	"\\P{L}",
+	"[^\\W]",
+	"\\Qa.b\\E",
+	"(?i:k)",
+	"(?>ab|a)",
+	"\\1",
+	"(?|(a)|(b))",
+	"[\\x{80}-\\x{ff}]",
+	"\\t",
+	" ",
+	"-",
+	"\\.",
+	"(?#c)",
+	"\\K",
+	"a++",
+	"[\\s\\S]*?",
+	"(?-i:s)",
 };
 
 static void gen(char *out, size_t cap, int depth);
@@ -146,7 +209,7 @@ static void gen(char *out, size_t cap, int depth);
 static void gen_piece(char *out, size_t cap, int depth)
 {
 	char inner[160];
-	static const char *const q[] = { "?", "*", "+", "{0,3}", "{2}", "{1,20}", "*?", "+?", "{0,30}?", "{3,}", "*+" };
+	static const char *const q[] = {"?", "*", "+", "{0,3}", "{2}", "{1,20}", "*?", "+?", "{0,30}?", "{3,}", "*+"};
 	if (depth < 2 && rnd(4) == 0) {
 		gen(inner, sizeof(inner), depth + 1);
 		snprintf(out, cap, rnd(2) ? "(%s)" : "(?:%s)", inner);
@@ -195,9 +258,37 @@ static void gen_pattern(char *out, size_t cap)
 }
 
 static const char *const chars[] = {
-	"a", "b", "k", "s", "x", "f", "o", "K", "S", "A", "1", "9", "_", " ", "\t", "\n", "\r", "\r\n", ".", "-",
-	"\xc3\xa9", "\xc3\x89", "\xe2\x84\xaa", "\xc5\xbf", "\xe4\xb8\xad", "\xc2\xa0", "\xd9\xa3", "\xf0\x9f\x98\x80",
-	"foo", "ab", "\xff",
+	"a",
+	"b",
+	"k",
+	"s",
+	"x",
+	"f",
+	"o",
+	"K",
+	"S",
+	"A",
+	"1",
+	"9",
+	"_",
+	" ",
+	"\t",
+	"\n",
+	"\r",
+	"\r\n",
+	".",
+	"-",
+	"\xc3\xa9",
+	"\xc3\x89",
+	"\xe2\x84\xaa",
+	"\xc5\xbf",
+	"\xe4\xb8\xad",
+	"\xc2\xa0",
+	"\xd9\xa3",
+	"\xf0\x9f\x98\x80",
+	"foo",
+	"ab",
+	"\xff",
 };
 
 static size_t gen_subject(char *out, size_t cap)
@@ -263,7 +354,8 @@ static void test_differential(void **state)
 					char hex[600];
 					size_t h, o = 0;
 					for (h = 0; h < len && o + 4 < sizeof(hex); h++)
-						o += (size_t)snprintf(hex + o, sizeof(hex) - o, "%02x", (unsigned char)s[h]);
+						o += (size_t)snprintf(hex + o, sizeof(hex) - o, "%02x",
+								      (unsigned char)s[h]);
 					fail_msg("skipped a match: /%s/%s on %s (%s)", src[i], ci[i] ? "i" : "", hex,
 						 multi_describe(m, i));
 				}
