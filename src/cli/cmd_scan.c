@@ -494,6 +494,8 @@ static void print_stats(const struct scan_result *r, const struct cache *c)
 		[SCAN_FILTER_WORDS] = "word prefilter",
 		[SCAN_FILTER_MULTI_BUILTIN] = "one Vectorscan pass, built-in database",
 		[SCAN_FILTER_MULTI_COMPILED] = "one Vectorscan pass, database compiled",
+		[SCAN_FILTER_MULTI_BOTH] =
+			"one Vectorscan pass, built-in database and one compiled for the other patterns",
 	};
 	struct cache_stats cs;
 	fprintf(stderr,

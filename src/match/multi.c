@@ -435,7 +435,7 @@ int multi_available(void)
 	return 1;
 }
 
-static const char *engine_version(void)
+const char *multi_engine(void)
 {
 	return hs_version();
 }
@@ -444,7 +444,7 @@ static const char *engine_version(void)
 static uint64_t key_of(const char *const *src, const unsigned char *caseless, size_t n)
 {
 	uint64_t h = fnv(FNV_START, MULTI_MAGIC, strlen(MULTI_MAGIC));
-	const char *v = engine_version();
+	const char *v = multi_engine();
 	size_t i;
 	h = fnv(h, v, strlen(v) + 1);
 	h = fnv(h, &n, sizeof(n));
@@ -494,6 +494,77 @@ static int trivial(const struct buf *b)
 	return body[0] == '\0' || strcmp(body, "^") == 0;
 }
 
+/*
+ * 1 when src sets the caseless option anywhere: PCRE2_CASELESS, or an
+ * option setting such as (?i), (?si: or (?-x+i).
+ */
+static int any_caseless(const char *src, int caseless)
+{
+	const char *p;
+	if (caseless)
+		return 1;
+	for (p = src; (p = strstr(p, "(?")) != NULL; p += 2) {
+		const char *q = p + 2;
+		while (*q && strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ^-", *q) && *q != 'i')
+			q++;
+		if (*q == 'i')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when src holds a character beyond ASCII that may have a case (any but
+ * the scripts and symbols known to have none), or a \x{...} escape.
+ * Vectorscan's case tables are older than PCRE2's: caseless, such a
+ * character can match text the UTF-8 database would rule out.
+ */
+static int cased_nonascii(const char *src)
+{
+	static const unsigned long caseless_blocks[][2] = {
+		{0x0590, 0x08ff},   /* Hebrew, Arabic, Syriac, Thaana, NKo, ... Arabic Extended */
+		{0x0900, 0x0dff},   /* Indic scripts */
+		{0x0e00, 0x0fff},   /* Thai, Lao, Tibetan */
+		{0x2000, 0x206f},   /* general punctuation */
+		{0x2190, 0x23ff},   /* arrows, mathematical operators, technical */
+		{0x2500, 0x27bf},   /* box drawing, shapes, dingbats */
+		{0x3000, 0x9fff},   /* CJK */
+		{0xac00, 0xd7af},   /* Hangul */
+		{0xfb1d, 0xfdff},   /* Hebrew and Arabic presentation forms */
+		{0xfe70, 0xfeff},   /* Arabic presentation forms B */
+		{0x1f300, 0x1faff}, /* emoji and pictographs */
+	};
+	const unsigned char *p = (const unsigned char *)src;
+	while (*p) {
+		unsigned long cp;
+		size_t n, i;
+		if (p[0] == '\\' && p[1] == 'x' && p[2] == '{')
+			return 1;
+		if (p[0] == '\\' && p[1]) {
+			p += 2;
+			continue;
+		}
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : 2;
+		cp = *p & (n == 2 ? 0x1f : n == 3 ? 0x0f : 0x07);
+		for (i = 1; i < n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 1; /* not UTF-8: assume the worst */
+			cp = cp << 6 | (p[i] & 0x3f);
+		}
+		p += n;
+		for (i = 0; i < sizeof(caseless_blocks) / sizeof(caseless_blocks[0]); i++)
+			if (cp >= caseless_blocks[i][0] && cp <= caseless_blocks[i][1])
+				break;
+		if (i == sizeof(caseless_blocks) / sizeof(caseless_blocks[0]))
+			return 1;
+	}
+	return 0;
+}
+
 /* The expressions of pattern i for database k, into m. */
 static void pattern_exprs(struct multi *m, size_t k, size_t i, const char *src, int caseless)
 {
@@ -507,6 +578,14 @@ static void pattern_exprs(struct multi *m, size_t k, size_t i, const char *src, 
 	lw.loose = 1;
 	rewrite(&lw, src);
 	m->anchors[i] |= (unsigned char)w.anchors;
+	/*
+	 * on text beyond ASCII, Unicode properties and caseless letters beyond
+	 * ASCII follow Vectorscan's older Unicode tables, not PCRE2's: run them
+	 */
+	if (k == DB_UTF8 && (w.props || (any_caseless(src, caseless) && cased_nonascii(src)))) {
+		m->always[k][i] = 1;
+		goto done;
+	}
 	if (!w.ok || !lw.ok || w.nla != lw.nla || w.split_ok != lw.split_ok) {
 		m->always[k][i] = 1;
 		goto done;
@@ -956,6 +1035,11 @@ const char *multi_describe(const struct multi *m, size_t id)
 }
 
 #else /* without Vectorscan */
+
+const char *multi_engine(void)
+{
+	return "none";
+}
 
 int multi_available(void)
 {

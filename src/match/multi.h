@@ -32,6 +32,13 @@ struct multi;
 int multi_available(void);
 
 /*
+ * Vectorscan's version string, or "none" without it: what a cached
+ * result depends on (a pattern PCRE2 cannot finish is decided by its
+ * proof where it gives one).
+ */
+const char *multi_engine(void);
+
+/*
  * Compiles the n patterns (sources as PCRE2 takes them, caseless[i] for
  * PCRE2_CASELESS) into *out (caller frees with multi_free).  A pattern's
  * id is its index.  Fails (-1, err set) without Vectorscan or when it

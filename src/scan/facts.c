@@ -84,17 +84,29 @@ static void fresh_keep(struct facts *f, long day, size_t off)
 	f->nf++;
 }
 
-/* 0 when one Vectorscan pass over the blob (made at its first pattern) shows pattern k cannot match it. */
+/*
+ * 0 when one Vectorscan pass over the blob (made at the first pattern of
+ * its database) shows pattern k cannot match it.
+ */
 static int multi_may(struct worker *wk, size_t k, const struct subject *s)
 {
 	const struct scan_job *j = wk->job;
+	size_t id;
 	if (j->mm_ids[k] < 0)
 		return 1;
+	id = (size_t)j->mm_ids[k];
+	if (id >= j->mm_split) {
+		if (!wk->mm2_done) {
+			multi_scan(j->mm2, wk->mms2, s->data, s->len, s->ascii);
+			wk->mm2_done = 1;
+		}
+		return multi_may_match(wk->mms2, id - j->mm_split);
+	}
 	if (!wk->mm_done) {
 		multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
 		wk->mm_done = 1;
 	}
-	return multi_may_match(wk->mms, (size_t)j->mm_ids[k]);
+	return multi_may_match(wk->mms, id);
 }
 
 /* 0 when the words of an ASCII blob (looked for at its first pattern) show pattern k cannot match it. */
@@ -125,6 +137,8 @@ static int proven_absent(struct worker *wk, size_t k, const struct subject *s)
 		return 0;
 	if (!wk->mms)
 		wk->mms = multi_scratch_new(wk->job->mm);
+	if (wk->job->mm2 && !wk->mms2)
+		wk->mms2 = multi_scratch_new(wk->job->mm2);
 	return !multi_may(wk, k, s);
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/multi.h"
 #include "store/cache.h"
 #include "scan/treerec.h"
 #include "util/bytes.h"
@@ -208,9 +209,9 @@ int scan_cache_open(struct cache **out, git_repository *repo, const struct rules
 	/* everything a cached result depends on but the blob itself */
 	buf_printf(&ns,
 		   "proofgate %s; facts %d; folders %d; pcre2 %s; limits %u/%u; budget %u+%u/byte; dates kept %d; "
-		   "binary probe %d; rules %s",
+		   "binary probe %d; proofs words+%s; rules %s",
 		   PROOFGATE_VERSION, FACTS_FORMAT, TREEREC_FORMAT, pcre, MATCH_LIMIT, MATCH_DEPTH_LIMIT,
-		   MATCH_BUDGET_BASE, MATCH_BUDGET_PER_BYTE, FRESH_KEEP, BINARY_PROBE, rs->digest);
+		   MATCH_BUDGET_BASE, MATCH_BUDGET_PER_BYTE, FRESH_KEEP, BINARY_PROBE, multi_engine(), rs->digest);
 	rc = cache_open(out, dir, ns.ptr, forbidden, 0);
 	buf_free(&ns);
 	return rc;

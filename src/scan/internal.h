@@ -252,6 +252,8 @@ struct worker {
 	int pf_wanted;		       /* some pattern the blob meets is worth the scan */
 	struct multi_scratch *mms;     /* which patterns may match the current blob */
 	int mm_done;		       /* the current blob was scanned for them */
+	struct multi_scratch *mms2;    /* the same for j->mm2 */
+	int mm2_done;
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -271,7 +273,9 @@ struct scan_job {
 	 * (scan_job_multi): then the word prefilter pf is used, or nothing
 	 */
 	struct multi *mm;
-	int *mm_ids;		 /* per leaf and TW_*: the pattern's id in mm, or -1 */
+	struct multi *mm2;	 /* with the built-in pack's mm: the other patterns, or NULL */
+	size_t mm_split;	 /* ids from here on are mm2's (id - mm_split); SIZE_MAX without mm2 */
+	int *mm_ids;		 /* per leaf and TW_*: the pattern's id in mm (or mm2), or -1 */
 	int mm_use;		 /* mm rules out patterns before PCRE2 runs them */
 	int mm_builtin;		 /* mm is the built-in pack's, made at build time */
 	int mm_tried;		 /* mm was built, or could not be (under mm_lock) */

@@ -312,6 +312,7 @@ void run_item(struct worker *wk, struct item *it)
 	b.sj.ascii = 1;
 	wk->pf_done = 0;
 	wk->mm_done = 0;
+	wk->mm2_done = 0;
 	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
 	/* every leaf that wanted the contents is settled: the blob need not be read at all */
 	if (it->content && contents_wanted(j, it)) {

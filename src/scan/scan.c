@@ -5,6 +5,7 @@
  */
 #include "scan/internal.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -95,37 +96,59 @@ void scan_patterns_clear(struct scan_patterns *p)
 }
 
 /*
- * The built-in pack's database, made at build time (multi.h): usable when
- * every pattern of the job is one of its patterns; ids then become its own.
+ * The built-in pack's database, made at build time (multi.h), for the
+ * patterns of p it holds, and one compiled now for the others (a pack's
+ * own): ids of the first stay below j->mm_split, the others' are
+ * j->mm_split plus their index in j->mm2.  Fails, compiling nothing, when
+ * it holds none of them (or cannot be loaded): build_multi then compiles
+ * them all.
  */
 static int load_builtin_multi(struct scan_job *j, const struct scan_patterns *p, size_t nids)
 {
-	size_t i, *map;
 	const size_t nb = multi_builtin_n;
+	struct scan_patterns extra = {NULL, NULL, 0};
+	size_t i, nin = 0, *map;
+	int rc = -1;
 
 	if (!multi_builtin_len || !p->n)
 		return -1;
 	map = xmalloc(p->n * sizeof(*map));
-	for (i = 0; i < p->n; i++)
-		if ((map[i] = pattern_index(multi_builtin_src, multi_builtin_caseless, nb, p->src[i],
-					    p->caseless[i])) == nb)
-			break;
-	if (i < p->n || multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, nb, multi_builtin_db,
-				   multi_builtin_len) < 0) {
-		free(map);
-		return -1;
+	extra.src = xmalloc(p->n * sizeof(*extra.src));
+	extra.caseless = xmalloc(p->n);
+	for (i = 0; i < p->n; i++) {
+		map[i] = pattern_index(multi_builtin_src, multi_builtin_caseless, nb, p->src[i], p->caseless[i]);
+		if (map[i] < nb) {
+			nin++;
+			continue;
+		}
+		map[i] = nb + extra.n;
+		extra.src[extra.n] = p->src[i];
+		extra.caseless[extra.n++] = p->caseless[i];
 	}
+	if (nin == 0 ||
+	    multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, nb, multi_builtin_db, multi_builtin_len) < 0)
+		goto done;
+	if (extra.n && multi_build(&j->mm2, extra.src, extra.caseless, extra.n) < 0) {
+		multi_free(j->mm);
+		j->mm = NULL;
+		goto done;
+	}
+	j->mm_split = nb;
 	for (i = 0; i < nids; i++)
 		if (j->mm_ids[i] >= 0)
 			j->mm_ids[i] = (int)map[j->mm_ids[i]];
+	rc = 0;
+done:
+	scan_patterns_clear(&extra);
 	free(map);
-	return 0;
+	return rc;
 }
 
 /*
- * Every content pattern in one Vectorscan database (multi.h), each
- * distinct (source, caselessness) once: the built-in pack's, made at build
- * time, when it holds them all, else compiled now.  Returns -1 when built
+ * Every content pattern in one Vectorscan pass (multi.h), each distinct
+ * (source, caselessness) once: the built-in pack's database, made at
+ * build time, for its patterns, and one compiled now for the rest (or for
+ * all, when the built-in pack is not loaded).  Returns -1 when built
  * without Vectorscan or when it cannot compile.
  */
 static int build_multi(struct scan_job *j, const struct rules *rs)
@@ -138,6 +161,7 @@ static int build_multi(struct scan_job *j, const struct rules *rs)
 		return -1;
 	j->mm_ids = xmalloc(nids * sizeof(*j->mm_ids));
 	scan_patterns(&p, j->mm_ids, rs);
+	j->mm_split = SIZE_MAX;
 	if (load_builtin_multi(j, &p, rs->nleaves * TW_N) == 0) {
 		j->mm_builtin = 1;
 		rc = 0;
@@ -164,9 +188,10 @@ int scan_job_multi(struct scan_job *j)
 }
 
 /*
- * The words each content pattern needs (prefilter.h), or none when
- * the options say no_prefilter: then every pattern runs on every file it
- * selects, which the tests use to show the reports are the same.
+ * The words each content pattern needs (prefilter.h), whatever the
+ * switches say: build_filters decides whether they filter up front, and
+ * they are one of the two proofs asked when PCRE2 cannot finish (facts.c).
+ * pf stays NULL when no pattern needs a word.
  */
 static void build_prefilter(struct scan_job *j, const struct rules *rs)
 {
@@ -216,7 +241,9 @@ static void build_filters(struct scan_job *j, const struct rules *rs)
 	pthread_mutex_init(&j->mm_lock, NULL);
 	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
 		j->mm_use = 1;
-		j->filter = j->mm_builtin ? SCAN_FILTER_MULTI_BUILTIN : SCAN_FILTER_MULTI_COMPILED;
+		j->filter = !j->mm_builtin ? SCAN_FILTER_MULTI_COMPILED
+			    : j->mm2	   ? SCAN_FILTER_MULTI_BOTH
+					   : SCAN_FILTER_MULTI_BUILTIN;
 	} else if (!j->opts->no_prefilter && j->pf) {
 		j->pf_use = 1;
 		j->filter = SCAN_FILTER_WORDS;
@@ -258,8 +285,10 @@ static void job_free(struct scan_job *j)
 	free((void *)j->settled);
 	pack_set_free(j->packs);
 	multi_free(j->mm);
+	multi_free(j->mm2);
 	free(j->mm_ids);
-	pthread_mutex_destroy(&j->mm_lock);
+	if (j->rs) /* job_init ran: the lock exists */
+		pthread_mutex_destroy(&j->mm_lock);
 	prefilter_free(j->pf);
 	free(j->pf_ids);
 	free(j->pf_fast);
@@ -276,6 +305,7 @@ static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
 	wk->pk = pack_reader_new(j->packs);
 	wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
 	wk->mms = j->mm ? multi_scratch_new(j->mm) : NULL;
+	wk->mms2 = j->mm2 ? multi_scratch_new(j->mm2) : NULL;
 }
 
 /* Frees what a worker holds (its thread has ended); NULL is fine. */
@@ -287,6 +317,7 @@ static void worker_release(struct worker *wk)
 	pack_reader_free(wk->pk);
 	prefilter_scratch_free(wk->pfs);
 	multi_scratch_free(wk->mms);
+	multi_scratch_free(wk->mms2);
 	git_odb_free(wk->odb);
 	buf_free(&wk->ser);
 	memset(wk, 0, sizeof(*wk));

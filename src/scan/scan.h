@@ -58,6 +58,7 @@ enum scan_filter {
 	SCAN_FILTER_WORDS,	    /* the word prefilter (match/prefilter.h) */
 	SCAN_FILTER_MULTI_BUILTIN,  /* one Vectorscan pass, the database made at build time */
 	SCAN_FILTER_MULTI_COMPILED, /* one Vectorscan pass, a database compiled for this scan */
+	SCAN_FILTER_MULTI_BOTH,	    /* the built-in one, and one compiled for the other patterns */
 };
 
 struct scan_result {

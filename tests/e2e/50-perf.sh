@@ -190,6 +190,9 @@ else
 	# a pattern of its own: the database is compiled for the scan
 	run "$PG" scan --stats -q --fail-on never --no-cache --no-builtin --rules "$T/perf.yml" "$FX/basic"
 	err_has '; patterns: one Vectorscan pass, database compiled;'
+	# the built-in pack and patterns of its own: the built-in database, and one compiled for the rest only
+	run "$PG" scan --stats -q --fail-on never --no-cache --rules "$T/perf.yml" "$FX/basic"
+	err_has '; patterns: one Vectorscan pass, built-in database and one compiled for the other patterns;'
 	run env PROOFGATE_NO_MULTI=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
 	err_has '; patterns: word prefilter;'
 	run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
@@ -205,6 +208,29 @@ for f in seed-v1 ops-ready basic arabic near-miss layouts layouts-more stubs kin
 done
 run env PROOFGATE_NO_MULTI=1 "$PG" scan $PERF --no-cache "$PR"
 holds cmp "$T/out" "$T/perf-ref.json"
+# with the built-in pack beside a pack of its own (two databases), the same report
+run env PROOFGATE_NO_MULTI=1 "$PG" scan --rules "$T/perf.yml" --format json --fail-on never --no-cache --max-file-size 20000 "$PR"
+cp "$T/out" "$T/mm-both.json"
+run "$PG" scan --rules "$T/perf.yml" --format json --fail-on never --no-cache --max-file-size 20000 "$PR"
+holds cmp "$T/out" "$T/mm-both.json"
+# Unicode properties and caseless letters beyond ASCII (newer than Vectorscan's tables)
+rm -rf "$T/uni"
+git init -q "$T/uni"
+printf 'caf\303\251 \360\237\245\260 \341\262\200\n' >"$T/uni/notes.md"
+git -C "$T/uni" add -A
+git -C "$T/uni" -c user.name=T -c user.email=t@t.invalid commit -qm uni
+cat >"$T/uni.yml" <<'YML'
+domains:
+  - {id: u, title: {en: U}, order: 1}
+rules:
+  - {id: u.emoji, domain: u, level: required, title: {en: emoji}, next_step: {en: none}, evidence: {file: {paths: '*.md', contains: '\p{So}'}}}
+  - {id: u.ve, domain: u, level: required, title: {en: ve}, next_step: {en: none}, evidence: {file: {paths: '*.md', contains: '(?i)\x{432}'}}}
+YML
+run env PROOFGATE_NO_MULTI=1 "$PG" scan --no-builtin --rules "$T/uni.yml" --format json --fail-on never --no-cache "$T/uni"
+cp "$T/out" "$T/uni-ref.json"
+json_is "[r['outcome'] for r in d['rules']]" "['pass', 'pass']"
+run "$PG" scan --no-builtin --rules "$T/uni.yml" --format json --fail-on never --no-cache "$T/uni"
+holds cmp "$T/out" "$T/uni-ref.json"
 run env PROOFGATE_NO_MULTI=1 "$PG" scan --format json --fail-on never --no-cache "$ROOT"
 holds cmp "$T/out" "$T/pf-self.json"
 end
@@ -353,6 +379,14 @@ for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER; do
 	run timeout 120 env $sw=1 "$PG" scan --no-builtin --rules "$T/evil2.yml" --format json --fail-on never --no-cache --jobs 2 "$T/evil"
 	holds cmp "$T/out" "$T/evil2.json"
 done
+end
+
+# so a cached result depends on which proofs the build has: a cache written by a
+# build without Vectorscan (an error there) must never answer for one with it
+begin "the cache's namespace names the proofs the build has"
+run "$PG" scan --no-builtin --rules "$T/evil2.yml" --format json --fail-on never --cache "$T/evil2-cache" "$T/evil"
+holds cmp "$T/out" "$T/evil2.json"
+holds grep -qa 'proofs words+[^;]*; rules ' "$(find "$T/evil2-cache" -name 'seg-*.pgc' | head -n 1)"
 end
 
 begin "a match-limit error is cached as such and comes back the same"
