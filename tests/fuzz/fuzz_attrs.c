@@ -12,7 +12,7 @@
  * - a last line "* -linguist-generated -linguist-vendored" unmarks every
  *   path, and "* linguist-vendored" marks every one (later lines decide);
  * - where git and libgit2 read a line alike (no '!', quote, backslash,
- *   \v, \f, \r, macro or empty "name=" value anywhere in the text), libgit2 asked about the
+ *   \v, \f, \r, macro, empty "name=" or "-name=value" anywhere in the text), libgit2 asked about the
  *   committed file (in memory) gives the same answer: two readings of
  *   git's wildmatch that must agree.
  */
@@ -149,15 +149,19 @@ static int plain_text(const uint8_t *s, size_t n)
 					k++;
 				if (k == e)
 					break;
-				if (s[k] == '-')
+				int unset = s[k] == '-';
+				if (unset)
 					k++;
 				if (k == e || !name_byte(s[k]) || s[k] == '-')
 					return 0;
 				while (k < e && name_byte(s[k]))
 					k++;
 				if (k < e && s[k] == '=') {
-					/* "name=" with nothing after: git sets the empty string, libgit2 true */
-					if (k + 1 == e || s[k + 1] == ' ' || s[k + 1] == '\t')
+					/*
+					 * "name=" with nothing after: git sets the empty string,
+					 * libgit2 true; "-name=value": git unsets, libgit2 sets
+					 */
+					if (unset || k + 1 == e || s[k + 1] == ' ' || s[k + 1] == '\t')
 						return 0;
 					while (k < e && s[k] != ' ' && s[k] != '\t')
 						k++;

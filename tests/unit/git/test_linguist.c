@@ -48,6 +48,9 @@ static const struct tcase cases[] = {
 	{"*.c linguist-generated=false\n", NULL, "x.c", 0},
 	/* "name=" sets the empty string (git check-attr prints it), not true; libgit2 reads true */
 	{"*.c linguist-generated=\n", NULL, "x.c", 0},
+	/* "-name=value" unsets, as git check-attr says; libgit2 sets the value */
+	{"*.c -linguist-generated=true\n", NULL, "x.c", 0},
+	{"*.c linguist-generated\n*.c -linguist-vendored=true\n", NULL, "x.c", 1},
 	{"*.c linguist-vendored=yes\n", NULL, "x.c", 0},
 	{"*.c linguist-generated\n*.c !linguist-generated\n", NULL, "x.c", 0},
 	{"*.c linguist-generated -linguist-generated\n", NULL, "x.c", 0},
