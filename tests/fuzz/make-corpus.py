@@ -184,6 +184,7 @@ def seeds_patterns(packs, texts):
             tag = "p%03d-%s" % (len(seen), hashlib.sha1(seed).hexdigest()[:8])
             put("twin", tag, seed)
             put("prefilter", tag, seed)
+            put("multi", tag, seed)
 
 
 def seeds_attrs(paths):
@@ -277,7 +278,7 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: tests/fuzz/make-corpus.py FIXTURES PROOFGATE")
     fixtures, proofgate = sys.argv[1], os.path.abspath(sys.argv[2])
-    for t in ("rules", "config", "glob", "twin", "prefilter", "attrs", "pack", "cache", "treerec", "loose", "facts"):
+    for t in ("rules", "config", "glob", "twin", "prefilter", "multi", "attrs", "pack", "cache", "treerec", "loose", "facts"):
         shutil.rmtree(os.path.join(CORPUS, t), ignore_errors=True)
     files = fixture_files(fixtures)
     paths = sorted({p for _, p, _ in files})
