@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/bytes.h"
 #include "util/err.h"
 #include "util/mem.h"
 
@@ -417,19 +418,6 @@ static void rewrite(struct rw *w, const char *src)
 
 /* ---- building ------------------------------------------------------------ */
 
-static uint64_t fnv(uint64_t h, const void *data, size_t len)
-{
-	const unsigned char *p = data;
-	size_t i;
-	for (i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
-#define FNV_START 14695981039346656037ull
-
 int multi_available(void)
 {
 	return 1;
@@ -443,14 +431,14 @@ const char *multi_engine(void)
 /* The key of a pattern list: the format, Vectorscan's version, every source and its caselessness. */
 static uint64_t key_of(const char *const *src, const unsigned char *caseless, size_t n)
 {
-	uint64_t h = fnv(FNV_START, MULTI_MAGIC, strlen(MULTI_MAGIC));
+	uint64_t h = fnv1a(FNV1A_INIT, MULTI_MAGIC, strlen(MULTI_MAGIC));
 	const char *v = multi_engine();
 	size_t i;
-	h = fnv(h, v, strlen(v) + 1);
-	h = fnv(h, &n, sizeof(n));
+	h = fnv1a(h, v, strlen(v) + 1);
+	h = fnv1a(h, &n, sizeof(n));
 	for (i = 0; i < n; i++) {
-		h = fnv(h, src[i], strlen(src[i]) + 1);
-		h = fnv(h, &caseless[i], 1);
+		h = fnv1a(h, src[i], strlen(src[i]) + 1);
+		h = fnv1a(h, &caseless[i], 1);
 	}
 	return h;
 }
@@ -823,7 +811,7 @@ int multi_serialize(unsigned char **out, size_t *len, const struct multi *m)
 		}
 		free(bytes);
 	}
-	put64(&b, fnv(FNV_START, b.ptr, b.len));
+	put64(&b, fnv1a(FNV1A_INIT, b.ptr, b.len));
 	*len = b.len;
 	*out = (unsigned char *)buf_detach(&b);
 	rc = 0;
@@ -846,7 +834,7 @@ int multi_load(struct multi **out, const char *const *src, const unsigned char *
 		goto done;
 	}
 	end = data + len - 8;
-	if (get64(&end, data + len, &sum) < 0 || sum != fnv(FNV_START, data, len - 8)) {
+	if (get64(&end, data + len, &sum) < 0 || sum != fnv1a(FNV1A_INIT, data, len - 8)) {
 		err_set("the pattern database is damaged (checksum)");
 		goto done;
 	}

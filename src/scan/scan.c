@@ -45,18 +45,23 @@ static size_t pattern_index(const char *const *srcs, const unsigned char *cls, s
 	return at;
 }
 
+/* A leaf's content patterns by TW_* (contains, not_contains, fresh), each NULL when it has none. */
+static void leaf_regexes(const struct match_regex *r[TW_N], const struct leaf *l)
+{
+	r[TW_CONTAINS] = l->contains;
+	r[TW_NOT_CONTAINS] = l->not_contains;
+	r[TW_FRESH] = l->fresh;
+}
+
 int scan_patterns(struct scan_patterns *out, int *ids, const struct rules *rs)
 {
 	struct scan_patterns p = {NULL, NULL, 0};
 	size_t i, cap = 0;
 
 	for (i = 0; i < rs->nleaves; i++) {
-		const struct leaf *l = rs->leaves[i];
 		const struct match_regex *r[TW_N];
 		int k;
-		r[TW_CONTAINS] = l->contains;
-		r[TW_NOT_CONTAINS] = l->not_contains;
-		r[TW_FRESH] = l->fresh;
+		leaf_regexes(r, rs->leaves[i]);
 		for (k = 0; k < TW_N; k++) {
 			uint32_t opts = 0;
 			unsigned char ci;
@@ -202,12 +207,9 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	j->pf_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pf_ids));
 	j->pf_fast = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, 1);
 	for (i = 0; i < rs->nleaves; i++) {
-		const struct leaf *l = rs->leaves[i];
 		const struct match_regex *r[TW_N];
 		int k;
-		r[TW_CONTAINS] = l->contains;
-		r[TW_NOT_CONTAINS] = l->not_contains;
-		r[TW_FRESH] = l->fresh;
+		leaf_regexes(r, rs->leaves[i]);
 		for (k = 0; k < TW_N; k++) {
 			int id = r[k] ? prefilter_add(j->pf, r[k]->src) : -1;
 			j->pf_ids[i * TW_N + (size_t)k] = id;

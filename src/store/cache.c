@@ -109,19 +109,6 @@ struct rec {
 	size_t order;
 };
 
-static uint64_t fnv1a(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 0x100000001b3ull;
-	}
-	return h;
-}
-
-#define FNV_INIT 0xcbf29ce484222325ull
-
 char *cache_default_dir(const char *x, const char *h)
 {
 	struct buf b = BUF_INIT;
@@ -427,7 +414,7 @@ static void free_list(struct dirent_info *v, size_t n)
 /* Two FNV-1a hashes of the namespace name its folder: short, filesystem-safe, stable. */
 static void ns_folder(char out[33], const char *ns)
 {
-	uint64_t a = fnv1a(FNV_INIT, ns, strlen(ns)), b = fnv1a(0x84222325cbf29ce4ull, ns, strlen(ns));
+	uint64_t a = fnv1a(FNV1A_INIT, ns, strlen(ns)), b = fnv1a(0x84222325cbf29ce4ull, ns, strlen(ns));
 	snprintf(out, 33, "%016llx%016llx", (unsigned long long)a, (unsigned long long)b);
 }
 

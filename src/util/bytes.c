@@ -53,3 +53,14 @@ int buf_get_varint(const unsigned char **p, const unsigned char *end, uint64_t *
 	}
 	return -1;
 }
+
+uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}

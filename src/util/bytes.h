@@ -2,11 +2,16 @@
 #ifndef PG_BYTES_H
 #define PG_BYTES_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct buf;
 
 /* Fixed-width little-endian integers at p. */
+/* FNV-1a over n bytes at p, continuing from h (start with FNV1A_INIT); not for security. */
+#define FNV1A_INIT 0xcbf29ce484222325ull
+uint64_t fnv1a(uint64_t h, const void *p, size_t n);
+
 void le_put32(unsigned char *p, uint32_t v);
 void le_put64(unsigned char *p, uint64_t v);
 uint32_t le_get32(const unsigned char *p);
