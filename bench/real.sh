@@ -64,6 +64,7 @@ T4=$(hf j4 --shell=none "$(timed j4 "$SCAN --jobs 4 --rev main $REPO")")
 TH=$(hf half --shell=none "$(timed half "$SCAN --jobs 2 --rev half $REPO")")
 TM=$(hf nomulti "$(timed nomulti "env PROOFGATE_NO_MULTI=1 $SCAN --jobs 2 --rev main $REPO")")
 TP=$(hf noprefilter "$(timed noprefilter "env PROOFGATE_NO_PREFILTER=1 $SCAN --jobs 2 --rev main $REPO")")
+TK=$(hf noclasses "$(timed noclasses "env PROOFGATE_NO_CLASSES=1 $SCAN --jobs 2 --rev main $REPO")")
 TN=$(hf next --prepare "sh $W/prep-next.sh" --shell=none \
 	"$(timed next "$PG scan --rev main --cache $W/cache --format json --fail-on never --jobs 2 $REPO")")
 TC=$(hf cold --shell=none "$(timed cold "$SCAN --jobs 2 --rev base $REPO")")
@@ -75,7 +76,7 @@ for v in "--jobs 1" "--jobs 4"; do
 	$SCAN --jobs 2 --rev main "$REPO" >"$W/r2.json" || true
 	cmp -s "$W/r.json" "$W/r2.json" || same="DIFFERENT ($v)"
 done
-for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER PROOFGATE_NO_FASTPACK; do
+for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER PROOFGATE_NO_FASTPACK PROOFGATE_NO_CLASSES; do
 	env $sw=1 $SCAN --jobs 2 --rev main "$REPO" >"$W/r.json" || true
 	cmp -s "$W/r.json" "$W/r2.json" || same="DIFFERENT ($sw=1)"
 done
@@ -105,6 +106,7 @@ OUT=$B/real-results.md
 	echo "| same, half the corpus (rev half) | $TH | $(cpu half) | $(peak half) | | | |"
 	echo "| same, PROOFGATE_NO_MULTI=1 (word prefilter) | $TM | $(cpu nomulti) | $(peak nomulti) | $(ratio "$TM" "$T2") x S | | |"
 	echo "| same, PROOFGATE_NO_PREFILTER=1 (every pattern) | $TP | $(cpu noprefilter) | $(peak noprefilter) | $(ratio "$TP" "$T2") x S | | |"
+	echo "| same, PROOFGATE_NO_CLASSES=1 (the whole database for every blob) | $TK | $(cpu noclasses) | $(peak noclasses) | $(ratio "$TK" "$T2") x S | | |"
 	echo "| scan of base, no cache (C) | $TC | $(cpu cold) | $(peak cold) | | | |"
 	echo "| scan of main after base, cache on (N) | $TN | $(cpu next) | $(peak next) | N / C = $RN | <= 0.15 | $(atmost "$RN" 0.15) |"
 	echo "| peak memory, every scan above but the switched-off ones | | | max $MMAX | | <= 100 MB | $(atmost "$MMAX" 100) |"

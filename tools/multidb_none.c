@@ -6,3 +6,5 @@ const unsigned char multi_builtin_caseless[] = {0};
 const size_t multi_builtin_n = 0;
 const unsigned char multi_builtin_db[] = {0};
 const size_t multi_builtin_len = 0;
+const struct multi_class multi_builtin_class[] = {{0, 0, 0, 0}};
+const size_t multi_builtin_nclass = 0;

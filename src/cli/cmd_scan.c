@@ -502,6 +502,8 @@ static void print_stats(const struct scan_result *r, const struct cache *c)
 		"proofgate: stats: %zu tree entries, %zu folders read, %zu folders from cache records, "
 		"%zu folders pruned, %zu blobs read; patterns: %s",
 		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read, filters[r->filter]);
+	if (r->filter == SCAN_FILTER_MULTI_BUILTIN || r->filter == SCAN_FILTER_MULTI_BOTH)
+		fprintf(stderr, " (%zu blobs by the smaller database of their class)", r->blobs_classed);
 	if (c) {
 		cache_get_stats(c, &cs);
 		fprintf(stderr, "; cache: %zu segments loaded, %zu skipped, %zu hits, %zu misses", cs.segments_loaded,
@@ -567,6 +569,7 @@ static int scan_and_judge(struct run *r, const struct scan_args *a)
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
 	so.no_multi = env_set("PROOFGATE_NO_MULTI");
+	so.no_classes = env_set("PROOFGATE_NO_CLASSES");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");
 	rc = scan_run(&r->scan, r->repo, r->target.tree, r->rs, &so);
 	if (rc < 0) {

@@ -100,6 +100,7 @@ int revscan_run(struct revscan *r, git_repository *repo, const struct revscan_op
 	so.no_fastpack = env_set("PROOFGATE_NO_FASTPACK");
 	so.no_prefilter = env_set("PROOFGATE_NO_PREFILTER");
 	so.no_multi = env_set("PROOFGATE_NO_MULTI");
+	so.no_classes = env_set("PROOFGATE_NO_CLASSES");
 	so.no_records = env_set("PROOFGATE_NO_RECORDS");
 	rc = scan_run(&r->scan, repo, r->t.tree, r->rs, &so);
 	if (rc < 0) {

@@ -74,6 +74,23 @@ extern const size_t multi_builtin_n;
 extern const unsigned char multi_builtin_db[];
 extern const size_t multi_builtin_len;
 
+/*
+ * Classes of the built-in patterns, each with a database of its own, made
+ * at build time too: the patterns the leaves selecting a common kind of
+ * file need (code, documents, data).  ids[] are indexes in
+ * multi_builtin_src, ascending; db and len what multi_serialize wrote for
+ * those patterns in that order.  A blob whose patterns are all in a class
+ * is scanned with the smaller database.
+ */
+struct multi_class {
+	const size_t *ids;
+	size_t n;
+	const unsigned char *db;
+	size_t len;
+};
+extern const struct multi_class multi_builtin_class[];
+extern const size_t multi_builtin_nclass;
+
 /* Frees m; NULL is fine. */
 void multi_free(struct multi *m);
 

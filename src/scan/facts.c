@@ -102,11 +102,60 @@ static int multi_may(struct worker *wk, size_t k, const struct subject *s)
 		}
 		return multi_may_match(wk->mms2, id - j->mm_split);
 	}
+	if (wk->mm_class >= 0) {
+		size_t c = (size_t)wk->mm_class;
+		if (!wk->mm_done) {
+			multi_scan(j->cm[c], wk->cms[c], s->data, s->len, s->ascii);
+			wk->mm_done = 1;
+		}
+		return multi_may_match(wk->cms[c], (size_t)j->cm_local[c * j->mm_split + id]);
+	}
 	if (!wk->mm_done) {
 		multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
 		wk->mm_done = 1;
 	}
 	return multi_may_match(wk->mms, id);
+}
+
+/* 1 when class c of the built-in database holds every pattern of the leaves selecting it. */
+static int class_holds(const struct scan_job *j, size_t c, const struct item *it)
+{
+	size_t i, k;
+	for (i = 0; i < it->nsel; i++)
+		for (k = 0; k < TW_N; k++) {
+			int id = j->mm_ids[it->sel[i] * TW_N + k];
+			if (id >= 0 && (size_t)id < j->mm_split && j->cm_local[c * j->mm_split + (size_t)id] < 0)
+				return 0;
+		}
+	return 1;
+}
+
+void facts_next_blob(struct worker *wk, const struct item *it)
+{
+	struct scan_job *j = wk->job;
+	size_t c, best = SIZE_MAX;
+
+	wk->pf_done = 0;
+	wk->mm_done = 0;
+	wk->mm2_done = 0;
+	wk->mm_class = -1;
+	if (!j->mm_use || !j->ncm || !it->content || j->opts->no_classes)
+		return;
+	for (c = 0; c < j->ncm; c++)
+		if ((best == SIZE_MAX || multi_builtin_class[c].n < multi_builtin_class[best].n) &&
+		    class_holds(j, c, it))
+			best = c;
+	if (best == SIZE_MAX)
+		return;
+	if (!wk->cms)
+		wk->cms = xcalloc(j->ncm, sizeof(*wk->cms));
+	/* the worker's scratch for a class says it is loaded: the lock is taken once per worker and class */
+	if (!wk->cms[best]) {
+		if (scan_job_class(j, best) < 0)
+			return;
+		wk->cms[best] = multi_scratch_new(j->cm[best]);
+	}
+	wk->mm_class = (int)best;
 }
 
 /* 0 when the words of an ASCII blob (looked for at its first pattern) show pattern k cannot match it. */

@@ -143,6 +143,14 @@ static inline int needs_facts(const struct leaf *l, int exec)
  * state.  Dates after cutoff are only noted (LONG_MAX: keep the newest
  * dates whatever the commit, for the cache).
  */
+/*
+ * The worker moves to the blob of it: what the filters found is for
+ * another, and the smallest class of the built-in database holding every
+ * pattern of the leaves selecting it is chosen (the whole one when none
+ * does, or when the database is not used up front).
+ */
+void facts_next_blob(struct worker *wk, const struct item *it);
+
 void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
 		   struct facts *f);
 
@@ -214,6 +222,7 @@ struct item {
 	struct leaf_out *outs; /* one per sel, set by run_item */
 	char *skipped;	       /* why it was not scanned or content-matched, or NULL */
 	int read;	       /* its blob was read from the object database */
+	int classed;	       /* its patterns are all in a class of the built-in database (facts_next_blob) */
 	/*
 	 * Its blob could not be read: libgit2's error class and message, made
 	 * into words (repo_object_problem) at the merge, on the thread that owns
@@ -254,6 +263,8 @@ struct worker {
 	int mm_done;		       /* the current blob was scanned for them */
 	struct multi_scratch *mms2;    /* the same for j->mm2 */
 	int mm2_done;
+	struct multi_scratch **cms; /* per class of j->mm (j->cm), made when first needed */
+	int mm_class;		    /* the class the current blob is scanned with, or -1 for j->mm itself */
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
@@ -273,11 +284,20 @@ struct scan_job {
 	 * (scan_job_multi): then the word prefilter pf is used, or nothing
 	 */
 	struct multi *mm;
-	struct multi *mm2;	 /* with the built-in pack's mm: the other patterns, or NULL */
-	size_t mm_split;	 /* ids from here on are mm2's (id - mm_split); SIZE_MAX without mm2 */
-	int *mm_ids;		 /* per leaf and TW_*: the pattern's id in mm (or mm2), or -1 */
-	int mm_use;		 /* mm rules out patterns before PCRE2 runs them */
-	int mm_builtin;		 /* mm is the built-in pack's, made at build time */
+	struct multi *mm2; /* with the built-in pack's mm: the other patterns, or NULL */
+	size_t mm_split;   /* ids from here on are mm2's (id - mm_split); SIZE_MAX without mm2 */
+	int *mm_ids;	   /* per leaf and TW_*: the pattern's id in mm (or mm2), or -1 */
+	int mm_use;	   /* mm rules out patterns before PCRE2 runs them */
+	int mm_builtin;	   /* mm is the built-in pack's, made at build time */
+	/*
+	 * with the built-in database: the classes of its patterns
+	 * (multi_builtin_class), each loaded when a worker first needs it
+	 * (scan_job_class); cm_local[c * multi_builtin_n + id] is pattern id's
+	 * index in class c, or -1
+	 */
+	struct multi **cm;
+	int *cm_local;
+	size_t ncm;
 	int mm_tried;		 /* mm was built, or could not be (under mm_lock) */
 	pthread_mutex_t mm_lock; /* building mm once a worker needs it */
 	enum scan_filter filter; /* which of mm and pf, for --stats */
@@ -310,6 +330,13 @@ struct scan_job {
  * it exists, -1 without Vectorscan or when it could not compile.
  */
 int scan_job_multi(struct scan_job *j);
+
+/*
+ * Loads class c of the built-in database (j->cm[c]) once (any thread may
+ * ask); 0 when it exists, -1 when it could not be loaded: the blob is
+ * scanned with j->mm then.
+ */
+int scan_job_class(struct scan_job *j, size_t c);
 
 /* 1 when nothing later in the walk can change the leaf's outcome or evidence (any thread may ask). */
 static inline int is_settled(const struct scan_job *j, size_t leaf)

@@ -310,9 +310,8 @@ void run_item(struct worker *wk, struct item *it)
 	b.data = "";
 	b.sj.data = "";
 	b.sj.ascii = 1;
-	wk->pf_done = 0;
-	wk->mm_done = 0;
-	wk->mm2_done = 0;
+	facts_next_blob(wk, it);
+	it->classed = wk->mm_class >= 0;
 	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
 	/* every leaf that wanted the contents is settled: the blob need not be read at all */
 	if (it->content && contents_wanted(j, it)) {

@@ -110,6 +110,8 @@ void result_merge(struct scan_result *r, struct scan_job *j, struct item *it)
 
 	if (it->read)
 		r->blobs_read++;
+	if (it->read && it->classed)
+		r->blobs_classed++;
 	/*
 	 * Whether a worker saw a leaf settled or not, the merge decides from the
 	 * state in walk order, so the result never depends on timing.

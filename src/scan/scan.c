@@ -100,6 +100,49 @@ void scan_patterns_clear(struct scan_patterns *p)
 	p->n = 0;
 }
 
+/* The classes of the built-in database (multi_builtin_class): which patterns each holds; none loaded yet. */
+static void init_classes(struct scan_job *j)
+{
+	const size_t nb = multi_builtin_n;
+	size_t c, k;
+
+	if (!multi_builtin_nclass)
+		return;
+	j->ncm = multi_builtin_nclass;
+	j->cm = xcalloc(j->ncm, sizeof(*j->cm));
+	j->cm_local = xmalloc(j->ncm * nb * sizeof(*j->cm_local));
+	for (c = 0; c < j->ncm * nb; c++)
+		j->cm_local[c] = -1;
+	for (c = 0; c < j->ncm; c++)
+		for (k = 0; k < multi_builtin_class[c].n; k++)
+			if (multi_builtin_class[c].ids[k] < nb)
+				j->cm_local[c * nb + multi_builtin_class[c].ids[k]] = (int)k;
+}
+
+int scan_job_class(struct scan_job *j, size_t c)
+{
+	const struct multi_class *mc = &multi_builtin_class[c];
+	const char **src;
+	unsigned char *ci;
+	size_t k;
+
+	pthread_mutex_lock(&j->mm_lock);
+	if (!j->cm[c]) {
+		src = xmalloc((mc->n ? mc->n : 1) * sizeof(*src));
+		ci = xmalloc(mc->n ? mc->n : 1);
+		for (k = 0; k < mc->n; k++) {
+			src[k] = multi_builtin_src[mc->ids[k]];
+			ci[k] = multi_builtin_caseless[mc->ids[k]];
+		}
+		if (multi_load(&j->cm[c], src, ci, mc->n, mc->db, mc->len) < 0)
+			j->cm[c] = NULL;
+		free(src);
+		free(ci);
+	}
+	pthread_mutex_unlock(&j->mm_lock);
+	return j->cm[c] ? 0 : -1;
+}
+
 /*
  * The built-in pack's database, made at build time (multi.h), for the
  * patterns of p it holds, and one compiled now for the others (a pack's
@@ -142,6 +185,7 @@ static int load_builtin_multi(struct scan_job *j, const struct scan_patterns *p,
 	for (i = 0; i < nids; i++)
 		if (j->mm_ids[i] >= 0)
 			j->mm_ids[i] = (int)map[j->mm_ids[i]];
+	init_classes(j);
 	rc = 0;
 done:
 	scan_patterns_clear(&extra);
@@ -288,6 +332,10 @@ static void job_free(struct scan_job *j)
 	pack_set_free(j->packs);
 	multi_free(j->mm);
 	multi_free(j->mm2);
+	for (i = 0; i < j->ncm; i++)
+		multi_free(j->cm[i]);
+	free(j->cm);
+	free(j->cm_local);
 	free(j->mm_ids);
 	if (j->rs) /* job_init ran: the lock exists */
 		pthread_mutex_destroy(&j->mm_lock);
@@ -313,6 +361,8 @@ static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
 /* Frees what a worker holds (its thread has ended); NULL is fine. */
 static void worker_release(struct worker *wk)
 {
+	size_t i;
+
 	if (!wk)
 		return;
 	match_ctx_free(wk->mc);
@@ -320,6 +370,9 @@ static void worker_release(struct worker *wk)
 	prefilter_scratch_free(wk->pfs);
 	multi_scratch_free(wk->mms);
 	multi_scratch_free(wk->mms2);
+	for (i = 0; wk->cms && i < wk->job->ncm; i++)
+		multi_scratch_free(wk->cms[i]);
+	free(wk->cms);
 	git_odb_free(wk->odb);
 	buf_free(&wk->ser);
 	memset(wk, 0, sizeof(*wk));

@@ -71,6 +71,7 @@ struct scan_result {
 	size_t trees_read;   /* folders walked from their tree */
 	size_t trees_cached; /* folders replayed from their record in the cache */
 	size_t blobs_read;
+	size_t blobs_classed; /* of blobs_read, scanned with a class of the built-in database (multi.h) */
 	enum scan_filter filter;
 };
 
@@ -86,10 +87,12 @@ struct scan_opts {
 	 * Accelerations switched off, each giving the same report (the tests
 	 * compare): no_fastpack reads every blob through libgit2, no_prefilter
 	 * runs every pattern on every file it selects, no_multi filters them
-	 * with the word prefilter instead of one Vectorscan pass, no_records
-	 * walks every folder instead of replaying folder records.
+	 * with the word prefilter instead of one Vectorscan pass, no_classes
+	 * scans every blob with the whole built-in database instead of the
+	 * smaller one of its class, no_records walks every folder instead of
+	 * replaying folder records.
 	 */
-	int no_fastpack, no_prefilter, no_multi, no_records;
+	int no_fastpack, no_prefilter, no_multi, no_classes, no_records;
 };
 
 /*

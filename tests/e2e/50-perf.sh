@@ -184,15 +184,18 @@ if grep -q 'patterns: word prefilter' "$T/err"; then
 	echo "# built without Vectorscan (VECTORSCAN=no or no libhs): the word prefilter is the filter"
 else
 	# the built-in pack alone, or with rules it already holds: no compiling at run time
-	err_has '; patterns: one Vectorscan pass, built-in database;'
+	err_has '; patterns: one Vectorscan pass, built-in database \(9 blobs by the smaller database of their class\);'
 	run "$PG" scan --stats -q --fail-on never --no-cache --rules "$ROOT/rules/20-backup.yml" "$FX/basic"
-	err_has '; patterns: one Vectorscan pass, built-in database;'
+	err_has '; patterns: one Vectorscan pass, built-in database \(9 blobs by the smaller database of their class\);'
+	# each blob with the whole database: no class
+	run env PROOFGATE_NO_CLASSES=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
+	err_has '; patterns: one Vectorscan pass, built-in database \(0 blobs by the smaller database of their class\);'
 	# a pattern of its own: the database is compiled for the scan
 	run "$PG" scan --stats -q --fail-on never --no-cache --no-builtin --rules "$T/perf.yml" "$FX/basic"
 	err_has '; patterns: one Vectorscan pass, database compiled;'
 	# the built-in pack and patterns of its own: the built-in database, and one compiled for the rest only
 	run "$PG" scan --stats -q --fail-on never --no-cache --rules "$T/perf.yml" "$FX/basic"
-	err_has '; patterns: one Vectorscan pass, built-in database and one compiled for the other patterns;'
+	err_has '; patterns: one Vectorscan pass, built-in database and one compiled for the other patterns \([0-9]+ blobs by the smaller database of their class\);'
 	run env PROOFGATE_NO_MULTI=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
 	err_has '; patterns: word prefilter;'
 	run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
@@ -204,9 +207,13 @@ for f in seed-v1 ops-ready basic arabic near-miss layouts layouts-more stubs kin
 		cp "$T/out" "$T/mm-ref.out"
 		run "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache --jobs 2 "$FX/$f"
 		holds cmp "$T/out" "$T/mm-ref.out"
+		run env PROOFGATE_NO_CLASSES=1 "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache --jobs 2 "$FX/$f"
+		holds cmp "$T/out" "$T/mm-ref.out"
 	done
 done
 run env PROOFGATE_NO_MULTI=1 "$PG" scan $PERF --no-cache "$PR"
+holds cmp "$T/out" "$T/perf-ref.json"
+run env PROOFGATE_NO_CLASSES=1 "$PG" scan $PERF --no-cache "$PR"
 holds cmp "$T/out" "$T/perf-ref.json"
 # with the built-in pack beside a pack of its own (two databases), the same report
 run env PROOFGATE_NO_MULTI=1 "$PG" scan --rules "$T/perf.yml" --format json --fail-on never --no-cache --max-file-size 20000 "$PR"
@@ -375,7 +382,7 @@ if "$PG" scan --stats -q --no-cache "$T/evil" 2>&1 | grep -q 'patterns: one Vect
 else
 	json_is "d['rules'][0]['outcome']" error
 fi
-for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER; do
+for sw in PROOFGATE_NO_MULTI PROOFGATE_NO_PREFILTER PROOFGATE_NO_CLASSES; do
 	run timeout 120 env $sw=1 "$PG" scan --no-builtin --rules "$T/evil2.yml" --format json --fail-on never --no-cache --jobs 2 "$T/evil"
 	holds cmp "$T/out" "$T/evil2.json"
 done

@@ -412,13 +412,88 @@ static void test_differential(void **state)
 	match_ctx_free(c);
 }
 
+/*
+ * Each class of the built-in database (made at build time) loads, holds
+ * ascending ids of built-in patterns, and says of each of its patterns
+ * what the whole database says, on text of the kinds the rules look for
+ * and on random text: a blob scanned with its class gets the report the
+ * whole database gives.
+ */
+static void test_builtin_classes(void **state)
+{
+	static const char *const texts[] = {
+		"app.get('/health', async (req, res) => { await db.query('SELECT 1'); res.json({ok: true}) })\n",
+		"def export_users(request):\n    if not request.user.has_perm('users.export'):\n        raise "
+		"PermissionDenied\n",
+		"AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n-----BEGIN RSA PRIVATE KEY-----\n",
+		"# Restore\n\n1. Stop the app\n2. psql -f backup.sql app\n3. Start it again\n",
+		"class AuditLog(models.Model):\n    actor = models.ForeignKey(User)\n    action = models.CharField()\n",
+		"logger = pino(); Sentry.init({ dsn: process.env.SENTRY_DSN })\nimport structlog\n",
+		"{\"scripts\": {\"migrate\": \"prisma migrate deploy\", \"healthcheck\": \"curl -f "
+		"localhost/healthz\"}}\n",
+		"## On-call\n\nSeverity levels: SEV1 page the on-call engineer; الحوادث الحرجة\r\n",
+	};
+	struct multi *whole = NULL;
+	struct multi_scratch *ws;
+	size_t c, i, k, t;
+	(void)state;
+	if (!multi_builtin_len) {
+		assert_int_equal(multi_builtin_nclass, 0);
+		return;
+	}
+	assert_true(multi_builtin_nclass > 0);
+	assert_int_equal(multi_load(&whole, multi_builtin_src, multi_builtin_caseless, multi_builtin_n,
+				    multi_builtin_db, multi_builtin_len),
+			 0);
+	ws = multi_scratch_new(whole);
+	rnd_state = 20261202;
+	for (c = 0; c < multi_builtin_nclass; c++) {
+		const struct multi_class *mc = &multi_builtin_class[c];
+		const char **src = malloc(mc->n * sizeof(*src));
+		unsigned char *ci = malloc(mc->n);
+		struct multi *m = NULL;
+		struct multi_scratch *sc;
+		assert_true(mc->n > 0 && mc->n < multi_builtin_n);
+		for (k = 0; k < mc->n; k++) {
+			assert_true(mc->ids[k] < multi_builtin_n);
+			assert_true(k == 0 || mc->ids[k] > mc->ids[k - 1]);
+			src[k] = multi_builtin_src[mc->ids[k]];
+			ci[k] = multi_builtin_caseless[mc->ids[k]];
+		}
+		assert_int_equal(multi_load(&m, src, ci, mc->n, mc->db, mc->len), 0);
+		sc = multi_scratch_new(m);
+		for (t = 0; t < sizeof(texts) / sizeof(texts[0]) + SUBJECTS; t++) {
+			char buf[200];
+			const char *s = buf;
+			size_t len;
+			if (t < sizeof(texts) / sizeof(texts[0]))
+				len = strlen(s = texts[t]);
+			else
+				len = gen_subject(buf, sizeof(buf));
+			multi_scan(whole, ws, s, len, twin_is_ascii(s, len));
+			multi_scan(m, sc, s, len, twin_is_ascii(s, len));
+			for (i = 0; i < mc->n; i++)
+				if (multi_may_match(sc, i) != multi_may_match(ws, mc->ids[i]))
+					fail_msg("class %zu says %d of built-in pattern %zu on text %zu, the whole "
+						 "database %d",
+						 c, multi_may_match(sc, i), mc->ids[i], t,
+						 multi_may_match(ws, mc->ids[i]));
+		}
+		multi_scratch_free(sc);
+		multi_free(m);
+		free(ci);
+		free(src);
+	}
+	multi_scratch_free(ws);
+	multi_free(whole);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_skips),
-		cmocka_unit_test(test_serialize),
-		cmocka_unit_test(test_newer_unicode),
-		cmocka_unit_test(test_differential),
+		cmocka_unit_test(test_skips),		cmocka_unit_test(test_serialize),
+		cmocka_unit_test(test_newer_unicode),	cmocka_unit_test(test_differential),
+		cmocka_unit_test(test_builtin_classes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
