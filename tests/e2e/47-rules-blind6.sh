@@ -3,7 +3,8 @@
 # migrate and back up their own database, event models of Rust (diesel) and Go
 # (gorm), export handlers guarded by a typed admin or owner parameter, an
 # installer run by the container entrypoint, a health action that queries its
-# connection, PHP configuration templates (*.php.dist, Setting(...) lists).
+# connection, PHP configuration templates (*.php.dist, Setting(...) lists),
+# Rust error tracking (the sentry crate) and JSON logs (tracing-bunyan-formatter).
 # Each passing file in fixtures/blind6 is asserted as evidence by path and
 # line; fixtures/blind6-near holds a near miss for each, and the two false
 # passes the set found (a journal view's $stockLogEntry, an access_logs config
@@ -88,4 +89,11 @@ b47_got=$(b47_py "$T/b47-near-ar.json" "any('حارس مدير أو مالك' in
 [ "$b47_got" = True ] || bad "audit.export-checks in Arabic lacks the admin-guard kind: $b47_got"
 b47_got=$(b47_py "$T/b47-near-ar.json" "any('VACUUM INTO في SQLite' in l for r in d['rules'] if r['id']=='backup.script' for l in r['looked_for'])")
 [ "$b47_got" = True ] || bad "backup.script in Arabic lacks the VACUUM INTO kind: $b47_got"
+end
+
+begin "Rust error tracking and JSON logs: the sentry crate and sentry::init, tracing-bunyan-formatter; commented lines and a json feature flag alone are not"
+b47_ev monitoring.error-tracking server/Cargo.toml:10 server/src/main.rs:8
+b47_near_fails monitoring.error-tracking
+b47_ev monitoring.structured-logs server/Cargo.toml:13 server/src/main.rs:1
+b47_near_fails monitoring.structured-logs
 end
