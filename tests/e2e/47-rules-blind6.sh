@@ -55,7 +55,8 @@ end
 
 begin "migration check: diesel run_pending_migrations, golang-migrate Up, ->migrateDatabase(), an installer init in the entrypoint"
 b47_ev deploy.migration-check server/src/store/setup.rs:14 cmd/server/schema.go:17 controllers/MaintenanceController.php:12 docker/entrypoint.sh:8
-# embedded but never run, run only by a test, alembic's env.py, an installer in a comment
+# embedded but never run, run only by a test, alembic's env.py, an installer in a comment,
+# a tool's own bin/installer (not a Composer-installed application installer)
 b47_near_fails deploy.migration-check
 end
 
