@@ -488,12 +488,65 @@ static void test_builtin_classes(void **state)
 	multi_free(whole);
 }
 
+/*
+ * The answer depends on the bytes, not on where they are: the same subject
+ * at each of 64 offsets from an aligned address gets the same answers for
+ * every built-in pattern (Vectorscan 5.4.9 missed the local-setup pattern
+ * after a long line of spaces at most offsets, and found it at others).
+ */
+static void test_alignment(void **state)
+{
+	static const char *const subjects[] = {
+		"|                                                                                                   "
+		"                                                                                                    "
+		"                                                  |\n\n## Quickstart\n\nSome text here.\n\n```python "
+		"/x/ filename=\"main.py\"\nprint(1)\n```\n",
+		"| [Crew](https://example.invalid/crew)                 | Agents             | Multi agent "
+		"framework.                                                             |\n\n## \xf0\x9f\x9a\x80 "
+		"Quickstart\n\nInstrument your app.\n\n```bash\npip install somelib\n```\n\n```python "
+		"filename=\"main.py\"\nfrom somelib import observe\n```\n",
+	};
+	struct multi *m = NULL;
+	struct multi_scratch *sc;
+	unsigned char first[4096];
+	char *buf;
+	size_t t, off, i;
+	(void)state;
+	if (!multi_builtin_len)
+		return;
+	assert_true(multi_builtin_n <= sizeof(first));
+	assert_int_equal(multi_load(&m, multi_builtin_src, multi_builtin_caseless, multi_builtin_n, multi_builtin_db,
+				    multi_builtin_len),
+			 0);
+	sc = multi_scratch_new(m);
+	buf = aligned_alloc(64, 1024);
+	assert_non_null(buf);
+	for (t = 0; t < sizeof(subjects) / sizeof(subjects[0]); t++) {
+		size_t len = strlen(subjects[t]);
+		assert_true(len + 64 <= 1024);
+		for (off = 0; off < 64; off++) {
+			memcpy(buf + off, subjects[t], len);
+			multi_scan(m, sc, buf + off, len, twin_is_ascii(buf + off, len));
+			for (i = 0; i < multi_builtin_n; i++) {
+				if (off == 0)
+					first[i] = (unsigned char)multi_may_match(sc, i);
+				else if (first[i] != multi_may_match(sc, i))
+					fail_msg("subject %zu, built-in pattern %zu: %d at offset 0, %d at offset %zu",
+						 t, i, first[i], multi_may_match(sc, i), off);
+			}
+		}
+	}
+	free(buf);
+	multi_scratch_free(sc);
+	multi_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_skips),		cmocka_unit_test(test_serialize),
 		cmocka_unit_test(test_newer_unicode),	cmocka_unit_test(test_differential),
-		cmocka_unit_test(test_builtin_classes),
+		cmocka_unit_test(test_builtin_classes), cmocka_unit_test(test_alignment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
