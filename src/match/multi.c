@@ -72,7 +72,8 @@ struct multi_scratch {
  * Each subject is scanned from a copy at this boundary, so the answer
  * depends on the bytes alone, never on where the blob was read to.
  */
-#define ALIGN 64
+#define ALIGN	  64
+#define COPY_KEEP (256u << 10)
 
 /* ---- rewriting --------------------------------------------------------- */
 
@@ -1013,6 +1014,12 @@ void multi_scan(const struct multi *m, struct multi_scratch *s, const char *data
 			all = 1;
 	}
 	cr = !all && memchr(data, '\r', len) != NULL;
+	/* a copy of a large blob is not kept: each worker has a scratch per database */
+	if (s->copy_cap > COPY_KEEP) {
+		free(s->copy);
+		s->copy = NULL;
+		s->copy_cap = 0;
+	}
 	for (i = 0; i < s->npat; i++)
 		s->may[i] = (unsigned char)(all || m->always[k][i] || (cr && m->anchors[i]) ||
 					    s->count[i] == m->need[k][i]);
