@@ -16,6 +16,7 @@
 #include "model/config.h"
 #include "model/ruleset.h"
 #include "report/report.h"
+#include "match/multi.h"
 #include "scan/scan.h"
 #include "store/cache.h"
 #include "util/buf.h"
@@ -502,6 +503,8 @@ static void print_stats(const struct scan_result *r, const struct cache *c)
 		"proofgate: stats: %zu tree entries, %zu folders read, %zu folders from cache records, "
 		"%zu folders pruned, %zu blobs read; patterns: %s",
 		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read, filters[r->filter]);
+	if (r->filter == SCAN_FILTER_WORDS && multi_unavailable() && !env_set("PROOFGATE_NO_MULTI"))
+		fprintf(stderr, " (%s)", multi_unavailable());
 	if (r->filter == SCAN_FILTER_MULTI_BUILTIN || r->filter == SCAN_FILTER_MULTI_BOTH)
 		fprintf(stderr, " (%zu blobs by the smaller database of their class)", r->blobs_classed);
 	if (c) {

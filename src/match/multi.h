@@ -28,8 +28,16 @@
  */
 struct multi;
 
-/* 1 when proofgate was built with Vectorscan; 0 when multi_build always fails. */
+/*
+ * 1 when proofgate was built with Vectorscan or Hyperscan and the library
+ * passes its self-test (a match Vectorscan 5.4.9 misses at some memory
+ * alignments); 0 then scans filter with the word prefilter (multi_build
+ * still compiles, for tests).  Any thread may ask.
+ */
 int multi_available(void);
+
+/* Why multi_available() is 0, in words for --stats; NULL when it is 1. */
+const char *multi_unavailable(void);
 
 /*
  * Vectorscan's version string, or "none" without it: what a cached
