@@ -1,6 +1,7 @@
 # 48-rules-blind7.sh - kinds of evidence from the seventh blind set (issue 12):
 # documented defaults in config/defaults.hjson and Jinja settings templates
-# (*.cfg.j2) as environment templates; a diesel moderation log table, a
+# (*.cfg.j2) as environment templates; a Go export service that is the
+# application's backup (zip.NewWriter of its tables and attachments); a diesel moderation log table, a
 # ModerationAction model and a SQLAlchemy-Continuum history with its user as
 # audit trails; a PHP migrator run on every request; export handlers that call
 # hasAccess() or answer http.StatusForbidden.  The set's false passes: an
@@ -66,6 +67,13 @@ end
 begin "export checks: hasAccess() then 403, http.StatusForbidden; an export answering only StatusNotFound is not"
 b48_ev audit.export-checks app/Controllers/ledgerExportController.php:7 internal/handlers/exports.go:13
 b48_near_fails audit.export-checks
+end
+
+begin "backup: a Go export service that speaks of backups, writing zip.NewWriter with the attachments; a zip of CSV reports is not"
+b48_ev backup.script internal/services/export_service.go:12
+b48_ev backup.file-coverage internal/services/export_service.go:10
+b48_near_fails backup.script
+b48_near_fails backup.file-coverage
 end
 
 begin "readiness: 'if it does not already exist' after an attempt on the database is no retry"
