@@ -78,3 +78,36 @@ copy_fixture() { # NAME DEST
 	rm -rf "$2"
 	cp -a "$FX/$1" "$2"
 }
+
+# Fixture sets read by rule (47-, 48-): PREFIX names a test's reports, $T/PREFIX-NAME.json.
+fxset_scan() { # PREFIX NAME FIXTURE [ARGS...]
+	fxset_p=$1
+	fxset_n=$2
+	fxset_f=$3
+	shift 3
+	"$PG" scan --no-cache --format json "$@" "$FX/$fxset_f" >"$T/$fxset_p-$fxset_n.json" 2>"$T/$fxset_p-$fxset_n.err"
+}
+
+fxset_py() { # JSONFILE EXPR [ARGS...]: EXPR over d (the report) and a (the ARGS)
+	fxset_file=$1
+	fxset_expr=$2
+	shift 2
+	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); a=sys.argv[2:]; print($fxset_expr)" "$fxset_file" "$@" 2>&1
+}
+
+# RULE's evidence in $T/PREFIX-kinds.json is exactly PATH:LINE...
+fxset_ev() { # PREFIX SET RULE PATH:LINE...
+	fxset_p=$1
+	fxset_set=$2
+	fxset_rule=$3
+	shift 3
+	fxset_want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
+	fxset_got=$(fxset_py "$T/$fxset_p-kinds.json" "' '.join(sorted('%s:%s' % (e['path'], e['line']) for r in d['rules'] if r['id']==a[0] for e in r['evidence'])) + ' '" "$fxset_rule")
+	[ "$fxset_got" = "$fxset_want" ] || bad "$fxset_rule evidence on $fxset_set is '$fxset_got', expected '$fxset_want'"
+}
+
+# RULE fails with no evidence in $T/PREFIX-near.json
+fxset_near_fails() { # PREFIX SET RULE
+	fxset_got=$(fxset_py "$T/$1-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']==a[0]]" "$3")
+	[ "$fxset_got" = "[('fail', [])]" ] || bad "$3 on $2-near is $fxset_got, expected fail with no evidence"
+}

@@ -11,33 +11,11 @@
 # key). These recognitions read code, not words: the Arabic case is the report
 # naming each new kind in Arabic. Helpers are prefixed b47_ (one shared shell).
 
-b47_scan() { # NAME FIXTURE [ARGS...]: the JSON report in $T/b47-NAME.json
-	b47_name=$1
-	b47_fx=$2
-	shift 2
-	"$PG" scan --no-cache --format json "$@" "$FX/$b47_fx" >"$T/b47-$b47_name.json" 2>"$T/b47-$b47_name.err"
-}
-
-b47_py() { # JSONFILE EXPR [ARGS...]
-	b47_file=$1
-	b47_expr=$2
-	shift 2
-	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); a=sys.argv[2:]; print($b47_expr)" "$b47_file" "$@" 2>&1
-}
-
-# RULE's evidence on blind6 is exactly PATH:LINE...
-b47_ev() { # RULE PATH:LINE...
-	b47_rule=$1
-	shift
-	b47_want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
-	b47_got=$(b47_py "$T/b47-kinds.json" "' '.join(sorted('%s:%s' % (e['path'], e['line']) for r in d['rules'] if r['id']==a[0] for e in r['evidence'])) + ' '" "$b47_rule")
-	[ "$b47_got" = "$b47_want" ] || bad "$b47_rule evidence on blind6 is '$b47_got', expected '$b47_want'"
-}
-
-b47_near_fails() { # RULE
-	b47_got=$(b47_py "$T/b47-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']==a[0]]" "$1")
-	[ "$b47_got" = "[('fail', [])]" ] || bad "$1 on blind6-near is $b47_got, expected fail with no evidence"
-}
+# the helpers are tests/lib.sh's fxset_*
+b47_scan() { fxset_scan b47 "$@"; }
+b47_py() { fxset_py "$@"; }
+b47_ev() { fxset_ev b47 blind6 "$@"; }
+b47_near_fails() { fxset_near_fails b47 blind6 "$1"; }
 
 b47_scan kinds blind6
 b47_scan near blind6-near

@@ -13,33 +13,11 @@
 # fixtures/blind7-near holds a near miss for each.  Helpers are prefixed b48_
 # (one shared shell).
 
-b48_scan() { # NAME FIXTURE [ARGS...]: the JSON report in $T/b48-NAME.json
-	b48_name=$1
-	b48_fx=$2
-	shift 2
-	"$PG" scan --no-cache --format json "$@" "$FX/$b48_fx" >"$T/b48-$b48_name.json" 2>"$T/b48-$b48_name.err"
-}
-
-b48_py() { # JSONFILE EXPR [ARGS...]
-	b48_file=$1
-	b48_expr=$2
-	shift 2
-	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); a=sys.argv[2:]; print($b48_expr)" "$b48_file" "$@" 2>&1
-}
-
-# RULE's evidence on blind7 is exactly PATH:LINE...
-b48_ev() { # RULE PATH:LINE...
-	b48_rule=$1
-	shift
-	b48_want=$(printf '%s\n' "$@" | sort | tr '\n' ' ')
-	b48_got=$(b48_py "$T/b48-kinds.json" "' '.join(sorted('%s:%s' % (e['path'], e['line']) for r in d['rules'] if r['id']==a[0] for e in r['evidence'])) + ' '" "$b48_rule")
-	[ "$b48_got" = "$b48_want" ] || bad "$b48_rule evidence on blind7 is '$b48_got', expected '$b48_want'"
-}
-
-b48_near_fails() { # RULE
-	b48_got=$(b48_py "$T/b48-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']==a[0]]" "$1")
-	[ "$b48_got" = "[('fail', [])]" ] || bad "$1 on blind7-near is $b48_got, expected fail with no evidence"
-}
+# the helpers are tests/lib.sh's fxset_*
+b48_scan() { fxset_scan b48 "$@"; }
+b48_py() { fxset_py "$@"; }
+b48_ev() { fxset_ev b48 blind7 "$@"; }
+b48_near_fails() { fxset_near_fails b48 blind7 "$1"; }
 
 b48_scan kinds blind7
 b48_scan near blind7-near
