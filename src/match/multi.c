@@ -1212,3 +1212,20 @@ const char *multi_describe(const struct multi *m, size_t id)
 }
 
 #endif
+
+int multi_load_class(struct multi **out, const struct multi_class *c)
+{
+	const char **src = xmalloc((c->n ? c->n : 1) * sizeof(*src));
+	unsigned char *ci = xmalloc(c->n ? c->n : 1);
+	size_t k;
+	int rc;
+
+	for (k = 0; k < c->n; k++) {
+		src[k] = multi_builtin_src[c->ids[k]];
+		ci[k] = multi_builtin_caseless[c->ids[k]];
+	}
+	rc = multi_load(out, src, ci, c->n, c->db, c->len);
+	free(src);
+	free(ci);
+	return rc;
+}

@@ -99,6 +99,12 @@ struct multi_class {
 extern const struct multi_class multi_builtin_class[];
 extern const size_t multi_builtin_nclass;
 
+/*
+ * Loads class c's database into *out (caller frees with multi_free): its
+ * pattern k is built-in pattern c->ids[k].  Fails as multi_load does.
+ */
+int multi_load_class(struct multi **out, const struct multi_class *c);
+
 /* Frees m; NULL is fine. */
 void multi_free(struct multi *m);
 

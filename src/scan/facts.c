@@ -108,7 +108,7 @@ static int multi_may(struct worker *wk, size_t k, const struct subject *s)
 			multi_scan(j->cm[c], wk->cms[c], s->data, s->len, s->ascii);
 			wk->mm_done = 1;
 		}
-		return multi_may_match(wk->cms[c], (size_t)j->cm_local[c * j->mm_split + id]);
+		return multi_may_match(wk->cms[c], (size_t)j->cm_local[c * multi_builtin_n + id]);
 	}
 	if (!wk->mm_done) {
 		multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
@@ -124,7 +124,7 @@ static int class_holds(const struct scan_job *j, size_t c, const struct item *it
 	for (i = 0; i < it->nsel; i++)
 		for (k = 0; k < TW_N; k++) {
 			int id = j->mm_ids[it->sel[i] * TW_N + k];
-			if (id >= 0 && (size_t)id < j->mm_split && j->cm_local[c * j->mm_split + (size_t)id] < 0)
+			if (id >= 0 && (size_t)id < j->mm_split && j->cm_local[c * multi_builtin_n + (size_t)id] < 0)
 				return 0;
 		}
 	return 1;

@@ -138,12 +138,6 @@ static inline int needs_facts(const struct leaf *l, int exec)
 }
 
 /*
- * Runs the leaf's content checks on the subject into *f, in check
- * order, stopping where the outcome is decided, with the worker's match
- * state.  Dates after cutoff are only noted (LONG_MAX: keep the newest
- * dates whatever the commit, for the cache).
- */
-/*
  * The worker moves to the blob of it: what the filters found is for
  * another, and the smallest class of the built-in database holding every
  * pattern of the leaves selecting it is chosen (the whole one when none
@@ -151,6 +145,12 @@ static inline int needs_facts(const struct leaf *l, int exec)
  */
 void facts_next_blob(struct worker *wk, const struct item *it);
 
+/*
+ * Runs the leaf's content checks on the subject into *f, in check
+ * order, stopping where the outcome is decided, with the worker's match
+ * state.  Dates after cutoff are only noted (LONG_MAX: keep the newest
+ * dates whatever the commit, for the cache).
+ */
 void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
 		   struct facts *f);
 

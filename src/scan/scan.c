@@ -121,24 +121,9 @@ static void init_classes(struct scan_job *j)
 
 int scan_job_class(struct scan_job *j, size_t c)
 {
-	const struct multi_class *mc = &multi_builtin_class[c];
-	const char **src;
-	unsigned char *ci;
-	size_t k;
-
 	pthread_mutex_lock(&j->mm_lock);
-	if (!j->cm[c]) {
-		src = xmalloc((mc->n ? mc->n : 1) * sizeof(*src));
-		ci = xmalloc(mc->n ? mc->n : 1);
-		for (k = 0; k < mc->n; k++) {
-			src[k] = multi_builtin_src[mc->ids[k]];
-			ci[k] = multi_builtin_caseless[mc->ids[k]];
-		}
-		if (multi_load(&j->cm[c], src, ci, mc->n, mc->db, mc->len) < 0)
-			j->cm[c] = NULL;
-		free(src);
-		free(ci);
-	}
+	if (!j->cm[c] && multi_load_class(&j->cm[c], &multi_builtin_class[c]) < 0)
+		j->cm[c] = NULL;
 	pthread_mutex_unlock(&j->mm_lock);
 	return j->cm[c] ? 0 : -1;
 }

@@ -11,68 +11,63 @@
 # key). These recognitions read code, not words: the Arabic case is the report
 # naming each new kind in Arabic. Helpers are prefixed b47_ (one shared shell).
 
-# the helpers are tests/lib.sh's fxset_*
-b47_scan() { fxset_scan b47 "$@"; }
-b47_py() { fxset_py "$@"; }
-b47_ev() { fxset_ev b47 blind6 "$@"; }
-b47_near_fails() { fxset_near_fails b47 blind6 "$1"; }
-
-b47_scan kinds blind6
-b47_scan near blind6-near
-b47_scan near-ar blind6-near --lang ar
+# the helpers are tests/lib.sh's fxset_*: reports in $T/b47-NAME.json
+fxset_scan b47 kinds blind6
+fxset_scan b47 near blind6-near
+fxset_scan b47 near-ar blind6-near --lang ar
 
 begin "blind6-near: every near miss leaves its rule failing (only the two 'nothing forbidden' rules pass)"
-b47_got=$(b47_py "$T/b47-near.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
+b47_got=$(fxset_py "$T/b47-near.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
 [ "$b47_got" = "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']" ] || bad "rules not failing on blind6-near: $b47_got"
 end
 
 begin "health endpoint: a Laravel route chained after Route::withoutMiddleware(...); /healthy-recipes is not one"
-b47_ev monitoring.health-endpoint web/routes/web.php:12
-b47_near_fails monitoring.health-endpoint
+fxset_ev b47 blind6 monitoring.health-endpoint web/routes/web.php:12
+fxset_near_fails b47 blind6 monitoring.health-endpoint
 end
 
 begin "migration check: diesel run_pending_migrations, golang-migrate Up, ->migrateDatabase(), an installer init in the entrypoint"
-b47_ev deploy.migration-check server/src/store/setup.rs:14 cmd/server/schema.go:17 controllers/MaintenanceController.php:12 docker/entrypoint.sh:8
+fxset_ev b47 blind6 deploy.migration-check server/src/store/setup.rs:14 cmd/server/schema.go:17 controllers/MaintenanceController.php:12 docker/entrypoint.sh:8
 # embedded but never run, run only by a test, alembic's env.py, an installer in a comment,
 # a tool's own bin/installer (not a Composer-installed application installer)
-b47_near_fails deploy.migration-check
+fxset_near_fails b47 blind6 deploy.migration-check
 end
 
 begin "backup script: the application's backup function copying SQLite with VACUUM INTO; the same copy for compaction is not a backup"
-b47_ev backup.script server/src/store/maintenance.rs:7
-b47_near_fails backup.script
+fxset_ev b47 blind6 backup.script server/src/store/maintenance.rs:7
+fxset_near_fails b47 blind6 backup.script
 end
 
 begin "access traces: diesel and gorm event models with actor, action and target; a websocket payload, a journal view and an access_logs config key are not"
-b47_ev audit.access-traces server/src/store/team_event.rs:8 internal/history/member_event.go:6
-b47_near_fails audit.access-traces
+fxset_ev b47 blind6 audit.access-traces server/src/store/team_event.rs:8 internal/history/member_event.go:6
+fxset_near_fails b47 blind6 audit.access-traces
 end
 
 begin "export checks: an export handler taking OwnerHeaders or Depends(get_current_admin); plain Headers is no check"
-b47_ev audit.export-checks server/src/api/reports.rs:8 api/archive.py:11
-b47_near_fails audit.export-checks
+fxset_ev b47 blind6 audit.export-checks server/src/api/reports.rs:8 api/archive.py:11
+fxset_near_fails b47 blind6 audit.export-checks
 end
 
 begin "readiness: a health action querying its connection (getConnection, getDummySelectSQL); a static status is not"
-b47_ev monitoring.readiness-checks src/Action/HealthAction.php:18
-b47_near_fails monitoring.readiness-checks
+fxset_ev b47 blind6 monitoring.readiness-checks src/Action/HealthAction.php:18
+fxset_near_fails b47 blind6 monitoring.readiness-checks
 end
 
 begin "env template: a *.php.dist of EnvVars::X->value => ... and a settings-dist.php of Setting(...); an empty *.php.dist is not"
-b47_ev deploy.env-template config/params/app_env.php.dist:9 settings-dist.php:6
-b47_near_fails deploy.env-template
+fxset_ev b47 blind6 deploy.env-template config/params/app_env.php.dist:9 settings-dist.php:6
+fxset_near_fails b47 blind6 deploy.env-template
 end
 
 begin "Arabic: a failing rule names the new kinds in Arabic"
-b47_got=$(b47_py "$T/b47-near-ar.json" "any('حارس مدير أو مالك' in l for r in d['rules'] if r['id']=='audit.export-checks' for l in r['looked_for'])")
+b47_got=$(fxset_py "$T/b47-near-ar.json" "any('حارس مدير أو مالك' in l for r in d['rules'] if r['id']=='audit.export-checks' for l in r['looked_for'])")
 [ "$b47_got" = True ] || bad "audit.export-checks in Arabic lacks the admin-guard kind: $b47_got"
-b47_got=$(b47_py "$T/b47-near-ar.json" "any('VACUUM INTO في SQLite' in l for r in d['rules'] if r['id']=='backup.script' for l in r['looked_for'])")
+b47_got=$(fxset_py "$T/b47-near-ar.json" "any('VACUUM INTO في SQLite' in l for r in d['rules'] if r['id']=='backup.script' for l in r['looked_for'])")
 [ "$b47_got" = True ] || bad "backup.script in Arabic lacks the VACUUM INTO kind: $b47_got"
 end
 
 begin "Rust error tracking and JSON logs: the sentry crate and sentry::init, tracing-bunyan-formatter; commented lines and a json feature flag alone are not"
-b47_ev monitoring.error-tracking server/Cargo.toml:10 server/src/main.rs:8
-b47_near_fails monitoring.error-tracking
-b47_ev monitoring.structured-logs server/Cargo.toml:13 server/src/main.rs:1
-b47_near_fails monitoring.structured-logs
+fxset_ev b47 blind6 monitoring.error-tracking server/Cargo.toml:10 server/src/main.rs:8
+fxset_near_fails b47 blind6 monitoring.error-tracking
+fxset_ev b47 blind6 monitoring.structured-logs server/Cargo.toml:13 server/src/main.rs:1
+fxset_near_fails b47 blind6 monitoring.structured-logs
 end

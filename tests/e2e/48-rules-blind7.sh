@@ -13,67 +13,62 @@
 # fixtures/blind7-near holds a near miss for each.  Helpers are prefixed b48_
 # (one shared shell).
 
-# the helpers are tests/lib.sh's fxset_*
-b48_scan() { fxset_scan b48 "$@"; }
-b48_py() { fxset_py "$@"; }
-b48_ev() { fxset_ev b48 blind7 "$@"; }
-b48_near_fails() { fxset_near_fails b48 blind7 "$1"; }
-
-b48_scan kinds blind7
-b48_scan near blind7-near
-b48_scan near-ar blind7-near --lang ar
+# the helpers are tests/lib.sh's fxset_*: reports in $T/b48-NAME.json
+fxset_scan b48 kinds blind7
+fxset_scan b48 near blind7-near
+fxset_scan b48 near-ar blind7-near --lang ar
 
 begin "blind7-near: every near miss leaves its rule failing (only the CI pipeline, there for the restore drill, and 'no pending migrations' pass)"
-b48_got=$(b48_py "$T/b48-near.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
+b48_got=$(fxset_py "$T/b48-near.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
 [ "$b48_got" = "['deploy.ci-pipeline', 'deploy.no-pending-migrations']" ] || bad "rules not failing on blind7-near: $b48_got"
 end
 
 begin "env template: config/defaults.hjson and a *.cfg.j2; a UI defaults.hjson and an nginx.conf.j2 are not"
-b48_ev deploy.env-template config/defaults.hjson:3 app/conf-templates/tally.cfg.j2:5
-b48_near_fails deploy.env-template
+fxset_ev b48 blind7 deploy.env-template config/defaults.hjson:3 app/conf-templates/tally.cfg.j2:5
+fxset_near_fails b48 blind7 deploy.env-template
 end
 
 begin "access traces: a diesel mod_log table, a ModerationAction model, make_versioned with a user class; mod_settings, a toolbar ModAction and user_cls=None are not"
-b48_ev audit.access-traces crates/store/src/schema.rs:13 app/models/moderation.py:5 app/history.py:4
-b48_near_fails audit.access-traces
+fxset_ev b48 blind7 audit.access-traces crates/store/src/schema.rs:13 app/models/moderation.py:5 app/history.py:4
+fxset_near_fails b48 blind7 audit.access-traces
 end
 
 begin "migration check: Tally_Migrator::execute( on every request; the migrator's own definition is not"
-b48_ev deploy.migration-check public/index.php:9
-b48_near_fails deploy.migration-check
+fxset_ev b48 blind7 deploy.migration-check public/index.php:9
+fxset_near_fails b48 blind7 deploy.migration-check
 end
 
 begin "export checks: hasAccess() then 403, http.StatusForbidden; an export answering only StatusNotFound is not"
-b48_ev audit.export-checks app/Controllers/ledgerExportController.php:7 internal/handlers/exports.go:13
-b48_near_fails audit.export-checks
+fxset_ev b48 blind7 audit.export-checks app/Controllers/ledgerExportController.php:7 internal/handlers/exports.go:13
+fxset_near_fails b48 blind7 audit.export-checks
 end
 
 begin "backup: a Go export service that speaks of backups, writing zip.NewWriter with the attachments; a zip of CSV reports is not"
-b48_ev backup.script internal/services/export_service.go:12
-b48_ev backup.file-coverage internal/services/export_service.go:10
-b48_near_fails backup.script
-b48_near_fails backup.file-coverage
+fxset_ev b48 blind7 backup.script internal/services/export_service.go:12
+fxset_ev b48 blind7 backup.file-coverage internal/services/export_service.go:10
+fxset_near_fails b48 blind7 backup.script
+fxset_near_fails b48 blind7 backup.file-coverage
 end
 
 begin "restore drill: a Go TestExportRoundTrip restoring its backup through RunImport, with CI; a report round trip that never speaks of backup or restore is not"
-b48_ev backup.restore-drill internal/services/export_service_test.go:6 .github/workflows/ci.yml:4
-b48_near_fails backup.restore-drill
+fxset_ev b48 blind7 backup.restore-drill internal/services/export_service_test.go:6 .github/workflows/ci.yml:4
+fxset_near_fails b48 blind7 backup.restore-drill
 end
 
 begin "readiness: 'if it does not already exist' after an attempt on the database is no retry"
-b48_near_fails monitoring.readiness-checks
+fxset_near_fails b48 blind7 monitoring.readiness-checks
 end
 
 begin "secrets: an encrypted Sigstore private key fails outside tests, names its file, and passes under tests/"
-b48_got=$(b48_py "$T/b48-near.json" "[(r['outcome'], [(e['path'], e['line']) for e in r['evidence']]) for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
+b48_got=$(fxset_py "$T/b48-near.json" "[(r['outcome'], [(e['path'], e['line']) for e in r['evidence']]) for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
 [ "$b48_got" = "[('fail', [('keys/cosign.key', 1)])]" ] || bad "secrets on blind7-near: $b48_got"
-b48_got=$(b48_py "$T/b48-kinds.json" "[r['outcome'] for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
+b48_got=$(fxset_py "$T/b48-kinds.json" "[r['outcome'] for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
 [ "$b48_got" = "['pass']" ] || bad "secrets on blind7 (a test key under tests/): $b48_got"
 end
 
 begin "Arabic: a failing rule names the new kinds in Arabic"
-b48_got=$(b48_py "$T/b48-near-ar.json" "any('سجل إجراءات الإشراف' in l for r in d['rules'] if r['id']=='audit.access-traces' for l in r['looked_for'])")
+b48_got=$(fxset_py "$T/b48-near-ar.json" "any('سجل إجراءات الإشراف' in l for r in d['rules'] if r['id']=='audit.access-traces' for l in r['looked_for'])")
 [ "$b48_got" = True ] || bad "audit.access-traces in Arabic lacks the moderation log kind: $b48_got"
-b48_got=$(b48_py "$T/b48-near-ar.json" "any('SQLAlchemy-Continuum' in l and 'سجل تغييرات' in l for r in d['rules'] if r['id']=='audit.access-traces' for l in r['looked_for'])")
+b48_got=$(fxset_py "$T/b48-near-ar.json" "any('SQLAlchemy-Continuum' in l and 'سجل تغييرات' in l for r in d['rules'] if r['id']=='audit.access-traces' for l in r['looked_for'])")
 [ "$b48_got" = True ] || bad "audit.access-traces in Arabic lacks the change history kind: $b48_got"
 end

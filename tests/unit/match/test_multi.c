@@ -458,18 +458,14 @@ static void test_builtin_classes(void **state)
 	rnd_state = 20261202;
 	for (c = 0; c < multi_builtin_nclass; c++) {
 		const struct multi_class *mc = &multi_builtin_class[c];
-		const char **src = malloc(mc->n * sizeof(*src));
-		unsigned char *ci = malloc(mc->n);
 		struct multi *m = NULL;
 		struct multi_scratch *sc;
 		assert_true(mc->n > 0 && mc->n < multi_builtin_n);
 		for (k = 0; k < mc->n; k++) {
 			assert_true(mc->ids[k] < multi_builtin_n);
 			assert_true(k == 0 || mc->ids[k] > mc->ids[k - 1]);
-			src[k] = multi_builtin_src[mc->ids[k]];
-			ci[k] = multi_builtin_caseless[mc->ids[k]];
 		}
-		assert_int_equal(multi_load(&m, src, ci, mc->n, mc->db, mc->len), 0);
+		assert_int_equal(multi_load_class(&m, mc), 0);
 		sc = multi_scratch_new(m);
 		for (t = 0; t < sizeof(texts) / sizeof(texts[0]) + SUBJECTS; t++) {
 			char buf[200];
@@ -490,8 +486,6 @@ static void test_builtin_classes(void **state)
 		}
 		multi_scratch_free(sc);
 		multi_free(m);
-		free(ci);
-		free(src);
 	}
 	multi_scratch_free(ws);
 	multi_free(whole);
