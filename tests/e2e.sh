@@ -1,9 +1,63 @@
 #!/bin/sh
 # e2e.sh PROOFGATE FIXTURES - runs every tests/e2e/*.sh against the built binary.
+#
+# The files run E2E_JOBS at a time (default: the number of CPUs), each in its own
+# process with its own scratch folder, HOME and cache; their output is printed in
+# file order.  A file that needs another's helpers says so on a line of its own,
+# "# e2e: after 40-ci", and runs in the same process, after it.  E2E_ONLY=GLOB
+# (a glob without .sh, or several separated by spaces) runs those files in one
+# process, in order.
 set -u
 PG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 FX=$(cd "$2" && pwd)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+if [ -z "${E2E_ONLY:-}" ]; then
+	jobs=${E2E_JOBS:-$(nproc 2>/dev/null || echo 1)}
+	L=$(mktemp -d "${TMPDIR:-/tmp}/proofgate-e2e-logs.XXXXXX")
+	# one line per process: the names of its files, the first naming its log
+	for f in "$ROOT"/tests/e2e/*.sh; do
+		n=$(basename "$f" .sh)
+		grep -q '^# e2e: after ' "$f" && continue
+		line=$n
+		for g in "$ROOT"/tests/e2e/*.sh; do
+			grep -qx "# e2e: after $n" "$g" && line="$line $(basename "$g" .sh)"
+		done
+		echo "$line"
+	done >"$L/jobs"
+	# a file that names a file that does not exist would never run
+	for f in "$ROOT"/tests/e2e/*.sh; do
+		a=$(sed -n 's/^# e2e: after //p' "$f")
+		[ -z "$a" ] || [ -f "$ROOT/tests/e2e/$a.sh" ] ||
+			{ echo "e2e: $(basename "$f") runs after $a, which does not exist" >&2; exit 1; }
+	done
+	export L PG FX
+	xargs -P "$jobs" -I{} sh -c 'set -- {}; E2E_ONLY="$*" "$0" "$PG" "$FX" >"$L/$1.log" 2>&1' \
+		"$0" <"$L/jobs"
+	npass=0
+	nfail=0
+	while read -r first rest; do
+		log="$L/$first.log"
+		sum=$(tail -n 1 "$log")
+		case $sum in
+		"e2e: "*" passed, "*" failed")
+			sed '$d' "$log"
+			set -- $sum
+			npass=$((npass + $2))
+			nfail=$((nfail + $4))
+			;;
+		*)
+			cat "$log"
+			echo "not ok - $first $rest: ended before its summary line"
+			nfail=$((nfail + 1))
+			;;
+		esac
+	done <"$L/jobs"
+	rm -rf "$L"
+	echo "e2e: $npass passed, $nfail failed"
+	[ "$nfail" = 0 ]
+	exit
+fi
 T=$(mktemp -d "${TMPDIR:-/tmp}/proofgate-e2e.XXXXXX")
 export PG FX ROOT T
 export NO_COLOR=1
@@ -22,10 +76,13 @@ mkdir -p "$HOME"
 : >"$T/why"
 
 . "$ROOT/tests/lib.sh"
-# E2E_ONLY=50-perf runs one file (a glob without .sh)
-for f in "$ROOT"/tests/e2e/${E2E_ONLY:-*}.sh; do
-	echo "# $(basename "$f")"
-	. "$f"
+set -f
+for only in $E2E_ONLY; do
+	set +f
+	for f in "$ROOT"/tests/e2e/$only.sh; do
+		echo "# $(basename "$f")"
+		. "$f"
+	done
 done
 chmod -R u+w "$T" 2>/dev/null
 rm -rf "$T"

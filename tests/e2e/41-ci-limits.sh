@@ -1,5 +1,6 @@
 # 41-ci-limits.sh - GitHub's limits: 10 annotations per kind per step, 1 MiB per step summary.
 # Uses ci_repo, ci_commit, ci_check and file_is from 40-ci.sh.
+# e2e: after 40-ci
 
 # PACK FILE NREQ NEXP NADV [WHAT_BYTES]: one domain, rules that all fail (no such file)
 ci_many_rules() {

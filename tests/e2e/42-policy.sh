@@ -1,6 +1,7 @@
 # 42-policy.sh - .proofgate.yml: waivers, gates, rules turned off, level overrides, packs kept in the
 # repository, strict validation.  Every commit is dated 2026-06-01 (the waiver limit counts from it).
 # Uses ci_repo, ci_commit, file_is, CI_RULES and the pack of 40-ci.sh.
+# e2e: after 40-ci
 
 POL="$T/pol"
 DATE=2026-06-01T12:00:00Z

@@ -1,5 +1,6 @@
 # 43-branch.sh - which branch's gate applies, and a pull/merge request reading the target's policy.
 # Uses ci_repo, ci_commit, CI_RULES from 40-ci.sh.
+# e2e: after 40-ci
 
 BR="$T/br"
 ci_repo "$BR"
