@@ -154,7 +154,8 @@ VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-ki
 valgrind: $(TESTS:%=$(O)/tests/%) $(O)/proofgate build/fixtures/.stamp
 	@command -v valgrind >/dev/null || scripts/deps.sh valgrind
 	@set -e; export PG_FIXTURES="$$(pwd)/build/fixtures" PROOFGATE_NO_JIT=1; \
-	for t in $(TESTS); do $(VALGRIND) $(O)/tests/$$t >/dev/null; echo "valgrind: $$t clean"; done; \
+	printf '%s\n' $(TESTS) | xargs -P "$$(nproc 2>/dev/null || echo 1)" -I{} \
+		sh -c '$(VALGRIND) $(O)/tests/{} >/dev/null && echo "valgrind: {} clean"'; \
 	$(VALGRIND) $(O)/proofgate scan --no-cache --format json build/fixtures/basic >/dev/null; \
 	$(VALGRIND) $(O)/proofgate scan --no-cache --jobs 2 --no-builtin --rules tests/rules/core.yml build/fixtures/basic >/dev/null; \
 	$(VALGRIND) $(O)/proofgate rules list --format markdown >/dev/null; \
