@@ -117,12 +117,15 @@ static int multi_may(struct worker *wk, size_t k, const struct subject *s)
 	return multi_may_match(wk->mms, id);
 }
 
-/* 1 when class c of the built-in database holds every pattern of the leaves selecting it. */
-static int class_holds(const struct scan_job *j, size_t c, const struct item *it)
+/*
+ * 1 when class c of the built-in database holds every pattern of the
+ * leaves selecting it (only the forbidding ones when forbid_only).
+ */
+static int class_holds(const struct scan_job *j, size_t c, const struct item *it, int forbid_only)
 {
 	size_t i, k;
 	for (i = 0; i < it->nsel; i++)
-		for (k = 0; k < TW_N; k++) {
+		for (k = 0; k < TW_N && (!forbid_only || j->rs->leaves[it->sel[i]]->negated); k++) {
 			int id = j->mm_ids[it->sel[i] * TW_N + k];
 			if (id >= 0 && (size_t)id < j->mm_split && j->cm_local[c * multi_builtin_n + (size_t)id] < 0)
 				return 0;
@@ -130,20 +133,18 @@ static int class_holds(const struct scan_job *j, size_t c, const struct item *it
 	return 1;
 }
 
-void facts_next_blob(struct worker *wk, const struct item *it)
+/* The smallest class holding the patterns of the leaves selecting it (forbid_only: see class_holds). */
+static void pick_class(struct worker *wk, const struct item *it, int forbid_only)
 {
 	struct scan_job *j = wk->job;
 	size_t c, best = SIZE_MAX;
 
-	wk->pf_done = 0;
-	wk->mm_done = 0;
-	wk->mm2_done = 0;
 	wk->mm_class = -1;
 	if (!j->mm_use || !j->ncm || !it->content || j->opts->no_classes)
 		return;
 	for (c = 0; c < j->ncm; c++)
 		if ((best == SIZE_MAX || multi_builtin_class[c].n < multi_builtin_class[best].n) &&
-		    class_holds(j, c, it))
+		    class_holds(j, c, it, forbid_only))
 			best = c;
 	if (best == SIZE_MAX)
 		return;
@@ -156,6 +157,20 @@ void facts_next_blob(struct worker *wk, const struct item *it)
 		wk->cms[best] = multi_scratch_new(j->cm[best]);
 	}
 	wk->mm_class = (int)best;
+}
+
+void facts_next_blob(struct worker *wk, const struct item *it)
+{
+	wk->pf_done = 0;
+	wk->mm_done = 0;
+	wk->mm2_done = 0;
+	pick_class(wk, it, 0);
+}
+
+void facts_generated_blob(struct worker *wk, const struct item *it)
+{
+	if (!wk->mm_done && !wk->mm2_done)
+		pick_class(wk, it, 1);
 }
 
 /* 0 when the words of an ASCII blob (looked for at its first pattern) show pattern k cannot match it. */
@@ -226,6 +241,8 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 	f->leaf = l->index;
 	if (l->min_lines && nlines < l->min_lines)
 		return;
+	if (sj->generated && !l->negated)
+		return; /* facts_decide says why from the blob's marks */
 	if (l->not_contains) {
 		start = 0;
 		match_budget_reset(wk->mc); /* each pattern's search of the blob has a budget of its own */
@@ -357,6 +374,12 @@ char *facts_why(const struct leaf *l, const struct why *w)
 		return scan_msg("dates matching %s are all after the scanned commit", quoted(l->fresh, tmp));
 	case WHY_NO_DATE:
 		return scan_msg("holds no date (YYYY-MM-DD) matching %s", quoted(l->fresh, tmp));
+	case WHY_GENERATED:
+		if (n & MARK_SOURCE_MAP)
+			return xstrdup("is a source map (by its contents): not evidence");
+		if (n & MARK_GEN_HEADER)
+			return xstrdup("is generated (a header line says so and \"DO NOT EDIT\"): not evidence");
+		return xstrdup("is minified (its lines average over 110 characters): not evidence");
 	case WHY_NONE:
 		break;
 	}
@@ -382,6 +405,8 @@ int facts_decide(const struct leaf *l, const struct facts *f, const struct blob_
 		return say(why, l->executable ? WHY_EXEC_NOT : WHY_EXEC_IS, 0);
 	if (!leaf_needs_content(l))
 		return 1;
+	if (!l->negated && scan_generated(path, bf->marks))
+		return say(why, WHY_GENERATED, bf->marks);
 	if (l->min_lines && bf->nlines < l->min_lines)
 		return say(why, WHY_LINES, bf->nlines);
 	if (l->not_contains) {

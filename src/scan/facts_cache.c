@@ -15,7 +15,7 @@
 #endif
 
 /* format of cached per-blob results; bump it when they or the matching change */
-#define FACTS_FORMAT 1
+#define FACTS_FORMAT 2
 /* match results are small negatives or 0/1: stored shifted */
 #define RC_BIAS 16
 
@@ -25,7 +25,7 @@ void facts_encode(struct buf *b, const struct blob_facts *bf)
 	buf_clear(b);
 	buf_put_varint(b, FACTS_FORMAT);
 	buf_put_varint(b, bf->size);
-	buf_put_varint(b, (uint64_t)(bf->seen | bf->binary << 1 | bf->have_lines << 2));
+	buf_put_varint(b, (uint64_t)(bf->seen | bf->binary << 1 | bf->have_lines << 2 | bf->marks << 3));
 	if (bf->have_lines)
 		buf_put_varint(b, bf->nlines);
 	buf_put_varint(b, bf->nlf);
@@ -121,6 +121,7 @@ int facts_decode(struct blob_facts *out, const unsigned char *p, size_t len, siz
 	bf.seen = (int)(flags & 1);
 	bf.binary = (int)(flags >> 1 & 1);
 	bf.have_lines = (int)(flags >> 2 & 1);
+	bf.marks = (unsigned)(flags >> 3 & 7);
 	if (bf.have_lines) {
 		if (buf_get_varint(&p, end, &v) < 0)
 			goto bad;
@@ -168,6 +169,8 @@ int facts_complete(const struct scan_job *j, const struct item *it, const struct
 		int ok;
 		if (!needs_facts(l, it->exec) || is_settled(j, l->index) || (!evidence_too && !l->negated))
 			continue;
+		if (!l->negated && scan_generated(it->path, bf->marks))
+			continue; /* facts_decide needs no facts: not evidence */
 		if (l->min_lines && !bf->have_lines)
 			return 0;
 		if (l->min_lines && bf->nlines < l->min_lines)

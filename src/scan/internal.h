@@ -88,9 +88,28 @@ struct blob_facts {
 	int binary;
 	int have_lines;
 	size_t nlines;
+	unsigned marks; /* MARK_*, what its contents look like (scan_content_marks) */
 	struct facts *lf;
 	size_t nlf, lf_cap;
 };
+
+/*
+ * What a blob's contents say of it, as GitHub Linguist recognises minified
+ * and generated files: lines averaging over 110 characters, a line among
+ * the first 5 saying the file is generated and "DO NOT EDIT", a source map
+ * object.
+ */
+enum { MARK_LONG_LINES = 1, MARK_GEN_HEADER = 2, MARK_SOURCE_MAP = 4 };
+
+/* The MARK_* of a blob's bytes. */
+unsigned scan_content_marks(const char *data, size_t len);
+
+/*
+ * 1 when a file at path with those marks is generated output, never
+ * evidence for a `file` condition: a generated header or a source map
+ * anywhere; long lines in a .js, .mjs, .cjs or .css file (minified).
+ */
+int scan_generated(const char *path, unsigned marks);
 
 /* The content patterns of a leaf, in the order per-leaf tables (twins, prefilter ids) keep them. */
 enum { TW_CONTAINS, TW_NOT_CONTAINS, TW_FRESH, TW_N };
@@ -100,6 +119,7 @@ struct subject {
 	const char *data;
 	size_t len;
 	int ascii;
+	int generated; /* scan_generated: `file` leaves do not match it */
 };
 
 /*
@@ -117,7 +137,8 @@ enum why_kind {
 	WHY_NO_MATCH,
 	WHY_FEW, /* n: matches */
 	WHY_LATER,
-	WHY_NO_DATE
+	WHY_NO_DATE,
+	WHY_GENERATED /* n: its MARK_* (scan_generated says it is minified, generated or a source map) */
 };
 
 struct why {
@@ -144,6 +165,13 @@ static inline int needs_facts(const struct leaf *l, int exec)
  * does, or when the database is not used up front).
  */
 void facts_next_blob(struct worker *wk, const struct item *it);
+
+/*
+ * The blob of it turned out generated (scan_generated): only forbidding
+ * leaves match it, so the class is chosen again for their patterns alone,
+ * unless a filter already ran over the blob.
+ */
+void facts_generated_blob(struct worker *wk, const struct item *it);
 
 /*
  * Runs the leaf's content checks on the subject into *f, in check

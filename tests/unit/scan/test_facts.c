@@ -257,6 +257,7 @@ static void compute(const struct leaf *l, const char *text, long cutoff, struct 
 	sj.data = text;
 	sj.len = strlen(text);
 	sj.ascii = 1;
+	sj.generated = 0;
 	facts_compute(&wk, l, &sj, scan_count_lines(text, sj.len), cutoff, out);
 	match_ctx_free(wk.mc);
 }
