@@ -209,15 +209,20 @@ struct glob_fast *glob_fast_new(const char *alt, int caseless)
 /* the one byte an atom stands for, folded (a letter in either case counts as one); else -1 */
 static int atom_byte(const struct atom *a)
 {
-	int c, found = -1, n = 0;
+	int c, found = -1, n = 0, i;
 	if (a->star)
 		return -1;
-	for (c = 0; c < 256; c++) {
-		if (!((a->set[c >> 3] >> (c & 7)) & 1))
+	/* a byte of the set at a time: most of its 32 bytes are empty */
+	for (i = 0; i < 32 && n <= 2; i++) {
+		if (!a->set[i])
 			continue;
-		n++;
-		if (found < 0)
-			found = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+		for (c = i * 8; c < i * 8 + 8; c++) {
+			if (!((a->set[c >> 3] >> (c & 7)) & 1))
+				continue;
+			n++;
+			if (found < 0)
+				found = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+		}
 	}
 	if (n == 1)
 		return found;
