@@ -20,13 +20,13 @@ struct match_glob {
 	char *src;	   /* as written */
 	pcre2_code **alts; /* one compiled pattern per brace alternative */
 	size_t nalts;
-	pcre2_code *all;	 /* every alternative in one pattern (paths), or NULL */
-	struct glob_fast **fast; /* per alternative: matched without PCRE2, or NULL */
-	pcre2_code *dir_all;	 /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
+	pcre2_code *all;	    /* every alternative in one pattern (paths), or NULL */
+	struct glob_fast **fast;    /* per alternative: matched without PCRE2, or NULL */
+	pcre2_code *dir_all;	    /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
 	struct glob_fast *dir_fast; /* dir_all without PCRE2 (glob_fast.h), or NULL */
 	int anywhere;		    /* some alternative may match below every folder (match_glob_may_descend) */
-	unsigned refs;		 /* owners beyond the first (match_glob_ref); loading is single-threaded */
-	atomic_uchar jitted;	 /* its patterns were given to the JIT (match_jit_once) */
+	unsigned refs;		    /* owners beyond the first (match_glob_ref); loading is single-threaded */
+	atomic_uchar jitted;	    /* its patterns were given to the JIT (match_jit_once) */
 };
 
 /*

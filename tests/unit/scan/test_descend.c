@@ -164,7 +164,7 @@ static void test_which_globs_are_fast(void **state)
 		const char *glob;
 		int anywhere, dir_fast;
 	} cases[] = {
-		{"*.md", 1, 0},	    {"**/x/**", 1, 1},	  {"/**/x", 1, 0},    {"docs/**", 0, 1},
+		{"*.md", 1, 0},	    {"**/x/**", 1, 1},	   {"/**/x", 1, 0},   {"docs/**", 0, 1},
 		{"/docs/**", 0, 1}, {"*/vendor/**", 0, 1}, {"/a/b.md", 0, 0}, {"{a,b/c}", 1, 0},
 	};
 	size_t i;
