@@ -119,8 +119,22 @@ static const PCRE2_UCHAR *anchor_start(const PCRE2_UCHAR *p, PCRE2_SIZE *len, st
 	return (const PCRE2_UCHAR *)buf_cstr(tmp);
 }
 
-/* For a glob (full, as converted) ending in slash-star-star: the pattern of the folder x itself, or NULL. */
-static pcre2_code *folder_code(const struct buf *full, uint32_t copts, pcre2_convert_context *cc)
+/* Whether a converted pattern is anchored as a whole-path glob is: at the start, or after a slash (anchor_start). */
+static int anchored_start(const PCRE2_UCHAR *p, PCRE2_SIZE len)
+{
+	static const char start[] = "(?s)\\A", seg[] = "(?s)(?:\\A|/)";
+	return (len >= sizeof(start) - 1 && !memcmp(p, start, sizeof(start) - 1)) ||
+	       (len >= sizeof(seg) - 1 && !memcmp(p, seg, sizeof(seg) - 1));
+}
+
+/*
+ * For a glob (full, as converted) ending in slash-star-star: the pattern of
+ * the folder x itself, or NULL; and into *fast its segment program when the
+ * pattern is anchored as a path glob's is (then both say the same of a
+ * folder), else NULL.
+ */
+static pcre2_code *folder_code(struct glob_fast **fast, const struct buf *full, uint32_t copts,
+			       pcre2_convert_context *cc)
 {
 	PCRE2_UCHAR *dconv = NULL;
 	PCRE2_SIZE dlen = 0, eo;
@@ -128,12 +142,21 @@ static pcre2_code *folder_code(const struct buf *full, uint32_t copts, pcre2_con
 	size_t gl = full->len;
 	int ec;
 
+	*fast = NULL;
 	if (gl <= 3 || strcmp(full->ptr + gl - 3, "/**") != 0)
 		return NULL;
 	if (pcre2_pattern_convert((PCRE2_SPTR)full->ptr, gl - 3, PCRE2_CONVERT_GLOB | PCRE2_CONVERT_UTF, &dconv, &dlen,
 				  cc) == 0) {
 		strip_commit(dconv, &dlen);
 		code = pcre2_compile(dconv, dlen, copts, &ec, &eo, NULL);
+		if (code && anchored_start(dconv, dlen)) {
+			/* "/x": the folder glob as the root-relative path glob it is */
+			struct buf f = BUF_INIT;
+			buf_putc(&f, '/');
+			buf_put(&f, full->ptr, gl - 3);
+			*fast = glob_fast_new(buf_cstr(&f), (copts & PCRE2_CASELESS) != 0);
+			buf_free(&f);
+		}
 		pcre2_converted_pattern_free(dconv);
 	}
 	return code;
@@ -145,8 +168,8 @@ static pcre2_code *folder_code(const struct buf *full, uint32_t copts, pcre2_con
  * converted pattern is appended to text when given.  On error returns -1,
  * sets err and *erroff; *out and *dir_all are then untouched.
  */
-static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob, int ignore_case, size_t *erroff,
-		       struct buf *text)
+static int convert_one(pcre2_code **out, pcre2_code **dir_all, struct glob_fast **dir_fast, const char *glob,
+		       int ignore_case, size_t *erroff, struct buf *text)
 {
 	pcre2_convert_context *cc = NULL;
 	pcre2_code *code = NULL;
@@ -199,7 +222,7 @@ static int convert_one(pcre2_code **out, pcre2_code **dir_all, const char *glob,
 		goto done;
 	}
 	/* a glob ending in slash-star-star covers the whole folder x: compile "x" to prune it as a unit */
-	*dir_all = folder_code(&full, copts, cc);
+	*dir_all = folder_code(dir_fast, &full, copts, cc);
 	*out = code;
 	rc = 0;
 done:
@@ -237,14 +260,29 @@ static int check_glob(const char *glob, size_t *erroff)
 static void error_as_written(const char *glob, size_t n, int ignore_case, size_t *erroff)
 {
 	pcre2_code *whole = NULL, *whole_dir = NULL;
+	struct glob_fast *whole_fast = NULL;
 	size_t off = 0;
 
-	if (n > 1 && convert_one(&whole, &whole_dir, glob, ignore_case, &off, NULL) < 0)
+	if (n > 1 && convert_one(&whole, &whole_dir, &whole_fast, glob, ignore_case, &off, NULL) < 0)
 		*erroff = off;
 	else if (*erroff > strlen(glob))
 		*erroff = 0;
 	pcre2_code_free(whole);
 	pcre2_code_free(whole_dir);
+	glob_fast_free(whole_fast);
+}
+
+/*
+ * Whether alternative alt (braces expanded) may match below every folder:
+ * it has no '/' (it matches at any depth) or starts with two stars and a
+ * slash (after the root's '/').  Its converted pattern then starts with
+ * "(?:\A|/)" and, searched in "dir/", reaches the end of any folder's path
+ * (a match or a partial one), which is what match_glob_may_descend asks of
+ * PCRE2: tests/unit/scan/test_descend.c compares both ways.
+ */
+static int below_every_folder(const char *alt)
+{
+	return !strchr(alt, '/') || !strncmp(alt[0] == '/' ? alt + 1 : alt, "**/", 3);
 }
 
 /* Compiles alts[0..g->nalts) of glob into g's patterns. */
@@ -256,17 +294,23 @@ static int compile_alts(struct match_glob *g, char *const *alts, const char *glo
 
 	for (i = 0; i < n; i++) {
 		pcre2_code *dir_all = NULL;
+		struct glob_fast *dir_fast = NULL;
 		if (n > 1)
 			buf_puts(&all, i ? ")|(?:" : "(?:");
-		if (convert_one(&g->alts[i], &dir_all, alts[i], ignore_case, erroff, n > 1 ? &all : NULL) < 0) {
+		if (convert_one(&g->alts[i], &dir_all, &dir_fast, alts[i], ignore_case, erroff, n > 1 ? &all : NULL) <
+		    0) {
 			error_as_written(glob, n, ignore_case, erroff);
 			goto done;
 		}
 		/* only a single-alternative glob may prune a folder as a whole */
-		if (n == 1)
+		if (n == 1) {
 			g->dir_all = dir_all;
-		else
+			g->dir_fast = dir_fast;
+		} else {
 			pcre2_code_free(dir_all);
+			glob_fast_free(dir_fast);
+		}
+		g->anywhere |= below_every_folder(alts[i]);
 	}
 	/*
 	 * One pattern for every alternative: a path is tested in one call, not
@@ -341,6 +385,7 @@ void match_glob_free(struct match_glob *g)
 	free(g->fast);
 	pcre2_code_free(g->all);
 	pcre2_code_free(g->dir_all);
+	glob_fast_free(g->dir_fast);
 	free(g->alts);
 	free(g->src);
 	free(g);
@@ -444,6 +489,11 @@ int match_glob_path(const struct match_glob *g, const char *path, size_t len)
 
 int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t len)
 {
+	return g->anywhere || match_glob_may_descend_pcre2(g, dir, len);
+}
+
+int match_glob_may_descend_pcre2(const struct match_glob *g, const char *dir, size_t len)
+{
 	size_t i;
 	glob_jit(g);
 	as_subject(&dir, &len);
@@ -456,6 +506,20 @@ int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t l
 }
 
 int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len)
+{
+	if (!g->dir_all)
+		return 0;
+	if (g->dir_fast) {
+		struct match_path mp;
+		int r;
+		match_path_prepare(&mp, dir, len);
+		if (mp.utf8 && mp.split && (r = glob_fast_match(g->dir_fast, &mp)) >= 0)
+			return r;
+	}
+	return match_glob_covers_dir_pcre2(g, dir, len);
+}
+
+int match_glob_covers_dir_pcre2(const struct match_glob *g, const char *dir, size_t len)
 {
 	glob_jit(g);
 	as_subject(&dir, &len);

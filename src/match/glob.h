@@ -20,11 +20,13 @@ struct match_glob {
 	char *src;	   /* as written */
 	pcre2_code **alts; /* one compiled pattern per brace alternative */
 	size_t nalts;
-	pcre2_code *all;	 /* every alternative in one pattern (paths), or NULL */
-	struct glob_fast **fast; /* per alternative: matched without PCRE2, or NULL */
-	pcre2_code *dir_all;	 /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
-	unsigned refs;		 /* owners beyond the first (match_glob_ref); loading is single-threaded */
-	atomic_uchar jitted;	 /* its patterns were given to the JIT (match_jit_once) */
+	pcre2_code *all;	    /* every alternative in one pattern (paths), or NULL */
+	struct glob_fast **fast;    /* per alternative: matched without PCRE2, or NULL */
+	pcre2_code *dir_all;	    /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
+	struct glob_fast *dir_fast; /* dir_all without PCRE2 (glob_fast.h), or NULL */
+	int anywhere;		    /* some alternative may match below every folder (match_glob_may_descend) */
+	unsigned refs;		    /* owners beyond the first (match_glob_ref); loading is single-threaded */
+	atomic_uchar jitted;	    /* its patterns were given to the JIT (match_jit_once) */
 };
 
 /*
@@ -76,6 +78,10 @@ int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t l
 
 /* 1 when every path below folder dir (no trailing slash) matches. */
 int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t len);
+
+/* match_glob_may_descend and match_glob_covers_dir through PCRE2 alone, for the tests that compare both ways. */
+int match_glob_may_descend_pcre2(const struct match_glob *g, const char *dir, size_t len);
+int match_glob_covers_dir_pcre2(const struct match_glob *g, const char *dir, size_t len);
 
 /* Frees what glob matching keeps per thread; call before a worker thread ends. */
 void match_thread_cleanup(void);

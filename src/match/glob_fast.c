@@ -41,6 +41,12 @@ struct glob_fast {
 	 * Other paths go to PCRE2.
 	 */
 	int ascii_never;
+	/*
+	 * The bytes the last segment ends with, folded (atom_byte), when it is
+	 * not "**": a path whose last segment does not end so cannot match.
+	 */
+	unsigned char tail[8];
+	size_t ntail;
 };
 
 #define FAST_MAX_SEGS MATCH_PATH_SEGS
@@ -153,6 +159,45 @@ static int nonascii_in_class(const char *g)
 	return 0;
 }
 
+static int atom_byte(const struct atom *a);
+
+/* f->tail: the single bytes the last segment ends with (at most 8), unless it is "**". */
+static void set_tail(struct glob_fast *f)
+{
+	const struct seg *sg = f->nsegs ? &f->segs[f->nsegs - 1] : NULL;
+	unsigned char rev[8];
+	size_t n = 0, i;
+	int b;
+
+	if (!sg || sg->any)
+		return;
+	while (n < sizeof(rev) && n < sg->n && (b = atom_byte(&sg->a[sg->n - 1 - n])) >= 0)
+		rev[n++] = (unsigned char)b;
+	for (i = 0; i < n; i++)
+		f->tail[i] = rev[n - 1 - i];
+	f->ntail = n;
+}
+
+/* Whether the last segment of mp ends with f->tail (folded as atom_byte folds): else f cannot match. */
+static int tail_holds(const struct glob_fast *f, const struct match_path *mp)
+{
+	size_t i, end, len;
+	if (!f->ntail)
+		return 1;
+	if (!mp->np)
+		return 0;
+	end = mp->end[mp->np - 1];
+	len = end - mp->at[mp->np - 1];
+	if (len < f->ntail)
+		return 0;
+	for (i = 0; i < f->ntail; i++) {
+		unsigned char c = (unsigned char)mp->s[end - f->ntail + i];
+		if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != f->tail[i])
+			return 0;
+	}
+	return 1;
+}
+
 struct glob_fast *glob_fast_new(const char *alt, int caseless)
 {
 	struct glob_fast *f = xcalloc(1, sizeof(*f));
@@ -203,21 +248,27 @@ struct glob_fast *glob_fast_new(const char *alt, int caseless)
 	f->more = xcalloc(f->nsegs, 1);
 	for (i = f->nsegs; i-- > 0;)
 		f->more[i] = i + 1 < f->nsegs && (f->segs[i + 1].any || f->more[i + 1]);
+	set_tail(f);
 	return f;
 }
 
 /* the one byte an atom stands for, folded (a letter in either case counts as one); else -1 */
 static int atom_byte(const struct atom *a)
 {
-	int c, found = -1, n = 0;
+	int c, found = -1, n = 0, i;
 	if (a->star)
 		return -1;
-	for (c = 0; c < 256; c++) {
-		if (!((a->set[c >> 3] >> (c & 7)) & 1))
+	/* a byte of the set at a time: most of its 32 bytes are empty */
+	for (i = 0; i < 32 && n <= 2; i++) {
+		if (!a->set[i])
 			continue;
-		n++;
-		if (found < 0)
-			found = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+		for (c = i * 8; c < i * 8 + 8; c++) {
+			if (!((a->set[c >> 3] >> (c & 7)) & 1))
+				continue;
+			n++;
+			if (found < 0)
+				found = c >= 'A' && c <= 'Z' ? c | 0x20 : c;
+		}
 	}
 	if (n == 1)
 		return found;
@@ -343,5 +394,5 @@ int glob_fast_match(const struct glob_fast *f, const struct match_path *mp)
 {
 	if (!f || (f->caseless && !mp->ascii))
 		return -1;
-	return !f->ascii_never && segs_match(f, 0, mp, 0);
+	return !f->ascii_never && tail_holds(f, mp) && segs_match(f, 0, mp, 0);
 }
