@@ -258,14 +258,29 @@ static long find(const struct pack *p, const unsigned char *id)
 	return -1;
 }
 
-/* Grows a scratch buffer that holds nothing worth keeping (no copy). */
+/* Grows a scratch buffer that holds nothing worth keeping (no copy), at a PACK_DATA_ALIGN boundary. */
 static void ensure(unsigned char **b, size_t *cap, size_t need)
 {
 	if (need <= *cap)
 		return;
 	free(*b);
-	*b = xmalloc(need);
+	*b = xmalloc_aligned(PACK_DATA_ALIGN, need);
 	*cap = need;
+}
+
+/* Gives back a buffer grown past PACK_READER_KEEP for an earlier, large blob. */
+static void trim(unsigned char **b, size_t *cap)
+{
+	if (*cap <= PACK_READER_KEEP)
+		return;
+	free(*b);
+	*b = NULL;
+	*cap = 0;
+}
+
+size_t pack_reader_held(const struct pack_reader *pr)
+{
+	return pr ? pr->in_cap + pr->out_cap : 0;
 }
 
 int pack_has(const struct pack_set *ps, const unsigned char id[20])
@@ -289,6 +304,9 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 
 	if (!pr->z)
 		return PACK_MISS;
+	/* the previous blob's bytes are no longer wanted: a large one's buffers go back */
+	trim(&pr->in, &pr->in_cap);
+	trim(&pr->out, &pr->out_cap);
 	for (i = 0; i < ps->n && pos < 0; i++)
 		if ((pos = find(&ps->p[i], id)) >= 0)
 			p = &ps->p[i];
