@@ -292,6 +292,38 @@ int pack_has(const struct pack_set *ps, const unsigned char id[20])
 	return 0;
 }
 
+/*
+ * A large blob's stream is inflated from a mapping of the pack, not
+ * copied to a buffer of the bound on its length (the blob's size): only
+ * the pages the stream covers (its compressed length) are read in, and
+ * they leave the process with the mapping.  Same checks as the pread path.
+ */
+static int inflate_mapped(struct pack_reader *pr, const struct pack *p, uint64_t at, size_t in_len, size_t size)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	uint64_t start;
+	size_t skip, map_len;
+	void *m;
+	int rc;
+
+	if (pg <= 0)
+		return -1;
+	start = at - at % (uint64_t)pg;
+	skip = (size_t)(at - start);
+	if (in_len > SIZE_MAX - skip)
+		return -1;
+	map_len = skip + in_len;
+	m = mmap(NULL, map_len, PROT_READ, MAP_PRIVATE, p->fd, (off_t)start);
+	if (m == MAP_FAILED)
+		return -1;
+	rc = libdeflate_zlib_decompress_ex(pr->z, (unsigned char *)m + skip, in_len, pr->out, size, NULL, NULL) ==
+			     LIBDEFLATE_SUCCESS
+		     ? 0
+		     : -1;
+	munmap(m, map_len);
+	return rc;
+}
+
 int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len)
 {
 	const struct pack_set *ps = pr->ps;
@@ -345,14 +377,20 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	 */
 	want = size + size / 8192 + 64;
 	in_len = (size_t)(room - h < want ? room - h : want);
-	ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
 	ensure(&pr->out, &pr->out_cap, (size_t)size + 1);
-	if (pread_all(p->fd, pr->in, in_len, off + h) < 0)
-		return PACK_MISS;
-	/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
-	if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=
-	    LIBDEFLATE_SUCCESS)
-		return PACK_MISS;
+	if (in_len > PACK_READER_KEEP) {
+		/* see inflate_mapped */
+		if (inflate_mapped(pr, p, off + h, in_len, (size_t)size) < 0)
+			return PACK_MISS;
+	} else {
+		ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
+		if (pread_all(p->fd, pr->in, in_len, off + h) < 0)
+			return PACK_MISS;
+		/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
+		if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=
+		    LIBDEFLATE_SUCCESS)
+			return PACK_MISS;
+	}
 	pr->out[size] = '\0';
 	*data = (const char *)pr->out;
 	*len = size;

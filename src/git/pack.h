@@ -61,10 +61,11 @@ void pack_reader_free(struct pack_reader *pr);
  * copies a subject that is not so aligned).
  *
  * Memory: a reader holds at most 2 x PACK_READER_KEEP bytes between
- * reads; a blob larger than that is inflated into buffers of its size
- * (at most max_size, the scan's --max-file-size), given back at the next
- * call, so each thread holds one large blob at a time and only while it
- * is being matched.
+ * reads.  A blob whose stream may be longer than that is inflated from a
+ * mapping of the pack (only the pages of its compressed stream are read
+ * in, and unmapped at once) into a buffer of its size (at most max_size,
+ * the scan's --max-file-size), given back at the next call: each thread
+ * holds one large blob at a time, only while it is being matched.
  */
 #define PACK_DATA_ALIGN	 64
 #define PACK_READER_KEEP ((size_t)1 << 20)

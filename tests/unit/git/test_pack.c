@@ -293,6 +293,24 @@ static void blob_id(git_oid *out, const char *dir, const char *spec)
 	git_repository_free(repo);
 }
 
+/* 1 when len bytes at data are the blob id of the repository at dir, as libgit2 reads it. */
+static int same_as_libgit2(const char *dir, const git_oid *id, const char *data, uint64_t len)
+{
+	git_repository *repo = NULL;
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	int same;
+	assert_int_equal(git_repository_open(&repo, dir), 0);
+	assert_int_equal(git_repository_odb(&odb, repo), 0);
+	assert_int_equal(git_odb_read(&obj, odb, id), 0);
+	same = git_odb_object_size(obj) == len && !memcmp(git_odb_object_data(obj), data, (size_t)len) &&
+	       data[len] == '\0';
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	git_repository_free(repo);
+	return same;
+}
+
 /*
  * A reader keeps a large blob's buffers only until its next read: a
  * thread that met one 3 MB file holds no more than PACK_READER_KEEP a
@@ -323,11 +341,13 @@ static void test_large_blob_buffers_given_back(void **state)
 	pr = pack_reader_new(ps);
 	assert_int_equal(pack_reader_held(pr), 0);
 
+	/* inflated from a mapping of the pack: the same bytes as libgit2's, and only the output buffer held */
 	assert_int_equal(pack_read(pr, big.id, UINT64_MAX, &data, &len), PACK_BLOB);
 	assert_true(len > 2 * PACK_READER_KEEP);
 	assert_int_equal((uintptr_t)data % PACK_DATA_ALIGN, 0);
-	assert_memory_equal(data, "1\n2\n3\n", 6);
+	assert_true(same_as_libgit2(dir, &big, data, len));
 	assert_true(pack_reader_held(pr) > len);
+	assert_true(pack_reader_held(pr) <= len + 1 + PACK_READER_KEEP);
 
 	assert_int_equal(pack_read(pr, small.id, UINT64_MAX, &data, &len), PACK_BLOB);
 	assert_int_equal(len, 6);
