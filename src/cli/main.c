@@ -1,6 +1,9 @@
 /* main.c - proofgate: dispatches to a command from the table and returns its exit status. */
 #include <git2.h>
 #include <stdio.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,9 +92,22 @@ static int unknown_command(const char *name)
 	return cli_unknown("command", name, names, n, "'proofgate --help' lists the commands");
 }
 
+/*
+ * Blocks above this come from their own mapping and go back to the system
+ * when freed.  glibc's default starts at 128 KiB and rises to the largest
+ * block freed so far (up to 32 MiB), after which the workers' blob-sized
+ * buffers (libgit2's inflated objects and delta results) were carved from
+ * per-thread arenas that kept them resident for the rest of the scan:
+ * 15 MB more at --jobs 4 on the real-code corpus (docs/performance.md, Memory).
+ */
+#define MMAP_THRESHOLD (256 << 10)
+
 static int run(const struct cli_command *c, int argc, char **argv)
 {
 	int rc;
+#ifdef __GLIBC__
+	mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+#endif
 	git_libgit2_init();
 	repo_global_init();
 	match_set_jit(!(getenv("PROOFGATE_NO_JIT") && *getenv("PROOFGATE_NO_JIT")));

@@ -258,14 +258,29 @@ static long find(const struct pack *p, const unsigned char *id)
 	return -1;
 }
 
-/* Grows a scratch buffer that holds nothing worth keeping (no copy). */
+/* Grows a scratch buffer that holds nothing worth keeping (no copy), at a PACK_DATA_ALIGN boundary. */
 static void ensure(unsigned char **b, size_t *cap, size_t need)
 {
 	if (need <= *cap)
 		return;
 	free(*b);
-	*b = xmalloc(need);
+	*b = xmalloc_aligned(PACK_DATA_ALIGN, need);
 	*cap = need;
+}
+
+/* Gives back a buffer grown past PACK_READER_KEEP for an earlier, large blob. */
+static void trim(unsigned char **b, size_t *cap)
+{
+	if (*cap <= PACK_READER_KEEP)
+		return;
+	free(*b);
+	*b = NULL;
+	*cap = 0;
+}
+
+size_t pack_reader_held(const struct pack_reader *pr)
+{
+	return pr ? pr->in_cap + pr->out_cap : 0;
 }
 
 int pack_has(const struct pack_set *ps, const unsigned char id[20])
@@ -275,6 +290,38 @@ int pack_has(const struct pack_set *ps, const unsigned char id[20])
 		if (find(&ps->p[i], id) >= 0)
 			return 1;
 	return 0;
+}
+
+/*
+ * A large blob's stream is inflated from a mapping of the pack, not
+ * copied to a buffer of the bound on its length (the blob's size): only
+ * the pages the stream covers (its compressed length) are read in, and
+ * they leave the process with the mapping.  Same checks as the pread path.
+ */
+static int inflate_mapped(struct pack_reader *pr, const struct pack *p, uint64_t at, size_t in_len, size_t size)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	uint64_t start;
+	size_t skip, map_len;
+	void *m;
+	int rc;
+
+	if (pg <= 0)
+		return -1;
+	start = at - at % (uint64_t)pg;
+	skip = (size_t)(at - start);
+	if (in_len > SIZE_MAX - skip)
+		return -1;
+	map_len = skip + in_len;
+	m = mmap(NULL, map_len, PROT_READ, MAP_PRIVATE, p->fd, (off_t)start);
+	if (m == MAP_FAILED)
+		return -1;
+	rc = libdeflate_zlib_decompress_ex(pr->z, (unsigned char *)m + skip, in_len, pr->out, size, NULL, NULL) ==
+			     LIBDEFLATE_SUCCESS
+		     ? 0
+		     : -1;
+	munmap(m, map_len);
+	return rc;
 }
 
 int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len)
@@ -289,6 +336,9 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 
 	if (!pr->z)
 		return PACK_MISS;
+	/* the previous blob's bytes are no longer wanted: a large one's buffers go back */
+	trim(&pr->in, &pr->in_cap);
+	trim(&pr->out, &pr->out_cap);
 	for (i = 0; i < ps->n && pos < 0; i++)
 		if ((pos = find(&ps->p[i], id)) >= 0)
 			p = &ps->p[i];
@@ -327,14 +377,20 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	 */
 	want = size + size / 8192 + 64;
 	in_len = (size_t)(room - h < want ? room - h : want);
-	ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
 	ensure(&pr->out, &pr->out_cap, (size_t)size + 1);
-	if (pread_all(p->fd, pr->in, in_len, off + h) < 0)
-		return PACK_MISS;
-	/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
-	if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=
-	    LIBDEFLATE_SUCCESS)
-		return PACK_MISS;
+	if (in_len > PACK_READER_KEEP) {
+		/* see inflate_mapped */
+		if (inflate_mapped(pr, p, off + h, in_len, (size_t)size) < 0)
+			return PACK_MISS;
+	} else {
+		ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
+		if (pread_all(p->fd, pr->in, in_len, off + h) < 0)
+			return PACK_MISS;
+		/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
+		if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=
+		    LIBDEFLATE_SUCCESS)
+			return PACK_MISS;
+	}
 	pr->out[size] = '\0';
 	*data = (const char *)pr->out;
 	*len = size;

@@ -48,13 +48,27 @@ size_t pack_set_count(const struct pack_set *ps);
 int pack_has(const struct pack_set *ps, const unsigned char id[20]);
 
 struct pack_reader *pack_reader_new(const struct pack_set *ps);
+/* Bytes the reader's buffers hold now (for tests); 0 for NULL. */
+size_t pack_reader_held(const struct pack_reader *pr);
+
 /* Frees the reader and its buffers (not the set); NULL is fine. */
 void pack_reader_free(struct pack_reader *pr);
 
 /*
  * Reads the object with the 20-byte id.  On PACK_BLOB, *data stays valid
- * until the next call with the same reader.
+ * until the next call with the same reader, and starts at a multiple of
+ * PACK_DATA_ALIGN bytes (Vectorscan then scans it in place: multi_scan
+ * copies a subject that is not so aligned).
+ *
+ * Memory: a reader holds at most 2 x PACK_READER_KEEP bytes between
+ * reads.  A blob whose stream may be longer than that is inflated from a
+ * mapping of the pack (only the pages of its compressed stream are read
+ * in, and unmapped at once) into a buffer of its size (at most max_size,
+ * the scan's --max-file-size), given back at the next call: each thread
+ * holds one large blob at a time, only while it is being matched.
  */
+#define PACK_DATA_ALIGN	 64
+#define PACK_READER_KEEP ((size_t)1 << 20)
 int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len);
 
 #endif

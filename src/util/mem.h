@@ -10,6 +10,8 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+/* n bytes at a multiple of align (a power of two, a multiple of sizeof(void *)). */
+void *xmalloc_aligned(size_t align, size_t n);
 
 /* Grows *items (of *cap elements of size) so that it holds at least need. */
 void xgrow(void **items, size_t *cap, size_t need, size_t size);

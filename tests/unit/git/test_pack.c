@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <ftw.h>
 #include <git2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -280,6 +281,91 @@ static void test_deltas_are_left_to_libgit2(void **state)
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }
 
+/* The id of the blob at rev:path in the repository at dir. */
+static void blob_id(git_oid *out, const char *dir, const char *spec)
+{
+	git_repository *repo = NULL;
+	git_object *o = NULL;
+	assert_int_equal(git_repository_open(&repo, dir), 0);
+	assert_int_equal(git_revparse_single(&o, repo, spec), 0);
+	git_oid_cpy(out, git_object_id(o));
+	git_object_free(o);
+	git_repository_free(repo);
+}
+
+/* 1 when len bytes at data are the blob id of the repository at dir, as libgit2 reads it. */
+static int same_as_libgit2(const char *dir, const git_oid *id, const char *data, uint64_t len)
+{
+	git_repository *repo = NULL;
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	int same;
+	assert_int_equal(git_repository_open(&repo, dir), 0);
+	assert_int_equal(git_repository_odb(&odb, repo), 0);
+	assert_int_equal(git_odb_read(&obj, odb, id), 0);
+	same = git_odb_object_size(obj) == len && !memcmp(git_odb_object_data(obj), data, (size_t)len) &&
+	       data[len] == '\0';
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	git_repository_free(repo);
+	return same;
+}
+
+/*
+ * A reader keeps a large blob's buffers only until its next read: a
+ * thread that met one 3 MB file holds no more than PACK_READER_KEEP a
+ * buffer afterwards.  Every blob's bytes start at PACK_DATA_ALIGN.
+ */
+static void test_large_blob_buffers_given_back(void **state)
+{
+	char dir[] = "/tmp/pg-test-pack-big.XXXXXX", cmd[1024], objdir[128];
+	git_oid big, small;
+	struct pack_set *ps;
+	struct pack_reader *pr;
+	const char *data = NULL;
+	uint64_t len = 0;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd),
+		 "cd %s && export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME=%s && git init -q . && "
+		 "git config user.name t && git config user.email t@t && "
+		 "seq 1 400000 > big.txt && echo hello > small.txt && git add . && git commit -qm one && "
+		 "git gc -q --prune=now",
+		 dir, dir);
+	assert_int_equal(system(cmd), 0);
+	blob_id(&big, dir, "HEAD:big.txt");
+	blob_id(&small, dir, "HEAD:small.txt");
+	snprintf(objdir, sizeof(objdir), "%s/.git/objects", dir);
+	ps = pack_set_open(objdir);
+	pr = pack_reader_new(ps);
+	assert_int_equal(pack_reader_held(pr), 0);
+
+	/* inflated from a mapping of the pack: the same bytes as libgit2's, and only the output buffer held */
+	assert_int_equal(pack_read(pr, big.id, UINT64_MAX, &data, &len), PACK_BLOB);
+	assert_true(len > 2 * PACK_READER_KEEP);
+	assert_int_equal((uintptr_t)data % PACK_DATA_ALIGN, 0);
+	assert_true(same_as_libgit2(dir, &big, data, len));
+	assert_true(pack_reader_held(pr) > len);
+	assert_true(pack_reader_held(pr) <= len + 1 + PACK_READER_KEEP);
+
+	assert_int_equal(pack_read(pr, small.id, UINT64_MAX, &data, &len), PACK_BLOB);
+	assert_int_equal(len, 6);
+	assert_memory_equal(data, "hello\n", 6);
+	assert_int_equal((uintptr_t)data % PACK_DATA_ALIGN, 0);
+	assert_true(pack_reader_held(pr) <= 2 * PACK_READER_KEEP);
+
+	/* a read that is not a whole blob gives the large buffers back too */
+	assert_int_equal(pack_read(pr, big.id, UINT64_MAX, &data, &len), PACK_BLOB);
+	assert_true(pack_reader_held(pr) > len);
+	assert_int_equal(pack_read(pr, big.id, 3, &data, &len), PACK_TOO_BIG);
+	assert_true(pack_reader_held(pr) <= 2 * PACK_READER_KEEP);
+
+	pack_reader_free(pr);
+	pack_set_free(ps);
+	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -288,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_damaged_pack_never_gives_wrong_bytes),
 		cmocka_unit_test(test_foreign_or_broken_index_is_unused),
 		cmocka_unit_test(test_deltas_are_left_to_libgit2),
+		cmocka_unit_test(test_large_blob_buffers_given_back),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }

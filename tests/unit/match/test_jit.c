@@ -130,6 +130,41 @@ static void test_many_threads_one_flag(void **state)
 	}
 }
 
+/* 1 when code's JIT code serves partial matching (PCRE2 refuses the mode it was not compiled for) */
+static int jitted_partial(const pcre2_code *code)
+{
+	pcre2_match_data *md = pcre2_match_data_create_from_pattern(code, NULL);
+	int rc = pcre2_jit_match(code, (PCRE2_SPTR) "ab", 2, 0, PCRE2_PARTIAL_SOFT, md, NULL);
+	pcre2_match_data_free(md);
+	return rc != PCRE2_ERROR_JIT_BADOPTION;
+}
+
+/*
+ * Content patterns (match_jit_once) get JIT code for complete matches
+ * only: partial matching's code would be most of their JIT memory and
+ * only the globs' folder test (match_jit_once_two) uses it.
+ */
+static void test_partial_code_only_for_globs(void **state)
+{
+	pcre2_code *content = compile("abc"), *glob = compile("abc");
+	atomic_uchar d1 = 0, d2 = 0;
+	(void)state;
+	if (!have_jit()) {
+		pcre2_code_free(content);
+		pcre2_code_free(glob);
+		return;
+	}
+	match_set_jit(1);
+	match_jit_once(&d1, &content, 1);
+	match_jit_once_two(&d2, &glob, 1, NULL, 0);
+	assert_true(jitted(content));
+	assert_true(jitted(glob));
+	assert_false(jitted_partial(content));
+	assert_true(jitted_partial(glob));
+	pcre2_code_free(content);
+	pcre2_code_free(glob);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -138,6 +173,7 @@ int main(void)
 		cmocka_unit_test(test_two_arrays),
 		cmocka_unit_test(test_off_leaves_the_interpreter),
 		cmocka_unit_test(test_many_threads_one_flag),
+		cmocka_unit_test(test_partial_code_only_for_globs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
