@@ -1190,32 +1190,6 @@ int multi_serialize(unsigned char **out, size_t *len, const struct multi *m)
 	return err_set("built without Vectorscan");
 }
 
-/*
- * The built-in databases are bytes of the executable, mapped read-only
- * from its file: once deserialized onto the heap they are not read again,
- * yet every page the load touched stayed resident (11 MB for the pack's
- * database and its classes, beside their heap copies).  Their whole pages
- * are dropped from the process's memory; the kernel would read them back
- * from the file if they were read again (a later load does that).  Only
- * for those arrays: on other memory MADV_DONTNEED would zero the bytes.
- */
-static void drop_builtin_pages(const unsigned char *data, size_t len)
-{
-	long pg = sysconf(_SC_PAGESIZE);
-	uintptr_t from, to;
-	int builtin = data == multi_builtin_db;
-	size_t c;
-
-	for (c = 0; c < multi_builtin_nclass; c++)
-		builtin |= data == multi_builtin_class[c].db;
-	if (!builtin || pg <= 0)
-		return;
-	from = ((uintptr_t)data + (uintptr_t)pg - 1) & ~((uintptr_t)pg - 1);
-	to = ((uintptr_t)data + len) & ~((uintptr_t)pg - 1);
-	if (to > from)
-		madvise((void *)from, to - from, MADV_DONTNEED); /* advice: nothing to do if refused */
-}
-
 int multi_load(struct multi **out, const char *const *src, const unsigned char *caseless, size_t n,
 	       const unsigned char *data, size_t len)
 {
