@@ -64,17 +64,13 @@ static int source_map(const char *data, size_t len)
 unsigned scan_content_marks(const char *data, size_t len)
 {
 	unsigned marks = 0;
-	size_t nl = 0, lines;
-	const char *p = data, *end = data + len;
+	size_t lines, nl;
 
 	if (!len)
 		return 0;
-	while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		nl++;
-		p++;
-	}
 	/* Linguist's lines: split on newlines, no empty last line; their characters without the newline */
-	lines = nl + (data[len - 1] != '\n');
+	lines = scan_count_lines(data, len);
+	nl = lines - (data[len - 1] != '\n');
 	if ((len - nl) / lines > MINIFIED_AVG_LINE)
 		marks |= MARK_LONG_LINES;
 	if (generated_header(data, len))
