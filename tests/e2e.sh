@@ -4,7 +4,9 @@
 # The files run E2E_JOBS at a time (default: the number of CPUs), each in its own
 # process with its own scratch folder, HOME and cache; their output is printed in
 # file order.  A file that needs another's helpers says so on a line of its own,
-# "# e2e: after 40-ci", and runs in the same process, after it.  E2E_ONLY=GLOB
+# "# e2e: after 40-ci", and runs in the same process, after it.  A file marked
+# "# e2e: slow" starts before the others, so that no long file is left running
+# alone at the end.  E2E_ONLY=GLOB
 # (a glob without .sh, or several separated by spaces) runs those files in one
 # process, in order.
 set -u
@@ -31,9 +33,16 @@ if [ -z "${E2E_ONLY:-}" ]; then
 		[ -z "$a" ] || [ -f "$ROOT/tests/e2e/$a.sh" ] ||
 			{ echo "e2e: $(basename "$f") runs after $a, which does not exist" >&2; exit 1; }
 	done
+	# the order they start in: the slow ones first
+	while read -r first rest; do
+		grep -qx '# e2e: slow' "$ROOT/tests/e2e/$first.sh" && echo "$first $rest"
+	done <"$L/jobs" >"$L/order"
+	while read -r first rest; do
+		grep -qx '# e2e: slow' "$ROOT/tests/e2e/$first.sh" || echo "$first $rest"
+	done <"$L/jobs" >>"$L/order"
 	export L PG FX
 	xargs -P "$jobs" -I{} sh -c 'set -- {}; E2E_ONLY="$*" "$0" "$PG" "$FX" >"$L/$1.log" 2>&1' \
-		"$0" <"$L/jobs"
+		"$0" <"$L/order"
 	npass=0
 	nfail=0
 	while read -r first rest; do

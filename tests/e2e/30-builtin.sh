@@ -4,6 +4,7 @@
 # layouts).  The scanner keeps the first five near misses of a condition in tree
 # order, so stubs holds the near misses that near-miss has too many files to show.
 # Helpers are prefixed b30_ because every e2e file shares one shell.
+# e2e: slow
 
 # scans a built fixture once with the built-in pack; the JSON stays in $T/b30-NAME.json
 b30_scan() { # FIXTURE [ARGS...]

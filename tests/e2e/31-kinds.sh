@@ -4,6 +4,7 @@
 # Every file of kinds is asserted as evidence of its rule by path, so each
 # recognition is tested on its own even though the rules pass on several.
 # Helpers are prefixed k31_ because every e2e file shares one shell.
+# e2e: slow
 
 k31_scan() { # FIXTURE
 	"$PG" scan --format json "$FX/$1" >"$T/k31-$1.json" 2>"$T/k31-$1.err"

@@ -1,5 +1,6 @@
 # 50-perf.sh - threads, the content cache and PCRE2 limits change nothing but speed.
 # No timing is asserted anywhere: only that results are identical and nothing hangs.
+# e2e: slow
 
 # A tree big enough to wrap the scanner's queue several times, with every kind
 # of leaf: contains (min_matches), not_contains, min_lines, fresh (with more

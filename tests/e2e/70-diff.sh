@@ -1,5 +1,6 @@
 # 70-diff.sh - proofgate diff and scan --base on the history fixture: each kind of change once,
 # the regression gate, the base in CI (and a shallow clone without it), every output format.
+# e2e: slow
 
 H="$T/hist"
 copy_fixture history "$H"

@@ -1,5 +1,6 @@
 # 71-log.sh - proofgate log on the history fixture: one line per commit, what changed, the rules
 # given now or each commit's own, freshness from each commit's date, the cache, ranges and formats.
+# e2e: slow
 
 LH="$T/hist-log"
 copy_fixture history "$LH"

@@ -1,6 +1,7 @@
 # 83-cache-trust.sh - the cache folder is input too (issue 11): a segment too large,
 # truncated or edited, a folder others may write, and a policy that turns the cache
 # off never change a report, fail a scan or turn a fail into a pass.  See docs/cache.md.
+# e2e: slow
 
 # src/notes.txt says rollback; the runbook does not, so ct.runbook fails; src/secret.txt
 # holds a secret, so ct.secret fails too; ct.src selects the src files.
