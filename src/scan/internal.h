@@ -101,8 +101,8 @@ struct blob_facts {
  */
 enum { MARK_LONG_LINES = 1, MARK_GEN_HEADER = 2, MARK_SOURCE_MAP = 4 };
 
-/* The MARK_* of a blob's bytes. */
-unsigned scan_content_marks(const char *data, size_t len);
+/* The MARK_* of a blob's bytes, lines of them (scan_count_lines: the caller has counted them once). */
+unsigned scan_content_marks(const char *data, size_t len, size_t lines);
 
 /*
  * 1 when a file at path with those marks is generated output, never

@@ -187,20 +187,21 @@ static void match_blob(struct worker *wk, const struct item *it, struct blob *b,
 	b->sj.data = b->data;
 	b->sj.len = b->len;
 	b->sj.ascii = twin_is_ascii(b->data, b->len);
+	/* counted once, for the content marks and the leaves that want enough lines */
+	for (i = 0; i < it->nsel; i++)
+		lines |= rs->leaves[it->sel[i]]->min_lines > 0;
+	if (!forbid_only || lines || b->old.have_lines) {
+		b->bf.have_lines = 1;
+		b->bf.nlines = scan_count_lines(b->data, b->len);
+	}
 	if (!forbid_only) {
 		/* minified or generated: evidence leaves are not matched, forbidding ones are */
-		b->bf.marks = scan_content_marks(b->data, b->len);
+		b->bf.marks = scan_content_marks(b->data, b->len, b->bf.nlines);
 		b->sj.generated = scan_generated(it->path, b->bf.marks);
 		if (b->sj.generated)
 			facts_generated_blob(wk, it);
 	}
 	wk->pf_wanted = words_wanted(j, it);
-	for (i = 0; i < it->nsel; i++)
-		lines |= rs->leaves[it->sel[i]]->min_lines > 0;
-	if (lines || b->old.have_lines) {
-		b->bf.have_lines = 1;
-		b->bf.nlines = scan_count_lines(b->data, b->len);
-	}
 	for (i = 0; i < it->nsel; i++) {
 		const struct leaf *l = rs->leaves[it->sel[i]];
 		if (forbid_only && !l->negated)

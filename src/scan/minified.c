@@ -61,15 +61,14 @@ static int source_map(const char *data, size_t len)
 	return len > n + 1 && memcmp(data, head, n) == 0 && data[n] >= '1' && data[n] <= '9';
 }
 
-unsigned scan_content_marks(const char *data, size_t len)
+unsigned scan_content_marks(const char *data, size_t len, size_t lines)
 {
 	unsigned marks = 0;
-	size_t lines, nl;
+	size_t nl;
 
-	if (!len)
+	if (!len || !lines)
 		return 0;
 	/* Linguist's lines: split on newlines, no empty last line; their characters without the newline */
-	lines = scan_count_lines(data, len);
 	nl = lines - (data[len - 1] != '\n');
 	if ((len - nl) / lines > MINIFIED_AVG_LINE)
 		marks |= MARK_LONG_LINES;

@@ -8,7 +8,7 @@
 
 static unsigned marks_of(const char *s)
 {
-	return scan_content_marks(s, strlen(s));
+	return scan_content_marks(s, strlen(s), scan_count_lines(s, strlen(s)));
 }
 
 /* n lines of width characters each (plus the newline), the last one with or without its newline */
@@ -23,7 +23,7 @@ static unsigned marks_of_lines(size_t n, size_t width, int last_nl)
 		if (i + 1 < n || last_nl)
 			buf_putc(&b, '\n');
 	}
-	m = scan_content_marks(b.ptr, b.len);
+	m = scan_content_marks(b.ptr, b.len, scan_count_lines(b.ptr, b.len));
 	buf_free(&b);
 	return m;
 }
