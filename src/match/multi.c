@@ -33,19 +33,28 @@ enum { MODE_EXACT, MODE_PREFILTER, MODE_LOOSE, MODE_NONE };
 /* Top-level lookaheads a pattern may be split into; more and it stays whole. */
 #define MAX_LA 8
 /* The serialized format; part of the key, so a new rewriting never loads an old database. */
-#define MULTI_MAGIC "PGMULTI2"
+#define MULTI_MAGIC "PGMULTI3"
 
 struct expr {
 	char *re;	/* as Vectorscan gets it */
 	char *loose;	/* the same without ^ (Vectorscan refuses a ^ it cannot place: "embedded start anchors") */
 	unsigned flags; /* HS_FLAG_* without PREFILTER */
 	size_t pat;	/* the pattern it stands for */
+	size_t term;	/* the alternative of that pattern it is one piece of (struct dbset) */
 	unsigned char mode;
 };
 
+/*
+ * A pattern may match when every expression of one of its terms matched
+ * somewhere: the terms are the alternatives of split_windows, each the
+ * pieces it cannot match without.
+ */
 struct dbset {
 	struct expr *e;
 	size_t n, cap;
+	size_t *term_pat;  /* per term: its pattern */
+	size_t *term_need; /* per term: its expressions (0: holds on every subject) */
+	size_t nterm, tcap;
 	hs_database_t *db; /* NULL when no expression compiled */
 };
 
@@ -54,7 +63,6 @@ struct multi {
 	uint64_t key;
 	unsigned char *anchors;	     /* per pattern: ^, $ or \Z, which a CR changes */
 	unsigned char *always[DB_N]; /* per pattern: runs on every such subject */
-	size_t *need[DB_N];	     /* per pattern: its expressions in the database */
 	struct dbset d[DB_N];
 };
 
@@ -62,8 +70,8 @@ struct multi_scratch {
 	size_t npat;
 	unsigned char *may; /* per pattern, for the last subject */
 	unsigned char *hit; /* per expression of the database scanned */
-	size_t *count;	    /* per pattern: expressions that matched */
-	size_t nhit;
+	size_t *count;	    /* per term of that database: expressions that matched */
+	size_t nhit, ncount;
 	hs_scratch_t *hs;
 	char *copy; /* the subject, copied to an ALIGN-byte boundary (multi_scan) */
 	size_t copy_cap;
@@ -532,7 +540,7 @@ static uint64_t key_of(const char *const *src, const unsigned char *caseless, si
 	return h;
 }
 
-static void add_expr(struct dbset *d, const char *re, const char *loose, unsigned flags, size_t pat)
+static void add_expr(struct dbset *d, const char *re, const char *loose, unsigned flags, size_t pat, size_t term)
 {
 	struct expr *e;
 	XGROW(d->e, d->cap, d->n + 1);
@@ -541,7 +549,9 @@ static void add_expr(struct dbset *d, const char *re, const char *loose, unsigne
 	e->loose = xstrdup(loose);
 	e->flags = flags;
 	e->pat = pat;
+	e->term = term;
 	e->mode = MODE_EXACT;
+	d->term_need[term]++;
 }
 
 /*
@@ -642,18 +652,480 @@ static int cased_nonascii(const char *src)
 	return 0;
 }
 
+/* ---- splitting at windows ------------------------------------------------ */
+
+/*
+ * A window is a long repeat between two parts of a pattern, as in
+ * A[\s\S]{0,2500}?B.  Held without its bound (REPEAT_CAP), it made
+ * Vectorscan carry A's match over the rest of the blob, at several times
+ * the cost of finding A and B alone.  The pattern cannot match unless A
+ * and B both match somewhere (each where it lies in the match: \b, ^ and
+ * look-arounds see the same bytes around it), so A and B go into the
+ * database as expressions of their own and the window is dropped.  An
+ * alternation whose alternatives hold windows gives one term per
+ * alternative (the pattern may match when every piece of one term
+ * matched); a group holding windows splits its concatenation too, and
+ * when each of its alternatives comes down to one piece they are
+ * alternatives of one expression again.  Only widens: PCRE2 decides.
+ */
+#define MAX_TERMS  8
+#define MAX_PIECES (MAX_LA + 4) /* at least MAX_LA + 1: pattern_dnf falls back to the lookaheads and the rest */
+
+struct dnf {
+	size_t n;			    /* terms */
+	size_t np[MAX_TERMS];		    /* pieces of each */
+	char *piece[MAX_TERMS][MAX_PIECES]; /* each a regex for Vectorscan */
+};
+
+static void dnf_clear(struct dnf *d)
+{
+	size_t t, i;
+	for (t = 0; t < d->n; t++)
+		for (i = 0; i < d->np[t]; i++)
+			free(d->piece[t][i]);
+	d->n = 0;
+}
+
+/* d becomes one term of no piece: holds everywhere. */
+static void dnf_true(struct dnf *d)
+{
+	d->n = 1;
+	d->np[0] = 0;
+}
+
+/* A class at p (at the '['): its length. */
+static size_t class_len(const char *p)
+{
+	size_t k = 1;
+	if (p[k] == '^')
+		k++;
+	if (p[k] == ']')
+		k++;
+	while (p[k] && p[k] != ']') {
+		if (p[k] == '\\') {
+			k += escape_len(p + k);
+			continue;
+		}
+		if (p[k] == '[' && p[k + 1] == ':') {
+			size_t e = k + 2;
+			while (p[e] && p[e] != ']' && !(p[e] == ':' && p[e + 1] == ']'))
+				e++;
+			if (p[e] == ':') {
+				k = e + 2;
+				continue;
+			}
+		}
+		k++;
+	}
+	return p[k] ? k + 1 : k;
+}
+
+/* A group at p (at the '('): its length with the ')'. */
+static size_t group_len(const char *p)
+{
+	size_t k = 1;
+	int depth = 1;
+	while (p[k] && depth) {
+		if (p[k] == '\\') {
+			k += escape_len(p + k);
+			continue;
+		}
+		if (p[k] == '[') {
+			k += class_len(p + k);
+			continue;
+		}
+		depth += p[k] == '(';
+		depth -= p[k] == ')';
+		k++;
+	}
+	return k;
+}
+
+/* The atom at p, of the n bytes left: an escape, a class, a group, a character. */
+static size_t atom_len(const char *p, size_t n)
+{
+	size_t k = 1;
+	if (*p == '\\')
+		k = escape_len(p);
+	else if (*p == '[')
+		k = class_len(p);
+	else if (*p == '(')
+		k = group_len(p);
+	else if ((unsigned char)*p >= 0xc0)
+		while (k < n && ((unsigned char)p[k] & 0xc0) == 0x80)
+			k++;
+	return k < n ? k : n;
+}
+
+/* The quantifier at p (0: none); *open: without an upper bound, *brace: written {n,} (a bound was dropped). */
+static size_t quant_len(const char *p, size_t n, int *open, int *brace)
+{
+	size_t k = 0;
+	long lo, hi;
+	*open = *brace = 0;
+	if (n == 0)
+		return 0;
+	if (*p == '*' || *p == '+') {
+		*open = 1;
+		k = 1;
+	} else if (*p == '?') {
+		k = 1;
+	} else if (*p == '{' && (k = repeat(p, &lo, &hi)) != 0) {
+		*open = *brace = hi < 0;
+	}
+	if (k && k < n && (p[k] == '?' || p[k] == '+'))
+		k++;
+	return k < n ? k : n;
+}
+
+/* A non-group option setting, (?i) say, at p: its length, else 0. */
+static size_t setting_len(const char *p)
+{
+	int group, ext;
+	size_t n;
+	if (p[0] != '(' || p[1] != '?')
+		return 0;
+	n = option(p, &group, &ext);
+	return n && !group ? n : 0;
+}
+
+/* Adds open + s[0..n) + close to every term of d; -1 when a term is full. */
+static int dnf_and_piece(struct dnf *d, const char *open, const char *s, size_t n, const char *close)
+{
+	size_t t;
+	for (t = 0; t < d->n; t++) {
+		struct buf b = BUF_INIT;
+		if (d->np[t] == MAX_PIECES)
+			return -1;
+		buf_puts(&b, open);
+		buf_put(&b, s, n);
+		buf_puts(&b, close);
+		d->piece[t][d->np[t]++] = buf_detach(&b);
+		buf_free(&b);
+	}
+	return 0;
+}
+
+/* d becomes d AND e (every term of one with every term of the other); -1 when too many. */
+static int dnf_and(struct dnf *d, const struct dnf *e)
+{
+	struct dnf r;
+	size_t a, b, i;
+	r.n = 0;
+	if (d->n * e->n > MAX_TERMS)
+		return -1;
+	for (a = 0; a < d->n; a++)
+		for (b = 0; b < e->n; b++) {
+			if (d->np[a] + e->np[b] > MAX_PIECES) {
+				dnf_clear(&r);
+				return -1;
+			}
+			r.np[r.n] = 0;
+			for (i = 0; i < d->np[a]; i++)
+				r.piece[r.n][r.np[r.n]++] = xstrdup(d->piece[a][i]);
+			for (i = 0; i < e->np[b]; i++)
+				r.piece[r.n][r.np[r.n]++] = xstrdup(e->piece[b][i]);
+			r.n++;
+		}
+	dnf_clear(d);
+	*d = r;
+	return 0;
+}
+
+/*
+ * 1 when the atom at p with its quantifier is a window: a repeat that may
+ * cross lines ([\s\S], a group, or . under (?s)) whose upper bound was
+ * dropped (written {n,}), or [\s\S] repeated without bound.
+ */
+static int is_window(const char *p, size_t ql, int open, int brace)
+{
+	int wide = strncmp(p, "[\\s\\S", 5) == 0 || strncmp(p, "[\\S\\s", 5) == 0;
+	return ql && ((brace && (wide || *p == '(' || *p == '.')) || (open && wide));
+}
+
+/* 1 when s[0..n) holds a window, in a group or not. */
+static int has_window(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t al = atom_len(s + i, n - i), ql;
+		int open, brace;
+		ql = quant_len(s + i + al, n - i - al, &open, &brace);
+		if (is_window(s + i, ql, open, brace) || (s[i] == '(' && al > 2 && has_window(s + i + 1, al - 2)))
+			return 1;
+		i += al + ql;
+	}
+	return 0;
+}
+
+static int dnf_alt(struct dnf *out, const char *s, size_t n, int *split, int depth);
+
+/*
+ * A concatenation s[0..n) into out: its runs between windows as pieces,
+ * a group holding windows as its own terms.  *split set when anything
+ * was split.  -1 when it would take too many terms or pieces.
+ */
+static int dnf_concat(struct dnf *out, const char *s, size_t n, int *split, int depth)
+{
+	size_t i = 0, run = 0;
+	dnf_true(out);
+	while (i < n) {
+		size_t al = atom_len(s + i, n - i), ql;
+		int open, brace;
+		ql = quant_len(s + i + al, n - i - al, &open, &brace);
+		if (is_window(s + i, ql, open, brace)) {
+			/* a window: the run before it is a piece, the window is dropped */
+			if (i > run && dnf_and_piece(out, "", s + run, i - run, "") < 0)
+				return -1;
+			i += al + ql;
+			run = i;
+			*split = 1;
+			continue;
+		}
+		if (ql == 0 && s[i] == '(' && al >= 2 && s[i + al - 1] == ')' && depth < 4) {
+			/* a plain group, capturing, (?: or (?flags: */
+			size_t head = 1;
+			char wrap[24] = "";
+			struct dnf g;
+			int gsplit = 0;
+			if (s[i + 1] == '?') {
+				int grp, ext;
+				size_t on = option(s + i, &grp, &ext);
+				if (s[i + 2] == ':')
+					head = 3;
+				else if (on && grp && on < sizeof(wrap))
+					head = on; /* (?i: and the like: its pieces keep the options */
+				else
+					head = 0; /* a look-around, a named group: not entered */
+				if (head > 3) {
+					memcpy(wrap, s + i, head);
+					wrap[head] = '\0';
+				}
+			}
+			if (head && head < al) {
+				g.n = 0;
+				if (dnf_alt(&g, s + i + head, al - head - 1, &gsplit, depth + 1) < 0) {
+					dnf_clear(&g);
+					return -1;
+				}
+				if (gsplit) {
+					size_t t, k;
+					if (i > run && dnf_and_piece(out, "", s + run, i - run, "") < 0) {
+						dnf_clear(&g);
+						return -1;
+					}
+					for (t = 0; wrap[0] && t < g.n; t++)
+						for (k = 0; k < g.np[t]; k++) {
+							struct buf b = BUF_INIT;
+							buf_puts(&b, wrap);
+							buf_puts(&b, g.piece[t][k]);
+							buf_puts(&b, ")");
+							free(g.piece[t][k]);
+							g.piece[t][k] = buf_detach(&b);
+							buf_free(&b);
+						}
+					if (dnf_and(out, &g) < 0) {
+						dnf_clear(&g);
+						return -1;
+					}
+					dnf_clear(&g);
+					*split = 1;
+					i += al;
+					run = i;
+					continue;
+				}
+				dnf_clear(&g);
+			}
+		}
+		i += al + ql;
+	}
+	if (n > run && dnf_and_piece(out, "", s + run, n - run, "") < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * An alternation s[0..n) into out: one term per alternative, merged back
+ * into one piece when each alternative is one piece; s itself when no
+ * alternative holds a window (or an option setting inside would not
+ * carry over to the pieces).
+ */
+static int dnf_alt(struct dnf *out, const char *s, size_t n, int *split, int depth)
+{
+	size_t i = 0, from = 0, t, nplain = 0;
+	struct buf plain = BUF_INIT; /* the alternatives without a window, as they are */
+	struct dnf acc;
+	acc.n = 0;
+	if (!has_window(s, n))
+		goto whole;
+	/* an option setting at this level reaches past its alternative: keep s whole */
+	for (i = 0; i < n; i += atom_len(s + i, n - i))
+		if (setting_len(s + i))
+			goto whole;
+	for (i = 0; i <= n; i += i < n ? atom_len(s + i, n - i) : 1) {
+		struct dnf a;
+		int asplit = 0;
+		if (i < n && s[i] != '|')
+			continue;
+		a.n = 0;
+		if (!has_window(s + from, i - from)) {
+			buf_puts(&plain, nplain++ ? "|" : "");
+			buf_put(&plain, s + from, i - from);
+		} else if (dnf_concat(&a, s + from, i - from, &asplit, depth) < 0 || acc.n + a.n > MAX_TERMS) {
+			dnf_clear(&a);
+			dnf_clear(&acc);
+			buf_free(&plain);
+			return -1;
+		} else {
+			for (t = 0; t < a.n; t++) {
+				acc.np[acc.n] = a.np[t];
+				memcpy(acc.piece[acc.n], a.piece[t], a.np[t] * sizeof(char *));
+				acc.n++;
+			}
+		}
+		from = i + 1;
+	}
+	if (nplain) {
+		/* one term: their alternation */
+		if (acc.n == MAX_TERMS) {
+			dnf_clear(&acc);
+			buf_free(&plain);
+			return -1;
+		}
+		acc.np[acc.n] = 1;
+		acc.piece[acc.n][0] = nplain > 1 ? NULL : buf_detach(&plain);
+		if (nplain > 1) {
+			struct buf b = BUF_INIT;
+			buf_puts(&b, "(?:");
+			buf_puts(&b, buf_cstr(&plain));
+			buf_puts(&b, ")");
+			acc.piece[acc.n][0] = buf_detach(&b);
+			buf_free(&b);
+		}
+		acc.n++;
+	}
+	buf_free(&plain);
+	*split = 1;
+	for (t = 0; t < acc.n && acc.np[t] == 1; t++)
+		;
+	if (t == acc.n && acc.n > 1) {
+		/* each alternative one piece: one expression again */
+		struct buf b = BUF_INIT;
+		buf_puts(&b, "(?:");
+		for (t = 0; t < acc.n; t++) {
+			buf_puts(&b, t ? "|" : "");
+			buf_puts(&b, acc.piece[t][0]);
+		}
+		buf_puts(&b, ")");
+		dnf_clear(&acc);
+		dnf_true(out);
+		out->np[0] = 1;
+		out->piece[0][0] = buf_detach(&b);
+		buf_free(&b);
+		return 0;
+	}
+	*out = acc;
+	return 0;
+whole:
+	buf_free(&plain);
+	dnf_true(out);
+	out->np[0] = 1;
+	out->piece[0][0] = xstrndup(s, n);
+	return 0;
+}
+
+/* s without ^ outside classes: the loose copy of an expression (struct expr). */
+static char *strip_carets(const char *s)
+{
+	struct buf b = BUF_INIT;
+	char *r;
+	size_t i = 0, n = strlen(s);
+	while (i < n) {
+		size_t k = s[i] == '\\' ? escape_len(s + i) : s[i] == '[' ? class_len(s + i) : setting_len(s + i);
+		if (s[i] == '(' && s[i + 1] == '?' && !k) {
+			int grp, ext;
+			k = option(s + i, &grp, &ext); /* (?^i: keeps its ^ */
+		}
+		if (k) {
+			buf_put(&b, s + i, k);
+			i += k;
+			continue;
+		}
+		if (s[i] != '^')
+			buf_putc(&b, s[i]);
+		i++;
+	}
+	r = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return r;
+}
+
+/* A new term of pattern pat in d: its index. */
+static size_t add_term(struct dbset *d, size_t pat)
+{
+	if (d->nterm == d->tcap) {
+		d->tcap = d->tcap ? 2 * d->tcap : 16;
+		d->term_pat = xrealloc(d->term_pat, d->tcap * sizeof(*d->term_pat));
+		d->term_need = xrealloc(d->term_need, d->tcap * sizeof(*d->term_need));
+	}
+	d->term_pat[d->nterm] = pat;
+	d->term_need[d->nterm] = 0;
+	return d->nterm++;
+}
+
+/* Piece j of the nla + 1 of w (nla 0: the whole, without its leading options). */
+static const char *rw_piece(const struct rw *w, size_t j, size_t nla)
+{
+	if (nla == 0)
+		return buf_cstr(&w->whole) + w->opts.len;
+	return j < nla ? buf_cstr(&w->la[j]) : buf_cstr(&w->rest);
+}
+
+/*
+ * The pieces a pattern cannot match without, as rewritten: the top-level
+ * lookaheads and the rest when w->split_ok, else the whole; each split at
+ * its windows (split_windows above).  Into out; without windows, or when
+ * they would take too many terms, the pieces as they are, one term.
+ */
+static void pattern_dnf(struct dnf *out, const struct rw *w)
+{
+	size_t j, nla = w->split_ok ? w->nla : 0;
+	dnf_true(out);
+	for (j = 0; j <= nla; j++) {
+		const char *piece = rw_piece(w, j, nla);
+		struct dnf d;
+		int split = 0;
+		if (nla > 0)
+			piece = unprefixed(piece);
+		d.n = 0;
+		if (dnf_alt(&d, piece, strlen(piece), &split, 0) < 0 || dnf_and(out, &d) < 0) {
+			dnf_clear(&d);
+			goto plain;
+		}
+		dnf_clear(&d);
+	}
+	return;
+plain:
+	dnf_clear(out);
+	dnf_true(out);
+	for (j = 0; j <= nla; j++) {
+		const char *piece = rw_piece(w, j, nla);
+		out->piece[0][out->np[0]++] = xstrdup(nla > 0 ? unprefixed(piece) : piece);
+	}
+}
+
 /* The expressions of pattern i for database k, into m. */
 static void pattern_exprs(struct multi *m, size_t k, size_t i, const char *src, int caseless)
 {
-	struct rw w, lw;
+	struct rw w;
+	struct dnf d;
+	struct buf one = BUF_INIT;
 	unsigned flags = HS_FLAG_MULTILINE | HS_FLAG_SINGLEMATCH | HS_FLAG_ALLOWEMPTY;
-	size_t j;
+	size_t t, j;
 
+	d.n = 0;
 	rw_init(&w, k == DB_UTF8);
 	rewrite(&w, src);
-	rw_init(&lw, k == DB_UTF8);
-	lw.loose = 1;
-	rewrite(&lw, src);
 	m->anchors[i] |= (unsigned char)w.anchors;
 	/*
 	 * on text beyond ASCII, Unicode properties and caseless letters beyond
@@ -663,7 +1135,7 @@ static void pattern_exprs(struct multi *m, size_t k, size_t i, const char *src, 
 		m->always[k][i] = 1;
 		goto done;
 	}
-	if (!w.ok || !lw.ok || w.nla != lw.nla || w.split_ok != lw.split_ok) {
+	if (!w.ok) {
 		m->always[k][i] = 1;
 		goto done;
 	}
@@ -673,33 +1145,30 @@ static void pattern_exprs(struct multi *m, size_t k, size_t i, const char *src, 
 		flags |= HS_FLAG_UTF8;
 	if (w.props)
 		flags |= HS_FLAG_UCP;
-	if (w.split_ok && w.nla > 0) {
-		struct buf one = BUF_INIT, lone = BUF_INIT;
-		for (j = 0; j <= w.nla; j++) {
-			const struct buf *piece = j < w.nla ? &w.la[j] : &w.rest;
-			const struct buf *lpiece = j < w.nla ? &lw.la[j] : &lw.rest;
-			if (trivial(piece))
+	pattern_dnf(&d, &w);
+	for (t = 0; t < d.n; t++) {
+		size_t term = add_term(&m->d[k], i);
+		for (j = 0; j < d.np[t]; j++) {
+			struct buf b = BUF_INIT;
+			char *loose;
+			buf_puts(&b, d.piece[t][j]);
+			if (trivial(&b)) {
+				buf_free(&b);
 				continue;
-			buf_clear(&one);
-			buf_clear(&lone);
-			if (w.opts.len) {
-				buf_put(&one, w.opts.ptr, w.opts.len);
-				buf_put(&lone, w.opts.ptr, w.opts.len);
 			}
-			buf_puts(&one, unprefixed(piece->ptr));
-			buf_puts(&lone, lpiece->len == 0 ? "" : unprefixed(lpiece->ptr));
-			add_expr(&m->d[k], buf_cstr(&one), buf_cstr(&lone), flags, i);
-			m->need[k][i]++;
+			buf_free(&b);
+			buf_clear(&one);
+			buf_put(&one, w.opts.ptr, w.opts.len);
+			buf_puts(&one, d.piece[t][j]);
+			loose = strip_carets(buf_cstr(&one));
+			add_expr(&m->d[k], buf_cstr(&one), loose, flags, i, term);
+			free(loose);
 		}
-		buf_free(&one);
-		buf_free(&lone);
-	} else {
-		add_expr(&m->d[k], buf_cstr(&w.whole), buf_cstr(&lw.whole), flags, i);
-		m->need[k][i]++;
 	}
 done:
+	dnf_clear(&d);
+	buf_free(&one);
 	rw_free(&w);
-	rw_free(&lw);
 }
 
 static unsigned mode_flags(const struct expr *e)
@@ -804,7 +1273,6 @@ static struct multi *multi_alloc(const char *const *src, const unsigned char *ca
 	m->anchors = xcalloc(n ? n : 1, 1);
 	for (k = 0; k < DB_N; k++) {
 		m->always[k] = xcalloc(n ? n : 1, 1);
-		m->need[k] = xcalloc(n ? n : 1, sizeof(size_t));
 	}
 	return m;
 }
@@ -845,7 +1313,8 @@ void multi_free(struct multi *m)
 		free(m->d[k].e);
 		hs_free_database(m->d[k].db);
 		free(m->always[k]);
-		free(m->need[k]);
+		free(m->d[k].term_pat);
+		free(m->d[k].term_need);
 	}
 	free(m->anchors);
 	free(m);
@@ -1007,16 +1476,18 @@ struct multi_scratch *multi_scratch_new(const struct multi *m)
 	size_t k, most = 1;
 	s->npat = m ? m->npat : 0;
 	s->may = xcalloc(s->npat ? s->npat : 1, 1);
-	s->count = xcalloc(s->npat ? s->npat : 1, sizeof(*s->count));
 	for (k = 0; m && k < DB_N; k++) {
 		if (m->d[k].n > most)
 			most = m->d[k].n;
+		if (m->d[k].nterm > s->ncount)
+			s->ncount = m->d[k].nterm;
 		/* fails only out of memory (the allocator exits then); without scratch hs_scan fails: all run */
 		if (m->d[k].db)
 			hs_alloc_scratch(m->d[k].db, &s->hs);
 	}
 	s->hit = xcalloc(most, 1);
 	s->nhit = most;
+	s->count = xcalloc(s->ncount ? s->ncount : 1, sizeof(*s->count));
 	return s;
 }
 
@@ -1084,7 +1555,7 @@ static int on_match(unsigned int id, unsigned long long from, unsigned long long
 	(void)flags;
 	if (id < h->s->nhit && !h->s->hit[id]) {
 		h->s->hit[id] = 1;
-		h->s->count[h->d->e[id].pat]++;
+		h->s->count[h->d->e[id].term]++;
 	}
 	return 0;
 }
@@ -1097,7 +1568,7 @@ void multi_scan(const struct multi *m, struct multi_scratch *s, const char *data
 	/* an empty subject (where Vectorscan reports nothing), invalid UTF-8, or too long: run everything */
 	if (len == 0 || len > UINT_MAX || (!ascii && !valid_utf8((const unsigned char *)data, len)))
 		all = 1;
-	memset(s->count, 0, s->npat * sizeof(*s->count));
+	memset(s->count, 0, s->ncount * sizeof(*s->count));
 	if (!all && m->d[k].db) {
 		struct hit_ctx h;
 		h.d = &m->d[k];
@@ -1125,8 +1596,10 @@ void multi_scan(const struct multi *m, struct multi_scratch *s, const char *data
 		s->copy_cap = 0;
 	}
 	for (i = 0; i < s->npat; i++)
-		s->may[i] = (unsigned char)(all || m->always[k][i] || (cr && m->anchors[i]) ||
-					    s->count[i] == m->need[k][i]);
+		s->may[i] = (unsigned char)(all || m->always[k][i] || (cr && m->anchors[i]));
+	for (i = 0; i < m->d[k].nterm; i++)
+		if (s->count[i] == m->d[k].term_need[i])
+			s->may[m->d[k].term_pat[i]] = 1;
 }
 
 int multi_may_match(const struct multi_scratch *s, size_t id)

@@ -17,8 +17,11 @@
  *     meaning: \w \d \s \h \v also match any character beyond ASCII, \b
  *     and \B are dropped, repeats above 16 lose their upper bound.
  * A top-level positive lookahead (the document patterns'
- * \A(?=[\s\S]*?X)(?=[\s\S]*?Y)) becomes an expression of its own: the
- * pattern may match when every one of its expressions matched somewhere.
+ * \A(?=[\s\S]*?X)(?=[\s\S]*?Y)) becomes an expression of its own, and so
+ * do the parts around a long window (A[\s\S]{0,2500}?B: A and B; each
+ * alternative of an alternation holding windows is a term of its own):
+ * the pattern may match when every expression of one of its terms
+ * matched somewhere.
  * An expression Vectorscan refuses as written is compiled in its
  * prefilter mode (look-arounds and back-references widened); one it
  * refuses even then makes its pattern always run on that kind of subject.

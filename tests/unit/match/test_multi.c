@@ -101,6 +101,79 @@ static void test_skips(void **state)
 	multi_free(m);
 }
 
+/* One case of test_windows: what multi says of pattern id on s, and PCRE2 agrees where it may match. */
+static void window_case(struct match_ctx *c, const struct multi *m, struct multi_scratch *sc, const char *src,
+			size_t id, const char *s, int want)
+{
+	int pm = pcre2_matches(c, src, 0, s, strlen(s));
+	if (pm == 1 && want == 0)
+		fail_msg("/%s/ matches \"%s\": the case is wrong", src, s);
+	if (may(m, sc, s, id) != want)
+		fail_msg("/%s/ on \"%s\": may match %d, want %d (%s)", src, s, !want, want, multi_describe(m, id));
+}
+
+/*
+ * A pattern with long windows ([\s\S]{0,2500}?) is held as the pieces
+ * between them, each an expression: it may match when every piece of one
+ * alternative matched.  Each piece is needed (the 0 cases fail if one
+ * were left out of its term) and none is required that a match can do
+ * without (the 1 cases, which PCRE2 matches, fail if one were).
+ */
+static void test_windows(void **state)
+{
+	static const char *const src[] = {
+		"foo[\\s\\S]{0,100}?bar",
+		"(?:ab)[\\s\\S]{0,800}?(?:cd)|ef(?:gh|[\\s\\S]{0,2500}?ij|[\\s\\S]{0,400}?kl\\()",
+		"x(?i:a[\\s\\S]{0,99}B)",
+		"\\bqq[\\s\\S]{0,50}^zz",
+		"\\A(?=[\\s\\S]*?one[\\s\\S]{0,300}two)(?=[\\s\\S]*?three)",
+		"(?:(?:p|q)(?:[^\\n]*\\n){0,40}?r)",
+	};
+	static const unsigned char ci[] = {0, 0, 0, 0, 0, 0};
+	struct match_ctx *c = match_ctx_new();
+	struct multi *m = build(src, ci, 6);
+	struct multi_scratch *sc;
+	(void)state;
+	if (!m) {
+		match_ctx_free(c);
+		return;
+	}
+	sc = multi_scratch_new(m);
+	/* two pieces, one term */
+	assert_string_equal(multi_describe(m, 0), "ascii: 2 exact, 0 prefilter; utf8: 2 exact, 0 prefilter");
+	window_case(c, m, sc, src[0], 0, "foo and then bar", 1);
+	window_case(c, m, sc, src[0], 0, "foo\n\xc3\xa9\nbar", 1);
+	window_case(c, m, sc, src[0], 0, "foo alone", 0);
+	window_case(c, m, sc, src[0], 0, "bar alone", 0);
+	/* two terms: ab & cd, or ef & (gh | ij | kl() */
+	window_case(c, m, sc, src[1], 1, "ab, then cd", 1);
+	window_case(c, m, sc, src[1], 1, "efgh", 1);
+	window_case(c, m, sc, src[1], 1, "ef ... ij", 1);
+	window_case(c, m, sc, src[1], 1, "ef\nkl(", 1);
+	window_case(c, m, sc, src[1], 1, "ab only", 0);
+	window_case(c, m, sc, src[1], 1, "cd only", 0);
+	window_case(c, m, sc, src[1], 1, "ef only", 0);
+	window_case(c, m, sc, src[1], 1, "ij and kl( without", 0);
+	window_case(c, m, sc, src[1], 1, "ab ij", 0);
+	/* a (?i: group's pieces stay caseless */
+	window_case(c, m, sc, src[2], 2, "xA then b", 1);
+	window_case(c, m, sc, src[2], 2, "xA alone", 0);
+	window_case(c, m, sc, src[2], 2, "x then b", 0);
+	/* a piece starting with ^ (Vectorscan places it, or its loose copy runs) */
+	window_case(c, m, sc, src[3], 3, "qq\nzz", 1);
+	window_case(c, m, sc, src[3], 3, "qq zz", 0);
+	/* windows inside a lookahead: three pieces */
+	window_case(c, m, sc, src[4], 4, "three, one, two", 1);
+	window_case(c, m, sc, src[4], 4, "one two", 0);
+	window_case(c, m, sc, src[4], 4, "one three", 0);
+	/* lines repeated in a group are a window too */
+	window_case(c, m, sc, src[5], 5, "p\n\n\nr", 1);
+	window_case(c, m, sc, src[5], 5, "p only", 0);
+	multi_scratch_free(sc);
+	multi_free(m);
+	match_ctx_free(c);
+}
+
 /*
  * Unicode properties and caseless letters beyond ASCII follow PCRE2's
  * Unicode tables, newer than Vectorscan's: on such text they always run
@@ -253,22 +326,33 @@ static const char *const atoms[] = {
 	"a++",
 	"[\\s\\S]*?",
 	"(?-i:s)",
+	/* from here on, only in test_differential_windows */
+	"[\\s\\S]{0,40}?",
+	"(?:a|[\\s\\S]{0,30}b)",
+	"(?:[^\\n]*\\n){0,20}?",
+	"(?:s[\\s\\S]{0,25}?k|x)",
 };
+
+/* The atoms and quantifiers the generator draws from: the first BASE_ATOMS and BASE_QUANTS, or all. */
+#define BASE_ATOMS  64
+#define BASE_QUANTS 11
+static size_t natoms = BASE_ATOMS, nquants = BASE_QUANTS;
 
 static void gen(char *out, size_t cap, int depth);
 
 static void gen_piece(char *out, size_t cap, int depth)
 {
 	char inner[160];
-	static const char *const q[] = {"?", "*", "+", "{0,3}", "{2}", "{1,20}", "*?", "+?", "{0,30}?", "{3,}", "*+"};
+	static const char *const q[] = {"?",  "*",  "+",       "{0,3}", "{2}", "{1,20}",
+					"*?", "+?", "{0,30}?", "{3,}",	"*+",  "{0,99}?"};
 	if (depth < 2 && rnd(4) == 0) {
 		gen(inner, sizeof(inner), depth + 1);
 		snprintf(out, cap, rnd(2) ? "(%s)" : "(?:%s)", inner);
 	} else {
-		snprintf(out, cap, "%s", atoms[rnd(sizeof(atoms) / sizeof(atoms[0]))]);
+		snprintf(out, cap, "%s", atoms[rnd((unsigned)natoms)]);
 	}
 	if (rnd(3) == 0 && strlen(out) + 8 < cap)
-		strcat(out, q[rnd(sizeof(q) / sizeof(q[0]))]);
+		strcat(out, q[rnd((unsigned)nquants)]);
 }
 
 static void gen(char *out, size_t cap, int depth)
@@ -363,18 +447,16 @@ static size_t gen_subject(char *out, size_t cap)
 #define PATTERNS 10
 #define SUBJECTS 120
 
-/* Random patterns and subjects: every subject PCRE2 matches, multi lets through. */
-static void test_differential(void **state)
+/*
+ * Random patterns (from seed) and subjects: every subject PCRE2 matches,
+ * multi lets through.  Returns how many runs it skipped of how many.
+ */
+static void differential(unsigned long long seed, size_t rounds, size_t *checked_out, size_t *skipped_out)
 {
 	struct match_ctx *c = match_ctx_new();
 	size_t round, checked = 0, skipped = 0;
-	(void)state;
-	if (!have_libhs()) {
-		match_ctx_free(c);
-		return;
-	}
-	rnd_state = 20261201;
-	for (round = 0; round < ROUNDS; round++) {
+	rnd_state = seed;
+	for (round = 0; round < rounds; round++) {
 		char pats[PATTERNS][480];
 		const char *src[PATTERNS];
 		unsigned char ci[PATTERNS];
@@ -416,9 +498,43 @@ static void test_differential(void **state)
 		multi_scratch_free(sc);
 		multi_free(m);
 	}
+	match_ctx_free(c);
+	*checked_out = checked;
+	*skipped_out = skipped;
+}
+
+/* Random patterns and subjects: every subject PCRE2 matches, multi lets through. */
+static void test_differential(void **state)
+{
+	size_t checked, skipped;
+	(void)state;
+	if (!have_libhs())
+		return;
+	natoms = BASE_ATOMS;
+	nquants = BASE_QUANTS;
+	differential(20261201, ROUNDS, &checked, &skipped);
 	/* and it is a filter at all: it skips a good share of the runs */
 	assert_true(skipped * 4 > checked);
-	match_ctx_free(c);
+}
+
+/*
+ * The same with long windows among the atoms and quantifiers, so that
+ * patterns are split into pieces and terms (test_windows), in groups,
+ * alternations and lookaheads, at random.
+ */
+static void test_differential_windows(void **state)
+{
+	size_t checked, skipped;
+	(void)state;
+	if (!have_libhs())
+		return;
+	natoms = sizeof(atoms) / sizeof(atoms[0]);
+	nquants = BASE_QUANTS + 1;
+	differential(20261202, 2 * ROUNDS, &checked, &skipped);
+	natoms = BASE_ATOMS;
+	nquants = BASE_QUANTS;
+	print_message("checked %zu, skipped %zu\n", checked, skipped);
+	assert_true(skipped * 5 > checked);
 }
 
 /*
@@ -562,6 +678,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_skips),		cmocka_unit_test(test_serialize),
+		cmocka_unit_test(test_windows),		cmocka_unit_test(test_differential_windows),
 		cmocka_unit_test(test_newer_unicode),	cmocka_unit_test(test_differential),
 		cmocka_unit_test(test_builtin_classes), cmocka_unit_test(test_alignment),
 		cmocka_unit_test(test_selftest),
