@@ -101,12 +101,23 @@ static int unknown_command(const char *name)
  * 15 MB more at --jobs 4 on the real-code corpus (docs/performance.md, Memory).
  */
 #define MMAP_THRESHOLD (256 << 10)
+/*
+ * Smaller blocks of every thread come from one heap.  glibc gives each
+ * thread an arena of its own, and memory a thread freed stays resident
+ * in its arena, reusable by that thread only: at --jobs 4 three workers'
+ * arenas held 21 MB beside the main heap's 23 MB at the peak, against
+ * 31 MB for the one heap at --jobs 1.  One arena makes that high-water
+ * mark one heap's, whatever --jobs; the CPU time stayed the same (most
+ * blocks are made before the scan or are blob-sized, above the threshold).
+ */
+#define ARENA_MAX 1
 
 static int run(const struct cli_command *c, int argc, char **argv)
 {
 	int rc;
 #ifdef __GLIBC__
 	mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+	mallopt(M_ARENA_MAX, ARENA_MAX);
 #endif
 	git_libgit2_init();
 	repo_global_init();

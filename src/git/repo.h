@@ -56,8 +56,15 @@ int repo_open_env(git_repository **out, const char *path, const struct repo_env 
 char *repo_object_problem(git_repository *repo, const git_oid *id, const char *what);
 
 /*
+ * libgit2 allocates blocks of this many bytes or more (the blobs it
+ * inflates) at a multiple of PACK_DATA_ALIGN, once repo_global_init ran.
+ */
+#define REPO_BIG_ALLOC ((size_t)256 << 10)
+
+/*
  * Sets libgit2's process-wide options the way proofgate reads repositories
- * (small pack windows, no re-hashing, the owner check done by repo_open).
+ * (small pack windows, no re-hashing, the owner check done by repo_open,
+ * large blocks aligned for Vectorscan: REPO_BIG_ALLOC).
  * Call once, after git_libgit2_init and before any repository is opened.
  */
 void repo_global_init(void);

@@ -32,6 +32,12 @@ struct worker;
 /* git decides a blob is binary when its first 8000 bytes hold a NUL. */
 #define BINARY_PROBE 8000
 /*
+ * A blob over this many bytes that libgit2 reads (a delta: libgit2 holds
+ * its base, the delta and the result at once) is read by one thread at a
+ * time (item.c, read_blob)
+ */
+#define BIG_READ ((size_t)1 << 20)
+/*
  * A forbidding (no_file) condition reads a file larger than --max-file-size
  * whole, up to this many times the cap; a larger one is its rule's error.
  */
@@ -328,6 +334,13 @@ struct scan_job {
 	size_t ncm;
 	int mm_tried;		 /* mm was built, or could not be (under mm_lock) */
 	pthread_mutex_t mm_lock; /* building mm once a worker needs it */
+	/*
+	 * held by the one thread that reads a blob over BIG_READ through
+	 * libgit2 (a delta, or any object outside the fast path), from the read
+	 * until the object is freed: see item.c, read_blob
+	 */
+	pthread_mutex_t big_lock;
+	size_t big_reads;	 /* such reads (under big_lock), into scan_result's */
 	enum scan_filter filter; /* which of mm and pf, for --stats */
 	int pf_use;		 /* pf rules out patterns before PCRE2 runs them */
 	struct prefilter *pf;	 /* the words each pattern needs; NULL when no pattern needs any */

@@ -270,6 +270,7 @@ static void build_filters(struct scan_job *j, const struct rules *rs)
 {
 	build_prefilter(j, rs);
 	pthread_mutex_init(&j->mm_lock, NULL);
+	pthread_mutex_init(&j->big_lock, NULL);
 	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
 		j->mm_use = 1;
 		j->filter = !j->mm_builtin ? SCAN_FILTER_MULTI_COMPILED
@@ -322,8 +323,10 @@ static void job_free(struct scan_job *j)
 	free(j->cm);
 	free(j->cm_local);
 	free(j->mm_ids);
-	if (j->rs) /* job_init ran: the lock exists */
+	if (j->rs) { /* job_init ran: the locks exist */
 		pthread_mutex_destroy(&j->mm_lock);
+		pthread_mutex_destroy(&j->big_lock);
+	}
 	prefilter_free(j->pf);
 	free(j->pf_ids);
 	free(j->pf_fast);
@@ -442,6 +445,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	start_workers(&job, repo, scan_jobs(opts->jobs));
 	rc = walk_root(&w, git_tree_id(tree));
 	finish_workers(&w);
+	res->big_reads = job.big_reads;
 	if (rc < 0)
 		goto done;
 	*out = res;

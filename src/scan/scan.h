@@ -72,6 +72,7 @@ struct scan_result {
 	size_t trees_cached; /* folders replayed from their record in the cache */
 	size_t blobs_read;
 	size_t blobs_classed; /* of blobs_read, scanned with a class of the built-in database (multi.h) */
+	size_t big_reads;     /* of blobs_read, over 1 MiB through libgit2: one thread at a time (item.c) */
 	enum scan_filter filter;
 };
 

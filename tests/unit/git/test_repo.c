@@ -7,7 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <git2/sys/odb_backend.h>
+#include <stdint.h>
+
 #include "util/err.h"
+#include "git/pack.h"
 #include "git/repo.h"
 
 static int setup(void **state)
@@ -287,6 +291,44 @@ static void test_release_branches(void **state)
 	assert_false(repo_is_release_branch(NULL));
 }
 
+/* After repo_global_init (the group setup), libgit2's large blocks start at a PACK_DATA_ALIGN boundary. */
+static void test_large_blocks_aligned(void **state)
+{
+	size_t sizes[] = {REPO_BIG_ALLOC, REPO_BIG_ALLOC + 1, REPO_BIG_ALLOC + 17, (size_t)5 << 20};
+	size_t i;
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		char *p = git_odb_backend_data_alloc(NULL, sizes[i]);
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % PACK_DATA_ALIGN, 0);
+		memset(p, 'x', sizes[i]);
+		git_odb_backend_data_free(NULL, p);
+	}
+}
+
+/* A blob libgit2 reads whole (here a loose one) comes aligned, so the Vectorscan pass need not copy it. */
+static void test_large_blob_read_aligned(void **state)
+{
+	git_repository *repo = NULL;
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	git_oid id;
+	(void)state;
+	scratch_sh("git init -q big && head -c 600000 /dev/zero | tr '\\0' a > big/big.txt && "
+		   "git -C big hash-object -w big.txt > big/id");
+	assert_int_equal(repo_open(&repo, in_scratch("big"), NULL), 0);
+	assert_int_equal(git_repository_odb(&odb, repo), 0);
+	assert_int_equal(git_oid_fromstr(&id, "b1b3379509358d69e86d2e2d32472e3c44be213e"), 0);
+	if (git_odb_read(&obj, odb, &id) == 0) {
+		assert_int_equal(git_odb_object_size(obj), 600000);
+		assert_int_equal((uintptr_t)git_odb_object_data(obj) % PACK_DATA_ALIGN, 0);
+	}
+	assert_non_null(obj);
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	git_repository_free(repo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +350,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_object_problem_partial_clone, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_sha256_repository, scratch_setup, scratch_teardown),
 		cmocka_unit_test_setup_teardown(test_git_dir_and_work_tree, scratch_setup, scratch_teardown),
+		cmocka_unit_test(test_large_blocks_aligned),
+		cmocka_unit_test_setup_teardown(test_large_blob_read_aligned, scratch_setup, scratch_teardown),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }

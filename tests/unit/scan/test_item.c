@@ -90,12 +90,66 @@ static void test_cached_facts_spare_the_reads(void **state)
 	fx_rmdir(dir);
 }
 
+/* The big and small blob's reads of a scan of a scratch repository at HEAD, --jobs jobs. */
+static struct scan_result *scan_big(unsigned jobs)
+{
+	git_repository *repo = NULL;
+	struct repo_target t;
+	struct scan_opts o;
+	struct scan_result *res = NULL;
+	struct rules *rs = load_rules_string("domains: [{id: d, title: D}]\n"
+					     "rules:\n"
+					     "  - {id: d.r, domain: d, level: required, title: T, next_step: N,"
+					     " evidence: {no_file: {paths: '*.txt', contains: needle}}}\n");
+	assert_int_equal(repo_open(&repo, in_scratch("big"), NULL), 0);
+	assert_int_equal(repo_resolve(&t, repo, "HEAD"), 0);
+	memset(&o, 0, sizeof(o));
+	o.max_file_size = 8 << 20;
+	o.commit_time = t.commit_time;
+	o.jobs = jobs;
+	git_oid_cpy(&o.commit_id, git_commit_id(t.commit));
+	assert_int_equal(scan_run(&res, repo, t.tree, rs, &o), 0);
+	assert_int_equal(res->blobs_read, 2);
+	rules_free(rs);
+	repo_target_free(&t);
+	git_repository_free(repo);
+	return res;
+}
+
+/*
+ * A blob over 1 MiB that libgit2 reads (loose here; a delta in a pack) is
+ * read under the job's one lock for such reads; one the pack fast path
+ * reads whole is not, nor a small one.
+ */
+static void test_big_libgit2_reads_one_at_a_time(void **state)
+{
+	struct scan_result *res;
+	unsigned jobs;
+	(void)state;
+	scratch_sh("git init -q big && head -c 1572864 /dev/zero | tr '\\0' a > big/big.txt && "
+		   "echo needle > big/small.txt && git -C big add . && git -C big commit -qm big");
+	for (jobs = 1; jobs <= 4; jobs *= 2) {
+		res = scan_big(jobs);
+		assert_int_equal(res->big_reads, 1);
+		scan_result_free(res);
+	}
+	scratch_sh("git -C big repack -adq --depth=0 && git -C big prune");
+	res = scan_big(4);
+	assert_int_equal(res->big_reads, 0);
+	scan_result_free(res);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_path_only_reads_no_blob), T(test_binary_symlink_submodule), T(test_size_cap),
-		T(test_forbidding_reads_binary), T(test_forbidding_over_the_cap),  T(test_cached_facts_spare_the_reads),
+		T(test_path_only_reads_no_blob),
+		T(test_binary_symlink_submodule),
+		T(test_size_cap),
+		T(test_forbidding_reads_binary),
+		T(test_forbidding_over_the_cap),
+		T(test_cached_facts_spare_the_reads),
+		cmocka_unit_test_setup_teardown(test_big_libgit2_reads_one_at_a_time, scratch_setup, scratch_teardown),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
