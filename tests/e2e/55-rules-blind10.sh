@@ -1,0 +1,52 @@
+# 55-rules-blind10.sh - false passes found by the tenth blind set (issue 12): a
+# product's own alerting providers (alerting/provider/newrelic), a pluggable
+# module named for a tracker (modules/analytics/elasticapm) and a separate
+# installer tool reporting its own crashes are no error tracker of the
+# application; a PagerDuty integration guide for users (English and Arabic) is
+# no on-call routing; a function forwarding log entries to an error tracker
+# (func SentryLogEntry) is no audit trail; the unedited README of a NestJS
+# starter is no local setup of the project; a readinessProbe in an examples
+# folder is not the project's, and probes of a database container (a tcpSocket
+# on 3306, a mysql exec) or of the home page "/" are no health endpoint.
+# fixtures/blind10 holds genuine evidence of each kind (asserted by path and
+# line), fixtures/blind10-near the false passes.  Helpers are prefixed b55_
+# (one shared shell).
+
+# the helpers are tests/lib.sh's fxset_*: reports in $T/b55-NAME.json
+fxset_scan b55 kinds blind10
+fxset_scan b55 near blind10-near
+fxset_scan b55 near-ar blind10-near --lang ar
+
+begin "blind10-near: every false pass leaves its rule failing (only secrets and 'no pending migrations' pass)"
+b55_got=$(fxset_py "$T/b55-near.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
+[ "$b55_got" = "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']" ] || bad "rules not failing on blind10-near: $b55_got"
+b55_got=$(fxset_py "$T/b55-near-ar.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
+[ "$b55_got" = "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']" ] || bad "rules not failing on blind10-near in Arabic: $b55_got"
+end
+
+begin "error tracking: bugsnag.Configure in the server counts; alerting/provider/newrelic, modules/analytics/elasticapm and an installer's bugsnag are not"
+fxset_ev b55 blind10 monitoring.error-tracking internal/errors/report.go:7
+fxset_near_fails b55 blind10 monitoring.error-tracking
+end
+
+begin "alert routing: an on-call rota routing and escalating alerts (English and Arabic); a PagerDuty integration guide (English and Arabic) is not"
+fxset_ev b55 blind10 monitoring.alert-routing docs/on-call.md:1 docs/on-call.ar.md:1
+fxset_near_fails b55 blind10 monitoring.alert-routing
+end
+
+begin "access traces: an AdminLogEntry audit struct; func SentryLogEntry is not"
+fxset_ev b55 blind10 audit.access-traces internal/audit/entry.go:5
+fxset_near_fails b55 blind10 audit.access-traces
+end
+
+begin "local setup: a Getting started section with the project's commands; an unedited NestJS starter README is not"
+fxset_ev b55 blind10 deploy.local-setup README.md:5
+fxset_near_fails b55 blind10 deploy.local-setup
+end
+
+begin "readiness and health: a deployment's readinessProbe on /healthz; an examples folder's probe, a probe of '/' and a database container's probes are not"
+fxset_ev b55 blind10 monitoring.readiness-checks deploy/k8s/app.yaml:13
+fxset_ev b55 blind10 monitoring.health-endpoint deploy/k8s/app.yaml:13
+fxset_near_fails b55 blind10 monitoring.readiness-checks
+fxset_near_fails b55 blind10 monitoring.health-endpoint
+end
