@@ -7,7 +7,8 @@
 # (func SentryLogEntry) is no audit trail; the unedited README of a NestJS
 # starter is no local setup of the project; a readinessProbe in an examples
 # folder is not the project's, and probes of a database container (a tcpSocket
-# on 3306, a mysql exec) or of the home page "/" are no health endpoint.
+# on 3306, a mysql exec) or of the home page "/" are no health endpoint; a
+# Kysely migrateToLatest() at application start-up is a migration check.
 # fixtures/blind10 holds genuine evidence of each kind (asserted by path and
 # line), fixtures/blind10-near the false passes.  Helpers are prefixed b55_
 # (one shared shell).
@@ -49,4 +50,9 @@ fxset_ev b55 blind10 monitoring.readiness-checks deploy/k8s/app.yaml:13
 fxset_ev b55 blind10 monitoring.health-endpoint deploy/k8s/app.yaml:13
 fxset_near_fails b55 blind10 monitoring.readiness-checks
 fxset_near_fails b55 blind10 monitoring.health-endpoint
+end
+
+begin "migration check: Kysely migrateToLatest() in onApplicationBootstrap; a commented call and the name in a string are not"
+fxset_ev b55 blind10 deploy.migration-check src/database/database.module.ts:11
+fxset_near_fails b55 blind10 deploy.migration-check
 end
