@@ -143,10 +143,7 @@ static char *a_substrdup(const char *str, size_t n, const char *file, int line)
 
 static char *a_strndup(const char *str, size_t n, const char *file, int line)
 {
-	size_t len = 0;
-	while (len < n && str[len])
-		len++;
-	return a_substrdup(str, len, file, line);
+	return a_substrdup(str, strnlen(str, n), file, line);
 }
 
 static char *a_strdup(const char *str, const char *file, int line)
