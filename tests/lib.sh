@@ -79,6 +79,31 @@ copy_fixture() { # NAME DEST
 	cp -a "$FX/$1" "$2"
 }
 
+# a one-commit repository of what the caller wrote into DIR
+commit_dir() { # DIR
+	git -C "$1" init -q -b main && git -C "$1" add -A &&
+		git -C "$1" -c user.name=t -c user.email=t@t commit -qm x
+}
+
+# RULE's outcome in the JSON report on stdout
+rule_outcome() { # RULE
+	json_get "*[r['outcome'] for r in d['rules'] if r['id']=='$1']"
+}
+
+# commit DIR, scan it (JSON on stdout) and expect RULE's outcome
+scan_dir_expect() { # DIR RULE OUTCOME [LABEL]
+	commit_dir "$1"
+	run "$PG" scan --no-cache --format json "$1"
+	sde_got=$(rule_outcome "$2")
+	[ "$sde_got" = "$3" ] || bad "${4:+$4: }$2 is $sde_got, expected $3"
+}
+
+# RULE's evidence in the JSON report on stdout includes PATH:LINE
+cites() { # RULE PATH:LINE
+	cites_got=$(json_get "' '.join('%s:%s' % (e['path'], e['line']) for r in d['rules'] if r['id']=='$1' for e in r['evidence'])")
+	case " $cites_got " in *" $2 "*) ;; *) bad "$1 cites '$cites_got', expected $2" ;; esac
+}
+
 # Fixture sets read by rule (47-, 48-): PREFIX names a test's reports, $T/PREFIX-NAME.json.
 fxset_scan() { # PREFIX NAME FIXTURE [ARGS...]
 	fxset_p=$1
