@@ -87,3 +87,9 @@ fxset_ev b56 idioms-mon monitoring.alert-routing services/s64/k8s/monitoring/ale
 	services/s69/infra/sentry.tf:1
 fxset_near_fails b56 idioms-mon monitoring.alert-routing
 end
+
+begin "worker heartbeat: a Compose healthcheck curling the web application's own /api/heartbeat on localhost is the application's health, no worker's heartbeat"
+rm -rf "$T/b56hc" && mkdir -p "$T/b56hc"
+printf 'services:\n  web:\n    image: ghcr.io/acme/ledger:2.4\n    healthcheck:\n      test: ["CMD-SHELL", "curl -f http://localhost:3000/api/heartbeat"]\n      interval: 5s\n' >"$T/b56hc/docker-compose.yml"
+scan_dir_expect "$T/b56hc" monitoring.worker-heartbeat fail
+end
