@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 static void oom(size_t n)
 {
@@ -46,11 +47,14 @@ void *xmalloc_aligned(size_t align, size_t n)
 	return p;
 }
 
+/* n rounded up to whole pages: no more is mapped, so a huge page never holds memory past the buffer's end */
 static size_t big_len(size_t n)
 {
+	long pg = sysconf(_SC_PAGESIZE);
+	size_t p = pg > 0 ? (size_t)pg : 4096;
 	if (n > SIZE_MAX - 2 * BIG_PAGE)
 		oom(n);
-	return (n + BIG_PAGE - 1) / BIG_PAGE * BIG_PAGE;
+	return (n + p - 1) / p * p;
 }
 
 void *xmalloc_big(size_t n)
@@ -59,7 +63,11 @@ void *xmalloc_big(size_t n)
 	char *m = mmap(NULL, len + BIG_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (m == MAP_FAILED)
 		oom(n);
-	/* the mapping is one huge page longer than needed: its ends are cut at BIG_PAGE boundaries */
+	/*
+	 * the mapping is one huge page longer than needed: it is cut to start
+	 * at a BIG_PAGE boundary; each whole huge page of it is one fault, the
+	 * tail past the last one small pages
+	 */
 	head = (BIG_PAGE - (size_t)((uintptr_t)m % BIG_PAGE)) % BIG_PAGE;
 	if (head)
 		munmap(m, head);
