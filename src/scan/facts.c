@@ -164,6 +164,11 @@ void facts_next_blob(struct worker *wk, const struct item *it)
 	wk->pf_done = 0;
 	wk->mm_done = 0;
 	wk->mm2_done = 0;
+	/* every first search kept is the previous blob's; at the wrap, clear them */
+	if (++wk->blob_gen == 0) {
+		memset(wk->first_gen, 0, (wk->job->npat ? wk->job->npat : 1) * sizeof(*wk->first_gen));
+		wk->blob_gen = 1;
+	}
 	pick_class(wk, it, 0);
 }
 
@@ -230,6 +235,35 @@ static int next_match(struct worker *wk, const struct match_regex *r, size_t lea
 	return rc;
 }
 
+/*
+ * The first match of a leaf's pattern in the blob (from offset 0, with a
+ * budget of its own), its start into *ms: what next_match returns then
+ * depends only on the pattern (its source and caselessness: the same
+ * filters, the same twin) and the blob, so a pattern several leaves share
+ * is searched for once a blob.
+ */
+static int first_match(struct worker *wk, const struct match_regex *r, size_t leaf, int which, const struct subject *s,
+		       size_t *ms)
+{
+	const struct scan_job *j = wk->job;
+	int id = j->pat_ids ? j->pat_ids[leaf * TW_N + (size_t)which] : -1;
+	size_t start = 0, me, cs, ce;
+	int rc;
+
+	if (id >= 0 && wk->first_gen[id] == wk->blob_gen) {
+		*ms = wk->first[id].ms;
+		return wk->first[id].rc;
+	}
+	match_budget_reset(wk->mc);
+	rc = next_match(wk, r, leaf, which, s, &start, ms, &me, &cs, &ce);
+	if (id >= 0) {
+		wk->first[id].rc = rc;
+		wk->first[id].ms = *ms;
+		wk->first_gen[id] = wk->blob_gen;
+	}
+	return rc;
+}
+
 void facts_compute(struct worker *wk, const struct leaf *l, const struct subject *sj, size_t nlines, long cutoff,
 		   struct facts *f)
 {
@@ -244,9 +278,8 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 	if (sj->generated && !l->negated)
 		return; /* facts_decide says why from the blob's marks */
 	if (l->not_contains) {
-		start = 0;
-		match_budget_reset(wk->mc); /* each pattern's search of the blob has a budget of its own */
-		rc = next_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &start, &ms, &me, &cs, &ce);
+		/* each pattern's search of the blob has a budget of its own */
+		rc = first_match(wk, l->not_contains, l->index, TW_NOT_CONTAINS, sj, &ms);
 		f->have |= HAVE_NC;
 		f->nc_rc = rc;
 		if (rc == MATCH_OK)
@@ -254,7 +287,15 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 		if (rc != MATCH_NONE)
 			return;
 	}
-	if (l->contains) {
+	if (l->contains && l->min_matches == 1) {
+		rc = first_match(wk, l->contains, l->index, TW_CONTAINS, sj, &ms);
+		f->have |= HAVE_C;
+		f->c_count = rc == MATCH_OK;
+		f->c_rc = rc;
+		f->c_line = rc == MATCH_OK ? scan_line_at(data, ms) : 0;
+		if (rc != MATCH_OK)
+			return;
+	} else if (l->contains) {
 		size_t count = 0, first = 0;
 		rc = MATCH_OK;
 		start = 0;

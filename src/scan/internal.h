@@ -302,6 +302,21 @@ struct worker {
 	pthread_t tid;
 	int started;
 	struct buf ser; /* scratch for cache records */
+	/*
+	 * the current blob's first search for each distinct pattern
+	 * (j->pat_ids), valid where first_gen equals blob_gen: leaves sharing
+	 * a pattern (the placeholder not_contains of 25 document leaves) search
+	 * a blob for it once
+	 */
+	struct first_hit *first;
+	unsigned *first_gen;
+	unsigned blob_gen;
+};
+
+/* What a first search (from offset 0, a fresh budget) found: facts.c, first_match. */
+struct first_hit {
+	int rc;
+	size_t ms;
 };
 
 /* What the threads share: read-only inputs and the ring of queued files. */
@@ -351,6 +366,13 @@ struct scan_job {
 	 * of the blob are looked for anyway, for some other pattern
 	 */
 	unsigned char *pf_fast;
+	/*
+	 * per leaf and TW_*: the index of the pattern's (source,
+	 * caselessness) among the distinct ones (scan_patterns), or -1; npat
+	 * of them (NULL: no first search is kept)
+	 */
+	int *pat_ids;
+	size_t npat;
 	atomic_uchar *settled; /* per leaf: nothing later in the walk can change it (see result.c) */
 	pthread_mutex_t mu;
 	pthread_cond_t work; /* a file was queued, or the walk ended */

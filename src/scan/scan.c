@@ -294,6 +294,13 @@ static void job_init(struct scan_job *j, git_repository *repo, const struct rule
 	j->commit_day = date_day_of(opts->commit_time);
 	j->packs = open_packs(repo, opts->no_fastpack);
 	build_filters(j, rs);
+	{
+		struct scan_patterns p;
+		j->pat_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pat_ids));
+		scan_patterns(&p, j->pat_ids, rs);
+		j->npat = p.n;
+		scan_patterns_clear(&p);
+	}
 	j->twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*j->twins));
 	j->settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*j->settled));
 	for (i = 0; i < rs->nleaves; i++) {
@@ -323,6 +330,7 @@ static void job_free(struct scan_job *j)
 	free(j->cm);
 	free(j->cm_local);
 	free(j->mm_ids);
+	free(j->pat_ids);
 	if (j->rs) { /* job_init ran: the locks exist */
 		pthread_mutex_destroy(&j->mm_lock);
 		pthread_mutex_destroy(&j->big_lock);
@@ -344,6 +352,8 @@ static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
 	wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
 	wk->mms = j->mm ? multi_scratch_new(j->mm) : NULL;
 	wk->mms2 = j->mm2 ? multi_scratch_new(j->mm2) : NULL;
+	wk->first = xmalloc((j->npat ? j->npat : 1) * sizeof(*wk->first));
+	wk->first_gen = xcalloc(j->npat ? j->npat : 1, sizeof(*wk->first_gen));
 }
 
 /* Frees what a worker holds (its thread has ended); NULL is fine. */
@@ -361,6 +371,8 @@ static void worker_release(struct worker *wk)
 	for (i = 0; wk->cms && i < wk->job->ncm; i++)
 		multi_scratch_free(wk->cms[i]);
 	free(wk->cms);
+	free(wk->first);
+	free(wk->first_gen);
 	git_odb_free(wk->odb);
 	buf_free(&wk->ser);
 	memset(wk, 0, sizeof(*wk));

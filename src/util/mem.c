@@ -1,9 +1,13 @@
 /* mem.c - the one out-of-memory policy: a message and exit status 2. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise */
 #include "util/mem.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static void oom(size_t n)
 {
@@ -41,6 +45,44 @@ void *xmalloc_aligned(size_t align, size_t n)
 	if (posix_memalign(&p, align, n ? n : 1) != 0)
 		oom(n);
 	return p;
+}
+
+/* n rounded up to whole pages: no more is mapped, so a huge page never holds memory past the buffer's end */
+static size_t big_len(size_t n)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	size_t p = pg > 0 ? (size_t)pg : 4096;
+	if (n > SIZE_MAX - 2 * BIG_PAGE)
+		oom(n);
+	return (n + p - 1) / p * p;
+}
+
+void *xmalloc_big(size_t n)
+{
+	size_t len = big_len(n ? n : 1), head;
+	char *m = mmap(NULL, len + BIG_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (m == MAP_FAILED)
+		oom(n);
+	/*
+	 * the mapping is one huge page longer than needed: it is cut to start
+	 * at a BIG_PAGE boundary; each whole huge page of it is one fault, the
+	 * tail past the last one small pages
+	 */
+	head = (BIG_PAGE - (size_t)((uintptr_t)m % BIG_PAGE)) % BIG_PAGE;
+	if (head)
+		munmap(m, head);
+	if (BIG_PAGE - head)
+		munmap(m + head + len, BIG_PAGE - head);
+#ifdef MADV_HUGEPAGE
+	madvise(m + head, len, MADV_HUGEPAGE); /* advice: without it the same memory in small pages */
+#endif
+	return m + head;
+}
+
+void xfree_big(void *p, size_t n)
+{
+	if (p)
+		munmap(p, big_len(n ? n : 1));
 }
 
 char *xstrdup(const char *s)

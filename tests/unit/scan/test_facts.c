@@ -47,6 +47,85 @@ static void test_min_lines_and_not_contains(void **state)
 	assert_non_null(strstr(st->notes[0].why, "at line 3"));
 }
 
+/* What one leaf's scan says, for comparing with the same leaf among others. */
+static void same_leaf_state(const struct leaf_state *a, const struct leaf_state *b)
+{
+	size_t i;
+	assert_int_equal(a->nselected, b->nselected);
+	assert_int_equal(a->nsatisfied, b->nsatisfied);
+	assert_int_equal(a->nev, b->nev);
+	for (i = 0; i < a->nev; i++) {
+		assert_string_equal(a->ev[i].path, b->ev[i].path);
+		assert_int_equal(a->ev[i].line, b->ev[i].line);
+	}
+	assert_int_equal(a->nnotes, b->nnotes);
+	for (i = 0; i < a->nnotes; i++) {
+		assert_string_equal(a->notes[i].at.path, b->notes[i].at.path);
+		assert_int_equal(a->notes[i].at.line, b->notes[i].at.line);
+		assert_string_equal(a->notes[i].why, b->notes[i].why);
+	}
+}
+
+/*
+ * Leaves sharing a pattern search a blob for it once (facts.c,
+ * first_match), as contains or as not_contains: each leaf still says what
+ * it says alone, on the blob that matches (stub.md, TBD at line 3) and on
+ * the one after it that does not (the search kept is the blob's own); a
+ * caseless pattern of the same source is another pattern.
+ */
+static void test_shared_pattern_searched_once(void **state)
+{
+	static const char *const leaves[] = {
+		"{file: {paths: 'docs/runbooks/*.md', not_contains: '\\bTBD\\b'}}",
+		"{file: {paths: 'docs/runbooks/*.md', contains: '\\bTBD\\b'}}",
+		"{file: {paths: 'docs/runbooks/*.md', not_contains: '(?i)\\btbd\\b'}}",
+		"{file: {paths: ['docs/runbooks/*.md', 'docs/*.md'], contains: '\\bTBD\\b', not_contains: "
+		"'\\bTBD\\b'}}",
+	};
+	struct fx *f = *state;
+	struct leaf_state alone[4];
+	struct scan_result *res;
+	struct scan_opts o;
+	char cond[1024];
+	size_t i;
+
+	memset(alone, 0, sizeof(alone));
+	for (i = 0; i < 4; i++) {
+		const struct leaf_state *st = scan_with(f, leaves[i], 1 << 20);
+		alone[i] = *st;
+		/* kept past the next scan: only the counts, paths and lines compared below (strings copied) */
+		for (size_t k = 0; k < st->nev; k++)
+			alone[i].ev[k].path = strdup(st->ev[k].path);
+		for (size_t k = 0; k < st->nnotes; k++) {
+			alone[i].notes[k].at.path = strdup(st->notes[k].at.path);
+			alone[i].notes[k].why = strdup(st->notes[k].why);
+		}
+	}
+	assert_int_equal(alone[0].nsatisfied, 1); /* deploy.md */
+	assert_int_equal(alone[1].nsatisfied, 1); /* stub.md */
+	assert_int_equal(alone[0].notes[0].at.line, 3);
+	snprintf(cond, sizeof(cond), "{any: [%s, %s, %s, %s]}", leaves[0], leaves[1], leaves[2], leaves[3]);
+	fx_rule(f, cond);
+	o = fx_opts(f, 1 << 20);
+	for (int jobs = 1; jobs <= 2; jobs++) {
+		o.jobs = (unsigned)jobs;
+		res = NULL;
+		assert_int_equal(scan_run(&res, f->repo, f->target.tree, f->rs, &o), 0);
+		assert_int_equal(res->nleaves, 4);
+		for (i = 0; i < 4; i++)
+			same_leaf_state(&res->leaves[i], &alone[i]);
+		scan_result_free(res);
+	}
+	for (i = 0; i < 4; i++) {
+		for (size_t k = 0; k < alone[i].nev; k++)
+			free(alone[i].ev[k].path);
+		for (size_t k = 0; k < alone[i].nnotes; k++) {
+			free(alone[i].notes[k].at.path);
+			free(alone[i].notes[k].why);
+		}
+	}
+}
+
 static void test_executable(void **state)
 {
 	const struct leaf_state *st = scan_with(*state, "{file: {paths: 'scripts/*.sh', executable: true}}", 1 << 20);
@@ -314,12 +393,19 @@ int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
-		T(test_content_line_and_min_matches),	 T(test_crlf_lines),
-		T(test_min_lines_and_not_contains),	 T(test_executable),
-		T(test_fresh_newest_valid_date),	 cmocka_unit_test(test_lines),
-		T(test_decide_in_check_order),		 T(test_decide_fresh_from_kept_dates),
-		T(test_decide_path_only_needs_no_facts), T(test_why_words),
-		T(test_compute_stops_where_decided),	 T(test_compute_keeps_newest_dates),
+		T(test_content_line_and_min_matches),
+		T(test_crlf_lines),
+		T(test_min_lines_and_not_contains),
+		T(test_shared_pattern_searched_once),
+		T(test_executable),
+		T(test_fresh_newest_valid_date),
+		cmocka_unit_test(test_lines),
+		T(test_decide_in_check_order),
+		T(test_decide_fresh_from_kept_dates),
+		T(test_decide_path_only_needs_no_facts),
+		T(test_why_words),
+		T(test_compute_stops_where_decided),
+		T(test_compute_keeps_newest_dates),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);

@@ -1,6 +1,7 @@
 /* test_mem.c - allocation helpers and the one out-of-memory policy. */
 #include "helpers.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,32 @@ static void grow_too_far(void)
 	free(p);
 }
 
+/*
+ * A large transient buffer starts at a BIG_PAGE boundary, every byte of it
+ * is writable and keeps what was written; sizes below, at and above a
+ * huge page, and 0.
+ */
+static void test_xmalloc_big(void **state)
+{
+	static const size_t sizes[] = {0, 1, 4096, BIG_PAGE - 1, BIG_PAGE, BIG_PAGE + 1, 3 * BIG_PAGE + 12345};
+	size_t i, k;
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		size_t n = sizes[i] ? sizes[i] : 1;
+		unsigned char *p = xmalloc_big(sizes[i]);
+		assert_non_null(p);
+		assert_int_equal((uintptr_t)p % BIG_PAGE, 0);
+		for (k = 0; k < n; k += 1000)
+			p[k] = (unsigned char)(k * 7);
+		p[n - 1] = 0xa5;
+		for (k = 0; k < n - 1; k += 1000)
+			assert_int_equal(p[k], (unsigned char)(k * 7));
+		assert_int_equal(p[n - 1], 0xa5);
+		xfree_big(p, sizes[i]);
+	}
+	xfree_big(NULL, 5); /* like free(NULL) */
+}
+
 static void test_out_of_memory_exits_2(void **state)
 {
 	char err[512];
@@ -138,6 +165,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_xgrow),
 		T(test_strings),
+		T(test_xmalloc_big),
 		T(test_out_of_memory_exits_2),
 	};
 #undef T
