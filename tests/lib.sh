@@ -120,6 +120,12 @@ fxset_py() { # JSONFILE EXPR [ARGS...]: EXPR over d (the report) and a (the ARGS
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); a=sys.argv[2:]; print($fxset_expr)" "$fxset_file" "$@" 2>&1
 }
 
+# the rules not failing in $T/PREFIX-NAME.json are exactly EXPECTED (a Python list), as LABEL says
+fxset_not_failing() { # PREFIX NAME LABEL EXPECTED
+	fxset_got=$(fxset_py "$T/$1-$2.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")
+	[ "$fxset_got" = "$4" ] || bad "rules not failing on $3: $fxset_got"
+}
+
 # RULE's evidence in $T/PREFIX-kinds.json is exactly PATH:LINE...
 fxset_ev() { # PREFIX SET RULE PATH:LINE...
 	fxset_p=$1
