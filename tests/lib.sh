@@ -120,6 +120,19 @@ fxset_py() { # JSONFILE EXPR [ARGS...]: EXPR over d (the report) and a (the ARGS
 	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); a=sys.argv[2:]; print($fxset_expr)" "$fxset_file" "$@" 2>&1
 }
 
+# SET and SET-near scanned into $T/PREFIX-kinds.json, -near.json and -near-ar.json (Arabic)
+fxset_scan_sets() { # PREFIX SET
+	fxset_scan "$1" kinds "$2"
+	fxset_scan "$1" near "$2-near"
+	fxset_scan "$1" near-ar "$2-near" --lang ar
+}
+
+# the rules not failing on SET-near, in English and in Arabic, are exactly EXPECTED
+fxset_near_passing() { # PREFIX SET EXPECTED
+	fxset_not_failing "$1" near "$2-near" "$3"
+	fxset_not_failing "$1" near-ar "$2-near in Arabic" "$3"
+}
+
 # the rules not failing in $T/PREFIX-NAME.json are exactly EXPECTED (a Python list), as LABEL says
 fxset_not_failing() { # PREFIX NAME LABEL EXPECTED
 	fxset_got=$(fxset_py "$T/$1-$2.json" "[r['id'] for r in d['rules'] if r['outcome']!='fail']")

@@ -12,9 +12,7 @@
 # naming each new kind in Arabic. Helpers are prefixed b47_ (one shared shell).
 
 # the helpers are tests/lib.sh's fxset_*: reports in $T/b47-NAME.json
-fxset_scan b47 kinds blind6
-fxset_scan b47 near blind6-near
-fxset_scan b47 near-ar blind6-near --lang ar
+fxset_scan_sets b47 blind6
 
 begin "blind6-near: every near miss leaves its rule failing (only the two 'nothing forbidden' rules pass)"
 fxset_not_failing b47 near "blind6-near" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"

@@ -14,9 +14,7 @@
 # (one shared shell).
 
 # the helpers are tests/lib.sh's fxset_*: reports in $T/b48-NAME.json
-fxset_scan b48 kinds blind7
-fxset_scan b48 near blind7-near
-fxset_scan b48 near-ar blind7-near --lang ar
+fxset_scan_sets b48 blind7
 
 begin "blind7-near: every near miss leaves its rule failing (only the CI pipeline, there for the restore drill, and 'no pending migrations' pass)"
 fxset_not_failing b48 near "blind7-near" "['deploy.ci-pipeline', 'deploy.no-pending-migrations']"

@@ -17,9 +17,7 @@
 # (one shared shell).
 
 # the helpers are tests/lib.sh's fxset_*: reports in $T/b49-NAME.json
-fxset_scan b49 kinds blind8
-fxset_scan b49 near blind8-near
-fxset_scan b49 near-ar blind8-near --lang ar
+fxset_scan_sets b49 blind8
 
 begin "blind8-near: every near miss leaves its rule failing (only the CI pipeline, there for the restore drill, and 'no pending migrations' pass)"
 fxset_not_failing b49 near "blind8-near" "['deploy.ci-pipeline', 'deploy.no-pending-migrations']"

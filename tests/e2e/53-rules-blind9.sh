@@ -16,9 +16,7 @@
 # (one shared shell).
 
 # the helpers are tests/lib.sh's fxset_*: reports in $T/b53-NAME.json
-fxset_scan b53 kinds blind9
-fxset_scan b53 near blind9-near
-fxset_scan b53 near-ar blind9-near --lang ar
+fxset_scan_sets b53 blind9
 
 begin "blind9-near: every near miss leaves its rule failing (only secrets and 'no pending migrations' pass)"
 fxset_not_failing b53 near "blind9-near" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"

@@ -14,13 +14,10 @@
 # (one shared shell).
 
 # the helpers are tests/lib.sh's fxset_*: reports in $T/b55-NAME.json
-fxset_scan b55 kinds blind10
-fxset_scan b55 near blind10-near
-fxset_scan b55 near-ar blind10-near --lang ar
+fxset_scan_sets b55 blind10
 
 begin "blind10-near: every false pass leaves its rule failing (only secrets and 'no pending migrations' pass)"
-fxset_not_failing b55 near "blind10-near" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
-fxset_not_failing b55 near-ar "blind10-near in Arabic" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
+fxset_near_passing b55 blind10 "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
 end
 
 begin "error tracking: bugsnag.Configure in the server counts; alerting/provider/newrelic, modules/analytics/elasticapm and an installer's bugsnag are not"

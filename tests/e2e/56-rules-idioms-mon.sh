@@ -22,13 +22,10 @@
 # generated gRPC code, other paths, placeholders, text formats.  Helpers are
 # prefixed b56_ (one shared shell).
 
-fxset_scan b56 kinds idioms-mon
-fxset_scan b56 near idioms-mon-near
-fxset_scan b56 near-ar idioms-mon-near --lang ar
+fxset_scan_sets b56 idioms-mon
 
 begin "idioms-mon-near: every monitoring rule fails (only secrets and 'no pending migrations' pass), in English and Arabic"
-fxset_not_failing b56 near "idioms-mon-near" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
-fxset_not_failing b56 near-ar "idioms-mon-near in Arabic" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
+fxset_near_passing b56 idioms-mon "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
 end
 
 begin "health endpoint: framework idioms of 14 stacks and platforms; commented, generated, test, example and vendored forms are not"

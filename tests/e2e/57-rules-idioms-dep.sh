@@ -18,13 +18,10 @@
 # a test-scoped Flyway, a commented call or image, a dev script, a cleanup job,
 # output redirection, an echo.  Helpers are prefixed i57_ (one shared shell).
 
-fxset_scan i57 kinds idioms-dep
-fxset_scan i57 near idioms-dep-near
-fxset_scan i57 near-ar idioms-dep-near --lang ar
+fxset_scan_sets i57 idioms-dep
 
 begin "idioms-dep-near: every near miss leaves its rule failing (only secrets and 'no pending migrations' pass)"
-fxset_not_failing i57 near "idioms-dep-near" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
-fxset_not_failing i57 near-ar "idioms-dep-near in Arabic" "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
+fxset_near_passing i57 idioms-dep "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
 end
 
 begin "migration check: the framework migrating at start-up and the deploy running migrations; a test-scoped Flyway, a commented call, a dev script, a commented release_command and a runserver are not"
