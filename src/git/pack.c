@@ -230,6 +230,18 @@ struct pack_reader *pack_reader_new(const struct pack_set *ps)
 	return pr;
 }
 
+/* Gives back the output buffer, however it was allocated, and empties it. */
+static void free_out(struct pack_reader *pr)
+{
+	if (pr->out_big)
+		xfree_big(pr->out, pr->out_cap);
+	else
+		free(pr->out);
+	pr->out = NULL;
+	pr->out_cap = 0;
+	pr->out_big = 0;
+}
+
 void pack_reader_free(struct pack_reader *pr)
 {
 	if (!pr)
@@ -237,10 +249,7 @@ void pack_reader_free(struct pack_reader *pr)
 	if (pr->z)
 		libdeflate_free_decompressor(pr->z);
 	free(pr->in);
-	if (pr->out_big)
-		xfree_big(pr->out, pr->out_cap);
-	else
-		free(pr->out);
+	free_out(pr);
 	free(pr);
 }
 
@@ -292,10 +301,7 @@ static void ensure_out(struct pack_reader *pr, size_t need)
 {
 	if (need <= pr->out_cap)
 		return;
-	if (pr->out_big)
-		xfree_big(pr->out, pr->out_cap);
-	else
-		free(pr->out);
+	free_out(pr);
 	pr->out_big = need > PACK_READER_KEEP;
 	pr->out = pr->out_big ? xmalloc_big(need) : xmalloc_aligned(PACK_DATA_ALIGN, need);
 	pr->out_cap = need;
@@ -304,12 +310,8 @@ static void ensure_out(struct pack_reader *pr, size_t need)
 /* Gives back the output buffer of an earlier, large blob. */
 static void trim_out(struct pack_reader *pr)
 {
-	if (!pr->out_big)
-		return;
-	xfree_big(pr->out, pr->out_cap);
-	pr->out = NULL;
-	pr->out_cap = 0;
-	pr->out_big = 0;
+	if (pr->out_big)
+		free_out(pr);
 }
 
 size_t pack_reader_held(const struct pack_reader *pr)

@@ -282,6 +282,16 @@ static void build_filters(struct scan_job *j, const struct rules *rs)
 	}
 }
 
+/* j->pat_ids and j->npat: each leaf's patterns among the distinct ones (facts.c, first_match). */
+static void index_patterns(struct scan_job *j, const struct rules *rs)
+{
+	struct scan_patterns p;
+	j->pat_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pat_ids));
+	scan_patterns(&p, j->pat_ids, rs);
+	j->npat = p.n;
+	scan_patterns_clear(&p);
+}
+
 /* The job of a scan of repo with rs: the pack indexes, the content patterns' words and twins, no leaf settled. */
 static void job_init(struct scan_job *j, git_repository *repo, const struct rules *rs, const struct scan_opts *opts)
 {
@@ -294,13 +304,7 @@ static void job_init(struct scan_job *j, git_repository *repo, const struct rule
 	j->commit_day = date_day_of(opts->commit_time);
 	j->packs = open_packs(repo, opts->no_fastpack);
 	build_filters(j, rs);
-	{
-		struct scan_patterns p;
-		j->pat_ids = xmalloc((rs->nleaves ? rs->nleaves * TW_N : 1) * sizeof(*j->pat_ids));
-		scan_patterns(&p, j->pat_ids, rs);
-		j->npat = p.n;
-		scan_patterns_clear(&p);
-	}
+	index_patterns(j, rs);
 	j->twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*j->twins));
 	j->settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*j->settled));
 	for (i = 0; i < rs->nleaves; i++) {

@@ -71,8 +71,7 @@ void *xmalloc_big(size_t n)
 	head = (BIG_PAGE - (size_t)((uintptr_t)m % BIG_PAGE)) % BIG_PAGE;
 	if (head)
 		munmap(m, head);
-	if (BIG_PAGE - head)
-		munmap(m + head + len, BIG_PAGE - head);
+	munmap(m + head + len, BIG_PAGE - head); /* head < BIG_PAGE: a tail is always left */
 #ifdef MADV_HUGEPAGE
 	madvise(m + head, len, MADV_HUGEPAGE); /* advice: without it the same memory in small pages */
 #endif

@@ -17,8 +17,8 @@ void *xmalloc_aligned(size_t align, size_t n);
  * A transient buffer of n bytes (a blob being matched), mapped on its own
  * at a BIG_PAGE boundary and offered to the kernel as transparent huge
  * pages (madvise): one page fault per whole 2 MiB of it instead of one
- * per 4 KiB page, and no memory past its last page.  Give it back with xfree_big(p, n), with the same n; never
- * with free().  Where huge pages are off, it is plain mapped memory.
+ * per 4 KiB page, and no memory past its last page.  Give it back with xfree_big(p, n), with the same n (NULL is fine);
+ * never with free().  Where huge pages are off, it is plain mapped memory.
  */
 #define BIG_PAGE ((size_t)2 << 20)
 void *xmalloc_big(size_t n);
