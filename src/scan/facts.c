@@ -287,23 +287,20 @@ void facts_compute(struct worker *wk, const struct leaf *l, const struct subject
 		if (rc != MATCH_NONE)
 			return;
 	}
-	if (l->contains && l->min_matches == 1) {
-		rc = first_match(wk, l->contains, l->index, TW_CONTAINS, sj, &ms);
-		f->have |= HAVE_C;
-		f->c_count = rc == MATCH_OK;
-		f->c_rc = rc;
-		f->c_line = rc == MATCH_OK ? scan_line_at(data, ms) : 0;
-		if (rc != MATCH_OK)
-			return;
-	} else if (l->contains) {
+	if (l->contains) {
 		size_t count = 0, first = 0;
-		rc = MATCH_OK;
-		start = 0;
-		match_budget_reset(wk->mc);
-		while (count < l->min_matches && (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj, &start,
-								  &ms, &me, &cs, &ce)) == MATCH_OK) {
-			if (count++ == 0)
-				first = ms;
+		if (l->min_matches == 1) { /* one match is enough: a search other leaves may share */
+			rc = first_match(wk, l->contains, l->index, TW_CONTAINS, sj, &first);
+			count = rc == MATCH_OK;
+		} else {
+			rc = MATCH_OK;
+			start = 0;
+			match_budget_reset(wk->mc);
+			while (count < l->min_matches && (rc = next_match(wk, l->contains, l->index, TW_CONTAINS, sj,
+									  &start, &ms, &me, &cs, &ce)) == MATCH_OK) {
+				if (count++ == 0)
+					first = ms;
+			}
 		}
 		f->have |= HAVE_C;
 		f->c_count = count;
