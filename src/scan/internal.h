@@ -348,7 +348,8 @@ struct scan_job {
 	int *cm_local;
 	size_t ncm;
 	int mm_tried;		 /* mm was built, or could not be (under mm_lock) */
-	pthread_mutex_t mm_lock; /* building mm once a worker needs it */
+	int pf_tried;		 /* pf was built, or needs no words (under mm_lock) */
+	pthread_mutex_t mm_lock; /* building mm or pf once a worker needs it */
 	/*
 	 * held by the one thread that reads a blob over BIG_READ through
 	 * libgit2 (a delta, or any object outside the fast path), from the read
@@ -393,6 +394,14 @@ struct scan_job {
  * it exists, -1 without Vectorscan or when it could not compile.
  */
 int scan_job_multi(struct scan_job *j);
+
+/*
+ * Builds j->pf, the words each content pattern needs, once (any thread
+ * may ask): up front when the scan filters with them or with nothing, on
+ * first need when it filters with Vectorscan (a pattern PCRE2 could not
+ * finish, facts.c).  0 when it exists, -1 when no pattern needs a word.
+ */
+int scan_job_words(struct scan_job *j);
 
 /*
  * Loads class c of the built-in database (j->cm[c]) once (any thread may
