@@ -290,8 +290,9 @@ struct worker {
 	git_odb *odb;
 	struct match_ctx *mc;
 	struct pack_reader *pk;	       /* whole packed blobs, without libgit2 */
-	struct prefilter_scratch *pfs; /* words seen in the current blob */
+	struct prefilter_scratch *pfs; /* words seen in the current blob; made when first needed */
 	int pf_done;		       /* the current blob was scanned for them */
+	int pf_asked;		       /* scan_job_words was asked: j->pf is final */
 	int pf_wanted;		       /* some pattern the blob meets is worth the scan */
 	struct multi_scratch *mms;     /* which patterns may match the current blob */
 	int mm_done;		       /* the current blob was scanned for them */
@@ -358,8 +359,13 @@ struct scan_job {
 	size_t big_reads;	 /* such reads (under big_lock), into scan_result's */
 	enum scan_filter filter; /* which of mm and pf, for --stats */
 	int pf_use;		 /* pf rules out patterns before PCRE2 runs them */
-	struct prefilter *pf;	 /* the words each pattern needs; NULL when no pattern needs any */
-	int *pf_ids;		 /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	/*
+	 * the words each pattern needs; NULL when no pattern needs any, and
+	 * until first needed when mm_use is 1 (scan_job_words)
+	 */
+	struct prefilter *pf;
+	int pf_tried; /* pf, pf_ids and pf_fast were built (under mm_lock) */
+	int *pf_ids;  /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	/*
 	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
 	 * (match_regex_fast_start), so it is prefiltered only when the words
@@ -393,6 +399,12 @@ struct scan_job {
  * it exists, -1 without Vectorscan or when it could not compile.
  */
 int scan_job_multi(struct scan_job *j);
+
+/*
+ * Builds j->pf (with pf_ids and pf_fast) once, whatever pf_use says (any
+ * thread may ask); 0 when it exists, -1 when no pattern needs a word.
+ */
+int scan_job_words(struct scan_job *j);
 
 /*
  * Loads class c of the built-in database (j->cm[c]) once (any thread may

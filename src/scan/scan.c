@@ -258,6 +258,17 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	prefilter_compile(j->pf);
 }
 
+int scan_job_words(struct scan_job *j)
+{
+	pthread_mutex_lock(&j->mm_lock);
+	if (!j->pf_tried) {
+		j->pf_tried = 1;
+		build_prefilter(j, j->rs);
+	}
+	pthread_mutex_unlock(&j->mm_lock);
+	return j->pf ? 0 : -1;
+}
+
 /*
  * Which filter rules out patterns before PCRE2 runs them: one Vectorscan
  * pass, else the words, else none (the switches in opts).  The words are
@@ -268,15 +279,16 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
  */
 static void build_filters(struct scan_job *j, const struct rules *rs)
 {
-	build_prefilter(j, rs);
+	(void)rs;
 	pthread_mutex_init(&j->mm_lock, NULL);
 	pthread_mutex_init(&j->big_lock, NULL);
 	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
+		/* the words wait until a pattern cannot finish (scan_job_words): most scans never need them */
 		j->mm_use = 1;
 		j->filter = !j->mm_builtin ? SCAN_FILTER_MULTI_COMPILED
 			    : j->mm2	   ? SCAN_FILTER_MULTI_BOTH
 					   : SCAN_FILTER_MULTI_BUILTIN;
-	} else if (!j->opts->no_prefilter && j->pf) {
+	} else if (scan_job_words(j) == 0 && !j->opts->no_prefilter) {
 		j->pf_use = 1;
 		j->filter = SCAN_FILTER_WORDS;
 	}
@@ -353,7 +365,6 @@ static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
 	wk->odb = odb;
 	wk->mc = match_ctx_new();
 	wk->pk = pack_reader_new(j->packs);
-	wk->pfs = j->pf ? prefilter_scratch_new(j->pf) : NULL;
 	wk->mms = j->mm ? multi_scratch_new(j->mm) : NULL;
 	wk->mms2 = j->mm2 ? multi_scratch_new(j->mm2) : NULL;
 	wk->first = xmalloc((j->npat ? j->npat : 1) * sizeof(*wk->first));
@@ -462,6 +473,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	rc = walk_root(&w, git_tree_id(tree));
 	finish_workers(&w);
 	res->big_reads = job.big_reads;
+	res->words_built = job.pf_tried;
 	if (rc < 0)
 		goto done;
 	*out = res;
