@@ -63,16 +63,32 @@ static void classes(struct ac *a, struct build *b, char *const *words, size_t n)
 		a->cls[c] = a->cls[c | 0x20];
 }
 
+/* Room in b for n states (rows of moves, all missing; out and next_out 0), *rows holding the room so far. */
+static void add_rows(const struct ac *a, struct build *b, size_t *rows, size_t n)
+{
+	size_t had = *rows, i;
+	if (n <= had)
+		return;
+	n = n > 2 * had ? n : 2 * had;
+	if (n > b->total)
+		n = b->total;
+	b->go = xrealloc(b->go, n * a->ncls * sizeof(*b->go));
+	for (i = had * a->ncls; i < n * a->ncls; i++)
+		b->go[i] = -1;
+	b->out = xrealloc(b->out, n * sizeof(*b->out));
+	b->next_out = xrealloc(b->next_out, n * sizeof(*b->next_out));
+	memset(b->out + had, 0, (n - had) * sizeof(*b->out));
+	memset(b->next_out + had, 0, (n - had) * sizeof(*b->next_out));
+	*rows = n;
+}
+
 /* The trie of the words: a state per prefix, out[s] = s where a word ends. */
 static void trie(struct ac *a, struct build *b, char *const *words, size_t n)
 {
-	size_t i, s;
+	size_t i, s, rows = 0;
 
-	b->go = xmalloc(b->total * a->ncls * sizeof(*b->go));
-	for (i = 0; i < b->total * a->ncls; i++)
-		b->go[i] = -1;
-	b->out = xcalloc(b->total, sizeof(*b->out));
-	b->next_out = xcalloc(b->total, sizeof(*b->next_out));
+	/* rows for the states made, not for b->total: words share their prefixes */
+	add_rows(a, b, &rows, 1);
 	a->wstate = xcalloc(n ? n : 1, sizeof(*a->wstate));
 	a->nwords = n;
 	a->nstates = 1;
@@ -82,8 +98,12 @@ static void trie(struct ac *a, struct build *b, char *const *words, size_t n)
 			continue; /* never in an ASCII text: wstate 0, never seen */
 		for (s = 0; *w; w++) {
 			int32_t *t = &b->go[s * a->ncls + a->cls[*w]];
-			if (*t < 0)
-				*t = (int32_t)a->nstates++;
+			if (*t < 0) {
+				int32_t made = (int32_t)a->nstates++;
+				add_rows(a, b, &rows, a->nstates);
+				t = &b->go[s * a->ncls + a->cls[*w]]; /* b->go may have moved */
+				*t = made;
+			}
 			s = (size_t)*t;
 		}
 		a->wstate[i] = s;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "match/ac.h"
+#include "util/bytes.h"
 #include "util/mem.h"
 
 #define SET_CAP	     256 /* strings an exact set may hold before it is cut into clauses */
@@ -47,6 +48,8 @@ struct pattern {
 struct prefilter {
 	char **words; /* every word of every kept clause; index = word id */
 	size_t nwords, wcap;
+	size_t *wslot; /* open addressing on fnv1a: word id + 1, or 0 for a free slot */
+	size_t nslots; /* a power of two over twice nwords, or 0 */
 	struct pattern *pats;
 	size_t npats, pcap;
 	size_t *cwords; /* clause word ids, all patterns */
@@ -897,6 +900,7 @@ void prefilter_free(struct prefilter *pf)
 	for (i = 0; i < pf->nwords; i++)
 		free(pf->words[i]);
 	free(pf->words);
+	free(pf->wslot);
 	for (i = 0; i < pf->npats; i++)
 		free(pf->pats[i].cl);
 	free(pf->pats);
@@ -907,14 +911,33 @@ void prefilter_free(struct prefilter *pf)
 	free(pf);
 }
 
+/* The slot of word w in pf->wslot: where its id + 1 is, or the free slot it would take. */
+static size_t word_slot(const struct prefilter *pf, const char *w)
+{
+	size_t mask = pf->nslots - 1, i = (size_t)fnv1a(FNV1A_INIT, w, strlen(w)) & mask;
+	while (pf->wslot[i] && strcmp(pf->words[pf->wslot[i] - 1], w))
+		i = (i + 1) & mask;
+	return i;
+}
+
+/* The id of word w, added when new (ids in order of first sight); a hash, not a scan of every word. */
 static size_t word_id(struct prefilter *pf, const char *w)
 {
 	size_t i;
-	for (i = 0; i < pf->nwords; i++)
-		if (!strcmp(pf->words[i], w))
-			return i;
+	if (pf->nslots < 2 * (pf->nwords + 1)) {
+		size_t n = pf->nslots ? 2 * pf->nslots : 64;
+		free(pf->wslot);
+		pf->wslot = xcalloc(n, sizeof(*pf->wslot));
+		pf->nslots = n;
+		for (i = 0; i < pf->nwords; i++)
+			pf->wslot[word_slot(pf, pf->words[i])] = i + 1;
+	}
+	i = word_slot(pf, w);
+	if (pf->wslot[i])
+		return pf->wslot[i] - 1;
 	XGROW(pf->words, pf->wcap, pf->nwords + 1);
 	pf->words[pf->nwords] = xstrdup(w);
+	pf->wslot[i] = pf->nwords + 1;
 	return pf->nwords++;
 }
 
@@ -1016,6 +1039,9 @@ void prefilter_compile(struct prefilter *pf)
 	if (pf->ac)
 		return;
 	pf->ac = ac_new(pf->words, pf->nwords);
+	free(pf->wslot); /* read-only from here on: no word is added */
+	pf->wslot = NULL;
+	pf->nslots = 0;
 	/* the one-clause patterns each word meets: a scan marks them as it finds the word */
 	pf->bstart = xcalloc(pf->nwords + 1, sizeof(*pf->bstart));
 	for (i = 0; i < pf->npats; i++)

@@ -181,11 +181,16 @@ void facts_generated_blob(struct worker *wk, const struct item *it)
 /* 0 when the words of an ASCII blob (looked for at its first pattern) show pattern k cannot match it. */
 static int words_may(struct worker *wk, size_t k, const struct subject *s)
 {
-	struct scan_job *j = wk->job;
-	if (!s->ascii || (!j->pf_use && scan_job_words(j) < 0) || j->pf_ids[k] < 0)
+	const struct scan_job *j = wk->job;
+	if (!s->ascii)
 		return 1;
-	if (!wk->pfs)
-		wk->pfs = prefilter_scratch_new(j->pf);
+	if (!wk->pf_asked) { /* built up front (pf_use), or now: a pattern could not finish */
+		wk->pf_asked = 1;
+		if (scan_job_words(wk->job) == 0)
+			wk->pfs = prefilter_scratch_new(j->pf);
+	}
+	if (!j->pf || j->pf_ids[k] < 0)
+		return 1;
 	if (!wk->pf_done) {
 		prefilter_scan(j->pf, wk->pfs, s->data, s->len);
 		wk->pf_done = 1;

@@ -290,8 +290,9 @@ struct worker {
 	git_odb *odb;
 	struct match_ctx *mc;
 	struct pack_reader *pk;	       /* whole packed blobs, without libgit2 */
-	struct prefilter_scratch *pfs; /* words seen in the current blob */
+	struct prefilter_scratch *pfs; /* words seen in the current blob; made when first needed */
 	int pf_done;		       /* the current blob was scanned for them */
+	int pf_asked;		       /* scan_job_words was asked: j->pf is final */
 	int pf_wanted;		       /* some pattern the blob meets is worth the scan */
 	struct multi_scratch *mms;     /* which patterns may match the current blob */
 	int mm_done;		       /* the current blob was scanned for them */
@@ -348,8 +349,7 @@ struct scan_job {
 	int *cm_local;
 	size_t ncm;
 	int mm_tried;		 /* mm was built, or could not be (under mm_lock) */
-	int pf_tried;		 /* pf was built, or needs no words (under mm_lock) */
-	pthread_mutex_t mm_lock; /* building mm or pf once a worker needs it */
+	pthread_mutex_t mm_lock; /* building mm once a worker needs it */
 	/*
 	 * held by the one thread that reads a blob over BIG_READ through
 	 * libgit2 (a delta, or any object outside the fast path), from the read
@@ -359,8 +359,13 @@ struct scan_job {
 	size_t big_reads;	 /* such reads (under big_lock), into scan_result's */
 	enum scan_filter filter; /* which of mm and pf, for --stats */
 	int pf_use;		 /* pf rules out patterns before PCRE2 runs them */
-	struct prefilter *pf;	 /* the words each pattern needs; NULL when no pattern needs any */
-	int *pf_ids;		 /* per leaf and TW_*: the pattern's id in pf, or -1 */
+	/*
+	 * the words each pattern needs; NULL when no pattern needs any, and
+	 * until first needed when mm_use is 1 (scan_job_words)
+	 */
+	struct prefilter *pf;
+	int pf_tried; /* pf, pf_ids and pf_fast were built (under mm_lock) */
+	int *pf_ids;  /* per leaf and TW_*: the pattern's id in pf, or -1 */
 	/*
 	 * per leaf and TW_*: PCRE2 finds the pattern's starts fast by itself
 	 * (match_regex_fast_start), so it is prefiltered only when the words
@@ -396,10 +401,8 @@ struct scan_job {
 int scan_job_multi(struct scan_job *j);
 
 /*
- * Builds j->pf, the words each content pattern needs, once (any thread
- * may ask): up front when the scan filters with them or with nothing, on
- * first need when it filters with Vectorscan (a pattern PCRE2 could not
- * finish, facts.c).  0 when it exists, -1 when no pattern needs a word.
+ * Builds j->pf (with pf_ids and pf_fast) once, whatever pf_use says (any
+ * thread may ask); 0 when it exists, -1 when no pattern needs a word.
  */
 int scan_job_words(struct scan_job *j);
 

@@ -8,12 +8,16 @@
 /* a generated-file header is looked for in this many first lines */
 #define HEADER_LINES 5
 
+/* 1 when w occurs in s; its first byte looked for with memchr (a minified file's first line may be megabytes). */
 static int has_word(const char *s, size_t len, const char *w)
 {
-	size_t n = strlen(w), i;
-	for (i = 0; i + n <= len; i++)
-		if (s[i] == w[0] && memcmp(s + i, w, n) == 0)
+	size_t n = strlen(w);
+	const char *p = s, *end = s + len;
+	while ((size_t)(end - p) >= n && (p = memchr(p, w[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, w, n) == 0)
 			return 1;
+		p++;
+	}
 	return 0;
 }
 

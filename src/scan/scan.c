@@ -223,10 +223,9 @@ int scan_job_multi(struct scan_job *j)
 
 /*
  * The words each content pattern needs (prefilter.h), whatever the
- * switches say (scan_job_words builds them once): they filter up front
- * when Vectorscan does not, and they are one of the two proofs asked when
- * PCRE2 cannot finish (facts.c).  pf stays NULL when no pattern needs a
- * word.
+ * switches say: build_filters decides whether they filter up front, and
+ * they are one of the two proofs asked when PCRE2 cannot finish (facts.c).
+ * pf stays NULL when no pattern needs a word.
  */
 static void build_prefilter(struct scan_job *j, const struct rules *rs)
 {
@@ -259,34 +258,6 @@ static void build_prefilter(struct scan_job *j, const struct rules *rs)
 	prefilter_compile(j->pf);
 }
 
-/*
- * Which filter rules out patterns before PCRE2 runs them: one Vectorscan
- * pass, else the words, else none (the switches in opts).  Both are known
- * once a pattern cannot finish (facts.c, proven_absent), each built then
- * if the scan did not use it: a filter's proof that a blob holds no match
- * then decides, whichever filter the scan uses, so that the report never
- * depends on it.  With Vectorscan, the words are seldom needed, and
- * building them (an automaton of every pattern's words) was a third of a
- * scan from the cache.
- */
-static void build_filters(struct scan_job *j)
-{
-	pthread_mutex_init(&j->mm_lock, NULL);
-	pthread_mutex_init(&j->big_lock, NULL);
-	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
-		j->mm_use = 1;
-		j->filter = !j->mm_builtin ? SCAN_FILTER_MULTI_COMPILED
-			    : j->mm2	   ? SCAN_FILTER_MULTI_BOTH
-					   : SCAN_FILTER_MULTI_BUILTIN;
-		return; /* the words wait until a pattern cannot finish (scan_job_words) */
-	}
-	scan_job_words(j);
-	if (!j->opts->no_prefilter && j->pf) {
-		j->pf_use = 1;
-		j->filter = SCAN_FILTER_WORDS;
-	}
-}
-
 int scan_job_words(struct scan_job *j)
 {
 	pthread_mutex_lock(&j->mm_lock);
@@ -296,6 +267,31 @@ int scan_job_words(struct scan_job *j)
 	}
 	pthread_mutex_unlock(&j->mm_lock);
 	return j->pf ? 0 : -1;
+}
+
+/*
+ * Which filter rules out patterns before PCRE2 runs them: one Vectorscan
+ * pass, else the words, else none (the switches in opts).  The words are
+ * always known, and so is the database once a pattern cannot finish
+ * (facts.c, proven_absent): a filter's proof that a blob holds no match
+ * then decides, whichever filter the scan uses, so that the report never
+ * depends on it.
+ */
+static void build_filters(struct scan_job *j, const struct rules *rs)
+{
+	(void)rs;
+	pthread_mutex_init(&j->mm_lock, NULL);
+	pthread_mutex_init(&j->big_lock, NULL);
+	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
+		/* the words wait until a pattern cannot finish (scan_job_words): most scans never need them */
+		j->mm_use = 1;
+		j->filter = !j->mm_builtin ? SCAN_FILTER_MULTI_COMPILED
+			    : j->mm2	   ? SCAN_FILTER_MULTI_BOTH
+					   : SCAN_FILTER_MULTI_BUILTIN;
+	} else if (scan_job_words(j) == 0 && !j->opts->no_prefilter) {
+		j->pf_use = 1;
+		j->filter = SCAN_FILTER_WORDS;
+	}
 }
 
 /* j->pat_ids and j->npat: each leaf's patterns among the distinct ones (facts.c, first_match). */
@@ -319,7 +315,7 @@ static void job_init(struct scan_job *j, git_repository *repo, const struct rule
 	j->opts = opts;
 	j->commit_day = date_day_of(opts->commit_time);
 	j->packs = open_packs(repo, opts->no_fastpack);
-	build_filters(j);
+	build_filters(j, rs);
 	index_patterns(j, rs);
 	j->twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*j->twins));
 	j->settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*j->settled));
@@ -369,7 +365,6 @@ static void worker_init(struct worker *wk, struct scan_job *j, git_odb *odb)
 	wk->odb = odb;
 	wk->mc = match_ctx_new();
 	wk->pk = pack_reader_new(j->packs);
-	wk->pfs = j->pf_use ? prefilter_scratch_new(j->pf) : NULL; /* else made in facts.c, words_may */
 	wk->mms = j->mm ? multi_scratch_new(j->mm) : NULL;
 	wk->mms2 = j->mm2 ? multi_scratch_new(j->mm2) : NULL;
 	wk->first = xmalloc((j->npat ? j->npat : 1) * sizeof(*wk->first));
@@ -478,6 +473,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	rc = walk_root(&w, git_tree_id(tree));
 	finish_workers(&w);
 	res->big_reads = job.big_reads;
+	res->words_built = job.pf_tried;
 	if (rc < 0)
 		goto done;
 	*out = res;

@@ -74,6 +74,12 @@ struct scan_result {
 	size_t blobs_classed; /* of blobs_read, scanned with a class of the built-in database (multi.h) */
 	size_t big_reads;     /* of blobs_read, over 1 MiB through libgit2: one thread at a time (item.c) */
 	enum scan_filter filter;
+	/*
+	 * the words each pattern needs (match/prefilter.h) were worked out: the
+	 * scan filters with them, or a pattern PCRE2 could not finish asked them
+	 * for a proof (with one Vectorscan pass, most scans never need them)
+	 */
+	int words_built;
 };
 
 struct cache;

@@ -1,6 +1,7 @@
 /* test_ac.c - the Aho-Corasick automaton on its own: which words a text holds, each told once, in either case. */
 #include "helpers.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,6 +249,52 @@ static void test_agrees_with_a_naive_search(void **state)
 	}
 }
 
+/*
+ * Many words sharing prefixes (the trie's rows are added as its states are
+ * made, ac.c: add_rows, far fewer than the words' letters): every word is
+ * found where it is, by ac_seen, and no other.
+ */
+static void test_many_words_sharing_prefixes(void **state)
+{
+	enum { NW = 1200 };
+	char **words = calloc(NW, sizeof(*words)), text[64];
+	struct ac *a;
+	struct ac_scratch *s;
+	size_t i, k;
+	(void)state;
+
+	assert_non_null(words);
+	for (i = 0; i < NW; i++) {
+		/* "w" and the number in base 4 over "abcd": distinct, and sharing prefixes */
+		char w[16];
+		size_t n = i, len = 1;
+		w[0] = 'w';
+		do {
+			w[len++] = "abcd"[n % 4];
+			n /= 4;
+		} while (n);
+		w[len] = '\0';
+		words[i] = strdup(w);
+		assert_non_null(words[i]);
+	}
+	a = ac_new(words, NW);
+	s = ac_scratch_new(a);
+	for (k = 0; k < NW; k += 97) {
+		snprintf(text, sizeof(text), "-%s-", words[k]);
+		ac_scan(a, s, text, strlen(text), NULL, NULL);
+		for (i = 0; i < NW; i++) {
+			int want = strstr(text, words[i]) != NULL;
+			if (ac_seen(a, s, i) != want)
+				fail_msg("word '%s' in '%s': seen %d, want %d", words[i], text, ac_seen(a, s, i), want);
+		}
+	}
+	ac_scratch_free(s);
+	ac_free(a);
+	for (i = 0; i < NW; i++)
+		free(words[i]);
+	free(words);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -258,6 +305,7 @@ int main(void)
 		cmocka_unit_test(test_words_never_found),
 		cmocka_unit_test(test_no_words),
 		cmocka_unit_test(test_agrees_with_a_naive_search),
+		cmocka_unit_test(test_many_words_sharing_prefixes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

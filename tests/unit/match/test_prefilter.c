@@ -389,6 +389,47 @@ static void test_random_patterns_never_skip_a_match(void **state)
 	assert_true(matched > 1000);
 }
 
+/*
+ * Many patterns over a few hundred words, each word in several patterns (a
+ * word's id is looked up by hash, prefilter.c: word_id, through the table's
+ * growth): each pattern is told by its own words only, and describes them.
+ */
+static void test_many_patterns_sharing_words(void **state)
+{
+	enum { NP = 600, NWORD = 250 };
+	struct prefilter *pf = prefilter_new();
+	struct prefilter_scratch *s;
+	int ids[NP];
+	char text[64], want[64];
+	size_t i;
+	(void)state;
+
+	for (i = 0; i < NP; i++) {
+		char a[16], b[16], *w[2] = {a, b};
+		snprintf(a, sizeof(a), "word%zu", i % NWORD);
+		snprintf(b, sizeof(b), "term%zu", (i * 7) % NWORD);
+		ids[i] = prefilter_add_words(pf, w, 2);
+		assert_true(ids[i] >= 0);
+	}
+	prefilter_compile(pf);
+	/* read-only now: no pattern is added */
+	assert_int_equal(prefilter_add(pf, "another"), -1);
+	s = prefilter_scratch_new(pf);
+	snprintf(text, sizeof(text), "a word17x and term3y");
+	prefilter_scan(pf, s, text, strlen(text));
+	for (i = 0; i < NP; i++) {
+		/* the words are found inside others too: word1 and word17 in word17x, term3 in term3y */
+		char a[16], b[16];
+		snprintf(a, sizeof(a), "word%zu", i % NWORD);
+		snprintf(b, sizeof(b), "term%zu", (i * 7) % NWORD);
+		assert_int_equal(prefilter_may_match(pf, s, ids[i]), strstr(text, a) || strstr(text, b) ? 1 : 0);
+	}
+	snprintf(want, sizeof(want), "{word5|term35}");
+	assert_string_equal(prefilter_describe(pf, ids[5]), want);
+	prefilter_scratch_free(s);
+	prefilter_free(pf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -397,6 +438,7 @@ int main(void)
 		cmocka_unit_test(test_may_match),
 		cmocka_unit_test(test_never_skips_a_match),
 		cmocka_unit_test(test_random_patterns_never_skip_a_match),
+		cmocka_unit_test(test_many_patterns_sharing_words),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }

@@ -389,6 +389,58 @@ static void test_compute_keeps_newest_dates(void **state)
 	assert_int_equal(ft.f[0].line, 6);
 }
 
+/* A scan of the fixture with f->rs and o: the leaf's state checked, and whether the words were worked out. */
+static int words_scan(struct fx *f, struct scan_opts o, int want_error, size_t want_satisfied, int *multi)
+{
+	struct scan_result *res = NULL;
+	int built;
+	assert_int_equal(scan_run(&res, f->repo, f->target.tree, f->rs, &o), 0);
+	assert_int_equal(res->leaves[0].error != NULL, want_error);
+	assert_int_equal(res->leaves[0].nsatisfied, want_satisfied);
+	built = res->words_built;
+	if (multi)
+		*multi = res->filter != SCAN_FILTER_WORDS;
+	scan_result_free(res);
+	return built;
+}
+
+/*
+ * With one Vectorscan pass the words each pattern needs are worked out only
+ * when a pattern PCRE2 cannot finish asks them for a proof (facts.c,
+ * words_may).  big.txt holds "needle" and "padding" but never
+ * "needlepadding": the Vectorscan pass rules that pattern out before PCRE2
+ * runs (no words); the nested repeat before "padding" spends its budget on
+ * big.txt and neither filter rules it out (the words asked, an error).
+ * Without Vectorscan the words filter up front, and prove the first absent.
+ */
+static void test_words_built_when_needed(void **state)
+{
+	struct fx *f = *state;
+	struct scan_opts o;
+	int multi;
+
+	fx_rule(f, "{file: {paths: big.txt, contains: needle}}");
+	o = fx_opts(f, 1 << 20);
+	words_scan(f, o, 0, 1, &multi);
+	if (!multi)
+		skip(); /* built without Vectorscan: the words filter every scan */
+	for (int jobs = 1; jobs <= 2; jobs++) {
+		o = fx_opts(f, 1 << 20);
+		o.jobs = (unsigned)jobs;
+		fx_rule(f, "{file: {paths: big.txt, contains: needle}}");
+		assert_int_equal(words_scan(f, o, 0, 1, NULL), 0);
+		fx_rule(f, "{file: {paths: big.txt, contains: '(?:[a-z ]+)+(?<=e)needlepadding'}}");
+		assert_int_equal(words_scan(f, o, 0, 0, NULL), 0);
+		fx_rule(f, "{file: {paths: big.txt, contains: '(?:[a-z ]+)+(?<=e)padding'}}");
+		assert_int_equal(words_scan(f, o, 1, 0, NULL), 1);
+		o.no_multi = 1;
+		fx_rule(f, "{file: {paths: big.txt, contains: needle}}");
+		assert_int_equal(words_scan(f, o, 0, 1, NULL), 1);
+		fx_rule(f, "{file: {paths: big.txt, contains: '(?:[a-z ]+)+(?<=e)needlepadding'}}");
+		assert_int_equal(words_scan(f, o, 0, 0, NULL), 1);
+	}
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, fx_setup, fx_teardown)
@@ -406,6 +458,7 @@ int main(void)
 		T(test_why_words),
 		T(test_compute_stops_where_decided),
 		T(test_compute_keeps_newest_dates),
+		T(test_words_built_when_needed),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);

@@ -55,6 +55,29 @@ static void test_generated_header(void **state)
 	assert_int_equal(marks_of("// code generated, do not edit\n"), 0); /* the warning is upper case */
 }
 
+/*
+ * The warning found wherever it is on a header line (has_word jumps from one
+ * of its first letter to the next): after false starts, at the line's very
+ * end, cut by the line's end, and on a first line of a megabyte.
+ */
+static void test_generated_header_anywhere(void **state)
+{
+	struct buf b = BUF_INIT;
+	size_t i;
+	(void)state;
+	assert_int_equal(marks_of("// generated DDO DO NO DO NOT EDI DO NOT EDIT\n"), MARK_GEN_HEADER);
+	assert_int_equal(marks_of("generated DO NOT EDIT"), MARK_GEN_HEADER);
+	assert_int_equal(marks_of("DO NOT EDIT generated"), MARK_GEN_HEADER);
+	assert_int_equal(marks_of("generated DO NOT EDI\nT\n"), 0);
+	assert_int_equal(marks_of("generated DO NOT ED"), 0);
+	assert_int_equal(marks_of("D"), 0);
+	for (i = 0; i < (1u << 20); i++)
+		buf_putc(&b, i % 7 ? 'D' : ' ');
+	buf_puts(&b, "generated DO NOT EDIT\n");
+	assert_int_equal(scan_content_marks(b.ptr, b.len, 1), MARK_GEN_HEADER | MARK_LONG_LINES);
+	buf_free(&b);
+}
+
 static void test_source_map(void **state)
 {
 	(void)state;
@@ -85,6 +108,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_long_lines),
 		cmocka_unit_test(test_generated_header),
+		cmocka_unit_test(test_generated_header_anywhere),
 		cmocka_unit_test(test_source_map),
 		cmocka_unit_test(test_generated_by_path),
 	};
