@@ -222,10 +222,10 @@ int scan_job_multi(struct scan_job *j)
 }
 
 /*
- * The words each content pattern needs (prefilter.h), whatever the
- * switches say: build_filters decides whether they filter up front, and
- * they are one of the two proofs asked when PCRE2 cannot finish (facts.c).
- * pf stays NULL when no pattern needs a word.
+ * The words each content pattern needs (prefilter.h), built once by
+ * scan_job_words: up front when they filter (build_filters), else when
+ * PCRE2 first cannot finish, as one of the two proofs asked then
+ * (facts.c).  pf stays NULL when no pattern needs a word.
  */
 static void build_prefilter(struct scan_job *j, const struct rules *rs)
 {
@@ -271,15 +271,14 @@ int scan_job_words(struct scan_job *j)
 
 /*
  * Which filter rules out patterns before PCRE2 runs them: one Vectorscan
- * pass, else the words, else none (the switches in opts).  The words are
- * always known, and so is the database once a pattern cannot finish
- * (facts.c, proven_absent): a filter's proof that a blob holds no match
+ * pass, else the words, else none (the switches in opts).  Both are built,
+ * whatever the scan filters with, once a pattern cannot finish (facts.c,
+ * proven_absent): a filter's proof that a blob holds no match
  * then decides, whichever filter the scan uses, so that the report never
  * depends on it.
  */
-static void build_filters(struct scan_job *j, const struct rules *rs)
+static void build_filters(struct scan_job *j)
 {
-	(void)rs;
 	pthread_mutex_init(&j->mm_lock, NULL);
 	pthread_mutex_init(&j->big_lock, NULL);
 	if (!j->opts->no_prefilter && !j->opts->no_multi && scan_job_multi(j) == 0) {
@@ -315,7 +314,7 @@ static void job_init(struct scan_job *j, git_repository *repo, const struct rule
 	j->opts = opts;
 	j->commit_day = date_day_of(opts->commit_time);
 	j->packs = open_packs(repo, opts->no_fastpack);
-	build_filters(j, rs);
+	build_filters(j);
 	index_patterns(j, rs);
 	j->twins = xcalloc(rs->nleaves ? rs->nleaves * TW_N : 1, sizeof(*j->twins));
 	j->settled = xcalloc(rs->nleaves ? rs->nleaves : 1, sizeof(*j->settled));
