@@ -47,6 +47,20 @@ void match_path_prepare(struct match_path *mp, const char *path, size_t len)
 		start = i + 1;
 	}
 	mp->utf8 = mp->ascii || buf_is_utf8(path, len);
+	mp->fold_ascii = mp->ascii || (mp->utf8 && !match_fold_ascii_unsafe(path, len));
+}
+
+int match_fold_ascii_unsafe(const char *s, size_t len)
+{
+	size_t i;
+	/* U+212A is e2 84 aa; U+017F c5 bf; U+0130 and U+0131 c4 b0 and c4 b1 */
+	for (i = 0; i + 1 < len; i++) {
+		unsigned char c = (unsigned char)s[i], d = (unsigned char)s[i + 1];
+		if ((c == 0xc5 && d == 0xbf) || (c == 0xc4 && (d == 0xb0 || d == 0xb1)) ||
+		    (c == 0xe2 && d == 0x84 && i + 2 < len && (unsigned char)s[i + 2] == 0xaa))
+			return 1;
+	}
+	return 0;
 }
 
 size_t match_glob_word(const struct match_glob *g, size_t alt, char *buf, size_t cap, int *ascii_never)

@@ -55,10 +55,24 @@ struct match_path {
 	const char *s;
 	size_t len;
 	int ascii, utf8, split; /* split: fewer than MATCH_PATH_SEGS segments */
+	/*
+	 * No character of the path is one that caseless matching pairs with an
+	 * ASCII letter (match_fold_ascii_unsafe): an ASCII glob ignoring case
+	 * matches it byte by byte, ASCII letters folded, as PCRE2 would.
+	 */
+	int fold_ascii;
 	size_t np;
 	size_t at[MATCH_PATH_SEGS], end[MATCH_PATH_SEGS];
 };
 void match_path_prepare(struct match_path *mp, const char *path, size_t len);
+
+/*
+ * 1 when the UTF-8 text (len bytes) holds a character that PCRE2's caseless
+ * UTF matching pairs with an ASCII letter: KELVIN SIGN (k) and LONG S (s),
+ * with the Turkish dotted and dotless I for a library that pairs those with
+ * i.  test_glob_fast asks PCRE2 about every code point.
+ */
+int match_fold_ascii_unsafe(const char *s, size_t len);
 /* match_glob_path for a prepared path. */
 int match_glob_prepared(const struct match_glob *g, const struct match_path *mp);
 

@@ -13,8 +13,13 @@
  * the meaning PCRE2's conversion gives them ('*' is any run without '/',
  * '**' any number of whole segments, a trailing '**' at least one), without
  * a regex call per path; anything else ('?', escapes, negated classes, '**'
- * inside a segment, a caseless glob or path that is not ASCII, a path that
- * is not UTF-8) goes to PCRE2.  The tests check both ways agree.
+ * inside a segment, a caseless glob that is not ASCII, a path that is not
+ * UTF-8, a path with a character caseless matching pairs with an ASCII
+ * letter when the glob ignores case) goes to PCRE2.  The tests check both
+ * ways agree.  A path that is not ASCII is matched byte by byte: a literal
+ * or class here is ASCII, so it never matches part of a character, and a
+ * star takes whole characters wherever the next ASCII atom or the end of the
+ * segment lands.
  */
 /* One position of a segment pattern: '*', or the bytes it may be (a literal, or a class). */
 struct atom {
@@ -392,7 +397,7 @@ static int segs_match(const struct glob_fast *f, size_t gi, const struct match_p
 
 int glob_fast_match(const struct glob_fast *f, const struct match_path *mp)
 {
-	if (!f || (f->caseless && !mp->ascii))
+	if (!f || (f->caseless && !mp->ascii && (f->ascii_never || !mp->fold_ascii)))
 		return -1;
 	return !f->ascii_never && tail_holds(f, mp) && segs_match(f, 0, mp, 0);
 }

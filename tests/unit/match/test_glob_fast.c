@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match/glob_fast.h"
 #include "match/match.h"
 #include "model/rules.h"
 
@@ -55,6 +56,11 @@ static const char *const tricky_globs[] = {
 	"/**/x",
 	"x/**/**",
 	"*.{example,sample,}",
+	"**/key*",
+	"**/secret*",
+	"**/*.md",
+	"docs/**/readme*",
+	"**/*ks*",
 };
 
 static const char *const tricky_paths[] = {
@@ -126,6 +132,17 @@ static const char *const tricky_paths[] = {
 	"docs/resume.md",
 	"abc",
 	"x",
+	/* not ASCII: caseless ASCII globs match these by bytes, but for the letters that fold to ASCII */
+	"docs/\xe2\x84\xaa"
+	"ey.txt", /* KELVIN SIGN: "key*" ignoring case */
+	"\xc5\xbf"
+	"ecret.env",								   /* LONG S: "secret*" ignoring case */
+	"docs/\xd9\x85\xd9\x84\xd8\xa7\xd8\xad\xd8\xb8\xd8\xa7\xd8\xaa/README.MD", /* Arabic folder */
+	"docs/\xc3\xa9t\xc3\xa9/Key.TXT",
+	"a\xc3\xa9"
+	"ks/x.md",
+	"L\xc4\xb1NK.md",
+	"\xe2\x84\xaa\xc5\xbf.md",
 };
 
 struct paths {
@@ -290,12 +307,108 @@ static void test_random_globs_agree(void **state)
 	free_paths(&ps);
 }
 
+/* UTF-8 of code point c into b; its length */
+static size_t utf8_of(unsigned c, unsigned char *b)
+{
+	if (c < 0x800) {
+		b[0] = (unsigned char)(0xc0 | c >> 6);
+		b[1] = (unsigned char)(0x80 | (c & 63));
+		return 2;
+	}
+	if (c < 0x10000) {
+		b[0] = (unsigned char)(0xe0 | c >> 12);
+		b[1] = (unsigned char)(0x80 | ((c >> 6) & 63));
+		b[2] = (unsigned char)(0x80 | (c & 63));
+		return 3;
+	}
+	b[0] = (unsigned char)(0xf0 | c >> 18);
+	b[1] = (unsigned char)(0x80 | ((c >> 12) & 63));
+	b[2] = (unsigned char)(0x80 | ((c >> 6) & 63));
+	b[3] = (unsigned char)(0x80 | (c & 63));
+	return 4;
+}
+
+/*
+ * The segment matcher takes a caseless ASCII glob on a path that is not
+ * ASCII unless the path holds a character PCRE2 pairs with an ASCII letter:
+ * asks this PCRE2, for every code point beyond ASCII, whether an ASCII class
+ * ignoring case matches it, and checks match_fold_ascii_unsafe knows each.
+ */
+static void test_fold_ascii_pairs(void **state)
+{
+	pcre2_code *co;
+	pcre2_match_data *md;
+	int ec, found = 0;
+	PCRE2_SIZE eo;
+	unsigned c;
+	(void)state;
+	co = pcre2_compile((PCRE2_SPTR) "[\\x00-\\x7f]", PCRE2_ZERO_TERMINATED,
+			   PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_CASELESS, &ec, &eo, NULL);
+	assert_non_null(co);
+	md = pcre2_match_data_create_from_pattern(co, NULL);
+	for (c = 0x80; c < 0x110000; c++) {
+		unsigned char b[4];
+		size_t n;
+		if (c >= 0xd800 && c < 0xe000)
+			continue;
+		n = utf8_of(c, b);
+		if (pcre2_match(co, b, n, 0, PCRE2_ANCHORED, md, NULL) < 0)
+			continue;
+		found++;
+		if (!match_fold_ascii_unsafe((const char *)b, n))
+			fail_msg("PCRE2 pairs U+%04X with an ASCII letter, and the segment matcher does not know it",
+				 c);
+	}
+	assert_true(found >= 2); /* KELVIN SIGN and LONG S in PCRE2 10.42 */
+	pcre2_match_data_free(md);
+	pcre2_code_free(co);
+}
+
+/* A caseless ASCII glob on a path that is not ASCII is decided without PCRE2 unless the path holds such a letter. */
+static void test_fold_ascii_fast(void **state)
+{
+	static const struct {
+		const char *path;
+		int fast, match;
+	} cases[] = {
+		{"docs/\xd9\x85\xd9\x84\xd8\xa7\xd8\xad\xd8\xb8\xd8\xa7\xd8\xaa/Key.MD", 1, 1},
+		{"docs/\xc3\xa9t\xc3\xa9/key.txt", 1, 1},
+		{"docs/\xc3\xa9t\xc3\xa9/lock.txt", 1, 0},
+		{"docs/\xe2\x84\xaa"
+		 "ey.txt",
+		 0, 1},
+		{"docs/\xc5\xbf"
+		 "/key.txt",
+		 0, 1},
+		{"docs/\xc4\xb1/key.txt", 0, 1},
+	};
+	struct match_glob *g = NULL;
+	size_t i, off;
+	(void)state;
+	assert_int_equal(match_glob_compile(&g, "**/key*", 1, &off), 0);
+	assert_int_equal(g->nalts, 1);
+	assert_non_null(g->fast[0]);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct match_path mp;
+		int r;
+		match_path_prepare(&mp, cases[i].path, strlen(cases[i].path));
+		r = glob_fast_match(g->fast[0], &mp);
+		if (cases[i].fast)
+			assert_int_equal(r, cases[i].match);
+		else
+			assert_int_equal(r, -1);
+		assert_int_equal(match_glob_path(g, cases[i].path, strlen(cases[i].path)), cases[i].match);
+		assert_int_equal(match_glob_path_pcre2(g, cases[i].path, strlen(cases[i].path)), cases[i].match);
+	}
+	match_glob_free(g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tricky_globs_agree),
-		cmocka_unit_test(test_builtin_globs_agree),
-		cmocka_unit_test(test_random_globs_agree),
+		cmocka_unit_test(test_tricky_globs_agree), cmocka_unit_test(test_builtin_globs_agree),
+		cmocka_unit_test(test_random_globs_agree), cmocka_unit_test(test_fold_ascii_pairs),
+		cmocka_unit_test(test_fold_ascii_fast),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }
