@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libdeflate.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -21,19 +23,40 @@
 /* bytes of entry header read ahead of the data; a header is at most 10 bytes for 64-bit sizes */
 #define HEAD_MAX 16
 
+/*
+ * Every KEY_STEP-th object id's first 8 bytes are kept in memory; a lookup
+ * narrows to KEY_STEP ids with them and reads those (at most FIND_WINDOW
+ * ids) with one pread.
+ */
+#define KEY_STEP    32
+#define FIND_WINDOW 64
+#define KEYS_FAILED ((uint64_t *)&keys_failed)
+static const uint64_t keys_failed;
+
 struct pack {
 	int fd;
-	uint64_t size;	    /* of the .pack file */
-	unsigned char *idx; /* the .idx file, mapped: only the pages lookups touch become resident */
-	size_t idx_len;
+	uint64_t size; /* of the .pack file */
+	/*
+	 * The .idx file, open and read with pread, never mapped: a mapped
+	 * index of a large repository (13 MB for 470,000 objects) became
+	 * resident page by page as lookups touched it, on top of libgit2's own
+	 * mapping of the same file.
+	 */
+	int idx_fd;
+	uint64_t idx_len;
+	uint32_t fanout[256];
 	uint32_t n;
-	const unsigned char *fanout, *ids, *off32, *off64;
+	uint64_t ids_at, off32_at, off64_at, idx_sum_at; /* where each table starts in the .idx */
 	uint32_t nlarge;
+	/* the keys (KEY_STEP apart), read at the first lookup (pack_set.mu); KEYS_FAILED when they could not be */
+	_Atomic(uint64_t *) keys;
+	atomic_int keys_tried;
 };
 
 struct pack_set {
 	struct pack *p;
 	size_t n;
+	pthread_mutex_t mu; /* the packs' keys are read once, by whichever thread looks up first */
 };
 
 struct pack_reader {
@@ -71,76 +94,65 @@ static int pread_all(int fd, void *dst, size_t n, uint64_t off)
 	return 0;
 }
 
-/* Where entry i starts; 0 when the index says something impossible. */
+/* Where entry i starts; 0 when the index says something impossible or cannot be read. */
 static uint64_t entry_offset(const struct pack *p, uint32_t i)
 {
-	uint32_t o = be32(p->off32 + 4 * (size_t)i);
-	uint64_t off = o;
+	unsigned char b[8];
+	uint32_t o;
+	uint64_t off;
+	if (pread_all(p->idx_fd, b, 4, p->off32_at + 4 * (uint64_t)i) < 0)
+		return 0;
+	o = be32(b);
+	off = o;
 	if (o & 0x80000000u) {
-		if ((o & 0x7fffffffu) >= p->nlarge)
+		if ((o & 0x7fffffffu) >= p->nlarge ||
+		    pread_all(p->idx_fd, b, 8, p->off64_at + 8 * (uint64_t)(o & 0x7fffffffu)) < 0)
 			return 0;
-		off = be64(p->off64 + 8 * (size_t)(o & 0x7fffffffu));
+		off = be64(b);
 	}
 	return off >= 12 && off < p->size - HASH_LEN ? off : 0;
-}
-
-/* Maps a whole file read-only; -1 when it cannot (then the pack is not used). */
-static int map_file(const char *path, unsigned char **out, size_t *len)
-{
-	struct stat st;
-	void *m;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), rc = -1;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) == 0 && st.st_size > 0 && (uint64_t)st.st_size <= SIZE_MAX) {
-		m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-		if (m != MAP_FAILED) {
-			*out = m;
-			*len = (size_t)st.st_size;
-			rc = 0;
-		}
-	}
-	close(fd);
-	return rc;
 }
 
 /*
  * Checks an index (version 2) against its pack.  -1 leaves the pack
  * unused; nothing is reported, since libgit2 still reads (and complains
  * about) whatever is there.  Nothing is allocated per object: what the
- * scan keeps for a pack is its mapped index and a file descriptor.
+ * scan keeps for a pack is two file descriptors, the fan-out table and,
+ * once looked up in, one key per KEY_STEP objects.
  */
 static int pack_load(struct pack *p, const char *idx_path)
 {
 	char *pack_path = NULL;
-	unsigned char head[12], trailer[HASH_LEN];
-	size_t len, plen, want;
+	unsigned char head[8 + 1024], trailer[HASH_LEN], idx_pack_sum[HASH_LEN];
+	size_t plen;
+	uint64_t want;
 	uint32_t i;
 	int rc = -1;
 	struct stat st;
 
 	memset(p, 0, sizeof(*p));
 	p->fd = -1;
-	if (map_file(idx_path, &p->idx, &p->idx_len) < 0)
+	p->idx_fd = open(idx_path, O_RDONLY | O_CLOEXEC);
+	if (p->idx_fd < 0 || fstat(p->idx_fd, &st) < 0 || st.st_size < 0)
 		goto done;
-	len = p->idx_len;
-	if (len < 8 + 1024 + 2 * HASH_LEN || memcmp(p->idx, IDX_MAGIC, 4) || be32(p->idx + 4) != 2)
+	p->idx_len = (uint64_t)st.st_size;
+	if (p->idx_len < sizeof(head) + 2 * HASH_LEN || pread_all(p->idx_fd, head, sizeof(head), 0) < 0 ||
+	    memcmp(head, IDX_MAGIC, 4) || be32(head + 4) != 2)
 		goto done;
-	p->fanout = p->idx + 8;
-	for (i = 1; i < 256; i++)
-		if (be32(p->fanout + 4 * i) < be32(p->fanout + 4 * (i - 1)))
+	for (i = 0; i < 256; i++) {
+		p->fanout[i] = be32(head + 8 + 4 * i);
+		if (i > 0 && p->fanout[i] < p->fanout[i - 1])
 			goto done;
-	p->n = be32(p->fanout + 4 * 255);
-	if ((uint64_t)p->n * (HASH_LEN + 4 + 4) > (uint64_t)(SIZE_MAX / 2))
-		goto done; /* more objects than a 32-bit size_t can count the index of */
-	want = 8 + 1024 + (size_t)p->n * (HASH_LEN + 4 + 4) + 2 * HASH_LEN;
-	if (len < want || (len - want) % 8)
+	}
+	p->n = p->fanout[255];
+	want = sizeof(head) + (uint64_t)p->n * (HASH_LEN + 4 + 4) + 2 * HASH_LEN;
+	if (p->idx_len < want || (p->idx_len - want) % 8)
 		goto done;
-	p->ids = p->fanout + 1024;
-	p->off32 = p->ids + (size_t)p->n * HASH_LEN + 4 * (size_t)p->n; /* past the CRCs */
-	p->off64 = p->off32 + 4 * (size_t)p->n;
-	p->nlarge = (uint32_t)((len - want) / 8);
+	p->ids_at = sizeof(head);
+	p->off32_at = p->ids_at + (uint64_t)p->n * HASH_LEN + 4 * (uint64_t)p->n; /* past the CRCs */
+	p->off64_at = p->off32_at + 4 * (uint64_t)p->n;
+	p->nlarge = (uint32_t)((p->idx_len - want) / 8);
+	p->idx_sum_at = p->idx_len - 2 * HASH_LEN;
 
 	plen = strlen(idx_path) - 4; /* without ".idx" */
 	pack_path = xmalloc(plen + sizeof(".pack"));
@@ -151,10 +163,10 @@ static int pack_load(struct pack *p, const char *idx_path)
 		goto done;
 	p->size = (uint64_t)st.st_size;
 	/* the pack is the one this index describes: header, count and checksum agree */
-	if (pread_all(p->fd, head, sizeof(head), 0) < 0 || memcmp(head, "PACK", 4) ||
+	if (pread_all(p->fd, head, 12, 0) < 0 || memcmp(head, "PACK", 4) ||
 	    (be32(head + 4) != 2 && be32(head + 4) != 3) || be32(head + 8) != p->n ||
 	    pread_all(p->fd, trailer, HASH_LEN, p->size - HASH_LEN) < 0 ||
-	    memcmp(trailer, p->idx + len - 2 * HASH_LEN, HASH_LEN))
+	    pread_all(p->idx_fd, idx_pack_sum, HASH_LEN, p->idx_sum_at) < 0 || memcmp(trailer, idx_pack_sum, HASH_LEN))
 		goto done;
 	rc = 0;
 done:
@@ -162,10 +174,11 @@ done:
 	if (rc < 0) {
 		if (p->fd >= 0)
 			close(p->fd);
-		if (p->idx)
-			munmap(p->idx, p->idx_len);
+		if (p->idx_fd >= 0)
+			close(p->idx_fd);
 		memset(p, 0, sizeof(*p));
 		p->fd = -1;
+		p->idx_fd = -1;
 	}
 	return rc;
 }
@@ -178,6 +191,7 @@ struct pack_set *pack_set_open(const char *objdir)
 	struct dirent *de;
 	DIR *d;
 
+	pthread_mutex_init(&ps->mu, NULL);
 	memcpy(dir, objdir, dlen);
 	memcpy(dir + dlen, "/pack", sizeof("/pack"));
 	d = opendir(dir);
@@ -207,9 +221,13 @@ void pack_set_free(struct pack_set *ps)
 	if (!ps)
 		return;
 	for (i = 0; i < ps->n; i++) {
+		uint64_t *k = atomic_load(&ps->p[i].keys);
 		close(ps->p[i].fd);
-		munmap(ps->p[i].idx, ps->p[i].idx_len);
+		close(ps->p[i].idx_fd);
+		if (k != KEYS_FAILED)
+			free(k);
 	}
+	pthread_mutex_destroy(&ps->mu);
 	free(ps->p);
 	free(ps);
 }
@@ -253,14 +271,99 @@ void pack_reader_free(struct pack_reader *pr)
 	free(pr);
 }
 
-/* The idx position of id in p, or -1. */
-static long find(const struct pack *p, const unsigned char *id)
+/*
+ * The keys of p: the first 8 bytes of ids 0, KEY_STEP, 2 x KEY_STEP ...,
+ * read in one pass over the ids at the first lookup; KEYS_FAILED when the
+ * index could not be read (the pack is then not used).
+ */
+static const uint64_t *pack_keys(const struct pack_set *ps, struct pack *p)
 {
-	uint32_t lo = id[0] ? be32(p->fanout + 4 * (size_t)(id[0] - 1)) : 0;
-	uint32_t hi = be32(p->fanout + 4 * (size_t)id[0]);
+	enum { CHUNK = 4096 };
+	uint64_t *k = atomic_load_explicit(&p->keys, memory_order_acquire), nk;
+	unsigned char *buf;
+	uint32_t i, j, m;
+
+	if (k || atomic_load_explicit(&p->keys_tried, memory_order_acquire))
+		return k ? k : KEYS_FAILED;
+	pthread_mutex_lock((pthread_mutex_t *)&ps->mu);
+	k = atomic_load_explicit(&p->keys, memory_order_relaxed);
+	if (k || atomic_load_explicit(&p->keys_tried, memory_order_relaxed))
+		goto done;
+	nk = ((uint64_t)p->n + KEY_STEP - 1) / KEY_STEP;
+	k = xmalloc((size_t)(nk ? nk : 1) * sizeof(*k));
+	buf = xmalloc((size_t)CHUNK * HASH_LEN);
+	for (i = 0; i < p->n; i += m) {
+		m = p->n - i < CHUNK ? p->n - i : CHUNK;
+		if (pread_all(p->idx_fd, buf, (size_t)m * HASH_LEN, p->ids_at + (uint64_t)i * HASH_LEN) < 0) {
+			free(k);
+			k = KEYS_FAILED;
+			break;
+		}
+		/* CHUNK is a multiple of KEY_STEP: the chunk's first id is a key's */
+		for (j = 0; j < m; j += KEY_STEP)
+			k[(i + j) / KEY_STEP] = be64(buf + (size_t)j * HASH_LEN);
+	}
+	free(buf);
+	if (k == KEYS_FAILED)
+		atomic_store_explicit(&p->keys_tried, 1, memory_order_release);
+	else
+		atomic_store_explicit(&p->keys, k, memory_order_release);
+done:
+	pthread_mutex_unlock((pthread_mutex_t *)&ps->mu);
+	return k ? k : KEYS_FAILED;
+}
+
+/* The idx position of id in p, or -1 (also when the index cannot be read). */
+static long find(const struct pack_set *ps, struct pack *p, const unsigned char *id)
+{
+	uint32_t lo = id[0] ? p->fanout[id[0] - 1] : 0, hi = p->fanout[id[0]];
+	uint64_t key = be64(id);
+	unsigned char win[FIND_WINDOW * HASH_LEN];
+	const uint64_t *k;
+	uint64_t ka, kb, a, b;
+
+	if (lo >= hi || (k = pack_keys(ps, p)) == KEYS_FAILED)
+		return -1;
+	/* keys ka..kb-1 are those of ids in [lo, hi) */
+	ka = ((uint64_t)lo + KEY_STEP - 1) / KEY_STEP;
+	kb = ((uint64_t)hi + KEY_STEP - 1) / KEY_STEP;
+	/* a: the first of them not below the id's 8 bytes (the ids before key a - 1's are below the id) */
+	a = ka;
+	b = kb;
+	while (a < b) {
+		uint64_t mid = a + (b - a) / 2;
+		if (k[mid] < key)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	if (a > ka && (a - 1) * KEY_STEP > lo)
+		lo = (uint32_t)((a - 1) * KEY_STEP);
+	/* b: the first key above the id's 8 bytes; its id and those after it are above the id */
+	for (b = a; b < kb && k[b] == key; b++)
+		;
+	if (b < kb && b * KEY_STEP < hi)
+		hi = (uint32_t)(b * KEY_STEP);
 	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		int c = memcmp(p->ids + (size_t)mid * HASH_LEN, id, HASH_LEN);
+		uint32_t mid, n = hi - lo, w;
+		int c;
+		if (n <= FIND_WINDOW) {
+			if (pread_all(p->idx_fd, win, (size_t)n * HASH_LEN, p->ids_at + (uint64_t)lo * HASH_LEN) < 0)
+				return -1;
+			for (w = 0; w < n; w++) {
+				c = memcmp(win + (size_t)w * HASH_LEN, id, HASH_LEN);
+				if (c == 0)
+					return (long)(lo + w);
+				if (c > 0)
+					return -1;
+			}
+			return -1;
+		}
+		/* many ids share the key's 8 bytes: halve the range one id at a time */
+		mid = lo + n / 2;
+		if (pread_all(p->idx_fd, win, HASH_LEN, p->ids_at + (uint64_t)mid * HASH_LEN) < 0)
+			return -1;
+		c = memcmp(win, id, HASH_LEN);
 		if (c == 0)
 			return (long)mid;
 		if (c < 0)
@@ -323,7 +426,7 @@ int pack_has(const struct pack_set *ps, const unsigned char id[20])
 {
 	size_t i;
 	for (i = 0; ps && i < ps->n; i++)
-		if (find(&ps->p[i], id) >= 0)
+		if (find(ps, &ps->p[i], id) >= 0)
 			return 1;
 	return 0;
 }
@@ -376,7 +479,7 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	trim(&pr->in, &pr->in_cap);
 	trim_out(pr);
 	for (i = 0; i < ps->n && pos < 0; i++)
-		if ((pos = find(&ps->p[i], id)) >= 0)
+		if ((pos = find(ps, &ps->p[i], id)) >= 0)
 			p = &ps->p[i];
 	if (!p || (off = entry_offset(p, (uint32_t)pos)) == 0)
 		return PACK_MISS;

@@ -9,9 +9,11 @@
  * libgit2 inflates objects with zlib; most of a full scan's time was that
  * inflation.  A blob stored whole in a pack (every blob of a freshly
  * repacked tip, as `git gc` leaves it) is found here through the pack's
- * mapped .idx, read with pread (the pack is not mapped, so none of it
- * stays resident) and inflated in one call with libdeflate, which checks
- * the zlib checksum.  Nothing is kept per object.
+ * .idx and read from the pack, both with pread (neither is mapped, so none
+ * of them stays resident: a mapped index of a large repository became so
+ * page by page), and inflated in one call with libdeflate, which checks
+ * the zlib checksum.  Kept per pack: the fan-out table and, from the first
+ * lookup, every 32nd id's first 8 bytes; nothing per object.
  *
  * It is only a fast path: anything it does not handle - loose objects,
  * deltas, alternates, a pack it does not understand, an object that does
@@ -34,12 +36,12 @@ struct pack_set;
 struct pack_reader;
 
 /*
- * Maps objects/pack/ *.idx under objdir.  Never fails the scan: a folder
+ * Opens objects/pack/ *.idx under objdir.  Never fails the scan: a folder
  * without packs or with packs it cannot use gives an empty set (every
  * read is then PACK_MISS).  Owned by the caller; pack_set_free.
  */
 struct pack_set *pack_set_open(const char *objdir);
-/* Unmaps and frees the set; NULL is fine. */
+/* Closes and frees the set; NULL is fine. */
 void pack_set_free(struct pack_set *ps);
 /* objects the set can find */
 size_t pack_set_count(const struct pack_set *ps);

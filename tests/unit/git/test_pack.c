@@ -366,6 +366,136 @@ static void test_large_blob_buffers_given_back(void **state)
 	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
 }
 
+/* ---- a large index, read without mapping it ------------------------------------------- */
+
+static void put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	return memcmp(a, b, 20);
+}
+
+/* 1 when /proc/self/maps names path (a mapping of that file) */
+static int mapped(const char *path)
+{
+	char line[8192];
+	int found = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f))
+		found |= strstr(line, path) != NULL;
+	fclose(f);
+	return found;
+}
+
+/*
+ * An index of 20,000 ids written here (a pack of the same count and
+ * checksum beside it): ids spread over every first byte, 300 sharing their
+ * first 8 bytes (past the keys a lookup narrows with), some first bytes with
+ * no id.  Every id is found, no id one off from one is, and the index is
+ * never mapped (a large one became resident page by page).
+ */
+static void test_large_index_found_unmapped(void **state)
+{
+	enum { N = 20000, SAME = 300 };
+	char dir[] = "/tmp/pg-test-pack-index.XXXXXX", objdir[128], path[160];
+	unsigned char *ids = malloc((size_t)N * 20), *idx, sum[20], probe[20];
+	uint32_t fanout[256] = {0}, i;
+	unsigned long x = 20261203;
+	size_t len, at;
+	struct pack_set *ps;
+	FILE *f;
+	(void)state;
+
+	assert_non_null(ids);
+	for (i = 0; i < N; i++) {
+		int k;
+		for (k = 0; k < 20; k++) {
+			x = x * 6364136223846793005ul + 1442695040888963407ul;
+			ids[(size_t)i * 20 + k] = (unsigned char)(x >> 33);
+		}
+		if (ids[(size_t)i * 20] == 0x42 || ids[(size_t)i * 20] == 0x43)
+			ids[(size_t)i * 20] = 0x41; /* 0x42 and 0x43: buckets with no id */
+		if (i < SAME)
+			memcpy(ids + (size_t)i * 20, "\x7f\x01\x02\x03\x04\x05\x06\x07", 8);
+	}
+	qsort(ids, N, 20, cmp_id);
+	for (i = 1; i < N; i++)
+		assert_true(memcmp(ids + (size_t)(i - 1) * 20, ids + (size_t)i * 20, 20) < 0); /* distinct */
+	for (i = 0; i < N; i++)
+		fanout[ids[(size_t)i * 20]]++;
+	for (i = 1; i < 256; i++)
+		fanout[i] += fanout[i - 1];
+	len = 8 + 1024 + (size_t)N * (20 + 4 + 4) + 40;
+	idx = calloc(1, len);
+	assert_non_null(idx);
+	memcpy(idx, "\377tOc", 4);
+	put32(idx + 4, 2);
+	for (i = 0; i < 256; i++)
+		put32(idx + 8 + 4 * i, fanout[i]);
+	memcpy(idx + 8 + 1024, ids, (size_t)N * 20);
+	at = 8 + 1024 + (size_t)N * 24; /* past the ids and the CRCs */
+	for (i = 0; i < N; i++)
+		put32(idx + at + 4 * i, 12 + i);
+	memset(sum, 0x5a, sizeof(sum));
+	memcpy(idx + len - 40, sum, 20);
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(objdir, sizeof(objdir), "%s/objects", dir);
+	snprintf(path, sizeof(path), "%s/objects", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/objects/pack", dir);
+	assert_int_equal(mkdir(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s/objects/pack/pack-test.pack", dir);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	{
+		unsigned char head[12];
+		memcpy(head, "PACK", 4);
+		put32(head + 4, 2);
+		put32(head + 8, N);
+		fwrite(head, 1, 12, f);
+		for (i = 0; i < N; i++)
+			fputc(0, f);
+		fwrite(sum, 1, 20, f);
+	}
+	fclose(f);
+	snprintf(path, sizeof(path), "%s/objects/pack/pack-test.idx", dir);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(idx, 1, len, f), len);
+	fclose(f);
+
+	ps = pack_set_open(objdir);
+	assert_int_equal(pack_set_count(ps), N);
+	for (i = 0; i < N; i++) {
+		const unsigned char *id = ids + (size_t)i * 20;
+		if (!pack_has(ps, id))
+			fail_msg("id %u of %u is not found", i, N);
+		memcpy(probe, id, 20);
+		probe[19] ^= 1;
+		if (!bsearch(probe, ids, N, 20, cmp_id) && pack_has(ps, probe))
+			fail_msg("an id one bit off id %u is found", i);
+	}
+	memset(probe, 0x42, sizeof(probe));
+	assert_false(pack_has(ps, probe)); /* an empty bucket */
+	memset(probe, 0x00, sizeof(probe));
+	assert_int_equal(pack_has(ps, probe), bsearch(probe, ids, N, 20, cmp_id) != NULL);
+	memset(probe, 0xff, sizeof(probe));
+	assert_int_equal(pack_has(ps, probe), bsearch(probe, ids, N, 20, cmp_id) != NULL);
+	assert_false(mapped(path));
+	pack_set_free(ps);
+	free(idx);
+	free(ids);
+	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -375,6 +505,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_or_broken_index_is_unused),
 		cmocka_unit_test(test_deltas_are_left_to_libgit2),
 		cmocka_unit_test(test_large_blob_buffers_given_back),
+		cmocka_unit_test(test_large_index_found_unmapped),
 	};
 	return cmocka_run_group_tests(tests, libgit2_group_setup, libgit2_group_teardown);
 }
