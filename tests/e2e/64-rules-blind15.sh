@@ -1,7 +1,8 @@
 # 64-rules-blind15.sh - what the fifteenth blind set found (issue 12), written
 # here without its files.  A false fail of a required rule: a key store under an
 # example/ folder, loaded only by local development and the end-to-end tests, is
-# no committed secret (the pack's own words: test, example and demo folders).
+# no committed secret: a sample signing certificate (a credential written in a
+# text file under example/ still fails: e2e 80).
 # False "pending migration" listings: an architecture decision record explaining
 # how to inspect pending migrations, and a deploy step saying how to show them
 # (in English and Arabic).  A miss: a log call with OWASP security-logging's

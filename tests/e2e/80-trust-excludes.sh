@@ -30,6 +30,7 @@ t80_secret_fails() { # NAME PATH [ATTRLINE]
 t80_secret_fails dist dist/config.js
 t80_secret_fails vendor vendor/acme/settings.py
 t80_secret_fails examples examples/deploy.sh
+t80_secret_fails example apps/web/example/config.js
 t80_secret_fails fixtures fixtures/env.txt
 t80_secret_fails changelog CHANGELOG.md
 t80_secret_fails vendored gen/keys.txt 'gen/** linguist-vendored'
