@@ -23,6 +23,7 @@
  */
 #ifdef PG_HAVE_HS
 #include <hs.h>
+#include <libdeflate.h>
 
 enum { DB_ASCII, DB_UTF8, DB_N };
 /* as written; in prefilter mode; in prefilter mode with ^ dropped (a loose copy); not at all */
@@ -33,7 +34,7 @@ enum { MODE_EXACT, MODE_PREFILTER, MODE_LOOSE, MODE_NONE };
 /* Top-level lookaheads a pattern may be split into; more and it stays whole. */
 #define MAX_LA 8
 /* The serialized format; part of the key, so a new rewriting never loads an old database. */
-#define MULTI_MAGIC "PGMULTI3"
+#define MULTI_MAGIC "PGMULTI4"
 
 struct expr {
 	char *re;	/* as Vectorscan gets it */
@@ -1369,7 +1370,7 @@ int multi_serialize(unsigned char **out, size_t *len, const struct multi *m)
 		}
 		free(bytes);
 	}
-	put64(&b, fnv1a(FNV1A_INIT, b.ptr, b.len));
+	put64(&b, libdeflate_crc32(0, b.ptr, b.len)); /* CRC-32: the SIMD one, as the cache's segments */
 	*len = b.len;
 	*out = (unsigned char *)buf_detach(&b);
 	rc = 0;
@@ -1418,7 +1419,7 @@ int multi_load(struct multi **out, const char *const *src, const unsigned char *
 		goto done;
 	}
 	end = data + len - 8;
-	if (get64(&end, data + len, &sum) < 0 || sum != fnv1a(FNV1A_INIT, data, len - 8)) {
+	if (get64(&end, data + len, &sum) < 0 || sum != libdeflate_crc32(0, data, len - 8)) {
 		err_set("the pattern database is damaged (checksum)");
 		goto done;
 	}

@@ -59,8 +59,9 @@ int multi_build(struct multi **out, const char *const *src, const unsigned char 
 
 /*
  * Serializes m into *out (caller frees with free), *len bytes: a header
- * with the key of the pattern list (multi_key), Vectorscan's version,
- * and a checksum, then the databases.
+ * with the key of the pattern list and Vectorscan's version (multi_key),
+ * then each database with its patterns' modes, then a CRC-32 of all
+ * that (libdeflate's).
  */
 int multi_serialize(unsigned char **out, size_t *len, const struct multi *m);
 
