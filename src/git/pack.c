@@ -50,7 +50,6 @@ struct pack {
 	uint32_t nlarge;
 	/* the keys (KEY_STEP apart), read at the first lookup (pack_set.mu); KEYS_FAILED when they could not be */
 	_Atomic(uint64_t *) keys;
-	atomic_int keys_tried;
 };
 
 struct pack_set {
@@ -283,11 +282,11 @@ static const uint64_t *pack_keys(const struct pack_set *ps, struct pack *p)
 	unsigned char *buf;
 	uint32_t i, j, m;
 
-	if (k || atomic_load_explicit(&p->keys_tried, memory_order_acquire))
-		return k ? k : KEYS_FAILED;
+	if (k)
+		return k;
 	pthread_mutex_lock((pthread_mutex_t *)&ps->mu);
 	k = atomic_load_explicit(&p->keys, memory_order_relaxed);
-	if (k || atomic_load_explicit(&p->keys_tried, memory_order_relaxed))
+	if (k)
 		goto done;
 	nk = ((uint64_t)p->n + KEY_STEP - 1) / KEY_STEP;
 	k = xmalloc((size_t)(nk ? nk : 1) * sizeof(*k));
@@ -304,13 +303,10 @@ static const uint64_t *pack_keys(const struct pack_set *ps, struct pack *p)
 			k[(i + j) / KEY_STEP] = be64(buf + (size_t)j * HASH_LEN);
 	}
 	free(buf);
-	if (k == KEYS_FAILED)
-		atomic_store_explicit(&p->keys_tried, 1, memory_order_release);
-	else
-		atomic_store_explicit(&p->keys, k, memory_order_release);
+	atomic_store_explicit(&p->keys, k, memory_order_release);
 done:
 	pthread_mutex_unlock((pthread_mutex_t *)&ps->mu);
-	return k ? k : KEYS_FAILED;
+	return k;
 }
 
 /* The idx position of id in p, or -1 (also when the index cannot be read). */
