@@ -1,19 +1,38 @@
-# 67-rules-blind16.sh - what the sixteenth blind set found (issue 12), written
-# here without its files.  A false pass of dependency readiness: Rails's
-# config.silence_healthcheck_path = "/up" is a setting, not a health route, and
-# the cache store configured two lines below it (:redis_cache_store) is not a
-# handler checking Redis; nor is a health path kept in a constant beside a Redis
-# client.  A health route whose inline handler pings Redis still counts.
+# 67-rules-blind16.sh - what the sixteenth and seventeenth blind sets found
+# (issue 12), written here without their files.
+# A false pass of dependency readiness: Rails's config.silence_healthcheck_path
+# = "/up" is a setting, not a health route, and the cache store configured two
+# lines below it (:redis_cache_store) is not a handler checking Redis; nor is a
+# health path kept in a constant beside a Redis client.  A health route whose
+# inline handler pings Redis still counts.
+# A false "pending migration": a database tool's manual installed for an AI
+# coding agent (.agents/skills/…: "Applies pending migrations in production")
+# and a deploy document saying what the command does ("applies all pending
+# migrations", يطبّق جميع الترحيلات المعلقة) list no pending migration; a
+# checklist line asking to apply one, in English or Arabic, still does, and a
+# credential in an agent's folder still fails the secrets rule.
 # fixtures/blind16 holds each kind (asserted by path and line), fixtures/blind16-near
 # the near misses.  Helpers are prefixed b67_.
 
 fxset_scan_sets b67 blind16
 
-begin "blind16-near: every near miss leaves its rule failing (only secrets and 'no pending migrations' pass)"
-fxset_near_passing b67 blind16 "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
+begin "blind16-near: every near miss leaves its rule failing"
+fxset_near_passing b67 blind16 "[]"
 end
 
 begin "readiness: a route's inline handler pinging Redis counts; a health path assigned to a setting or a constant does not"
 fxset_ev b67 blind16 monitoring.readiness-checks server/thumbs.js:7
 fxset_near_fails b67 blind16 monitoring.readiness-checks
+end
+
+begin "pending migrations: an agent's skill manual and 'applies all pending migrations' (English, Arabic) list none; checklist lines do"
+b67_got=$(fxset_py "$T/b67-kinds.json" "[r['outcome'] for r in d['rules'] if r['id']=='deploy.no-pending-migrations']")
+[ "$b67_got" = "['pass']" ] || bad "no-pending-migrations on blind16: $b67_got"
+b67_got=$(fxset_py "$T/b67-near.json" "[(r['outcome'], sorted('%s:%s' % (e['path'], e['line']) for e in r['evidence'])) for r in d['rules'] if r['id']=='deploy.no-pending-migrations']")
+[ "$b67_got" = "[('fail', ['docs/ar/release-checklist.md:3', 'docs/release-checklist.md:3'])]" ] || bad "no-pending-migrations on blind16-near: $b67_got"
+end
+
+begin "secrets: a credential in an AI agent's folder still fails (the pack's exclusion of agent folders is not the forbidding rule's)"
+b67_got=$(fxset_py "$T/b67-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
+[ "$b67_got" = "[('fail', ['.claude/skills/deploy/SKILL.md'])]" ] || bad "secrets on blind16-near: $b67_got"
 end
