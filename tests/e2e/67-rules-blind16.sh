@@ -11,6 +11,9 @@
 # migrations", يطبّق جميع الترحيلات المعلقة) list no pending migration; a
 # checklist line asking to apply one, in English or Arabic, still does, and a
 # credential in an agent's folder still fails the secrets rule.
+# A miss of export access checks: django-import-export told to ask for a
+# permission before every export (IMPORT_EXPORT_EXPORT_PERMISSION_CODE =
+# "change"); not when it names none, nor when only imports ask for one.
 # fixtures/blind16 holds each kind (asserted by path and line), fixtures/blind16-near
 # the near misses.  Helpers are prefixed b67_.
 
@@ -35,4 +38,9 @@ end
 begin "secrets: a credential in an AI agent's folder still fails (the pack's exclusion of agent folders is not the forbidding rule's)"
 b67_got=$(fxset_py "$T/b67-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
 [ "$b67_got" = "[('fail', ['.claude/skills/deploy/SKILL.md'])]" ] || bad "secrets on blind16-near: $b67_got"
+end
+
+begin "export checks: IMPORT_EXPORT_EXPORT_PERMISSION_CODE naming a permission counts; None, an import-only code or DJANGO_EXPORTS_REQUIRE_PERM = False does not"
+fxset_ev b67 blind16 audit.export-checks tracker/settings/base.py:14
+fxset_near_fails b67 blind16 audit.export-checks
 end
