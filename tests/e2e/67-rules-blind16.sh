@@ -14,6 +14,10 @@
 # A miss of export access checks: django-import-export told to ask for a
 # permission before every export (IMPORT_EXPORT_EXPORT_PERMISSION_CODE =
 # "change"); not when it names none, nor when only imports ask for one.
+# A miss of worker heartbeats: a daemon sending systemd watchdog keep-alives
+# after a database ping (go-systemd's SdNotifyWatchdog, Python sdnotify's
+# WATCHDOG=1); not a readiness notification, the constant's definition or a
+# comment.
 # fixtures/blind16 holds each kind (asserted by path and line), fixtures/blind16-near
 # the near misses.  Helpers are prefixed b67_.
 
@@ -43,4 +47,9 @@ end
 begin "export checks: IMPORT_EXPORT_EXPORT_PERMISSION_CODE naming a permission counts; None, an import-only code or DJANGO_EXPORTS_REQUIRE_PERM = False does not"
 fxset_ev b67 blind16 audit.export-checks tracker/settings/base.py:14
 fxset_near_fails b67 blind16 audit.export-checks
+end
+
+begin "worker heartbeat: systemd watchdog keep-alives (Go, Python) count; READY=1, the constant and a comment do not"
+fxset_ev b67 blind16 monitoring.worker-heartbeat cmd/feedd/daemon.go:16 tools/mailer.py:11
+fxset_near_fails b67 blind16 monitoring.worker-heartbeat
 end
