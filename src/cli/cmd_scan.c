@@ -506,7 +506,8 @@ static void print_stats(const struct scan_result *r, const struct cache *c)
 	if (r->filter == SCAN_FILTER_WORDS && multi_unavailable() && !env_set("PROOFGATE_NO_MULTI"))
 		fprintf(stderr, " (%s)", multi_unavailable());
 	if (r->filter == SCAN_FILTER_MULTI_BUILTIN || r->filter == SCAN_FILTER_MULTI_BOTH)
-		fprintf(stderr, " (%zu blobs by the smaller database of their class)", r->blobs_classed);
+		fprintf(stderr, " (%zu blobs by the smaller database of their class%s)", r->blobs_classed,
+			r->whole_loaded ? "" : ", the whole one never loaded");
 	if (c) {
 		cache_get_stats(c, &cs);
 		fprintf(stderr, "; cache: %zu segments loaded, %zu skipped, %zu hits, %zu misses", cs.segments_loaded,

@@ -110,6 +110,11 @@ static int multi_may(struct worker *wk, size_t k, const struct subject *s)
 		}
 		return multi_may_match(wk->cms[c], (size_t)j->cm_local[c * multi_builtin_n + id]);
 	}
+	if (!wk->mms) {
+		if (scan_job_whole(wk->job) < 0)
+			return 1; /* not loaded: PCRE2 decides, as without Vectorscan */
+		wk->mms = multi_scratch_new(j->mm);
+	}
 	if (!wk->mm_done) {
 		multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
 		wk->mm_done = 1;
@@ -203,13 +208,13 @@ static int words_may(struct worker *wk, size_t k, const struct subject *s)
  * no match none the less when a filter proves the blob cannot hold one:
  * both filters are asked, whichever one the scan uses up front, so the
  * outcome is the same with every acceleration switched off.  The database
- * is built here if the scan did not use it (scan_job_multi).
+ * is built or loaded here if the scan did not use it (scan_job_whole).
  */
 static int proven_absent(struct worker *wk, size_t k, const struct subject *s)
 {
 	if (!words_may(wk, k, s))
 		return 1;
-	if (scan_job_multi(wk->job) < 0)
+	if (scan_job_whole(wk->job) < 0)
 		return 0;
 	if (!wk->mms)
 		wk->mms = multi_scratch_new(wk->job->mm);

@@ -340,6 +340,12 @@ struct scan_job {
 	int mm_use;	   /* mm rules out patterns before PCRE2 runs them */
 	int mm_builtin;	   /* mm is the built-in pack's, made at build time */
 	/*
+	 * with the built-in database: mm, the whole of it, is loaded when a
+	 * worker first needs it (scan_job_whole), since most blobs are scanned
+	 * with the smaller database of their class; 1 once that was tried
+	 */
+	int mm_whole_tried;
+	/*
 	 * with the built-in database: the classes of its patterns
 	 * (multi_builtin_class), each loaded when a worker first needs it
 	 * (scan_job_class); cm_local[c * multi_builtin_n + id] is pattern id's
@@ -401,6 +407,14 @@ struct scan_job {
 int scan_job_multi(struct scan_job *j);
 
 /*
+ * Loads the whole built-in database (j->mm) once, after scan_job_multi
+ * chose it (any thread may ask); 0 when it exists, -1 when it could not
+ * be loaded (or without it): PCRE2 then runs the blob's patterns, with the
+ * same outcome, only slower.
+ */
+int scan_job_whole(struct scan_job *j);
+
+/*
  * Builds j->pf (with pf_ids and pf_fast) once, whatever pf_use says (any
  * thread may ask); 0 when it exists, -1 when no pattern needs a word.
  */
@@ -409,7 +423,7 @@ int scan_job_words(struct scan_job *j);
 /*
  * Loads class c of the built-in database (j->cm[c]) once (any thread may
  * ask); 0 when it exists, -1 when it could not be loaded: the blob is
- * scanned with j->mm then.
+ * scanned with j->mm then (scan_job_whole).
  */
 int scan_job_class(struct scan_job *j, size_t c);
 

@@ -158,14 +158,9 @@ static int load_builtin_multi(struct scan_job *j, const struct scan_patterns *p,
 		extra.src[extra.n] = p->src[i];
 		extra.caseless[extra.n++] = p->caseless[i];
 	}
-	if (nin == 0 ||
-	    multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, nb, multi_builtin_db, multi_builtin_len) < 0)
+	/* the whole database is loaded when a blob first needs it (scan_job_whole) */
+	if (nin == 0 || (extra.n && multi_build(&j->mm2, extra.src, extra.caseless, extra.n) < 0))
 		goto done;
-	if (extra.n && multi_build(&j->mm2, extra.src, extra.caseless, extra.n) < 0) {
-		multi_free(j->mm);
-		j->mm = NULL;
-		goto done;
-	}
 	j->mm_split = nb;
 	for (i = 0; i < nids; i++)
 		if (j->mm_ids[i] >= 0)
@@ -218,7 +213,25 @@ int scan_job_multi(struct scan_job *j)
 		build_multi(j, j->rs);
 	}
 	pthread_mutex_unlock(&j->mm_lock);
-	return j->mm ? 0 : -1;
+	return j->mm || j->mm_builtin ? 0 : -1;
+}
+
+int scan_job_whole(struct scan_job *j)
+{
+	int ok;
+
+	if (scan_job_multi(j) < 0)
+		return -1;
+	pthread_mutex_lock(&j->mm_lock);
+	if (!j->mm && !j->mm_whole_tried) {
+		j->mm_whole_tried = 1;
+		if (multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, multi_builtin_n, multi_builtin_db,
+			       multi_builtin_len) < 0)
+			j->mm = NULL;
+	}
+	ok = j->mm != NULL;
+	pthread_mutex_unlock(&j->mm_lock);
+	return ok ? 0 : -1;
 }
 
 /*
@@ -473,6 +486,7 @@ int scan_run(struct scan_result **out, git_repository *repo, git_tree *tree, con
 	finish_workers(&w);
 	res->big_reads = job.big_reads;
 	res->words_built = job.pf_tried;
+	res->whole_loaded = job.mm_builtin && job.mm;
 	if (rc < 0)
 		goto done;
 	*out = res;

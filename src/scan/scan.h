@@ -80,6 +80,12 @@ struct scan_result {
 	 * for a proof (with one Vectorscan pass, most scans never need them)
 	 */
 	int words_built;
+	/*
+	 * the whole built-in Vectorscan database was loaded: some blob had no
+	 * class holding its patterns, or a pattern could not finish (scans whose
+	 * blobs all have a class never load it)
+	 */
+	int whole_loaded;
 };
 
 struct cache;

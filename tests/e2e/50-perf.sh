@@ -188,6 +188,9 @@ else
 	err_has '; patterns: one Vectorscan pass, built-in database \(9 blobs by the smaller database of their class\);'
 	run "$PG" scan --stats -q --fail-on never --no-cache --rules "$ROOT/rules/20-backup.yml" "$FX/basic"
 	err_has '; patterns: one Vectorscan pass, built-in database \(9 blobs by the smaller database of their class\);'
+	# every blob of bare has a class: the whole database is never loaded (basic's are not all: it is)
+	run "$PG" scan --stats -q --fail-on never --no-cache "$FX/bare"
+	err_has '; patterns: one Vectorscan pass, built-in database \(2 blobs by the smaller database of their class, the whole one never loaded\);'
 	# each blob with the whole database: no class
 	run env PROOFGATE_NO_CLASSES=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
 	err_has '; patterns: one Vectorscan pass, built-in database \(0 blobs by the smaller database of their class\);'
@@ -202,7 +205,7 @@ else
 	run env PROOFGATE_NO_PREFILTER=1 "$PG" scan --stats -q --fail-on never --no-cache "$FX/basic"
 	err_has '; patterns: every pattern run;'
 fi
-for f in seed-v1 ops-ready basic arabic near-miss layouts layouts-more stubs kinds hostile declared; do
+for f in seed-v1 ops-ready basic bare arabic near-miss layouts layouts-more stubs kinds hostile declared; do
 	for fmt in json text; do
 		run env PROOFGATE_NO_MULTI=1 "$PG" scan --format "$fmt" --lang ar --fail-on never --no-cache "$FX/$f"
 		cp "$T/out" "$T/mm-ref.out"
