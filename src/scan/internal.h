@@ -331,7 +331,9 @@ struct scan_job {
 	/*
 	 * every content pattern in one Vectorscan pass (match/multi.h); NULL
 	 * when built without it, and until first needed when mm_use is 0
-	 * (scan_job_multi): then the word prefilter pf is used, or nothing
+	 * (scan_job_multi): then the word prefilter pf is used, or nothing;
+	 * the built-in database's until a blob first needs the whole of it
+	 * (scan_job_whole).  Set once, under mm_lock.
 	 */
 	struct multi *mm;
 	struct multi *mm2; /* with the built-in pack's mm: the other patterns, or NULL */

@@ -207,13 +207,17 @@ static int build_multi(struct scan_job *j, const struct rules *rs)
 
 int scan_job_multi(struct scan_job *j)
 {
+	int ok;
+
 	pthread_mutex_lock(&j->mm_lock);
 	if (!j->mm_tried) {
 		j->mm_tried = 1;
 		build_multi(j, j->rs);
 	}
+	/* read under the lock: scan_job_whole may be setting j->mm in another thread */
+	ok = j->mm || j->mm_builtin;
 	pthread_mutex_unlock(&j->mm_lock);
-	return j->mm || j->mm_builtin ? 0 : -1;
+	return ok ? 0 : -1;
 }
 
 int scan_job_whole(struct scan_job *j)
