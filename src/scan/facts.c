@@ -85,6 +85,21 @@ static void fresh_keep(struct facts *f, long day, size_t off)
 }
 
 /*
+ * The worker's scratch for the whole database (j->mm), made with the
+ * database itself when a blob first needs it (scan_job_whole); -1 when it
+ * cannot be had.
+ */
+static int whole_ready(struct worker *wk)
+{
+	if (wk->mms)
+		return 0;
+	if (scan_job_whole(wk->job) < 0)
+		return -1;
+	wk->mms = multi_scratch_new(wk->job->mm);
+	return 0;
+}
+
+/*
  * 0 when one Vectorscan pass over the blob (made at the first pattern of
  * its database) shows pattern k cannot match it.
  */
@@ -110,11 +125,8 @@ static int multi_may(struct worker *wk, size_t k, const struct subject *s)
 		}
 		return multi_may_match(wk->cms[c], (size_t)j->cm_local[c * multi_builtin_n + id]);
 	}
-	if (!wk->mms) {
-		if (scan_job_whole(wk->job) < 0)
-			return 1; /* not loaded: PCRE2 decides, as without Vectorscan */
-		wk->mms = multi_scratch_new(j->mm);
-	}
+	if (whole_ready(wk) < 0)
+		return 1; /* not loaded: PCRE2 decides, as without Vectorscan */
 	if (!wk->mm_done) {
 		multi_scan(j->mm, wk->mms, s->data, s->len, s->ascii);
 		wk->mm_done = 1;
@@ -214,10 +226,8 @@ static int proven_absent(struct worker *wk, size_t k, const struct subject *s)
 {
 	if (!words_may(wk, k, s))
 		return 1;
-	if (scan_job_whole(wk->job) < 0)
+	if (whole_ready(wk) < 0)
 		return 0;
-	if (!wk->mms)
-		wk->mms = multi_scratch_new(wk->job->mm);
 	if (wk->job->mm2 && !wk->mms2)
 		wk->mms2 = multi_scratch_new(wk->job->mm2);
 	return !multi_may(wk, k, s);

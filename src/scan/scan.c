@@ -229,9 +229,9 @@ int scan_job_whole(struct scan_job *j)
 	pthread_mutex_lock(&j->mm_lock);
 	if (!j->mm && !j->mm_whole_tried) {
 		j->mm_whole_tried = 1;
-		if (multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, multi_builtin_n, multi_builtin_db,
-			       multi_builtin_len) < 0)
-			j->mm = NULL;
+		/* leaves j->mm NULL when it fails */
+		(void)multi_load(&j->mm, multi_builtin_src, multi_builtin_caseless, multi_builtin_n, multi_builtin_db,
+				 multi_builtin_len);
 	}
 	ok = j->mm != NULL;
 	pthread_mutex_unlock(&j->mm_lock);
