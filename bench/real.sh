@@ -5,7 +5,11 @@
 # the same revision, at --jobs 1, 2 and 4, with each acceleration switched
 # off, peak memory at half and at the whole corpus, and main from the cache
 # both as the next version (after main~1: each commit is one package's next
-# release) and 36 versions on (after base).
+# release) and 36 versions on (after base).  Two rows say what no change to
+# matching can take away: F, the same revision scanned with bench/floor.yml
+# (every blob read and inflated, one pattern that never matches), and E, the
+# built-in pack on a repository of one small file (the fixed cost: loading
+# and compiling the pack and its databases).
 #
 # Medians of RUNS whole-process runs (hyperfine, the pack read once first so
 # that every command finds it in the page cache alike); CPU time (user +
@@ -63,12 +67,24 @@ done | {
 	read -r l && echo "$l" >"$W/prep-base.sh"
 }
 
+# E's repository: one README, fixed author and date
+E=$W/empty.git
+git init -q --bare "$E"
+blob=$(echo '# one file' | git -C "$E" hash-object -w --stdin)
+tree=$(printf '100644 blob %s\tREADME.md\n' "$blob" | git -C "$E" mktree)
+commit=$(GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_AUTHOR_DATE='2026-01-01T00:00:00Z' \
+	GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.invalid GIT_COMMITTER_DATE='2026-01-01T00:00:00Z' \
+	git -C "$E" commit-tree -m one "$tree")
+git -C "$E" update-ref refs/heads/main "$commit"
+
 echo "bench: real: reading the pack once, then measuring (median of $RUNS runs)" >&2
 cat "$REPO"/objects/pack/* >/dev/null
 TG=$(hf grep "$CG >/dev/null")
 T2=$(hf j2 --shell=none "$(timed j2 "$SCAN --jobs 2 --rev main $REPO")")
 T1=$(hf j1 --shell=none "$(timed j1 "$SCAN --jobs 1 --rev main $REPO")")
 T4=$(hf j4 --shell=none "$(timed j4 "$SCAN --jobs 4 --rev main $REPO")")
+TF=$(hf floor --shell=none "$(timed floor "$PG scan --no-cache --no-builtin --rules $ROOT/bench/floor.yml --format json --fail-on never --jobs 2 --rev main $REPO")")
+TE=$(hf empty --shell=none "$(timed empty "$SCAN --jobs 2 --rev main $E")")
 TH=$(hf half --shell=none "$(timed half "$SCAN --jobs 2 --rev half $REPO")")
 TM=$(hf nomulti "$(timed nomulti "env PROOFGATE_NO_MULTI=1 $SCAN --jobs 2 --rev main $REPO")")
 TP=$(hf noprefilter "$(timed noprefilter "env PROOFGATE_NO_PREFILTER=1 $SCAN --jobs 2 --rev main $REPO")")
@@ -95,7 +111,7 @@ FILES=$($G ls-tree -r main | wc -l)
 MB=$($G ls-tree -r -l main | awk '$2 == "blob" { s += $4 } END { printf "%.0f", s / 1048576 }')
 HFILES=$($G ls-tree -r half | wc -l)
 PATTERNS=$("$PG" scan --stats -q --no-cache --fail-on never --rev main "$REPO" 2>&1 | sed -n 's/.*; patterns: \([^;]*\);.*/\1/p')
-MMAX=$(for n in j1 j2 j4 half next afterbase cold; do peak $n; done | sort -n | tail -n 1)
+MMAX=$(for n in j1 j2 j4 half next afterbase cold floor empty; do peak $n; done | sort -n | tail -n 1)
 RG=$(ratio "$T2" "$TG")
 R12=$(ratio "$T1" "$T2")
 R14=$(ratio "$T1" "$T4")
@@ -114,6 +130,8 @@ OUT=$B/real-results.md
 	echo "| proofgate scan, built-in pack, --jobs 2 (S) | $T2 | $(cpu j2) | $(peak j2) | S / G = $RG | <= 0.6 | $(atmost "$RG" 0.6) |"
 	echo "| same, --jobs 1 | $T1 | $(cpu j1) | $(peak j1) | j1 / j2 = $R12 | >= 1.7 | $(atleast "$R12" 1.7) |"
 	echo "| same, --jobs 4 | $T4 | $(cpu j4) | $(peak j4) | j1 / j4 = $R14 | | |"
+	echo "| the floor: every blob read, one pattern (bench/floor.yml), --jobs 2 (F) | $TF | $(cpu floor) | $(peak floor) | F / G = $(ratio "$TF" "$TG"), F / S = $(ratio "$TF" "$T2") | | |"
+	echo "| the fixed cost: built-in pack, a repository of one file (E) | $TE | $(cpu empty) | $(peak empty) | E / S = $(ratio "$TE" "$T2"), E / N = $(ratio "$TE" "$TN") | | |"
 	echo "| same, half the corpus (rev half) | $TH | $(cpu half) | $(peak half) | | | |"
 	echo "| same, PROOFGATE_NO_MULTI=1 (word prefilter) | $TM | $(cpu nomulti) | $(peak nomulti) | $(ratio "$TM" "$T2") x S | | |"
 	echo "| same, PROOFGATE_NO_PREFILTER=1 (every pattern) | $TP | $(cpu noprefilter) | $(peak noprefilter) | $(ratio "$TP" "$T2") x S | | |"
@@ -128,5 +146,7 @@ OUT=$B/real-results.md
 	echo "Commands (in the repository): G \`$CG\`; S \`$SCAN --jobs 2 --rev main $REPO\`;"
 	echo "N \`$PG scan --rev main --cache DIR ...\` after \`... scan --rev main~1 --cache DIR\` (hyperfine --prepare), B the same after \`--rev base\`;"
 	echo "the cold scan both are divided by is S (main, no cache). Issue 13's target is N: docs/performance.md says why."
+	echo "F \`$PG scan --no-cache --no-builtin --rules bench/floor.yml --jobs 2 --rev main\`: what S cannot go below while every blob is read (the secrets rule reads them all);"
+	echo "E \`$SCAN --jobs 2 --rev main\` on a repository of one file: what neither S nor N can go below without loading the pack faster."
 } >"$OUT"
 cat "$OUT"

@@ -358,6 +358,7 @@ int match_glob_compile(struct match_glob **out, const char *glob, int ignore_cas
 		goto done;
 	g = xcalloc(1, sizeof(*g));
 	g->src = xstrdup(glob);
+	g->caseless = ignore_case != 0;
 	/* every slot starts NULL, so match_glob_free frees what a failed compile made */
 	g->nalts = n;
 	g->alts = xcalloc(n, sizeof(*g->alts));

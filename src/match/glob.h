@@ -25,6 +25,7 @@ struct match_glob {
 	pcre2_code *dir_all;	    /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
 	struct glob_fast *dir_fast; /* dir_all without PCRE2 (glob_fast.h), or NULL */
 	int anywhere;		    /* some alternative may match below every folder (match_glob_may_descend) */
+	int caseless;		    /* compiled ignoring case */
 	unsigned refs;		    /* owners beyond the first (match_glob_ref); loading is single-threaded */
 	atomic_uchar jitted;	    /* its patterns were given to the JIT (match_jit_once) */
 };

@@ -13,14 +13,6 @@
 #include "match/twin.h"
 #include "util/mem.h"
 
-static int glob_caseless(const struct match_glob *g)
-{
-	uint32_t o = 0;
-	if (g->nalts)
-		pcre2_pattern_info(g->alts[0], PCRE2_INFO_ARGOPTIONS, &o);
-	return (o & PCRE2_CASELESS) != 0;
-}
-
 /*
  * Appends to words the word every ASCII path g matches holds, one per
  * alternative (an alternative that matches no ASCII path needs none).
@@ -114,7 +106,7 @@ void globs_init(struct globs *gl, const struct rules *rs)
 			const struct match_glob *g = k < l->npaths ? l->paths[k] : l->exclude[k - l->npaths];
 			size_t u;
 			for (u = 0; u < gl->n; u++)
-				if (!strcmp(uniq[u]->src, g->src) && glob_caseless(uniq[u]) == glob_caseless(g))
+				if (!strcmp(uniq[u]->src, g->src) && uniq[u]->caseless == g->caseless)
 					break;
 			if (u == gl->n) {
 				XGROW(uniq, cap, gl->n + 1);

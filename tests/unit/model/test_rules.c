@@ -702,6 +702,44 @@ static void test_invalid_globs(void **state)
 	REFUSED(f, LEAF("        paths: ''\n"), "invalid glob '': empty glob", 13, 16);
 }
 
+/*
+ * A glob written twice in a pack is compiled once and shared (packs repeat
+ * their path lists through YAML anchors); the same text ignoring case is
+ * another glob, and an invalid glob is reported at every place it is written.
+ */
+static void test_globs_shared(void **state)
+{
+	struct fx *f = *state;
+	const struct leaf *a, *b, *c;
+
+	load(f, PRE "  - {id: r.a, domain: d, level: required, title: T, next_step: N,\n"
+		    "     evidence: {file: {paths: ['docs/*.md', 'x/**'], exclude: 'docs/old/**'}}}\n"
+		    "  - {id: r.b, domain: d, level: required, title: T, next_step: N,\n"
+		    "     evidence: {file: {paths: ['x/**', 'docs/*.md'], exclude: ['docs/old/**']}}}\n"
+		    "  - {id: r.c, domain: d, level: required, title: T, next_step: N,\n"
+		    "     evidence: {file: {paths: 'docs/*.md', ignore_case: true}}}\n");
+	CLEAN(f->rs);
+	assert_int_equal(f->rs->nrules, 3);
+	a = f->rs->rules[0].evidence->leaf;
+	b = f->rs->rules[1].evidence->leaf;
+	c = f->rs->rules[2].evidence->leaf;
+	assert_ptr_equal(a->paths[0], b->paths[1]);
+	assert_ptr_equal(a->paths[1], b->paths[0]);
+	assert_ptr_equal(a->exclude[0], b->exclude[0]);
+	assert_ptr_not_equal(a->paths[0], c->paths[0]);
+	assert_int_equal(a->paths[0]->caseless, 0);
+	assert_int_equal(c->paths[0]->caseless, 1);
+	assert_true(match_glob_path(a->paths[0], "docs/run.md", 11));
+	assert_false(match_glob_path(a->paths[0], "DOCS/RUN.MD", 11));
+	assert_true(match_glob_path(c->paths[0], "DOCS/RUN.MD", 11));
+
+	load(f, PRE "  - {id: r.a, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: 'x/'}}}\n"
+		    "  - {id: r.b, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: 'x/'}}}\n");
+	assert_int_equal(f->rs->diags.n, 2);
+	EXPECT(f->rs, "invalid glob 'x/'", 6, 0);
+	EXPECT(f->rs, "invalid glob 'x/'", 7, 0);
+}
+
 static void test_invalid_regexes(void **state)
 {
 	struct fx *f = *state;
@@ -1060,6 +1098,7 @@ int main(void)
 		T(test_proof_loops),
 		T(test_bad_ids),
 		T(test_invalid_globs),
+		T(test_globs_shared),
 		T(test_invalid_regexes),
 		T(test_fresh_needs_a_group),
 		T(test_condition_shape),
