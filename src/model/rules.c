@@ -47,15 +47,6 @@ struct ctx {
 	struct where *pack_exclude_at;
 	/* the pack's excludes compiled once, case-sensitive [0] and not [1], shared by every condition */
 	struct match_glob **pack_globs[2];
-	/*
-	 * Every glob compiled so far in this pack, by its text and case, in an
-	 * open-addressed table of seen_cap slots (a power of two, or 0): a pack
-	 * repeats its path lists (YAML anchors), and the built-in one compiled
-	 * 2,055 globs of which 505 differ.  The table holds a reference of its
-	 * own to each, dropped in ctx_release.
-	 */
-	struct match_glob **seen;
-	size_t nseen, seen_cap;
 };
 
 const char *text_get(const struct text *t, enum lang lang)
@@ -120,43 +111,44 @@ static void text_free(struct text *t)
 	t->en = t->ar = NULL;
 }
 
-/* The slot of glob src (icase) in c->seen: where it is, or the empty one where it would go. */
-static size_t seen_slot(const struct ctx *c, const char *src, int icase)
+/* The slot of glob src (icase) in rs->seen: where it is, or the empty one where it would go. */
+static size_t seen_slot(const struct rules *rs, const char *src, int icase)
 {
-	size_t i = (size_t)(fnv1a(FNV1A_INIT, src, strlen(src)) ^ (uint64_t)(icase != 0)) & (c->seen_cap - 1);
-	while (c->seen[i] && (c->seen[i]->caseless != (icase != 0) || strcmp(c->seen[i]->src, src)))
-		i = (i + 1) & (c->seen_cap - 1);
+	size_t i = (size_t)(fnv1a(FNV1A_INIT, src, strlen(src)) ^ (uint64_t)(icase != 0)) & (rs->seen_cap - 1);
+	while (rs->seen[i] && (rs->seen[i]->caseless != (icase != 0) || strcmp(rs->seen[i]->src, src)))
+		i = (i + 1) & (rs->seen_cap - 1);
 	return i;
 }
 
-/* Adds g to c->seen (which takes a reference), growing the table to keep it at most half full. */
-static void seen_add(struct ctx *c, struct match_glob *g)
+/* Adds g to rs->seen (which takes a reference), growing the table to keep it at most half full. */
+static void seen_add(struct rules *rs, struct match_glob *g)
 {
-	if (2 * (c->nseen + 1) > c->seen_cap) {
-		struct match_glob **old = c->seen;
-		size_t i, n = c->seen_cap;
-		c->seen_cap = n ? 2 * n : 256;
-		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
+	if (2 * (rs->nseen + 1) > rs->seen_cap) {
+		struct match_glob **old = rs->seen;
+		size_t i, n = rs->seen_cap;
+		rs->seen_cap = n ? 2 * n : 256;
+		rs->seen = xcalloc(rs->seen_cap, sizeof(*rs->seen));
 		for (i = 0; i < n; i++)
 			if (old[i])
-				c->seen[seen_slot(c, old[i]->src, old[i]->caseless)] = old[i];
+				rs->seen[seen_slot(rs, old[i]->src, old[i]->caseless)] = old[i];
 		free(old);
 	}
-	c->seen[seen_slot(c, g->src, g->caseless)] = match_glob_ref(g);
-	c->nseen++;
+	rs->seen[seen_slot(rs, g->src, g->caseless)] = match_glob_ref(g);
+	rs->nseen++;
 }
 
-/* Compiles glob src, or shares the one this pack already compiled from the same text and case. */
+/* Compiles glob src, or shares the one already compiled from the same text and case (rs->seen). */
 static int compile_glob(struct ctx *c, const yaml_node_t *at, const char *src, int icase, struct match_glob **out)
 {
+	struct rules *rs = c->rs;
 	size_t off = 0, i;
-	if (c->seen_cap && c->seen[i = seen_slot(c, src, icase)]) {
-		*out = match_glob_ref(c->seen[i]);
+	if (rs->seen_cap && rs->seen[i = seen_slot(rs, src, icase)]) {
+		*out = match_glob_ref(rs->seen[i]);
 		return 0;
 	}
 	if (match_glob_compile(out, src, icase, &off) < 0)
 		return ydoc_diag(&c->y, at, "invalid glob '%s': %s at offset %zu", src, err_last(), off);
-	seen_add(c, *out);
+	seen_add(rs, *out);
 	return 0;
 }
 
@@ -841,9 +833,6 @@ static void ctx_release(struct ctx *c)
 			match_glob_free(c->pack_globs[i][j]);
 		free(c->pack_globs[i]);
 	}
-	for (i = 0; i < c->seen_cap; i++)
-		match_glob_free(c->seen[i]);
-	free(c->seen);
 	ydoc_strlist_free(c->pack_exclude, c->npack_exclude);
 	free(c->pack_exclude_at);
 }
@@ -1227,6 +1216,9 @@ void rules_free(struct rules *rs)
 		rule_free(&rs->rules[i]);
 	for (i = 0; i < rs->nfiles; i++)
 		free(rs->files[i]);
+	for (i = 0; i < rs->seen_cap; i++)
+		match_glob_free(rs->seen[i]);
+	free(rs->seen);
 	free(rs->domains);
 	free(rs->proofs);
 	free(rs->rules);

@@ -119,6 +119,15 @@ struct rules {
 	struct buf canon;    /* what the digest covers: each pack's name and bytes */
 	git_oid *pack_blobs; /* the blob id each loaded pack would have: packs are never their own evidence */
 	size_t npack_blobs, pack_blobs_cap;
+	/*
+	 * Every glob compiled so far, by its text and case, in an open-addressed
+	 * table of seen_cap slots (a power of two, or 0): packs repeat their path
+	 * lists (YAML anchors, the excludes heading every file of the built-in
+	 * pack), so a glob is compiled once and shared (match_glob_ref).  The
+	 * table holds a reference of its own to each.
+	 */
+	struct match_glob **seen;
+	size_t nseen, seen_cap;
 };
 
 /* An empty set; free with rules_free. */

@@ -709,6 +709,10 @@ static void test_invalid_globs(void **state)
  */
 static void test_globs_shared(void **state)
 {
+	static const char pack_a[] = PRE "  - {id: r.a, domain: d, level: required, title: T, next_step: N,"
+					 " evidence: {file: {paths: 'docs/*.md'}}}\n";
+	static const char pack_b[] = "rules: [{id: r.b, domain: d, level: required, title: T, next_step: N,"
+				     " evidence: {file: {paths: 'docs/*.md'}}}]\n";
 	struct fx *f = *state;
 	const struct leaf *a, *b, *c;
 
@@ -733,8 +737,18 @@ static void test_globs_shared(void **state)
 	assert_false(match_glob_path(a->paths[0], "DOCS/RUN.MD", 11));
 	assert_true(match_glob_path(c->paths[0], "DOCS/RUN.MD", 11));
 
-	load(f, PRE "  - {id: r.a, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: 'x/'}}}\n"
-		    "  - {id: r.b, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: 'x/'}}}\n");
+	/* across the files of a pack (the built-in one heads each with the same excludes) */
+	f->rs2 = rules_new();
+	assert_int_equal(rules_add_buffer(f->rs2, "a.yml", pack_a, sizeof(pack_a) - 1), 0);
+	assert_int_equal(rules_add_buffer(f->rs2, "b.yml", pack_b, sizeof(pack_b) - 1), 0);
+	assert_int_equal(rules_finish(f->rs2), 0);
+	CLEAN(f->rs2);
+	assert_int_equal(f->rs2->nrules, 2);
+	assert_ptr_equal(f->rs2->rules[0].evidence->leaf->paths[0], f->rs2->rules[1].evidence->leaf->paths[0]);
+
+	load(f, PRE
+	     "  - {id: r.a, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: 'x/'}}}\n"
+	     "  - {id: r.b, domain: d, level: required, title: T, next_step: N, evidence: {file: {paths: 'x/'}}}\n");
 	assert_int_equal(f->rs->diags.n, 2);
 	EXPECT(f->rs, "invalid glob 'x/'", 6, 0);
 	EXPECT(f->rs, "invalid glob 'x/'", 7, 0);
