@@ -1,25 +1,31 @@
 /* twin.c - content regexes recompiled without UTF and UCP, run on ASCII subjects only. */
 #include "match/twin.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/mem.h"
 
+/* twin.state: not compiled yet, compiled, or found to have no twin after all (r runs instead) */
+enum { TWIN_NEW, TWIN_READY, TWIN_NONE };
+
 struct twin {
-	pcre2_code *code;
-	int group;	     /* capture group that twin_next reports: "date", else 1, else 0 */
-	atomic_uchar jitted; /* match_jit_once */
+	const struct match_regex *r; /* the pattern it stands for; outlives the twin */
+	pcre2_code *code;	     /* set once state is TWIN_READY */
+	int group;		     /* capture group that twin_next reports: "date", else 1, else 0 */
+	atomic_uchar state;	     /* TWIN_NEW until the first twin_next; set under twin_lock */
+	atomic_uchar jitted;	     /* match_jit_once */
 };
+
+/* one lock for every twin's compile: each is compiled once, at its first use */
+static pthread_mutex_t twin_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct twin *twin_compile(const struct match_regex *r)
 {
-	pcre2_compile_context *cc = NULL;
-	struct twin *t = NULL;
-	uint32_t opts = 0, nl = 0, ncap = 0;
-	PCRE2_SIZE eo;
-	int ec;
+	struct twin *t;
+	uint32_t opts = 0, nl = 0;
 	const unsigned char *c;
 
 	/*
@@ -34,29 +40,64 @@ struct twin *twin_compile(const struct match_regex *r)
 	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0 ||
 	    pcre2_pattern_info(r->code, PCRE2_INFO_NEWLINE, &nl) != 0)
 		return NULL;
+	/*
+	 * Compiled at its first use (twin_build), not here: a scan runs few of
+	 * its patterns on most repositories, and compiling every twin up front
+	 * was a tenth of an empty repository's scan.
+	 */
+	t = xcalloc(1, sizeof(*t));
+	t->r = r;
+	return t;
+}
+
+/* Compiles t->r without UTF and UCP (once, whichever thread asks first); TWIN_NONE when that fails. */
+static void twin_build(struct twin *t)
+{
+	pcre2_compile_context *cc = NULL;
+	pcre2_code *code = NULL;
+	uint32_t opts = 0, nl = 0, ncap = 0;
+	PCRE2_SIZE eo;
+	int ec, state = TWIN_NONE;
+
+	pthread_mutex_lock(&twin_lock);
+	if (atomic_load_explicit(&t->state, memory_order_relaxed) != TWIN_NEW)
+		goto done;
+	pcre2_pattern_info(t->r->code, PCRE2_INFO_ARGOPTIONS, &opts);
+	pcre2_pattern_info(t->r->code, PCRE2_INFO_NEWLINE, &nl);
 	cc = pcre2_compile_context_create(NULL);
 	if (!cc)
-		return NULL;
+		goto publish;
 	pcre2_set_newline(cc, nl);
 	/* the same options but the Unicode ones; (*UTF) or (*UCP) in the pattern makes it twinless */
 	opts &= ~(uint32_t)(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NO_UTF_CHECK);
 	opts |= PCRE2_NEVER_UTF | PCRE2_NEVER_UCP;
-	t = xcalloc(1, sizeof(*t));
 	/* run_src: with the budget's callouts (regex.h), so the twin counts steps as r does */
-	t->code = pcre2_compile((PCRE2_SPTR)r->run_src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, cc);
-	pcre2_compile_context_free(cc);
-	if (!t->code) {
-		free(t);
-		return NULL;
-	}
+	code = pcre2_compile((PCRE2_SPTR)t->r->run_src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo, cc);
 	/* the same groups, or it is not the same pattern */
-	pcre2_pattern_info(t->code, PCRE2_INFO_CAPTURECOUNT, &ncap);
-	if (ncap != r->ncaptures) {
-		twin_free(t);
-		return NULL;
+	if (code && pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &ncap) == 0 && ncap == t->r->ncaptures) {
+		t->code = code;
+		t->group = match_report_group(code, ncap);
+		code = NULL;
+		state = TWIN_READY;
 	}
-	t->group = match_report_group(t->code, ncap);
-	return t;
+publish:
+	atomic_store_explicit(&t->state, (unsigned char)state, memory_order_release);
+done:
+	pthread_mutex_unlock(&twin_lock);
+	pcre2_code_free(code);
+	pcre2_compile_context_free(cc);
+}
+
+int twin_ready(struct twin *t)
+{
+	if (atomic_load_explicit(&t->state, memory_order_acquire) == TWIN_NEW)
+		twin_build(t);
+	return atomic_load_explicit(&t->state, memory_order_acquire) == TWIN_READY;
+}
+
+int twin_compiled(const struct twin *t)
+{
+	return atomic_load_explicit(&((struct twin *)t)->state, memory_order_acquire) != TWIN_NEW;
 }
 
 void twin_free(struct twin *t)
@@ -99,6 +140,9 @@ int twin_is_ascii(const char *s, size_t len)
 int twin_next(struct match_ctx *c, const struct twin *t, const char *subject, size_t len, size_t *start, size_t *mstart,
 	      size_t *mend, size_t *cstart, size_t *cend)
 {
-	match_jit_once(&((struct twin *)t)->jitted, &t->code, 1); /* at first use, as regex.c's */
+	struct twin *w = (struct twin *)t; /* compiled at first use: the only change a search makes to it */
+	if (!twin_ready(w))
+		return match_regex_next(c, t->r, subject, len, start, mstart, mend, cstart, cend);
+	match_jit_once(&w->jitted, &w->code, 1); /* at first use, as regex.c's */
 	return match_code_next(c, t->code, t->group, subject, len, start, mstart, mend, cstart, cend);
 }

@@ -18,8 +18,18 @@
  */
 struct twin;
 
-/* The twin of r (caller frees with twin_free), or NULL when r has none. */
+/*
+ * The twin of r (caller frees with twin_free), or NULL when r plainly has
+ * none (a byte beyond ASCII in it).  r must outlive it.  The twin's pattern
+ * is compiled at its first use (twin_next, twin_ready), by whichever thread
+ * comes first; should that compile fail, twin_next runs r itself, which
+ * finds the same matches.
+ */
 struct twin *twin_compile(const struct match_regex *r);
+/* Compiles t now if it is not yet; 1 when it has a pattern of its own, 0 when r stands in for it.  Thread-safe. */
+int twin_ready(struct twin *t);
+/* 1 once t's compile was tried (twin_next or twin_ready), 0 before: the tests check twins wait for their first use. */
+int twin_compiled(const struct twin *t);
 /* Frees t; NULL is fine. */
 void twin_free(struct twin *t);
 

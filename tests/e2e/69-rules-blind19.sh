@@ -9,16 +9,26 @@
 # where it is used (queue., queue(, queue =).  A status handler that pings the
 # database (Go's handleStatus) and a class-based StatusView whose get method
 # opens a cursor still count.
+# A false fail of the secrets rule: a test environment named .test.env (the
+# same convention as .env.test) holding a test bucket's key; a .prod.env with
+# a key still fails.
 # fixtures/blind19 holds each kind (asserted by path and line), fixtures/blind19-near
 # the near misses.  Helpers are prefixed b69_.
 
 fxset_scan_sets b69 blind19
 
 begin "blind19-near: every near miss leaves its rule failing"
-fxset_near_passing b69 blind19 "['deploy.secrets-not-committed', 'deploy.no-pending-migrations']"
+fxset_near_passing b69 blind19 "['deploy.no-pending-migrations']"
 end
 
 begin "readiness: the dependency check must be in the status handler; a queue in the next function or in a log line is not"
 fxset_ev b69 blind19 monitoring.readiness-checks api/views.py:6 internal/web/status.go:6
 fxset_near_fails b69 blind19 monitoring.readiness-checks
+end
+
+begin "secrets: .test.env is a test environment like .env.test; .prod.env still fails"
+b69_got=$(fxset_py "$T/b69-kinds.json" "[r['outcome'] for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
+[ "$b69_got" = "['pass']" ] || bad "secrets on blind19: $b69_got"
+b69_got=$(fxset_py "$T/b69-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
+[ "$b69_got" = "[('fail', ['.prod.env'])]" ] || bad "secrets on blind19-near: $b69_got"
 end

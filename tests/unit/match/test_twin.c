@@ -31,8 +31,12 @@ static void same(const char *pattern, const char *subject, size_t expected)
 	assert_int_equal(match_regex_compile(&r, pattern, 0, &off), 0);
 	t = twin_compile(r);
 	assert_non_null(t);
+	/* compiled at its first use, not before */
+	assert_false(twin_compiled(t));
 	assert_int_equal(count(c, r, NULL, subject, &cap_r), expected);
 	assert_int_equal(count(c, r, t, subject, &cap_t), expected);
+	assert_true(twin_compiled(t));
+	assert_true(twin_ready(t));
 	assert_int_equal(cap_r, cap_t);
 	twin_free(t);
 	match_regex_free(r);
@@ -57,10 +61,19 @@ static void test_capture_group_named_date(void **state)
 static void test_no_twin_for_unicode_only_pattern(void **state)
 {
 	struct match_regex *r = NULL;
-	size_t off = 0;
+	struct match_ctx *c = match_ctx_new();
+	struct twin *t;
+	size_t off = 0, cap = 0;
 	(void)state;
-	assert_int_equal(match_regex_compile(&r, "\\x{100}", 0, &off), 0);
-	assert_null(twin_compile(r));
+	assert_int_equal(match_regex_compile(&r, "a\\x{100}?b", 0, &off), 0);
+	/* nothing in the pattern says so until the twin is compiled without UTF, which fails: r runs instead */
+	t = twin_compile(r);
+	assert_non_null(t);
+	assert_false(twin_ready(t));
+	assert_true(twin_compiled(t));
+	assert_int_equal(count(c, r, t, "ab ab a-b", &cap), 2);
+	twin_free(t);
+	match_ctx_free(c);
 	match_regex_free(r);
 	assert_true(twin_is_ascii("plain text\r\n", 12));
 	assert_false(twin_is_ascii("caf\xc3\xa9", 5));
