@@ -103,8 +103,7 @@ static int seg_atoms(struct seg *sg, const char *p, size_t n, int caseless)
 		sg->any = 1;
 		return 0;
 	}
-	/* an atom takes at least one byte: n atoms at most, allocated once (growing them was a tenth of an empty scan)
-	 */
+	/* an atom takes a byte at least: n atoms at most, allocated once, not grown one at a time */
 	if (n)
 		sg->a = xmalloc(n * sizeof(*sg->a));
 	while (i < n) {
