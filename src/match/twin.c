@@ -13,6 +13,7 @@ enum { TWIN_NEW, TWIN_READY, TWIN_NONE };
 
 struct twin {
 	const struct match_regex *r; /* the pattern it stands for; outlives the twin */
+	uint32_t opts, newline;	     /* r's compile options and newline convention, read once */
 	pcre2_code *code;	     /* set once state is TWIN_READY */
 	int group;		     /* capture group that twin_next reports: "date", else 1, else 0 */
 	atomic_uchar state;	     /* TWIN_NEW until the first twin_next; set under twin_lock */
@@ -47,6 +48,8 @@ struct twin *twin_compile(const struct match_regex *r)
 	 */
 	t = xcalloc(1, sizeof(*t));
 	t->r = r;
+	t->opts = opts;
+	t->newline = nl;
 	return t;
 }
 
@@ -55,19 +58,17 @@ static void twin_build(struct twin *t)
 {
 	pcre2_compile_context *cc = NULL;
 	pcre2_code *code = NULL;
-	uint32_t opts = 0, nl = 0, ncap = 0;
+	uint32_t opts = t->opts, ncap = 0;
 	PCRE2_SIZE eo;
 	int ec, state = TWIN_NONE;
 
 	pthread_mutex_lock(&twin_lock);
 	if (atomic_load_explicit(&t->state, memory_order_relaxed) != TWIN_NEW)
 		goto done;
-	pcre2_pattern_info(t->r->code, PCRE2_INFO_ARGOPTIONS, &opts);
-	pcre2_pattern_info(t->r->code, PCRE2_INFO_NEWLINE, &nl);
 	cc = pcre2_compile_context_create(NULL);
 	if (!cc)
 		goto publish;
-	pcre2_set_newline(cc, nl);
+	pcre2_set_newline(cc, t->newline);
 	/* the same options but the Unicode ones; (*UTF) or (*UCP) in the pattern makes it twinless */
 	opts &= ~(uint32_t)(PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF | PCRE2_NO_UTF_CHECK);
 	opts |= PCRE2_NEVER_UTF | PCRE2_NEVER_UCP;
