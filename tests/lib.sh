@@ -150,6 +150,12 @@ fxset_ev() { # PREFIX SET RULE PATH:LINE...
 	[ "$fxset_got" = "$fxset_want" ] || bad "$fxset_rule evidence on $fxset_set is '$fxset_got', expected '$fxset_want'"
 }
 
+# RULE in $T/PREFIX-NAME.json is exactly WANT: its outcome, then its evidence as PATH:LINE, sorted
+fxset_rule_is() { # PREFIX NAME RULE WANT
+	fxset_got=$(fxset_py "$T/$1-$2.json" "' '.join(' '.join([r['outcome']] + sorted('%s:%s' % (e['path'], e['line']) for e in r['evidence'])) for r in d['rules'] if r['id']==a[0])" "$3")
+	[ "$fxset_got" = "$4" ] || bad "$3 on $1-$2 is '$fxset_got', expected '$4'"
+}
+
 # RULE fails with no evidence in $T/PREFIX-near.json
 fxset_near_fails() { # PREFIX SET RULE
 	fxset_got=$(fxset_py "$T/$1-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']==a[0]]" "$3")

@@ -33,15 +33,12 @@ fxset_near_fails b67 blind16 monitoring.readiness-checks
 end
 
 begin "pending migrations: an agent's skill manual and 'applies all pending migrations' (English, Arabic) list none; checklist lines do"
-b67_got=$(fxset_py "$T/b67-kinds.json" "[r['outcome'] for r in d['rules'] if r['id']=='deploy.no-pending-migrations']")
-[ "$b67_got" = "['pass']" ] || bad "no-pending-migrations on blind16: $b67_got"
-b67_got=$(fxset_py "$T/b67-near.json" "[(r['outcome'], sorted('%s:%s' % (e['path'], e['line']) for e in r['evidence'])) for r in d['rules'] if r['id']=='deploy.no-pending-migrations']")
-[ "$b67_got" = "[('fail', ['docs/ar/release-checklist.md:3', 'docs/release-checklist.md:3'])]" ] || bad "no-pending-migrations on blind16-near: $b67_got"
+fxset_rule_is b67 kinds deploy.no-pending-migrations pass
+fxset_rule_is b67 near deploy.no-pending-migrations "fail docs/ar/release-checklist.md:3 docs/release-checklist.md:3"
 end
 
 begin "secrets: a credential in an AI agent's folder still fails (the pack's exclusion of agent folders is not the forbidding rule's)"
-b67_got=$(fxset_py "$T/b67-near.json" "[(r['outcome'], [e['path'] for e in r['evidence']]) for r in d['rules'] if r['id']=='deploy.secrets-not-committed']")
-[ "$b67_got" = "[('fail', ['.claude/skills/deploy/SKILL.md'])]" ] || bad "secrets on blind16-near: $b67_got"
+fxset_rule_is b67 near deploy.secrets-not-committed "fail .claude/skills/deploy/SKILL.md:5"
 end
 
 begin "export checks: IMPORT_EXPORT_EXPORT_PERMISSION_CODE naming a permission counts; None, an import-only code or DJANGO_EXPORTS_REQUIRE_PERM = False does not"
