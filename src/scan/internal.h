@@ -256,6 +256,7 @@ struct item {
 	struct leaf_out *outs; /* one per sel, set by run_item */
 	char *skipped;	       /* why it was not scanned or content-matched, or NULL */
 	int read;	       /* its blob was read from the object database */
+	int uncached;	       /* the cache has no record of its blob (run_item_cached looked) */
 	int classed;	       /* its patterns are all in a class of the built-in database (facts_next_blob) */
 	/*
 	 * Its blob could not be read: libgit2's error class and message, made
@@ -272,6 +273,15 @@ struct item {
  * the worker's own state, so any thread may run any item.
  */
 void run_item(struct worker *wk, struct item *it);
+
+/*
+ * The same when the cache (or nothing) decides the item, so that its blob
+ * need not be read: 1 with it->outs set.  Else 0, the item untouched but
+ * for it->uncached: it is for run_item.  A file the cache decides costs
+ * less than handing it to another thread, so the walking thread runs this
+ * first.
+ */
+int run_item_cached(struct worker *wk, struct item *it);
 
 /* Frees what the item holds and empties it; NULL is fine. */
 void item_free(struct item *it);

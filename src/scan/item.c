@@ -42,7 +42,11 @@ static int contents_wanted(const struct scan_job *j, const struct item *it)
 	return live;
 }
 
-/* Cache hit: 1 when a cached record stands for the blob, into b->bf; else b->old keeps what it holds. */
+/*
+ * Cache hit: 1 when a cached record stands for the blob, into b->bf; else
+ * b->old keeps what it holds, and -1 says there was no record of it (or
+ * none this build reads), 0 one that does not decide it.
+ */
 static int cache_hit(struct worker *wk, const struct item *it, struct blob *b)
 {
 	const struct scan_job *j = wk->job;
@@ -50,7 +54,9 @@ static int cache_hit(struct worker *wk, const struct item *it, struct blob *b)
 	size_t reclen;
 
 	rec = cache_get(j->opts->cache, it->oid.id, &reclen);
-	if (!rec || facts_decode(&b->old, rec, reclen, j->rs->nleaves) < 0 || !facts_complete(j, it, &b->old))
+	if (!rec || facts_decode(&b->old, rec, reclen, j->rs->nleaves) < 0)
+		return -1;
+	if (!facts_complete(j, it, &b->old))
 		return 0;
 	/* a cached result stands for the blob only where the blob is there: a partial clone still errs */
 	if (!object_present(j->packs, wk->odb, &it->oid))
@@ -321,22 +327,61 @@ static void decide_leaf(struct worker *wk, struct item *it, const struct blob *b
 	out_set(o, l, &why, line, day, err);
 }
 
+/* Decides every leaf selecting the item from what b holds, then frees it. */
+static void decide_all(struct worker *wk, struct item *it, struct blob *b)
+{
+	size_t i;
+
+	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
+	for (i = 0; i < it->nsel; i++)
+		decide_leaf(wk, it, b, i);
+	blob_facts_free(&b->bf);
+	blob_facts_free(&b->old);
+	git_odb_object_free(b->obj); /* the contents are not kept past the leaves that needed them */
+	if (b->big)
+		pthread_mutex_unlock(&wk->job->big_lock);
+}
+
+static void blob_init(struct blob *b)
+{
+	memset(b, 0, sizeof(*b));
+	b->data = "";
+	b->sj.data = "";
+	b->sj.ascii = 1;
+}
+
+int run_item_cached(struct worker *wk, struct item *it)
+{
+	const struct scan_job *j = wk->job;
+	struct blob b;
+
+	blob_init(&b);
+	if (it->content && contents_wanted(j, it)) {
+		if (!j->opts->cache)
+			return 0;
+		int hit = cache_hit(wk, it, &b);
+		if (hit <= 0) {
+			it->uncached = hit < 0; /* the thread that reads it need not look again */
+			blob_facts_free(&b.old);
+			return 0;
+		}
+		note_unmatched(j, it, &b);
+	}
+	decide_all(wk, it, &b);
+	return 1;
+}
+
 void run_item(struct worker *wk, struct item *it)
 {
 	const struct scan_job *j = wk->job;
 	struct blob b;
-	size_t i;
 
-	memset(&b, 0, sizeof(b));
-	b.data = "";
-	b.sj.data = "";
-	b.sj.ascii = 1;
-	facts_next_blob(wk, it);
-	it->classed = wk->mm_class >= 0;
-	it->outs = xcalloc(it->nsel ? it->nsel : 1, sizeof(*it->outs));
+	blob_init(&b);
 	/* every leaf that wanted the contents is settled: the blob need not be read at all */
 	if (it->content && contents_wanted(j, it)) {
-		if (!cache_hit(wk, it, &b)) {
+		if (it->uncached || cache_hit(wk, it, &b) <= 0) {
+			facts_next_blob(wk, it);
+			it->classed = wk->mm_class >= 0;
 			read_blob(wk, it, &b);
 			if (b.bf.seen)
 				match_blob(wk, it, &b, b.bf.binary || b.bf.size > j->opts->max_file_size);
@@ -347,13 +392,7 @@ void run_item(struct worker *wk, struct item *it)
 		}
 		note_unmatched(j, it, &b);
 	}
-	for (i = 0; i < it->nsel; i++)
-		decide_leaf(wk, it, &b, i);
-	blob_facts_free(&b.bf);
-	blob_facts_free(&b.old);
-	git_odb_object_free(b.obj); /* the contents are not kept past the leaves that needed them */
-	if (b.big)
-		pthread_mutex_unlock(&wk->job->big_lock);
+	decide_all(wk, it, &b);
 }
 
 void item_free(struct item *it)

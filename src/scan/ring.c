@@ -125,6 +125,14 @@ void ring_push(struct walk *w, struct item *it)
 		result_merge(w->res, w->job, it);
 		return;
 	}
+	/*
+	 * decided already, with nothing queued before it: merged now, without
+	 * the lock (only this thread moves head and tail)
+	 */
+	if (it->state == ITEM_DONE && j->tail == j->head) {
+		result_merge(w->res, w->job, it);
+		return;
+	}
 	pthread_mutex_lock(&j->mu);
 	ring_wait(w, 0);
 	j->slots[j->head % j->cap] = *it;

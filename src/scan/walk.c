@@ -40,10 +40,10 @@ static void queue_file(struct walk *w, const git_oid *oid, int exec, const size_
 	it.sel = xmalloc(nsel * sizeof(*it.sel));
 	memcpy(it.sel, sel, nsel * sizeof(*it.sel));
 	it.nsel = nsel;
-	if (content)
-		it.state = ITEM_QUEUED;
-	else
+	if (!content)
 		run_item(w->self, &it); /* path-only leaves: nothing to read */
+	else if (!run_item_cached(w->self, &it))
+		it.state = ITEM_QUEUED; /* its blob is read, by whichever thread claims it */
 	ring_push(w, &it);
 }
 

@@ -141,6 +141,22 @@ done
 holds test -n "$(find "$T/pc/1" -name 'seg-*.pgc')"
 end
 
+begin "the walk asks the cache for each blob once: a blob it lacks is not looked up again by the thread that reads it"
+# every folder and every blob read is one miss of a cold cache, at any --jobs; the
+# hits of the warm scan are read by the walking thread, and the report is the same
+for j in 1 2 4; do
+	rm -rf "$T/pc1"
+	run "$PG" scan -q --stats --fail-on never --cache "$T/pc1" --jobs "$j" "$PR"
+	read=$(sed -n 's/.* \([0-9]*\) blobs read;.*/\1/p' "$T/err")
+	folders=$(sed -n 's/.* \([0-9]*\) folders read,.*/\1/p' "$T/err")
+	misses=$(sed -n 's/.* \([0-9]*\) misses.*/\1/p' "$T/err")
+	[ -n "$read" ] && [ "$misses" = "$((read + folders))" ] ||
+		bad "--jobs $j: $misses cache misses for $read blobs read and $folders folders read: $(cat "$T/err")"
+	run "$PG" scan $PERF --cache "$T/pc1" --jobs "$j" "$PR"
+	holds cmp "$T/out" "$T/perf-ref.json"
+done
+end
+
 begin "blobs read from packs by proofgate and through libgit2 give byte-identical reports"
 # the fast-import pack holds chains of deltas (read by libgit2); repacked, nearly
 # every blob is whole (read by pack.c); the fixtures were packed by git gc
