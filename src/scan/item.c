@@ -342,6 +342,7 @@ static void decide_all(struct worker *wk, struct item *it, struct blob *b)
 		pthread_mutex_unlock(&wk->job->big_lock);
 }
 
+/* An empty blob: nothing read yet, its text "" (ASCII). */
 static void blob_init(struct blob *b)
 {
 	memset(b, 0, sizeof(*b));
@@ -354,12 +355,13 @@ int run_item_cached(struct worker *wk, struct item *it)
 {
 	const struct scan_job *j = wk->job;
 	struct blob b;
+	int hit;
 
 	blob_init(&b);
 	if (it->content && contents_wanted(j, it)) {
 		if (!j->opts->cache)
 			return 0;
-		int hit = cache_hit(wk, it, &b);
+		hit = cache_hit(wk, it, &b);
 		if (hit <= 0) {
 			it->uncached = hit < 0; /* the thread that reads it need not look again */
 			blob_facts_free(&b.old);
