@@ -37,3 +37,8 @@ begin "placeholders: a manual using the word in a sentence ('as placeholder for 
 fxset_rule_is b71 kinds deploy.local-setup "pass README.md:5"
 fxset_near_fails b71 blind21 deploy.local-setup
 end
+
+begin "placeholders are cited at their own line: a TODO under a blank line is line 3, not the blank line 2"
+b71_got=$(fxset_py "$T/b71-near.json" "sorted({m.get('line') for r in d['rules'] if r['id']=='backup.script' for m in r['near_misses'] if m['path']=='docs/how-to/backup.md'})")
+[ "$b71_got" = "[3]" ] || bad "backup.script's near miss on docs/how-to/backup.md is at $b71_got, expected [3]"
+end
