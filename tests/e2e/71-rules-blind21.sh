@@ -7,7 +7,7 @@
 # A miss of worker heartbeats: the server records when each build agent last
 # reported (agent.LastContact = time.Now().Unix()), and shows an agent as lost
 # when that gets old.  A user's last_seen_at is not a worker's heartbeat.
-# A miss of local setup: a 2,000-line manual whose "Simple 5-minute setup"
+# A miss of local setup: a 3,000-line manual whose "Simple 5-minute setup"
 # gives the commands was taken whole for a placeholder because it says, a
 # thousand lines on, "as placeholder for the login name".  A placeholder is
 # now a line that starts with the word, "this section is a placeholder",
