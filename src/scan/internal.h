@@ -275,9 +275,9 @@ struct item {
 void run_item(struct worker *wk, struct item *it);
 
 /*
- * The same when the cache (or nothing) decides the item, so that its blob
- * need not be read: 1 with it->outs set.  Else 0, the item untouched but
- * for it->uncached: it is for run_item.  A file the cache decides costs
+ * The same when the cache is on and it (or nothing) decides the item, so
+ * that its blob need not be read: 1 with it->outs set.  Else 0, the item
+ * untouched but for it->uncached: it is for run_item.  A file the cache decides costs
  * less than handing it to another thread, so the walking thread runs this
  * first.
  */

@@ -357,10 +357,11 @@ int run_item_cached(struct worker *wk, struct item *it)
 	struct blob b;
 	int hit;
 
+	/* without the cache the thread that claims the item decides it: nothing is worked out twice */
+	if (!j->opts->cache)
+		return 0;
 	blob_init(&b);
 	if (it->content && contents_wanted(j, it)) {
-		if (!j->opts->cache)
-			return 0;
 		hit = cache_hit(wk, it, &b);
 		if (hit <= 0) {
 			it->uncached = hit < 0; /* the thread that reads it need not look again */
