@@ -61,7 +61,7 @@ size_t pack_set_count(const struct pack_set *ps);
 int pack_has(const struct pack_set *ps, const unsigned char id[20]);
 
 struct pack_reader *pack_reader_new(const struct pack_set *ps);
-/* Bytes the reader's buffers hold now (for tests); 0 for NULL. */
+/* Bytes the reader's buffers and base cache hold now (for tests); 0 for NULL. */
 size_t pack_reader_held(const struct pack_reader *pr);
 
 /* Frees the reader and its buffers (not the set); NULL is fine. */
