@@ -1,4 +1,4 @@
-/* pack.c - whole blobs read straight from pack files: .idx lookup, pread, one libdeflate call. */
+/* pack.c - blobs read straight from pack files: .idx lookup, pread, libdeflate, git's deltas applied here. */
 #include "git/pack.h"
 
 #include <dirent.h>
@@ -20,8 +20,18 @@
 #define OBJ_BLOB      3
 #define OBJ_OFS_DELTA 6
 #define OBJ_REF_DELTA 7
-/* bytes of entry header read ahead of the data; a header is at most 10 bytes for 64-bit sizes */
-#define HEAD_MAX 16
+/*
+ * bytes of entry header read ahead of the data: type and size take at most
+ * 10 bytes for 64-bit sizes, then a delta's base, an offset of at most 10
+ * bytes or a 20-byte id
+ */
+#define HEAD_MAX 32
+/*
+ * The base cache's hash buckets; a power of two.  The cache holds at most
+ * PACK_BASE_CACHE bytes, of objects of a few KiB on real code: a few
+ * hundred, a short chain a bucket.
+ */
+#define BASE_BUCKETS 1024
 
 /*
  * Every KEY_STEP-th object id's first 8 bytes are kept in memory; a lookup
@@ -58,12 +68,44 @@ struct pack_set {
 	pthread_mutex_t mu; /* the packs' keys are read once, by whichever thread looks up first */
 };
 
+/*
+ * One object of a delta chain, inflated or built: the base of the next
+ * delta up.  While it is in a reader's base cache (linked) the cache owns
+ * it; otherwise whoever holds it frees it (base_drop).
+ */
+struct base {
+	struct base *hnext;	    /* the next in its hash bucket */
+	struct base *newer, *older; /* the cache's order of use, newest first */
+	const struct pack *p;
+	uint64_t off; /* its entry's offset in p */
+	size_t len;
+	int linked;
+	unsigned char data[]; /* len bytes */
+};
+
+/* Recently built bases, found by pack and offset; the least recently used goes first. */
+struct base_cache {
+	struct base *bucket[BASE_BUCKETS];
+	struct base *newest, *oldest;
+	size_t bytes; /* of every linked base, its struct included */
+};
+
 struct pack_reader {
 	const struct pack_set *ps;
 	struct libdeflate_decompressor *z;
-	unsigned char *in, *out;
-	size_t in_cap, out_cap;
+	unsigned char *in, *out, *delta;
+	size_t in_cap, out_cap, delta_cap;
 	int out_big; /* out is a large blob's, from xmalloc_big */
+	struct base_cache cache;
+};
+
+/* What an entry's header says. */
+struct entry {
+	uint64_t off;  /* where the entry starts */
+	uint64_t at;   /* where its deflated data starts */
+	uint64_t size; /* of its inflated data: a delta's is the delta's, not the object's */
+	uint64_t base; /* a delta's base: its entry's offset in the same pack */
+	int type;
 };
 
 static uint32_t be32(const unsigned char *p)
@@ -259,13 +301,128 @@ static void free_out(struct pack_reader *pr)
 	pr->out_big = 0;
 }
 
+/* ---- the base cache ------------------------------------------------------------------- */
+
+static size_t base_hash(const struct pack *p, uint64_t off)
+{
+	return (size_t)(((uint64_t)(uintptr_t)p ^ off) * 0x9e3779b97f4a7c15u >> 40) & (BASE_BUCKETS - 1);
+}
+
+/* A new, unlinked base of len bytes for the entry at off in p; the caller frees it (base_drop). */
+static struct base *base_new(const struct pack *p, uint64_t off, size_t len)
+{
+	struct base *b = xmalloc(sizeof(*b) + len);
+	memset(b, 0, sizeof(*b));
+	b->p = p;
+	b->off = off;
+	b->len = len;
+	return b;
+}
+
+/* Frees b unless the cache owns it; NULL is fine. */
+static void base_drop(struct base *b)
+{
+	if (b && !b->linked)
+		free(b);
+}
+
+/* Takes b out of the cache; the caller then owns it. */
+static void cache_unlink(struct base_cache *c, struct base *b)
+{
+	struct base **h = &c->bucket[base_hash(b->p, b->off)];
+	while (*h != b)
+		h = &(*h)->hnext;
+	*h = b->hnext;
+	if (b->newer)
+		b->newer->older = b->older;
+	else
+		c->newest = b->older;
+	if (b->older)
+		b->older->newer = b->newer;
+	else
+		c->oldest = b->newer;
+	c->bytes -= sizeof(*b) + b->len;
+	b->linked = 0;
+	b->hnext = b->newer = b->older = NULL;
+}
+
+/* Makes b the most recently used. */
+static void cache_touch(struct base_cache *c, struct base *b)
+{
+	if (c->newest == b)
+		return;
+	b->newer->older = b->older;
+	if (b->older)
+		b->older->newer = b->newer;
+	else
+		c->oldest = b->newer;
+	b->newer = NULL;
+	b->older = c->newest;
+	c->newest->newer = b;
+	c->newest = b;
+}
+
+/* The cached base of the entry at off in p, now the most recently used; NULL when not cached. */
+static struct base *cache_get(struct base_cache *c, const struct pack *p, uint64_t off)
+{
+	struct base *b;
+	for (b = c->bucket[base_hash(p, off)]; b; b = b->hnext)
+		if (b->off == off && b->p == p) {
+			cache_touch(c, b);
+			return b;
+		}
+	return NULL;
+}
+
+/*
+ * Hands b to the cache, which then owns it, making room by freeing the
+ * least recently used; b stays unlinked (its holder's) when it alone is
+ * more than a quarter of the cache.  Nothing else is in use while it runs:
+ * a base it frees is no longer needed.
+ */
+static void cache_put(struct base_cache *c, struct base *b)
+{
+	size_t need = sizeof(*b) + b->len;
+	struct base **h;
+	if (need > PACK_BASE_CACHE / 4)
+		return;
+	while (c->bytes + need > PACK_BASE_CACHE) {
+		struct base *old = c->oldest;
+		cache_unlink(c, old);
+		free(old);
+	}
+	h = &c->bucket[base_hash(b->p, b->off)];
+	b->hnext = *h;
+	*h = b;
+	b->older = c->newest;
+	b->newer = NULL;
+	if (c->newest)
+		c->newest->newer = b;
+	else
+		c->oldest = b;
+	c->newest = b;
+	c->bytes += need;
+	b->linked = 1;
+}
+
+static void cache_clear(struct base_cache *c)
+{
+	while (c->oldest) {
+		struct base *old = c->oldest;
+		cache_unlink(c, old);
+		free(old);
+	}
+}
+
 void pack_reader_free(struct pack_reader *pr)
 {
 	if (!pr)
 		return;
 	if (pr->z)
 		libdeflate_free_decompressor(pr->z);
+	cache_clear(&pr->cache);
 	free(pr->in);
+	free(pr->delta);
 	free_out(pr);
 	free(pr);
 }
@@ -415,7 +572,7 @@ static void trim_out(struct pack_reader *pr)
 
 size_t pack_reader_held(const struct pack_reader *pr)
 {
-	return pr ? pr->in_cap + pr->out_cap : 0;
+	return pr ? pr->in_cap + pr->out_cap + pr->delta_cap + pr->cache.bytes : 0;
 }
 
 int pack_has(const struct pack_set *ps, const unsigned char id[20])
@@ -428,12 +585,13 @@ int pack_has(const struct pack_set *ps, const unsigned char id[20])
 }
 
 /*
- * A large blob's stream is inflated from a mapping of the pack, not
- * copied to a buffer of the bound on its length (the blob's size): only
- * the pages the stream covers (its compressed length) are read in, and
- * they leave the process with the mapping.  Same checks as the pread path.
+ * A large stream is inflated from a mapping of the pack, not copied to a
+ * buffer of the bound on its length (the object's size): only the pages
+ * the stream covers (its compressed length) are read in, and they leave
+ * the process with the mapping.  Same checks as the pread path.
  */
-static int inflate_mapped(struct pack_reader *pr, const struct pack *p, uint64_t at, size_t in_len, size_t size)
+static int inflate_mapped(struct pack_reader *pr, const struct pack *p, uint64_t at, size_t in_len, unsigned char *dst,
+			  size_t size)
 {
 	long pg = sysconf(_SC_PAGESIZE);
 	uint64_t start;
@@ -451,7 +609,7 @@ static int inflate_mapped(struct pack_reader *pr, const struct pack *p, uint64_t
 	m = mmap(NULL, map_len, PROT_READ, MAP_PRIVATE, p->fd, (off_t)start);
 	if (m == MAP_FAILED)
 		return -1;
-	rc = libdeflate_zlib_decompress_ex(pr->z, (unsigned char *)m + skip, in_len, pr->out, size, NULL, NULL) ==
+	rc = libdeflate_zlib_decompress_ex(pr->z, (unsigned char *)m + skip, in_len, dst, size, NULL, NULL) ==
 			     LIBDEFLATE_SUCCESS
 		     ? 0
 		     : -1;
@@ -459,50 +617,14 @@ static int inflate_mapped(struct pack_reader *pr, const struct pack *p, uint64_t
 	return rc;
 }
 
-int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len)
+/*
+ * Inflates the zlib stream at `at` in p into dst, which it must fill
+ * exactly (size bytes, size below SIZE_MAX / 4) and pass its Adler-32
+ * check; -1 otherwise.
+ */
+static int inflate_at(struct pack_reader *pr, const struct pack *p, uint64_t at, uint64_t size, unsigned char *dst)
 {
-	const struct pack_set *ps = pr->ps;
-	const struct pack *p = NULL;
-	unsigned char head[HEAD_MAX];
-	uint64_t off, room, size, want;
-	size_t i, h, hn, in_len;
-	long pos = -1;
-	int type, shift;
-
-	if (!pr->z)
-		return PACK_MISS;
-	/* the previous blob's bytes are no longer wanted: a large one's buffers go back */
-	trim(&pr->in, &pr->in_cap);
-	trim_out(pr);
-	for (i = 0; i < ps->n && pos < 0; i++)
-		if ((pos = find(ps, &ps->p[i], id)) >= 0)
-			p = &ps->p[i];
-	if (!p || (off = entry_offset(p, (uint32_t)pos)) == 0)
-		return PACK_MISS;
-	room = p->size - HASH_LEN - off; /* an entry ends before the pack's trailer */
-	hn = room < HEAD_MAX ? (size_t)room : HEAD_MAX;
-	if (hn < 2 || pread_all(p->fd, head, hn, off) < 0)
-		return PACK_MISS;
-	/* type and size: 3 bits and 4 bits in the first byte, then 7 bits a byte */
-	type = head[0] >> 4 & 7;
-	size = head[0] & 15;
-	shift = 4;
-	for (h = 1; head[h - 1] & 0x80; h++) {
-		if (h >= hn || shift > 57)
-			return PACK_MISS;
-		size |= (uint64_t)(head[h] & 0x7f) << shift;
-		shift += 7;
-	}
-	if (type == OBJ_OFS_DELTA || type == OBJ_REF_DELTA)
-		return PACK_MISS; /* libgit2 applies deltas, with its base cache */
-	if (type != OBJ_BLOB)
-		return type >= 1 && type <= 4 ? PACK_NOT_BLOB : PACK_MISS;
-	if (size > max_size) {
-		*len = size;
-		return PACK_TOO_BIG;
-	}
-	if (size >= SIZE_MAX / 4)
-		return PACK_MISS;
+	uint64_t room = p->size - HASH_LEN - at;
 	/*
 	 * The deflated data is read without knowing where it ends: zlib's
 	 * output is never longer than its input by more than 5 bytes a 64 KiB
@@ -510,24 +632,304 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	 * writes; one that does not fit fails to inflate and goes to libgit2.
 	 * Bytes of the next entries read along are ignored.
 	 */
-	want = size + size / 8192 + 64;
-	in_len = (size_t)(room - h < want ? room - h : want);
-	ensure_out(pr, (size_t)size + 1);
-	if (in_len > PACK_READER_KEEP) {
-		/* see inflate_mapped */
-		if (inflate_mapped(pr, p, off + h, in_len, (size_t)size) < 0)
-			return PACK_MISS;
-	} else {
-		ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
-		if (pread_all(p->fd, pr->in, in_len, off + h) < 0)
-			return PACK_MISS;
-		/* the stream must fill exactly `size` bytes and pass its Adler-32 check */
-		if (libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, pr->out, (size_t)size, NULL, NULL) !=
-		    LIBDEFLATE_SUCCESS)
-			return PACK_MISS;
+	uint64_t want = size + size / 8192 + 64;
+	size_t in_len = (size_t)(room < want ? room : want);
+
+	if (in_len > PACK_READER_KEEP)
+		return inflate_mapped(pr, p, at, in_len, dst, (size_t)size); /* see there */
+	ensure(&pr->in, &pr->in_cap, in_len ? in_len : 1);
+	if (pread_all(p->fd, pr->in, in_len, at) < 0 ||
+	    libdeflate_zlib_decompress_ex(pr->z, pr->in, in_len, dst, (size_t)size, NULL, NULL) != LIBDEFLATE_SUCCESS)
+		return -1;
+	return 0;
+}
+
+/*
+ * Reads the header of the entry at off in p into *e: its type, its
+ * inflated size and, for a delta, where its base starts (a REF_DELTA's
+ * base must be in the same pack).  -1 on anything unexpected, or a base
+ * not found: the object is then left to libgit2.
+ */
+static int entry_read(const struct pack_set *ps, struct pack *p, uint64_t off, struct entry *e)
+{
+	unsigned char head[HEAD_MAX];
+	uint64_t room, size, back;
+	size_t h, hn;
+	long pos;
+	int type, shift;
+
+	if (off < 12 || off >= p->size - HASH_LEN)
+		return -1;
+	room = p->size - HASH_LEN - off; /* an entry ends before the pack's trailer */
+	hn = room < HEAD_MAX ? (size_t)room : HEAD_MAX;
+	if (hn < 2 || pread_all(p->fd, head, hn, off) < 0)
+		return -1;
+	/* type and size: 3 bits and 4 bits in the first byte, then 7 bits a byte */
+	type = head[0] >> 4 & 7;
+	size = head[0] & 15;
+	shift = 4;
+	for (h = 1; head[h - 1] & 0x80; h++) {
+		if (h >= hn || shift > 57)
+			return -1;
+		size |= (uint64_t)(head[h] & 0x7f) << shift;
+		shift += 7;
 	}
-	pr->out[size] = '\0';
+	e->off = off;
+	e->size = size;
+	e->type = type;
+	e->base = 0;
+	if (type == OBJ_OFS_DELTA) {
+		/* how far back the base starts, big-endian 7 bits a byte, each continuation adding one (git's encoding)
+		 */
+		if (h >= hn)
+			return -1;
+		back = head[h] & 0x7f;
+		while (head[h++] & 0x80) {
+			if (h >= hn || back >= (uint64_t)1 << 56)
+				return -1;
+			back = ((back + 1) << 7) | (head[h] & 0x7f);
+		}
+		/* strictly before this entry, so that a chain of them always ends */
+		if (back == 0 || back > off - 12)
+			return -1;
+		e->base = off - back;
+	} else if (type == OBJ_REF_DELTA) {
+		if (hn - h < HASH_LEN || (pos = find(ps, p, head + h)) < 0 ||
+		    (e->base = entry_offset(p, (uint32_t)pos)) == 0)
+			return -1;
+		h += HASH_LEN;
+	}
+	e->at = off + h;
+	return 0;
+}
+
+/* Reads one size of a delta's header (7 bits a byte, least significant first) at *d, moving *d past it; -1 when
+ * overlong or cut short. */
+static int delta_size(const unsigned char **d, const unsigned char *end, uint64_t *out)
+{
+	uint64_t v = 0;
+	int shift = 0;
+	unsigned char c;
+	do {
+		if (*d >= end || shift > 56)
+			return -1;
+		c = *(*d)++;
+		v |= (uint64_t)(c & 0x7f) << shift;
+		shift += 7;
+	} while (c & 0x80);
+	*out = v;
+	return 0;
+}
+
+/*
+ * Builds into dst (exactly dst_len bytes) the object that the delta ops
+ * at d..end make of base: each op copies a range of the base (an offset
+ * of up to 4 bytes and a size of up to 3, 0 meaning 0x10000) or inserts
+ * its next 1 to 127 bytes.  -1 on op 0, a copy outside the base, more or
+ * fewer bytes than dst_len, or ops cut short.
+ */
+static int delta_apply(unsigned char *dst, size_t dst_len, const unsigned char *base, size_t base_len,
+		       const unsigned char *d, const unsigned char *end)
+{
+	size_t at = 0;
+	while (d < end) {
+		unsigned char op = *d++;
+		size_t n;
+		if (op & 0x80) {
+			uint64_t off = 0, sz = 0;
+			int k;
+			for (k = 0; k < 4; k++)
+				if (op & (1u << k)) {
+					if (d >= end)
+						return -1;
+					off |= (uint64_t)*d++ << (8 * k);
+				}
+			for (k = 0; k < 3; k++)
+				if (op & (0x10u << k)) {
+					if (d >= end)
+						return -1;
+					sz |= (uint64_t)*d++ << (8 * k);
+				}
+			if (sz == 0)
+				sz = 0x10000;
+			if (off > base_len || sz > base_len - off || sz > dst_len - at)
+				return -1;
+			memcpy(dst + at, base + off, (size_t)sz);
+			at += (size_t)sz;
+		} else if (op) {
+			n = op;
+			if (n > (size_t)(end - d) || n > dst_len - at)
+				return -1;
+			memcpy(dst + at, d, n);
+			d += n;
+			at += n;
+		} else {
+			return -1; /* reserved */
+		}
+	}
+	return at == dst_len ? 0 : -1;
+}
+
+/*
+ * Inflates the delta of entry e into buf (e->size bytes, at most
+ * PACK_READER_KEEP) and reads its header: the size of the base it applies
+ * to and of its result; *ops is where its ops start.  -1 when it does not
+ * inflate or its header is wrong.
+ */
+static int delta_open(struct pack_reader *pr, const struct pack *p, const struct entry *e, unsigned char *buf,
+		      uint64_t *src, uint64_t *dst, const unsigned char **ops)
+{
+	const unsigned char *d = buf, *end = buf + e->size;
+	if (inflate_at(pr, p, e->at, e->size, buf) < 0 || delta_size(&d, end, src) < 0 || delta_size(&d, end, dst) < 0)
+		return -1;
+	*ops = d;
+	return 0;
+}
+
+/*
+ * Reads the object whose entry top is a delta: down its chain of bases
+ * (at most PACK_DELTA_DEPTH deltas) to a whole object or one the cache
+ * holds, then each delta applied in turn from there up, the bases built
+ * on the way kept in the cache.  The object's own delta is inflated
+ * first, for the object's size in its header: one over max_size is
+ * PACK_TOO_BIG without building anything.
+ */
+static int read_delta(struct pack_reader *pr, struct pack *p, const struct entry *top, uint64_t max_size,
+		      const char **data, uint64_t *len)
+{
+	struct entry chain[PACK_DELTA_DEPTH], e;
+	struct base *cur = NULL, *next = NULL;
+	const unsigned char *ops, *mid;
+	uint64_t src, dst, s2, d2;
+	size_t n = 0, i;
+	int rc = PACK_MISS;
+
+	memset(&e, 0, sizeof(e));
+	chain[n++] = *top;
+	while ((cur = cache_get(&pr->cache, p, chain[n - 1].base)) == NULL) {
+		if (entry_read(pr->ps, p, chain[n - 1].base, &e) < 0)
+			return PACK_MISS;
+		if (e.type == OBJ_OFS_DELTA || e.type == OBJ_REF_DELTA) {
+			/* deeper than git makes them, or a cycle of REF_DELTAs */
+			if (n == PACK_DELTA_DEPTH)
+				return PACK_MISS;
+			chain[n++] = e;
+			continue;
+		}
+		/* the chain's end is the object's type */
+		if (e.type != OBJ_BLOB)
+			return e.type >= 1 && e.type <= 4 ? PACK_NOT_BLOB : PACK_MISS;
+		break;
+	}
+	if (top->size > PACK_READER_KEEP)
+		return PACK_MISS;
+	ensure(&pr->delta, &pr->delta_cap, top->size ? (size_t)top->size : 1);
+	if (delta_open(pr, p, top, pr->delta, &src, &dst, &ops) < 0)
+		return PACK_MISS;
+	if (dst > max_size) {
+		*len = dst;
+		return PACK_TOO_BIG;
+	}
+	/*
+	 * a chain holds its base, a delta and a result at once (libgit2 too):
+	 * a large one is left to libgit2, which the scan lets one thread at a
+	 * time do (scan/item.c, BIG_READ)
+	 */
+	if (dst > PACK_READER_KEEP)
+		return PACK_MISS;
+	if (!cur) {
+		if (e.size > PACK_READER_KEEP)
+			return PACK_MISS;
+		cur = base_new(p, e.off, (size_t)e.size);
+		if (inflate_at(pr, p, e.at, e.size, cur->data) < 0)
+			goto done;
+		cache_put(&pr->cache, cur);
+	}
+	/*
+	 * the deltas between, from the base up; each inflated into out, which
+	 * holds nothing until the object itself is built in it
+	 */
+	for (i = n - 1; i >= 1; i--) {
+		if (chain[i].size > PACK_READER_KEEP)
+			goto done;
+		ensure_out(pr, chain[i].size ? (size_t)chain[i].size : 1);
+		if (delta_open(pr, p, &chain[i], pr->out, &s2, &d2, &mid) < 0 || s2 != cur->len ||
+		    d2 > PACK_READER_KEEP)
+			goto done;
+		next = base_new(p, chain[i].off, (size_t)d2);
+		if (delta_apply(next->data, next->len, cur->data, cur->len, mid, pr->out + chain[i].size) < 0)
+			goto done;
+		base_drop(cur);
+		cur = next;
+		next = NULL;
+		cache_put(&pr->cache, cur);
+	}
+	if (src != cur->len)
+		goto done;
+	/* ops point into pr->delta, which ensure_out leaves alone */
+	ensure_out(pr, (size_t)dst + 1);
+	if (delta_apply(pr->out, (size_t)dst, cur->data, cur->len, ops, pr->delta + top->size) < 0)
+		goto done;
+	pr->out[dst] = '\0';
 	*data = (const char *)pr->out;
-	*len = size;
+	*len = dst;
+	rc = PACK_BLOB;
+done:
+	base_drop(next);
+	base_drop(cur);
+	return rc;
+}
+
+int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_size, const char **data, uint64_t *len)
+{
+	const struct pack_set *ps = pr->ps;
+	struct pack *p = NULL;
+	struct base *b;
+	struct entry e;
+	size_t i;
+	long pos = -1;
+
+	if (!pr->z)
+		return PACK_MISS;
+	/* the previous blob's bytes are no longer wanted: a large one's buffers go back */
+	trim(&pr->in, &pr->in_cap);
+	trim(&pr->delta, &pr->delta_cap);
+	trim_out(pr);
+	for (i = 0; i < ps->n && pos < 0; i++)
+		if ((pos = find(ps, &ps->p[i], id)) >= 0)
+			p = &ps->p[i];
+	if (!p || (e.off = entry_offset(p, (uint32_t)pos)) == 0)
+		return PACK_MISS;
+	/* built earlier as a base of some other blob */
+	if ((b = cache_get(&pr->cache, p, e.off)) != NULL) {
+		if (b->len > max_size) {
+			*len = b->len;
+			return PACK_TOO_BIG;
+		}
+		ensure_out(pr, b->len + 1);
+		memcpy(pr->out, b->data, b->len);
+		pr->out[b->len] = '\0';
+		*data = (const char *)pr->out;
+		*len = b->len;
+		return PACK_BLOB;
+	}
+	if (entry_read(ps, p, e.off, &e) < 0)
+		return PACK_MISS;
+	if (e.type == OBJ_OFS_DELTA || e.type == OBJ_REF_DELTA)
+		return read_delta(pr, p, &e, max_size, data, len);
+	if (e.type != OBJ_BLOB)
+		return e.type >= 1 && e.type <= 4 ? PACK_NOT_BLOB : PACK_MISS;
+	if (e.size > max_size) {
+		*len = e.size;
+		return PACK_TOO_BIG;
+	}
+	if (e.size >= SIZE_MAX / 4)
+		return PACK_MISS;
+	ensure_out(pr, (size_t)e.size + 1);
+	if (inflate_at(pr, p, e.at, e.size, pr->out) < 0)
+		return PACK_MISS;
+	pr->out[e.size] = '\0';
+	*data = (const char *)pr->out;
+	*len = e.size;
 	return PACK_BLOB;
 }

@@ -234,6 +234,21 @@ def seeds_pack(fixtures):
                 pack = fh.read()
             if len(idx) < 65536:
                 put("pack", name, b"\0" + struct.pack("<H", len(idx)) + idx + pack)
+    # git repack writes OFS_DELTA bases only: history's objects again as REF_DELTAs (pack-objects without
+    # --delta-base-offset)
+    repo = os.path.join(fixtures, "history")
+    tmp = tempfile.mkdtemp(prefix="pgseeds-")
+    try:
+        subprocess.run(["git", "-C", repo, "pack-objects", "-q", "--no-reuse-delta", os.path.join(tmp, "p")],
+                       input=git(repo, "rev-list", "--objects", "--all"), check=True, capture_output=True)
+        base = [f[:-4] for f in os.listdir(tmp) if f.endswith(".idx")][0]
+        with open(os.path.join(tmp, base + ".idx"), "rb") as fh:
+            idx = fh.read()
+        with open(os.path.join(tmp, base + ".pack"), "rb") as fh:
+            pack = fh.read()
+        put("pack", "history-ref", b"\0" + struct.pack("<H", len(idx)) + idx + pack)
+    finally:
+        shutil.rmtree(tmp)
 
 
 def seeds_cache(fixtures, proofgate):
