@@ -786,6 +786,21 @@ static int delta_open(struct pack_reader *pr, const struct pack *p, const struct
 	return 0;
 }
 
+/* A type that is not a blob's: PACK_NOT_BLOB for another of git's object types, PACK_MISS for anything else. */
+static int not_blob(int type)
+{
+	return type >= 1 && type <= 4 ? PACK_NOT_BLOB : PACK_MISS;
+}
+
+/* The blob of len bytes built in pr->out, NUL-terminated, handed out. */
+static int blob_out(struct pack_reader *pr, uint64_t len, const char **data, uint64_t *lenp)
+{
+	pr->out[len] = '\0';
+	*data = (const char *)pr->out;
+	*lenp = len;
+	return PACK_BLOB;
+}
+
 /*
  * Reads the object whose entry top is a delta: down its chain of bases
  * (at most PACK_DELTA_DEPTH deltas) to a whole object or one the cache
@@ -818,7 +833,7 @@ static int read_delta(struct pack_reader *pr, struct pack *p, const struct entry
 		}
 		/* the chain's end is the object's type */
 		if (e.type != OBJ_BLOB)
-			return e.type >= 1 && e.type <= 4 ? PACK_NOT_BLOB : PACK_MISS;
+			return not_blob(e.type);
 		break;
 	}
 	if (top->size > PACK_READER_KEEP)
@@ -870,10 +885,7 @@ static int read_delta(struct pack_reader *pr, struct pack *p, const struct entry
 	ensure_out(pr, (size_t)dst + 1);
 	if (delta_apply(pr->out, (size_t)dst, cur->data, cur->len, ops, pr->delta + top->size) < 0)
 		goto done;
-	pr->out[dst] = '\0';
-	*data = (const char *)pr->out;
-	*len = dst;
-	rc = PACK_BLOB;
+	rc = blob_out(pr, dst, data, len);
 done:
 	base_drop(next);
 	base_drop(cur);
@@ -908,17 +920,14 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 		}
 		ensure_out(pr, b->len + 1);
 		memcpy(pr->out, b->data, b->len);
-		pr->out[b->len] = '\0';
-		*data = (const char *)pr->out;
-		*len = b->len;
-		return PACK_BLOB;
+		return blob_out(pr, b->len, data, len);
 	}
 	if (entry_read(ps, p, e.off, &e) < 0)
 		return PACK_MISS;
 	if (e.type == OBJ_OFS_DELTA || e.type == OBJ_REF_DELTA)
 		return read_delta(pr, p, &e, max_size, data, len);
 	if (e.type != OBJ_BLOB)
-		return e.type >= 1 && e.type <= 4 ? PACK_NOT_BLOB : PACK_MISS;
+		return not_blob(e.type);
 	if (e.size > max_size) {
 		*len = e.size;
 		return PACK_TOO_BIG;
@@ -928,8 +937,5 @@ int pack_read(struct pack_reader *pr, const unsigned char id[20], uint64_t max_s
 	ensure_out(pr, (size_t)e.size + 1);
 	if (inflate_at(pr, p, e.at, e.size, pr->out) < 0)
 		return PACK_MISS;
-	pr->out[e.size] = '\0';
-	*data = (const char *)pr->out;
-	*len = e.size;
-	return PACK_BLOB;
+	return blob_out(pr, e.size, data, len);
 }
