@@ -31,7 +31,7 @@ fxset_near_fails b74 blind25 backup.restore-drill
 fxset_near_fails b74 blind25 backup.verification
 end
 
-begin "migrations: an entrypoint running the binary's upgrade, whose cobra command migrates, counts; an upgrade command that only checks for releases does not"
+begin "migrations: an entrypoint running the binary's upgrade (with its flags), whose cobra command migrates, counts; an upgrade command that only checks for releases does not"
 fxset_rule_is b74 kinds deploy.migration-check "pass cmd/command.go:12 script/entrypoint.sh:4"
 fxset_near_fails b74 blind25 deploy.migration-check
 end
