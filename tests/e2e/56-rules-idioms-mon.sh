@@ -35,7 +35,9 @@ fxset_ev b56 idioms-mon monitoring.health-endpoint services/s01/app/__init__.py:
 	services/s08/internal/server/routes.go:4 services/s09/internal/api/routes.go:4 services/s10/cmd/api/main.go:5 \
 	services/s11/cmd/server/main.go:9 services/s12/src/main.rs:3 services/s13/lib/my_web/router.ex:3 \
 	services/s14/lib/my_web/router.ex:3 services/s15/Startup.cs:3 services/s16/fly.toml:6 \
-	services/s17/.do/app.yaml:4 services/s18/deploy/app.nomad.hcl:5 services/s21/src/server.js:5
+	services/s17/.do/app.yaml:4 services/s18/deploy/app.nomad.hcl:5 services/s21/src/server.js:5 \
+	services/s29/app.py:9
+# s29's app.add_url_rule("/healthcheck", …) is a Flask health route since the thirtieth set (79-)
 fxset_near_fails b56 idioms-mon monitoring.health-endpoint
 end
 
