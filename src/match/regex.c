@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,21 +12,27 @@
 #include "util/err.h"
 #include "util/mem.h"
 
-int match_regex_fast_start(const struct match_regex *r)
+/* match_regex_fast_start for a compiled pattern. */
+static int fast_start_of(const pcre2_code *code)
 {
 	uint32_t type = 0;
 	const uint8_t *bitmap = NULL;
 	int bits = 0, i;
 
-	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
+	if (!code || pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type) != 0)
 		return 0;
 	if (type == 1)
 		return 1;
-	if (type != 0 || pcre2_pattern_info(r->code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || !bitmap)
+	if (type != 0 || pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bitmap) != 0 || !bitmap)
 		return 0;
 	for (i = 0; i < 256; i++)
 		bits += (bitmap[i >> 3] >> (i & 7)) & 1;
 	return bits <= MATCH_FAST_START_BYTES;
+}
+
+int match_regex_fast_start(const struct match_regex *r)
+{
+	return r ? r->fast_start : 0;
 }
 
 int match_report_group(const pcre2_code *code, uint32_t ncaptures)
@@ -109,29 +116,30 @@ static int maybe_extended(const char *pattern)
  * classes and comments), into r->code and r->run_src.  Inside \Q..\E an
  * insertion would be text, so a pattern holding \Q, or a rewrite that does
  * not give at least the callouts meant, keeps PCRE2_AUTO_CALLOUT on the
- * whole pattern instead: slower, as sound.
- * The caller compiled r->src plainly into r->code; on any failure here
- * r->code is compiled with PCRE2_AUTO_CALLOUT instead.
+ * whole pattern instead: slower, as sound.  Should even that compile fail
+ * (it compiled plainly when loaded: out of memory), r->code is the plain
+ * pattern, or NULL.
  */
-static void counted_compile(struct match_regex *r, uint32_t copts, pcre2_compile_context *cc)
+static void counted_compile(struct match_regex *r, pcre2_compile_context *cc)
 {
-	struct callouts all, plain, got;
+	struct callouts all, got;
 	struct buf b = BUF_INIT;
 	pcre2_code *autoc = NULL, *rew = NULL;
 	size_t i, kept = 0, from = 0, len = strlen(r->src);
+	uint32_t copts = r->opts;
 	PCRE2_SIZE eo;
 	int ec, fail = 0, ext = maybe_extended(r->src);
 
 	memset(&all, 0, sizeof(all));
-	memset(&plain, 0, sizeof(plain));
 	memset(&got, 0, sizeof(got));
 	autoc = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED, copts | PCRE2_AUTO_CALLOUT, &ec, &eo, cc);
-	if (!autoc)
-		goto done; /* not reached: the plain pattern compiled */
+	if (!autoc) {
+		r->code = pcre2_compile((PCRE2_SPTR)r->src, PCRE2_ZERO_TERMINATED, copts, &ec, &eo, cc);
+		goto done;
+	}
 	/* inside \Q..\E an inserted (?C) would be text: such a pattern keeps every auto-callout */
 	fail = strstr(r->src, "\\Q") != NULL;
 	pcre2_callout_enumerate(autoc, list_callout, &all);
-	pcre2_callout_enumerate(r->code, list_callout, &plain);
 	/* code order is pattern order but for repeated groups, which PCRE2 copies: sorted, once each */
 	qsort(all.pos, all.n, sizeof(*all.pos), cmp_size);
 	for (i = 0; i < all.n; i++) {
@@ -148,16 +156,13 @@ static void counted_compile(struct match_regex *r, uint32_t copts, pcre2_compile
 	if (rew)
 		pcre2_callout_enumerate(rew, list_callout, &got);
 	/* each kept position is its own callout at least (PCRE2 copies a group repeated {n,m} times) */
-	if (rew && got.n == 0 && got.plain >= plain.plain + kept) {
-		pcre2_code_free(r->code);
+	if (rew && got.n == 0 && got.plain >= r->plain_callouts + kept) {
 		r->code = rew;
 		rew = NULL;
 		r->run_src = buf_detach(&b);
 	} else {
-		pcre2_code_free(r->code);
 		r->code = autoc;
 		autoc = NULL;
-		r->run_src = xstrdup(r->src);
 	}
 done:
 	if (!r->run_src)
@@ -166,46 +171,88 @@ done:
 	pcre2_code_free(rew);
 	buf_free(&b);
 	free(all.pos);
-	free(plain.pos);
 	free(got.pos);
+}
+
+/* Every content regex's compile context: CRLF files see \r\n as one line end, as LF files do. */
+static pcre2_compile_context *regex_context(void)
+{
+	pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+	if (cc)
+		pcre2_set_newline(cc, PCRE2_NEWLINE_ANYCRLF);
+	return cc;
+}
+
+/* one lock for every regex's compile for running: each is compiled once, at its first search */
+static pthread_mutex_t ready_lock = PTHREAD_MUTEX_INITIALIZER;
+
+const pcre2_code *match_regex_ready(const struct match_regex *r)
+{
+	struct match_regex *w = (struct match_regex *)r; /* compiled at first use: the one change a search makes */
+	pcre2_compile_context *cc;
+
+	if (atomic_load_explicit(&w->state, memory_order_acquire) == MATCH_REGEX_READY)
+		return w->code;
+	pthread_mutex_lock(&ready_lock);
+	if (atomic_load_explicit(&w->state, memory_order_relaxed) != MATCH_REGEX_READY) {
+		cc = regex_context();
+		counted_compile(w, cc); /* with no context PCRE2's default newline is LF: cc is NULL only out of memory */
+		pcre2_compile_context_free(cc);
+		atomic_store_explicit(&w->state, MATCH_REGEX_READY, memory_order_release);
+	}
+	pthread_mutex_unlock(&ready_lock);
+	return w->code;
+}
+
+int match_regex_is_ready(const struct match_regex *r)
+{
+	return atomic_load_explicit(&((struct match_regex *)r)->state, memory_order_acquire) == MATCH_REGEX_READY;
 }
 
 int match_regex_compile(struct match_regex **out, const char *pattern, unsigned flags, size_t *erroff)
 {
 	struct match_regex *r = NULL;
+	struct callouts plain;
 	pcre2_compile_context *cc = NULL;
+	pcre2_code *code = NULL;
 	uint32_t copts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | PCRE2_MATCH_INVALID_UTF;
 	PCRE2_SIZE eo = 0;
 	int ec, rc = -1;
 
 	*erroff = 0;
+	memset(&plain, 0, sizeof(plain));
 	if (flags & MATCH_CASELESS)
 		copts |= PCRE2_CASELESS;
-	cc = pcre2_compile_context_create(NULL);
+	cc = regex_context();
 	if (!cc) {
 		err_set("cannot create a compile context");
 		goto done;
 	}
-	/* CRLF files: ^ and $ see \r\n as one line end, as LF files do */
-	pcre2_set_newline(cc, PCRE2_NEWLINE_ANYCRLF);
-	r = xcalloc(1, sizeof(*r));
-	r->src = xstrdup(pattern);
-	r->code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, copts, &ec, &eo, cc);
-	if (!r->code) {
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, copts, &ec, &eo, cc);
+	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(ec, msg, sizeof(msg));
 		*erroff = eo;
 		err_set("%s", (char *)msg);
 		goto done;
 	}
-	counted_compile(r, copts, cc);
-	pcre2_pattern_info(r->code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
-	r->group = match_report_group(r->code, r->ncaptures);
+	/* what the scan asks of a pattern up front, read off this compile; the one that runs comes later */
+	r = xcalloc(1, sizeof(*r));
+	r->src = xstrdup(pattern);
+	pcre2_pattern_info(code, PCRE2_INFO_ARGOPTIONS, &r->opts);
+	pcre2_pattern_info(code, PCRE2_INFO_NEWLINE, &r->newline);
+	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &r->ncaptures);
+	r->group = match_report_group(code, r->ncaptures);
+	r->fast_start = fast_start_of(code);
+	pcre2_callout_enumerate(code, list_callout, &plain);
+	r->plain_callouts = plain.plain;
 	*out = r;
 	r = NULL;
 	rc = 0;
 done:
+	pcre2_code_free(code);
 	pcre2_compile_context_free(cc);
+	free(plain.pos);
 	match_regex_free(r);
 	return rc;
 }
@@ -356,7 +403,10 @@ int match_code_next(struct match_ctx *c, const pcre2_code *code, int group, cons
 int match_regex_next(struct match_ctx *c, const struct match_regex *r, const char *subject, size_t len, size_t *start,
 		     size_t *mstart, size_t *mend, size_t *cstart, size_t *cend)
 {
-	/* the JIT state is the one thing matching changes in a shared regex */
+	const pcre2_code *code = match_regex_ready(r);
+	if (!code)
+		return MATCH_FAILED;
+	/* the compile for running and the JIT state are the things matching changes in a shared regex */
 	match_jit_once(&((struct match_regex *)r)->jitted, &r->code, 1);
-	return match_code_next(c, r->code, r->group, subject, len, start, mstart, mend, cstart, cend);
+	return match_code_next(c, code, r->group, subject, len, start, mstart, mend, cstart, cend);
 }

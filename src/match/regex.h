@@ -8,15 +8,41 @@
 
 #include "match/jit.h"
 
-/* A content regex: UTF, Unicode properties and multiline on, CRLF-aware. */
+/*
+ * A content regex: UTF, Unicode properties and multiline on, CRLF-aware.
+ * Compiled plainly when loaded (which checks it and gives what the scan
+ * asks of it up front: options, groups, how it starts); compiled for
+ * running, with the budget's callouts, at its first search
+ * (match_regex_ready): a scan runs few of a pack's patterns on most
+ * repositories, and the two compiles that takes were a sixth of an empty
+ * repository's scan.
+ */
 struct match_regex {
-	char *src;     /* the pattern as written */
-	char *run_src; /* as compiled into code: src with the budget's callouts (regex.h), or src */
-	pcre2_code *code;
-	uint32_t ncaptures;
-	int group;	     /* the group matches report: the one named "date", else 1, else 0 */
+	char *src;	      /* the pattern as written */
+	uint32_t opts;	      /* its compile options (PCRE2_INFO_ARGOPTIONS) */
+	uint32_t newline;     /* its newline convention (PCRE2_INFO_NEWLINE) */
+	uint32_t ncaptures;   /* its capture groups */
+	int group;	      /* the group matches report: the one named "date", else 1, else 0 */
+	int fast_start;	      /* match_regex_fast_start, read off the plain compile */
+	size_t plain_callouts; /* the callouts (?C) written in it */
+	/* set once, by match_regex_ready, before state turns MATCH_REGEX_READY */
+	char *run_src;	    /* as compiled into code: src with the budget's callouts (regex.h), or src */
+	pcre2_code *code;   /* NULL if even that compile failed (searches then say MATCH_FAILED) */
+	atomic_uchar state; /* MATCH_REGEX_NEW until its first search */
 	atomic_uchar jitted; /* match_jit_once */
 };
+
+enum { MATCH_REGEX_NEW, MATCH_REGEX_READY };
+
+/*
+ * Compiles r for running (code and run_src), once, whichever thread asks
+ * first; safe from any thread.  Returns r->code (NULL only when PCRE2
+ * could not compile it again: out of memory).
+ */
+const pcre2_code *match_regex_ready(const struct match_regex *r);
+
+/* 1 once match_regex_ready has run for r (for tests). */
+int match_regex_is_ready(const struct match_regex *r);
 
 #define MATCH_CASELESS 1u
 

@@ -38,9 +38,10 @@ struct twin *twin_compile(const struct match_regex *r)
 	for (c = r && r->src ? (const unsigned char *)r->src : NULL; c && *c; c++)
 		if (*c >= 0x80)
 			return NULL;
-	if (!r || !r->code || pcre2_pattern_info(r->code, PCRE2_INFO_ARGOPTIONS, &opts) != 0 ||
-	    pcre2_pattern_info(r->code, PCRE2_INFO_NEWLINE, &nl) != 0)
+	if (!r)
 		return NULL;
+	opts = r->opts;
+	nl = r->newline;
 	/*
 	 * Compiled at its first use (twin_build), not here: a scan runs few of
 	 * its patterns on most repositories, and compiling every twin up front
@@ -65,6 +66,9 @@ static void twin_build(struct twin *t)
 	pthread_mutex_lock(&twin_lock);
 	if (atomic_load_explicit(&t->state, memory_order_relaxed) != TWIN_NEW)
 		goto done;
+	/* the pattern's own compile for running gives run_src (it waits for the first search too) */
+	if (!match_regex_ready(t->r))
+		goto publish;
 	cc = pcre2_compile_context_create(NULL);
 	if (!cc)
 		goto publish;

@@ -63,15 +63,13 @@ int scan_patterns(struct scan_patterns *out, int *ids, const struct rules *rs)
 		int k;
 		leaf_regexes(r, rs->leaves[i]);
 		for (k = 0; k < TW_N; k++) {
-			uint32_t opts = 0;
 			unsigned char ci;
 			size_t at;
 			if (ids)
 				ids[i * TW_N + (size_t)k] = -1;
 			if (!r[k])
 				continue;
-			pcre2_pattern_info(r[k]->code, PCRE2_INFO_ARGOPTIONS, &opts);
-			ci = (opts & PCRE2_CASELESS) != 0;
+			ci = (r[k]->opts & PCRE2_CASELESS) != 0;
 			at = pattern_index(p.src, p.caseless, p.n, r[k]->src, ci);
 			if (at == p.n) {
 				if (p.n == cap) {

@@ -1,6 +1,7 @@
 /* test_regex.c - content regexes (PCRE2: UTF, Unicode properties, CRLF, limits, JIT). */
 #include "helpers.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -394,6 +395,58 @@ static void test_regex_fast_start(void **state)
 	assert_false(match_regex_fast_start(NULL));
 }
 
+/* A thread's share of test_regex_ready_at_first_search: its own state, one shared pattern. */
+struct racer {
+	const struct match_regex *r;
+	int matches;
+};
+
+static void *race(void *arg)
+{
+	struct racer *x = arg;
+	static const char text[] = "aab ab b aaab";
+	struct match_ctx *c = match_ctx_new();
+	size_t start = 0, ms, me, cs, ce;
+	while (match_regex_next(c, x->r, text, sizeof(text) - 1, &start, &ms, &me, &cs, &ce) == MATCH_OK)
+		x->matches++;
+	match_ctx_free(c);
+	return NULL;
+}
+
+static void test_regex_ready_at_first_search(void **state)
+{
+	struct fx *f = *state;
+	struct match_regex *r = re(f, "(?<w>a+)b", MATCH_CASELESS), *shared = re(f, "(a+)+b", 0);
+	struct racer x[4];
+	pthread_t th[4];
+	int i;
+
+	/* loaded: checked, and what the scan asks up front known, but not compiled for running */
+	assert_false(match_regex_is_ready(r));
+	assert_null(r->code);
+	assert_null(r->run_src);
+	assert_true(r->opts & PCRE2_CASELESS);
+	assert_int_equal(r->ncaptures, 1);
+	assert_int_equal(r->group, 1);
+	/* the first search compiles it, with the budget's callouts */
+	assert_int_equal(COUNT(f, r, "AAB ab b"), 2);
+	assert_true(match_regex_is_ready(r));
+	assert_non_null(r->code);
+	assert_non_null(strstr(r->run_src, "(?C)"));
+	/* threads racing to its first search all get the same matches, and one compile */
+	for (i = 0; i < 4; i++) {
+		x[i].r = shared;
+		x[i].matches = 0;
+		assert_int_equal(pthread_create(&th[i], NULL, race, &x[i]), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_int_equal(x[i].matches, 3);
+	}
+	assert_true(match_regex_is_ready(shared));
+	assert_ptr_equal(match_regex_ready(shared), shared->code);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -413,6 +466,7 @@ int main(void)
 		T(test_regex_budget_per_subject),
 		T(test_regex_budget_callouts_keep_matches),
 		T(test_regex_fast_start),
+		T(test_regex_ready_at_first_search),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);
