@@ -196,7 +196,8 @@ const pcre2_code *match_regex_ready(const struct match_regex *r)
 	pthread_mutex_lock(&ready_lock);
 	if (atomic_load_explicit(&w->state, memory_order_relaxed) != MATCH_REGEX_READY) {
 		cc = regex_context();
-		counted_compile(w, cc); /* with no context PCRE2's default newline is LF: cc is NULL only out of memory */
+		counted_compile(w,
+				cc); /* with no context PCRE2's default newline is LF: cc is NULL only out of memory */
 		pcre2_compile_context_free(cc);
 		atomic_store_explicit(&w->state, MATCH_REGEX_READY, memory_order_release);
 	}

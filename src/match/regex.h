@@ -18,17 +18,17 @@
  * repository's scan.
  */
 struct match_regex {
-	char *src;	      /* the pattern as written */
-	uint32_t opts;	      /* its compile options (PCRE2_INFO_ARGOPTIONS) */
-	uint32_t newline;     /* its newline convention (PCRE2_INFO_NEWLINE) */
-	uint32_t ncaptures;   /* its capture groups */
-	int group;	      /* the group matches report: the one named "date", else 1, else 0 */
-	int fast_start;	      /* match_regex_fast_start, read off the plain compile */
+	char *src;	       /* the pattern as written */
+	uint32_t opts;	       /* its compile options (PCRE2_INFO_ARGOPTIONS) */
+	uint32_t newline;      /* its newline convention (PCRE2_INFO_NEWLINE) */
+	uint32_t ncaptures;    /* its capture groups */
+	int group;	       /* the group matches report: the one named "date", else 1, else 0 */
+	int fast_start;	       /* match_regex_fast_start, read off the plain compile */
 	size_t plain_callouts; /* the callouts (?C) written in it */
 	/* set once, by match_regex_ready, before state turns MATCH_REGEX_READY */
-	char *run_src;	    /* as compiled into code: src with the budget's callouts (regex.h), or src */
-	pcre2_code *code;   /* NULL if even that compile failed (searches then say MATCH_FAILED) */
-	atomic_uchar state; /* MATCH_REGEX_NEW until its first search */
+	char *run_src;	     /* as compiled into code: src with the budget's callouts (regex.h), or src */
+	pcre2_code *code;    /* NULL if even that compile failed (searches then say MATCH_FAILED) */
+	atomic_uchar state;  /* MATCH_REGEX_NEW until its first search */
 	atomic_uchar jitted; /* match_jit_once */
 };
 
