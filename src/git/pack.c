@@ -40,7 +40,16 @@
  */
 #define KEY_STEP    32
 #define FIND_WINDOW 64
-#define KEYS_FAILED ((uint64_t *)&keys_failed)
+
+/*
+ * An index whose ids take at most this many bytes (about 210,000 objects)
+ * has them all held in memory from the first lookup, which reads them all
+ * anyway to make the keys: a lookup is then a search in memory, not a
+ * pread (the next version from the cache looks up each of its 23,359
+ * blobs on the real-code corpus).  A larger index keeps the keys alone.
+ */
+#define PACK_IDS_HELD (4u << 20)
+#define KEYS_FAILED   ((uint64_t *)&keys_failed)
 static const uint64_t keys_failed;
 
 struct pack {
@@ -60,12 +69,14 @@ struct pack {
 	uint32_t nlarge;
 	/* the keys (KEY_STEP apart), read at the first lookup (pack_set.mu); KEYS_FAILED when they could not be */
 	_Atomic(uint64_t *) keys;
+	unsigned char *ids; /* every id, when they fit PACK_IDS_HELD: set before keys is published */
 };
 
 struct pack_set {
 	struct pack *p;
 	size_t n;
 	pthread_mutex_t mu; /* the packs' keys are read once, by whichever thread looks up first */
+	size_t hold;	    /* ids of at most this many bytes are held in memory (PACK_IDS_HELD) */
 };
 
 /*
@@ -233,6 +244,7 @@ struct pack_set *pack_set_open(const char *objdir)
 	DIR *d;
 
 	pthread_mutex_init(&ps->mu, NULL);
+	ps->hold = PACK_IDS_HELD;
 	memcpy(dir, objdir, dlen);
 	memcpy(dir + dlen, "/pack", sizeof("/pack"));
 	d = opendir(dir);
@@ -267,6 +279,7 @@ void pack_set_free(struct pack_set *ps)
 		close(ps->p[i].idx_fd);
 		if (k != KEYS_FAILED)
 			free(k);
+		free(ps->p[i].ids);
 	}
 	pthread_mutex_destroy(&ps->mu);
 	free(ps->p);
@@ -438,6 +451,7 @@ static const uint64_t *pack_keys(const struct pack_set *ps, struct pack *p)
 	uint64_t *k = atomic_load_explicit(&p->keys, memory_order_acquire), nk;
 	unsigned char *buf;
 	uint32_t i, j, m;
+	int held;
 
 	if (k)
 		return k;
@@ -447,17 +461,24 @@ static const uint64_t *pack_keys(const struct pack_set *ps, struct pack *p)
 		goto done;
 	nk = ((uint64_t)p->n + KEY_STEP - 1) / KEY_STEP;
 	k = xmalloc((size_t)(nk ? nk : 1) * sizeof(*k));
-	buf = xmalloc((size_t)CHUNK * HASH_LEN);
+	held = (uint64_t)p->n * HASH_LEN <= ps->hold;
+	/* held: the ids are read straight into the table kept; else a chunk at a time */
+	buf = held ? xmalloc(p->n ? (size_t)p->n * HASH_LEN : 1) : xmalloc((size_t)CHUNK * HASH_LEN);
 	for (i = 0; i < p->n; i += m) {
+		unsigned char *at = held ? buf + (size_t)i * HASH_LEN : buf;
 		m = p->n - i < CHUNK ? p->n - i : CHUNK;
-		if (pread_all(p->idx_fd, buf, (size_t)m * HASH_LEN, p->ids_at + (uint64_t)i * HASH_LEN) < 0) {
+		if (pread_all(p->idx_fd, at, (size_t)m * HASH_LEN, p->ids_at + (uint64_t)i * HASH_LEN) < 0) {
 			free(k);
 			k = KEYS_FAILED;
 			break;
 		}
 		/* CHUNK is a multiple of KEY_STEP: the chunk's first id is a key's */
 		for (j = 0; j < m; j += KEY_STEP)
-			k[(i + j) / KEY_STEP] = be64(buf + (size_t)j * HASH_LEN);
+			k[(i + j) / KEY_STEP] = be64(at + (size_t)j * HASH_LEN);
+	}
+	if (held && k != KEYS_FAILED) {
+		p->ids = buf;
+		buf = NULL;
 	}
 	free(buf);
 	atomic_store_explicit(&p->keys, k, memory_order_release);
@@ -497,6 +518,17 @@ static long find(const struct pack_set *ps, struct pack *p, const unsigned char 
 		;
 	if (b < kb && b * KEY_STEP < hi)
 		hi = (uint32_t)(b * KEY_STEP);
+	/* held in memory (PACK_IDS_HELD): a binary search of the range left */
+	while (p->ids && lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		int c = memcmp(p->ids + (size_t)mid * HASH_LEN, id, HASH_LEN);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	while (lo < hi) {
 		uint32_t mid, n = hi - lo, w;
 		int c;
@@ -573,6 +605,20 @@ static void trim_out(struct pack_reader *pr)
 size_t pack_reader_held(const struct pack_reader *pr)
 {
 	return pr ? pr->in_cap + pr->out_cap + pr->delta_cap + pr->cache.bytes : 0;
+}
+
+void pack_set_hold_ids(struct pack_set *ps, size_t bytes)
+{
+	if (ps)
+		ps->hold = bytes;
+}
+
+size_t pack_set_ids_held(const struct pack_set *ps)
+{
+	size_t i, n = 0;
+	for (i = 0; ps && i < ps->n; i++)
+		n += ps->p[i].ids != NULL;
+	return n;
 }
 
 int pack_has(const struct pack_set *ps, const unsigned char id[20])

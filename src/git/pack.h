@@ -57,6 +57,15 @@ void pack_set_free(struct pack_set *ps);
 /* objects the set can find */
 size_t pack_set_count(const struct pack_set *ps);
 
+/*
+ * An index whose ids take at most bytes (PACK_IDS_HELD, 4 MiB, unless set
+ * here before the first lookup) has them held in memory from its first
+ * lookup; a larger one is searched with one pread a lookup (for tests).
+ */
+void pack_set_hold_ids(struct pack_set *ps, size_t bytes);
+/* The packs of the set whose ids are held in memory (for tests). */
+size_t pack_set_ids_held(const struct pack_set *ps);
+
 /* 1 when some pack of the set holds the object (cheaper than asking libgit2, which also stats loose files). */
 int pack_has(const struct pack_set *ps, const unsigned char id[20]);
 
