@@ -487,6 +487,14 @@ done:
 	return k;
 }
 
+/* Id i of p: from the ids held in memory, else read into buf; NULL when it cannot be read. */
+static const unsigned char *id_at(const struct pack *p, uint32_t i, unsigned char *buf)
+{
+	if (p->ids)
+		return p->ids + (size_t)i * HASH_LEN;
+	return pread_all(p->idx_fd, buf, HASH_LEN, p->ids_at + (uint64_t)i * HASH_LEN) < 0 ? NULL : buf;
+}
+
 /* The idx position of id in p, or -1 (also when the index cannot be read). */
 static long find(const struct pack_set *ps, struct pack *p, const unsigned char *id)
 {
@@ -518,21 +526,11 @@ static long find(const struct pack_set *ps, struct pack *p, const unsigned char 
 		;
 	if (b < kb && b * KEY_STEP < hi)
 		hi = (uint32_t)(b * KEY_STEP);
-	/* held in memory (PACK_IDS_HELD): a binary search of the range left */
-	while (p->ids && lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		int c = memcmp(p->ids + (size_t)mid * HASH_LEN, id, HASH_LEN);
-		if (c == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	while (lo < hi) {
 		uint32_t mid, n = hi - lo, w;
+		const unsigned char *at;
 		int c;
-		if (n <= FIND_WINDOW) {
+		if (n <= FIND_WINDOW && !p->ids) {
 			if (pread_all(p->idx_fd, win, (size_t)n * HASH_LEN, p->ids_at + (uint64_t)lo * HASH_LEN) < 0)
 				return -1;
 			for (w = 0; w < n; w++) {
@@ -544,11 +542,12 @@ static long find(const struct pack_set *ps, struct pack *p, const unsigned char 
 			}
 			return -1;
 		}
-		/* many ids share the key's 8 bytes: halve the range one id at a time */
+		/* halve the range: in memory when the ids are held, else one pread an id (many share the key's 8 bytes)
+		 */
 		mid = lo + n / 2;
-		if (pread_all(p->idx_fd, win, HASH_LEN, p->ids_at + (uint64_t)mid * HASH_LEN) < 0)
+		if (!(at = id_at(p, mid, win)))
 			return -1;
-		c = memcmp(win, id, HASH_LEN);
+		c = memcmp(at, id, HASH_LEN);
 		if (c == 0)
 			return (long)mid;
 		if (c < 0)
