@@ -13,11 +13,37 @@
 #include "util/mem.h"
 #include "util/utf8.h"
 
-/* A glob's patterns, given to the JIT at the glob's first PCRE2 match (the flag is all a shared glob changes). */
-static void glob_jit(const struct match_glob *g)
+static pthread_mutex_t ready_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * One pattern for every alternative, so a path is tested in one call, not
+ * one per alternative (a glob with twenty extensions cost twenty).  When it
+ * does not compile (it cannot fail on what compiled alone) the alternatives
+ * are tried one by one.  Compiled at the glob's first PCRE2 match, under one
+ * lock, published with release/acquire; the JIT follows (the flags are all
+ * a shared glob changes after it is loaded).
+ */
+void match_glob_ready(const struct match_glob *g)
 {
 	struct match_glob *m = (struct match_glob *)g;
 	pcre2_code *more[2];
+
+	if (!atomic_load_explicit(&m->ready, memory_order_acquire)) {
+		pthread_mutex_lock(&ready_mu);
+		if (!atomic_load_explicit(&m->ready, memory_order_relaxed)) {
+			int ec;
+			PCRE2_SIZE eo;
+			if (m->all_src)
+				m->all = pcre2_compile((PCRE2_SPTR)m->all_src, m->all_len,
+						       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+							       (m->caseless ? PCRE2_CASELESS : 0),
+						       &ec, &eo, NULL);
+			free(m->all_src);
+			m->all_src = NULL;
+			atomic_store_explicit(&m->ready, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&ready_mu);
+	}
 	more[0] = m->all;
 	more[1] = m->dir_all;
 	match_jit_once_two(&m->jitted, m->alts, m->nalts, more, 2);
@@ -326,19 +352,11 @@ static int compile_alts(struct match_glob *g, char *const *alts, const char *glo
 		}
 		g->anywhere |= below_every_folder(alts[i]);
 	}
-	/*
-	 * One pattern for every alternative: a path is tested in one call, not
-	 * one per alternative (a glob with twenty extensions cost twenty).
-	 * Without it (it cannot fail on what compiled alone) the alternatives
-	 * are tried one by one.
-	 */
+	/* the pattern of every alternative, compiled at the first PCRE2 match (match_glob_ready) */
 	if (n > 1) {
-		int ec;
-		PCRE2_SIZE eo;
 		buf_putc(&all, ')');
-		g->all = pcre2_compile((PCRE2_SPTR)all.ptr, all.len,
-				       PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | (ignore_case ? PCRE2_CASELESS : 0), &ec,
-				       &eo, NULL);
+		g->all_len = all.len;
+		g->all_src = xstrndup(all.ptr, all.len);
 	}
 	rc = 0;
 done:
@@ -399,6 +417,7 @@ void match_glob_free(struct match_glob *g)
 		glob_fast_free(g->fast[i]);
 	free(g->fast);
 	pcre2_code_free(g->all);
+	free(g->all_src);
 	pcre2_code_free(g->dir_all);
 	glob_fast_free(g->dir_fast);
 	free(g->alts);
@@ -470,7 +489,7 @@ static void as_subject(const char **s, size_t *len)
 int match_glob_path_pcre2(const struct match_glob *g, const char *path, size_t len)
 {
 	size_t i;
-	glob_jit(g);
+	match_glob_ready(g);
 	as_subject(&path, &len);
 	if (g->all)
 		return pcre2_match(g->all, (PCRE2_SPTR)path, len, 0, 0, glob_data(), NULL) >= 0;
@@ -510,7 +529,7 @@ int match_glob_may_descend(const struct match_glob *g, const char *dir, size_t l
 int match_glob_may_descend_pcre2(const struct match_glob *g, const char *dir, size_t len)
 {
 	size_t i;
-	glob_jit(g);
+	match_glob_ready(g);
 	as_subject(&dir, &len);
 	for (i = 0; i < g->nalts; i++) {
 		int r = pcre2_match(g->alts[i], (PCRE2_SPTR)dir, len, 0, PCRE2_PARTIAL_SOFT, glob_data(), NULL);
@@ -536,7 +555,7 @@ int match_glob_covers_dir(const struct match_glob *g, const char *dir, size_t le
 
 int match_glob_covers_dir_pcre2(const struct match_glob *g, const char *dir, size_t len)
 {
-	glob_jit(g);
+	match_glob_ready(g);
 	as_subject(&dir, &len);
 	return g->dir_all && pcre2_match(g->dir_all, (PCRE2_SPTR)dir, len, 0, 0, glob_data(), NULL) >= 0;
 }

@@ -20,7 +20,9 @@ struct match_glob {
 	char *src;	   /* as written */
 	pcre2_code **alts; /* one compiled pattern per brace alternative */
 	size_t nalts;
-	pcre2_code *all;	    /* every alternative in one pattern (paths), or NULL */
+	pcre2_code *all; /* every alternative in one pattern (paths), compiled at the first PCRE2 match, or NULL */
+	char *all_src;	 /* the pattern all is compiled from, until it is (match_glob_ready), or NULL */
+	size_t all_len;
 	struct glob_fast **fast;    /* per alternative: matched without PCRE2, or NULL */
 	pcre2_code *dir_all;	    /* for a glob ending in "/" and two stars: matches the folder x itself, or NULL */
 	struct glob_fast *dir_fast; /* dir_all without PCRE2 (glob_fast.h), or NULL */
@@ -28,6 +30,7 @@ struct match_glob {
 	int caseless;		    /* compiled ignoring case */
 	unsigned refs;		    /* owners beyond the first (match_glob_ref); loading is single-threaded */
 	atomic_uchar jitted;	    /* its patterns were given to the JIT (match_jit_once) */
+	atomic_uchar ready;	    /* all is compiled, or could not be (match_glob_ready) */
 };
 
 /*
@@ -41,6 +44,14 @@ void match_glob_free(struct match_glob *g);
 
 /* Adds an owner to g (one compiled glob shared by many conditions) and returns g. */
 struct match_glob *match_glob_ref(struct match_glob *g);
+
+/*
+ * Makes g ready for PCRE2 matching, once, from any thread: compiles the
+ * pattern of all its alternatives (most paths are matched segment by
+ * segment and never need it, so the load does not pay for it) and gives
+ * its patterns to the JIT.  Every PCRE2 match of g calls it first.
+ */
+void match_glob_ready(const struct match_glob *g);
 
 /* 1 when path (len bytes, no trailing /) matches the glob, else 0. */
 int match_glob_path(const struct match_glob *g, const char *path, size_t len);

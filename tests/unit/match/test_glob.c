@@ -334,6 +334,49 @@ static void test_glob_thread_cleanup(void **state)
 	match_thread_cleanup();
 }
 
+/* A thread's share of test_glob_all_at_first_pcre2_match: matches a non-UTF-8 path, so through PCRE2. */
+static void *thread_pcre2(void *arg)
+{
+	const struct match_glob *g = arg;
+	intptr_t ok = path(g, "a/caf\xe9.yml") && path(g, "b/caf\xe9.yaml") && !path(g, "a/caf\xe9.txt");
+	match_thread_cleanup();
+	return (void *)ok;
+}
+
+static void test_glob_all_at_first_pcre2_match(void **state)
+{
+	struct fx *f = *state;
+	struct match_glob *g = glob(f, "**/*.{yml,yaml}"), *shared = glob(f, "**/*.{yml,yaml,json}");
+	pthread_t t[4];
+	void *ok = NULL;
+	int i;
+
+	/* loaded: the alternatives compiled (which checks them), their combined pattern only kept as text */
+	assert_int_equal(g->nalts, 2);
+	assert_non_null(g->alts[0]);
+	assert_non_null(g->alts[1]);
+	assert_null(g->all);
+	assert_non_null(g->all_src);
+	/* paths matched segment by segment never compile it */
+	assert_true(path(g, "a/b.yml"));
+	assert_false(path(g, "a/b.txt"));
+	assert_null(g->all);
+	/* the first PCRE2 match (a path that is not UTF-8) compiles it, once */
+	assert_true(path(g, "a/caf\xe9.yaml"));
+	assert_non_null(g->all);
+	assert_null(g->all_src);
+	assert_false(path(g, "a/caf\xe9.yam"));
+	/* threads racing to the first PCRE2 match all get the same answers */
+	for (i = 0; i < 4; i++)
+		assert_int_equal(pthread_create(&t[i], NULL, thread_pcre2, shared), 0);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(t[i], &ok), 0);
+		assert_true(ok != NULL);
+	}
+	assert_non_null(shared->all);
+	assert_null(shared->all_src);
+}
+
 static void test_glob_invalid(void **state)
 {
 	(void)state;
@@ -449,6 +492,7 @@ int main(void)
 		T(test_glob_non_utf8_path),
 		T(test_glob_thread_cleanup),
 		T(test_glob_thread_exit_frees),
+		T(test_glob_all_at_first_pcre2_match),
 		T(test_glob_invalid),
 		T(test_glob_may_descend),
 		T(test_glob_commit_verb_in_class),
