@@ -8,6 +8,8 @@
 # no health endpoint; a comment describing an end-to-end job "against a live instance" beside
 # a branch named staging is no staging smoke gate; a .template.nginx.conf holds no settings to
 # fill in; the same key outside a test folder still fails.
+# Added after: a Clojure reitit route ["/readyz" {:handler …}] is a health route (not a
+# commented one, nor Compojure's (GET "/statuses" …)).
 # fixtures/blind36 holds each kind (asserted by path and line), fixtures/blind36-near
 # the near misses.  Helpers are prefixed b85_.
 
@@ -32,4 +34,9 @@ fxset_near_fails b85 blind36 backup.script
 fxset_near_fails b85 blind36 backup.schedule
 fxset_near_fails b85 blind36 monitoring.health-endpoint
 fxset_near_fails b85 blind36 deploy.staging-smoke
+end
+
+begin "health route: a Clojure reitit [\"/readyz\" {:handler ...}]; not a comment, not (GET \"/statuses\" ...)"
+fxset_rule_is b85 kinds monitoring.health-endpoint "pass backend/src/app/http/routes.clj:7"
+fxset_near_fails b85 blind36 monitoring.health-endpoint
 end
