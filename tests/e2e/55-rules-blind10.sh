@@ -31,7 +31,7 @@ fxset_near_fails b55 blind10 monitoring.alert-routing
 end
 
 begin "access traces: an AdminLogEntry audit struct; func SentryLogEntry is not"
-fxset_ev b55 blind10 audit.access-traces internal/audit/entry.go:5
+fxset_ev b55 blind10 audit.access-traces internal/audit/entry.go:6
 fxset_near_fails b55 blind10 audit.access-traces
 end
 
