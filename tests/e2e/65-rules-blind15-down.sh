@@ -23,7 +23,8 @@ fxset_near_passing b65 blind15-down "['deploy.secrets-not-committed', 'deploy.no
 end
 
 begin "production runbook: a Downgrade / Rolling back / التراجع section of an upgrade guide whose steps restore the pre-upgrade dump"
-fxset_ev b65 blind15-down deploy.production-runbook docs/content/upgrade.md:31 docs/ar/upgrade.md:21 UPGRADING.rst:10
+# docs/content/upgrade.md:36: the Downgrade steps restore "the database dump you took before the upgrade" (a backup taken, read so since the fiftieth set)
+fxset_ev b65 blind15-down deploy.production-runbook docs/content/upgrade.md:31 docs/content/upgrade.md:36 docs/ar/upgrade.md:21 UPGRADING.rst:10
 fxset_near_fails b65 blind15-down deploy.production-runbook
 end
 
