@@ -135,7 +135,7 @@ PY
 done
 run "$PG" scan --no-cache --lang ar --format json "$FX/basic"
 json_is "'وُجد 9 ملفات ولا يُحتسب أيٌّ منها' in [r for r in d['rules'] if r['id']=='deploy.local-setup'][0]['looked_for'][0]" True
-json_is "'أو 24 موضعاً آخر' in ' '.join([r for r in d['rules'] if r['id']=='deploy.ci-pipeline'][0]['looked_for'])" True
+json_is "'أو 25 موضعاً آخر' in ' '.join([r for r in d['rules'] if r['id']=='deploy.ci-pipeline'][0]['looked_for'])" True
 run "$PG" scan $WR --lang ar --format json "$W/repo"
 json_is "'بحثنا عن 3 ملفات على الأقل في' in d['rules'][1]['looked_for'][0]" True
 json_is "'من 12 سطراً على الأقل' in d['rules'][1]['looked_for'][0]" True
