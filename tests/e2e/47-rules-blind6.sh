@@ -19,7 +19,7 @@ fxset_not_failing b47 near "blind6-near" "['deploy.secrets-not-committed', 'depl
 end
 
 begin "health endpoint: a Laravel route chained after Route::withoutMiddleware(...); /healthy-recipes is not one"
-fxset_ev b47 blind6 monitoring.health-endpoint web/routes/web.php:12
+fxset_ev b47 blind6 monitoring.health-endpoint src/Action/HealthAction.php:11 web/routes/web.php:12
 fxset_near_fails b47 blind6 monitoring.health-endpoint
 end
 
