@@ -6,6 +6,8 @@
 # runbook's rollback, a restore procedure, a rollback); a PHP import of a backup archive
 # unpacking it with ZipArchive extractTo (a restore); an .env of mock values, each one character
 # repeated (no committed secret).
+# Near misses of the rollback section: its restore in the next section of the same level, after
+# a blank line or right below the last step.
 # False passes: an export test comparing tables through a local helper named dump as a backup
 # round trip; an analytics events table (pathname, referrer) as an audit log; Fastify logging
 # through @fastify/one-line-logger as JSON logs; a settings comment ("a database connection
@@ -28,6 +30,7 @@ fxset_rule_is b107 kinds deploy.production-runbook "pass docs/ar/upgrading.md:18
 fxset_rule_is b107 kinds incidents.rollback "pass docs/ar/upgrading.md:18 docs/upgrading.md:11"
 fxset_near_fails b107 blind63 deploy.production-runbook
 fxset_near_fails b107 blind63 incidents.rollback
+fxset_near_fails b107 blind63 backup.restore-procedure
 end
 
 begin "restore: a PHP import of the backup archive with ZipArchive extractTo"

@@ -5,7 +5,8 @@
 # False fails: Firebase's google-services.json and its public API key as a committed secret, a
 # stylesheet named pending-migration.less as a note listing a pending migration.
 # False passes: a module's metadata under migrate/ as a migration script; a design note saying
-# no cross-tenant leak path is reachable through the API as a support rule.
+# no cross-tenant leak path is reachable through the API as a support rule (while the support
+# team's "must never bypass the tenant boundary" still counts).
 # fixtures/blind67 holds each kind (asserted by path and line), fixtures/blind67-near the near
 # misses.  Helpers are prefixed b109_.
 
@@ -16,7 +17,7 @@ fxset_near_passing b109 blind67 "['deploy.no-pending-migrations', 'monitoring.st
 end
 
 begin "health: class HealthController extends CompatController with an indexAction"
-fxset_rule_is b109 kinds monitoring.health-endpoint "pass application/controllers/HealthController.php:8"
+fxset_rule_is b109 kinds monitoring.health-endpoint "pass application/controllers/HealthController.php:11"
 fxset_near_fails b109 blind67 monitoring.health-endpoint
 end
 
@@ -35,6 +36,7 @@ fxset_rule_is b109 kinds deploy.no-pending-migrations "pass"
 end
 
 begin "no module metadata under migrate/ as a migration script, no design note as a support rule"
+fxset_rule_is b109 kinds support.no-impersonation "pass docs/support-access.md:5"
 fxset_near_fails b109 blind67 deploy.migration-check
 fxset_near_fails b109 blind67 support.no-impersonation
 end
