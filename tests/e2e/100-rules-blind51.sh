@@ -18,7 +18,7 @@ fxset_near_passing b100 blind51 "['deploy.secrets-not-committed', 'deploy.no-pen
 end
 
 begin "security policy: the Security section of .github/SUPPORT.md with a private address"
-fxset_rule_is b100 kinds audit.security-policy "pass .github/SUPPORT.md:4"
+fxset_rule_is b100 kinds audit.security-policy "pass .github/SUPPORT.md:5"
 end
 
 begin "heartbeat: a stats module exposing 'last_worker_execution'"

@@ -40,7 +40,7 @@ fxset_near_fails b103 blind55 deploy.ci-pipeline
 end
 
 begin "security policy: a README's section, the README announcing an app as Coming soon [with a link]"
-fxset_rule_is b103 kinds audit.security-policy "pass README.md:18"
+fxset_rule_is b103 kinds audit.security-policy "pass README.md:19"
 end
 
 begin "heartbeat: a job publishing lastExecutionTimestamp; access traces: an activity record with performed_by and ip_address"

@@ -65,7 +65,7 @@ fxset_near_fails b58 idioms-aud audit.access-traces
 end
 
 begin "security policy: a Security section of the README (English) and of CONTRIBUTING.md (Arabic), docs/security/index.md; sections without a reporting channel are not"
-fxset_ev b58 idioms-aud audit.security-policy CONTRIBUTING.md:5 README.md:8 docs/security/index.md:5
+fxset_ev b58 idioms-aud audit.security-policy CONTRIBUTING.md:5 README.md:9 docs/security/index.md:5
 fxset_near_fails b58 idioms-aud audit.security-policy
 fxset_near_fails b58a idioms-aud audit.security-policy
 end

@@ -40,7 +40,7 @@ fxset_near_fails b77 blind28 deploy.migration-check
 end
 
 begin "backup: an export-the-database section's pg_dump to a file (English and Arabic) and rsync into backups; not a schema-only dump, not rsync of a site"
-fxset_rule_is b77 kinds backup.script "pass docs/admin/moving-servers.md:8 docs/ar/نقل-الخادم.md:8 docs/backup.md:1"
+fxset_rule_is b77 kinds backup.script "pass docs/admin/moving-servers.md:8 docs/ar/نقل-الخادم.md:8 docs/backup.md:6"
 fxset_near_fails b77 blind28 backup.script
 end
 

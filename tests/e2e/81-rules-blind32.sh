@@ -48,7 +48,7 @@ fxset_near_fails b81 blind32 monitoring.worker-heartbeat
 end
 
 begin "security policy: a 'Security issues and vulnerabilities' section with the address; not one pointing to a website"
-fxset_rule_is b81 kinds audit.security-policy "pass README.md:27"
+fxset_rule_is b81 kinds audit.security-policy "pass README.md:28"
 fxset_near_fails b81 blind32 audit.security-policy
 end
 

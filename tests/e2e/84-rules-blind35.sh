@@ -25,7 +25,7 @@ fxset_near_fails b84 blind35 monitoring.health-endpoint
 end
 
 begin "backup and restore documented with sudo -u postgres (English 'Backing up', Arabic); not a MySQL dump's own lines"
-fxset_rule_is b84 kinds backup.script "pass docs/admin/backups.md:1 docs/ar/backups.md:1"
+fxset_rule_is b84 kinds backup.script "pass docs/admin/backups.md:9 docs/ar/backups.md:8"
 fxset_rule_is b84 kinds backup.restore-procedure "pass docs/admin/backups.md:6"
 fxset_near_fails b84 blind35 backup.restore-procedure
 end
