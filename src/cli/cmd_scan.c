@@ -501,8 +501,9 @@ static void print_stats(const struct scan_result *r, const struct cache *c)
 	struct cache_stats cs;
 	fprintf(stderr,
 		"proofgate: stats: %zu tree entries, %zu folders read, %zu folders from cache records, "
-		"%zu folders pruned, %zu blobs read; patterns: %s",
-		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->blobs_read, filters[r->filter]);
+		"%zu folders pruned, %zu folders of installed packages, %zu blobs read; patterns: %s",
+		r->entries_seen, r->trees_read, r->trees_cached, r->trees_pruned, r->trees_installed, r->blobs_read,
+		filters[r->filter]);
 	if (r->filter == SCAN_FILTER_WORDS && multi_unavailable() && !env_set("PROOFGATE_NO_MULTI"))
 		fprintf(stderr, " (%s)", multi_unavailable());
 	if (r->filter == SCAN_FILTER_MULTI_BUILTIN || r->filter == SCAN_FILTER_MULTI_BOTH)

@@ -569,6 +569,15 @@ struct walk {
 };
 
 /*
+ * 1 when the folder at path (len bytes, ending in '/'), whose tree is
+ * tree_id, holds installed Python packages (installed.c): named lib, libs,
+ * ext, deps, extlib, pylib or python_modules, and holding a *.dist-info
+ * folder or two of certifi, idna, urllib3, requests, chardet and
+ * charset_normalizer.  0 otherwise, and when the tree cannot be read.
+ */
+int installed_packages(git_repository *repo, const char *path, size_t len, const git_oid *tree_id);
+
+/*
  * Sets up w for a walk of repo with rs into res, queueing to job's ring
  * and deciding on self when it must; w's parts are freed with walk_free.
  */

@@ -66,10 +66,11 @@ struct scan_result {
 	size_t nleaves;
 	struct skipped *skipped;
 	size_t nskipped, skipped_cap;
-	size_t entries_seen; /* tree entries the walk went past, from records too */
-	size_t trees_pruned; /* folders no rule can match below, not descended */
-	size_t trees_read;   /* folders walked from their tree */
-	size_t trees_cached; /* folders replayed from their record in the cache */
+	size_t entries_seen;	/* tree entries the walk went past, from records too */
+	size_t trees_pruned;	/* folders no rule can match below, not descended */
+	size_t trees_read;	/* folders walked from their tree */
+	size_t trees_cached;	/* folders replayed from their record in the cache */
+	size_t trees_installed; /* folders of installed packages (installed.c): only no_file leaves read them */
 	size_t blobs_read;
 	size_t blobs_classed; /* of blobs_read, scanned with a class of the built-in database (multi.h) */
 	size_t big_reads;     /* of blobs_read, over 1 MiB through libgit2: one thread at a time (item.c) */

@@ -393,9 +393,21 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 	git_tree *tree = NULL;
 	struct treerec tr;
 	struct treerec_names old;
+	size_t *kept = NULL;
 	int rc, have = 0, reuse = 0;
 
 	memset(&old, 0, sizeof(old));
+	/* installed packages are someone else's code: only the forbidding leaves read them (installed.c) */
+	if (nactive && w->path.len && installed_packages(w->repo, w->path.ptr, w->path.len, id)) {
+		size_t i, n = 0;
+		kept = xmalloc(nactive * sizeof(*kept));
+		for (i = 0; i < nactive; i++)
+			if (w->rs->leaves[active[i]]->negated)
+				kept[n++] = active[i];
+		active = kept;
+		nactive = n;
+		w->res->trees_installed++;
+	}
 	if (w->opts->cache && w->records && w->no_records_below == SIZE_MAX) {
 		unsigned char key[GIT_OID_RAWSZ];
 		const unsigned char *rec;
@@ -410,12 +422,13 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 		if (have && git_oid_equal(&tr.tree, id) && object_present(w->job->packs, w->self->odb, id) &&
 		    (!tr.has_attrs || object_present(w->job->packs, w->self->odb, &tr.attrs)) &&
 		    (rc = replay(w, &tr, active, nactive, ctx)) <= 0)
-			return rc;
+			goto done;
 	}
 	if (git_tree_lookup(&tree, w->repo, id) < 0) {
 		const git_error *ge = git_error_last();
-		return err_set("cannot read tree '%s': %s", w->path.ptr,
-			       ge && ge->message ? ge->message : "unknown error");
+		rc = err_set("cannot read tree '%s': %s", w->path.ptr,
+			     ge && ge->message ? ge->message : "unknown error");
+		goto done;
 	}
 	/* the names' answers hold only under the same .gitattributes in the folder itself */
 	if (have) {
@@ -425,8 +438,10 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 	if (reuse)
 		treerec_names_load(&old, &tr);
 	rc = walk_tree(w, tree, active, nactive, ctx, reuse ? &old : NULL);
+done:
 	treerec_names_free(&old);
 	git_tree_free(tree);
+	free(kept);
 	return rc;
 }
 

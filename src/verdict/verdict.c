@@ -1162,9 +1162,10 @@ static char *declared_why(const struct config_evidence *d, size_t i, const struc
 		buf_puts(&b, ar ? "لم يُتحقق منه: ملفات الدليل المعلنة أكثر مما يحفظه التقرير؛ أعلن عدداً أقل"
 				: "not confirmed: more declared files were found than the report keeps; declare fewer");
 	else if (literal)
-		buf_puts(&b,
-			 ar ? "ليس في الإيداع المفحوص (أو معلَّم linguist-generated أو linguist-vendored)"
-			    : "is not in the scanned commit (or is marked linguist-generated or linguist-vendored)");
+		buf_puts(&b, ar ? "ليس في الإيداع المفحوص (أو معلَّم linguist-generated أو linguist-vendored، أو في مجلد "
+				  "حزم مثبّتة)"
+				: "is not in the scanned commit (or is marked linguist-generated or linguist-vendored, "
+				  "or lies in a folder of installed packages)");
 	else
 		buf_puts(&b, ar ? "لا يطابق أي ملف في الإيداع المفحوص" : "matches no file in the scanned commit");
 	return buf_detach(&b);
