@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-/* the folder names such a copy is kept under (the last part of its path) */
+/* the folder names such a copy is kept under, at the root of the tree */
 static const char *const HOMES[] = {"lib", "libs", "ext", "deps", "extlib", "pylib", "python_modules"};
 
 /*
@@ -57,7 +57,8 @@ int installed_packages(git_repository *repo, const char *path, size_t len, const
 	git_tree *tree = NULL;
 	int found = 0;
 
-	if (!last_part(path, len, &name, &nlen) || !in(HOMES, NELEM(HOMES), name, nlen))
+	/* at the root only: a nested lib/ (a Kodi add-on's resources/lib/) mixes the project's own code in */
+	if (!last_part(path, len, &name, &nlen) || name != path || !in(HOMES, NELEM(HOMES), name, nlen))
 		return 0;
 	if (git_tree_lookup(&tree, repo, tree_id) < 0)
 		return 0; /* the walk reads it next and reports why it cannot */

@@ -570,8 +570,8 @@ struct walk {
 
 /*
  * 1 when the folder at path (len bytes, ending in '/'), whose tree is
- * tree_id, holds installed Python packages (installed.c): named lib, libs,
- * ext, deps, extlib, pylib or python_modules, and holding a *.dist-info
+ * tree_id, holds installed Python packages (installed.c): at the root,
+ * named lib, libs, ext, deps, extlib, pylib or python_modules, holding a *.dist-info
  * folder or two of certifi, idna, urllib3, requests, chardet and
  * charset_normalizer.  0 otherwise, and when the tree cannot be read.
  */

@@ -3,13 +3,14 @@
 # (src/scan/installed.c), is someone else's code: never evidence for a `file` condition, still
 # read by `no_file` ones, the same with and without the cache and at every --jobs.
 # fixtures/installed: lib/ holds certifi and idna (two markers), libs/ a *.dist-info folder;
-# their routes must not count; src/lib/ and tools/lib/ (one marker only) are the project's.
+# their routes must not count; src/lib/, tools/lib/ (one marker only) and resources/lib/ (not at
+# the root: a Kodi add-on keeps its own code there) are the project's.
 
-begin "installed packages: their routes are no evidence, the project's lib/ folders are"
+begin "installed packages: their routes are no evidence, the project's lib/ folders and nested ones are"
 run "$PG" scan --no-cache --format json --fail-on never "$FX/installed"
 rc_is 0
 cp "$T/out" "$T/b116-kinds.json"
-fxset_rule_is b116 kinds monitoring.health-endpoint "pass src/lib/health.py:6 tools/lib/ping.py:2"
+fxset_rule_is b116 kinds monitoring.health-endpoint "pass resources/lib/addon/server.py:2 src/lib/health.py:6 tools/lib/ping.py:2"
 end
 
 begin "installed packages: a forbidding rule still reads them (a private key in lib/idna/)"
