@@ -10,6 +10,7 @@
 #include "util/date.h"
 #include "util/err.h"
 #include "util/mem.h"
+#include "util/str.h"
 #include "model/ydoc.h"
 
 /* Nodes visited while reading the policy; stops alias bombs. */
@@ -848,12 +849,6 @@ int config_load_commit(struct config **out, struct diag_list *diags, git_reposit
 	return 0;
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && !strcmp(s + n - m, suffix);
-}
-
 static int load_pack_blob(struct diag_list *diags, struct where at, struct rules *rs, git_repository *repo,
 			  const git_oid *id, const char *name)
 {
@@ -920,10 +915,10 @@ int config_load_packs(const struct config *cfg, struct diag_list *diags, struct 
 			const char *n = git_tree_entry_name(se);
 			if (git_tree_entry_type(se) != GIT_OBJECT_BLOB ||
 			    git_tree_entry_filemode(se) == GIT_FILEMODE_LINK ||
-			    !(ends_with(n, ".yml") || ends_with(n, ".yaml")))
+			    !(str_ends_with(n, ".yml") || str_ends_with(n, ".yaml")))
 				continue;
 			buf_clear(&name);
-			buf_printf(&name, "%s%s%s", p, ends_with(p, "/") ? "" : "/", n);
+			buf_printf(&name, "%s%s%s", p, str_ends_with(p, "/") ? "" : "/", n);
 			if (load_pack_blob(diags, cfg->packs_at[i], rs, repo, git_tree_entry_id(se), buf_cstr(&name)) <
 			    0)
 				rc = -1;

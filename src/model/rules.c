@@ -18,6 +18,7 @@
 #include "util/err.h"
 #include "util/file.h"
 #include "util/mem.h"
+#include "util/str.h"
 
 /* A pack bigger than this is refused: rule packs are small. */
 #define PACK_MAX_BYTES (4u << 20)
@@ -869,12 +870,6 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && !strcmp(s + n - m, suffix);
-}
-
 /* A folder is named in messages only: interning it on success would count it as a pack. */
 static struct where path_at(struct rules *rs, const char *path)
 {
@@ -904,7 +899,8 @@ int rules_add_path(struct rules *rs, const char *path)
 			return -1;
 		}
 		while ((e = readdir(d)) != NULL) {
-			if (e->d_name[0] == '.' || !(ends_with(e->d_name, ".yml") || ends_with(e->d_name, ".yaml")))
+			if (e->d_name[0] == '.' ||
+			    !(str_ends_with(e->d_name, ".yml") || str_ends_with(e->d_name, ".yaml")))
 				continue;
 			XGROW(names, cap, n + 1);
 			names[n++] = xstrdup(e->d_name);
@@ -918,7 +914,7 @@ int rules_add_path(struct rules *rs, const char *path)
 			qsort(names, n, sizeof(*names), cmp_str);
 		for (i = 0; i < n; i++) {
 			struct buf full = BUF_INIT;
-			buf_printf(&full, "%s%s%s", path, ends_with(path, "/") ? "" : "/", names[i]);
+			buf_printf(&full, "%s%s%s", path, str_ends_with(path, "/") ? "" : "/", names[i]);
 			if (rules_add_path(rs, full.ptr) < 0)
 				rc = -1;
 			buf_free(&full);

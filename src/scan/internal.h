@@ -569,13 +569,15 @@ struct walk {
 };
 
 /*
- * 1 when the folder at path (len bytes, ending in '/'), whose tree is
- * tree_id, holds installed Python packages (installed.c): at the root,
- * named lib, libs, ext, deps, extlib, pylib or python_modules, holding a *.dist-info
- * folder or two of certifi, idna, urllib3, requests, chardet and
- * charset_normalizer.  0 otherwise, and when the tree cannot be read.
+ * Folders of installed Python packages kept in the tree (installed.c).
+ * installed_home: 1 when the folder at path (len bytes, ending in '/') is
+ * at the root and named lib, libs, ext, deps, extlib, pylib or
+ * python_modules, decided from the path alone.  installed_packages: 1 when
+ * such a folder's tree holds a *.dist-info folder or two of certifi, idna,
+ * urllib3, requests, chardet and charset_normalizer.
  */
-int installed_packages(git_repository *repo, const char *path, size_t len, const git_oid *tree_id);
+int installed_home(const char *path, size_t len);
+int installed_packages(const git_tree *tree);
 
 /*
  * Sets up w for a walk of repo with rs into res, queueing to job's ring

@@ -78,6 +78,16 @@ static void record(struct buf *rec, enum treerec_kind kind, const git_tree_entry
 	treerec_put(rec, &e, sel);
 }
 
+/* Of the n leaves at from, the forbidding (no_file) ones, into to (which may be from): how many. */
+static size_t forbidding(const struct walk *w, const size_t *from, size_t n, size_t *to)
+{
+	size_t i, kept = 0;
+	for (i = 0; i < n; i++)
+		if (w->rs->leaves[from[i]]->negated)
+			to[kept++] = from[i];
+	return kept;
+}
+
 /*
  * The leaves of active selecting the blob at w->path, into w->sel.
  * Generated and vendored files are never evidence: those the scanned
@@ -91,14 +101,10 @@ static size_t select_blob(struct walk *w, const size_t *active, size_t nactive)
 {
 	const char *path = w->path.ptr;
 	size_t nsel = globs_select(&w->gl, w->rs, active, nactive, path, w->path.len, w->sel);
-	size_t i, kept = 0;
 
 	if (!nsel || !linguist_marks(w->lg, path, w->path.len))
 		return nsel;
-	for (i = 0; i < nsel; i++)
-		if (w->rs->leaves[w->sel[i]]->negated)
-			w->sel[kept++] = w->sel[i];
-	return kept;
+	return forbidding(w, w->sel, nsel, w->sel);
 }
 
 /*
@@ -147,10 +153,7 @@ done:
 /* Whether, under the forbidding leaves of active, the folder now in w->path may be passed over. */
 static int prune_holds(struct walk *w, const size_t *active, size_t nactive, size_t *scratch)
 {
-	size_t i, n = 0;
-	for (i = 0; i < nactive; i++)
-		if (w->rs->leaves[active[i]]->negated)
-			scratch[n++] = active[i];
+	size_t n = forbidding(w, active, nactive, scratch);
 	return n == 0 || globs_descend(&w->gl, w->rs, scratch, n, w->path.ptr, w->path.len, scratch + n) == 0;
 }
 
@@ -382,6 +385,16 @@ done:
 	return rc;
 }
 
+/* The tree id of the folder now in w->path, into *tree: 0, or -1 with err. */
+static int read_tree(struct walk *w, const git_oid *id, git_tree **tree)
+{
+	const git_error *ge;
+	if (git_tree_lookup(tree, w->repo, id) == 0)
+		return 0;
+	ge = git_error_last();
+	return err_set("cannot read tree '%s': %s", w->path.ptr, ge && ge->message ? ge->message : "unknown error");
+}
+
 /*
  * Walks the folder now in w->path (ending in '/', or "" for the root) whose
  * tree is id, using the folder's record in the cache when there is one:
@@ -397,16 +410,19 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 	int rc, have = 0, reuse = 0;
 
 	memset(&old, 0, sizeof(old));
-	/* installed packages are someone else's code: only the forbidding leaves read them (installed.c) */
-	if (nactive && w->path.len && installed_packages(w->repo, w->path.ptr, w->path.len, id)) {
-		size_t i, n = 0;
-		kept = xmalloc(nactive * sizeof(*kept));
-		for (i = 0; i < nactive; i++)
-			if (w->rs->leaves[active[i]]->negated)
-				kept[n++] = active[i];
-		active = kept;
-		nactive = n;
-		w->res->trees_installed++;
+	/*
+	 * installed packages are someone else's code: only the forbidding
+	 * leaves read them (installed.c); the tree read to tell is walked below
+	 */
+	if (nactive && installed_home(w->path.ptr, w->path.len)) {
+		if ((rc = read_tree(w, id, &tree)) < 0)
+			goto done;
+		if (installed_packages(tree)) {
+			kept = xmalloc(nactive * sizeof(*kept));
+			nactive = forbidding(w, active, nactive, kept);
+			active = kept;
+			w->res->trees_installed++;
+		}
 	}
 	if (w->opts->cache && w->records && w->no_records_below == SIZE_MAX) {
 		unsigned char key[GIT_OID_RAWSZ];
@@ -424,12 +440,8 @@ static int walk_dir(struct walk *w, const git_oid *id, const size_t *active, siz
 		    (rc = replay(w, &tr, active, nactive, ctx)) <= 0)
 			goto done;
 	}
-	if (git_tree_lookup(&tree, w->repo, id) < 0) {
-		const git_error *ge = git_error_last();
-		rc = err_set("cannot read tree '%s': %s", w->path.ptr,
-			     ge && ge->message ? ge->message : "unknown error");
+	if (!tree && (rc = read_tree(w, id, &tree)) < 0)
 		goto done;
-	}
 	/* the names' answers hold only under the same .gitattributes in the folder itself */
 	if (have) {
 		const git_oid *attrs = linguist_attrs_of(tree);
