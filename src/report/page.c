@@ -283,15 +283,49 @@ void page_text(struct buf *b, const char *s)
 	free(safe);
 }
 
-/* The end of a /pattern/ starting at p (after a space or '('), or NULL when none: its closing slash ends a word. */
+/* 1 when the byte after a closing slash at q ends a word: the end, a space, closing punctuation. */
+static int slash_ends_word(const char *q)
+{
+	return !q[1] || strchr(" ),;:]", q[1]) || !strncmp(q + 1, "،", 2) || !strncmp(q + 1, "؛", 2);
+}
+
+/*
+ * The end of a /pattern/ starting at p (after a space or '('), or NULL when
+ * none: its closing slash ends a word and stands outside every group, class
+ * and escape of the pattern, so /(?:#|//)x/ closes at its last slash. When
+ * no slash does (an unbalanced pattern), the first that ends a word.
+ */
 static const char *pattern_end(const char *p)
 {
-	const char *q;
-	for (q = p + 1; *q; q++)
-		if (*q == '/' && q > p + 1 &&
-		    (!q[1] || strchr(" ),;:]", q[1]) || !strncmp(q + 1, "،", 2) || !strncmp(q + 1, "؛", 2)))
+	const char *q, *first = NULL;
+	int depth = 0, in_class = 0;
+	for (q = p + 1; *q; q++) {
+		if (*q == '\\' && q[1]) {
+			q++;
+			continue;
+		}
+		if (in_class) {
+			in_class = *q != ']';
+			continue;
+		}
+		if (*q == '[') {
+			in_class = 1;
+			q += q[1] == '^';
+			q += q[1] == ']';
+			continue;
+		}
+		if (*q == '(' || *q == ')') {
+			depth += *q == '(' ? 1 : -1;
+			continue;
+		}
+		if (*q != '/' || q == p + 1 || !slash_ends_word(q))
+			continue;
+		if (!depth)
 			return q + 1;
-	return NULL;
+		if (!first)
+			first = q + 1;
+	}
+	return first;
 }
 
 /* Plain text in which a /pattern/ (as explanations quote them) is isolated left to right. */

@@ -57,6 +57,13 @@ static void test_rich_isolates_code_and_patterns(void **state)
 	got = text_of(page_rich, "يطابق /(?i:restor|استعادة)/)؛ لا");
 	assert_string_equal(got, "يطابق <code dir=\"ltr\">/(?i:restor|استعادة)/</code>)؛ لا");
 	free(got);
+	/* a slash inside a group, a class or an escape does not close the pattern */
+	got = text_of(page_rich, "يطابق /^(?![ \\t]*(?:#|//))[^\\n]*?probe\"?:/)؛ لا");
+	assert_string_equal(got, "يطابق <code dir=\"ltr\">/^(?![ \\t]*(?:#|//))[^\\n]*?probe&quot;?:/</code>)؛ لا");
+	free(got);
+	got = text_of(page_rich, "matching /a[/) ]b\\/ c/ or /(x/ y");
+	assert_string_equal(got, "matching <code dir=\"ltr\">/a[/) ]b\\/ c/</code> or <code dir=\"ltr\">/(x/</code> y");
+	free(got);
 }
 
 static void test_auto_marks_untranslated_text(void **state)
