@@ -2,8 +2,9 @@
 # repositories the reviewer wrote.
 # Kept: "If the health check fails, you can roll back with `kubectl rollout undo …`" (and in Arabic,
 # يمكنك التراجع بتشغيل) as a rollback step, and "so you can roll back if the upgrade fails" in an
-# upgrade guide's backup step (the capability veto only holds where no command, means or condition
-# follows); "Severity 1: complete downtime" levels, and an Arabic scale under "تصنيف حوادث
+# upgrade guide's backup step as the production runbook's way back (the capability veto only holds
+# where no command, means or condition follows; for the rollback rule a purpose clause, "so you can
+# roll back", stays advice); "Severity 1: complete downtime" levels, and an Arabic scale under "تصنيف حوادث
 # الإنتاج"; "All support actions are written to the audit log"; a round trip run by py.test.
 # Not counted: an AWS key above a Rust test module, and a private key after the test module closes
 # (both secrets); a chat store's socket and a feedback client's ping as readiness; a route allowing
@@ -21,7 +22,7 @@ fxset_rule_is b127 near deploy.secrets-not-committed "fail crates/conf/src/confi
 end
 
 begin "kept: a conditional rollback with its command (English, Arabic), a backup step so you can roll back"
-fxset_rule_is b127 kinds incidents.rollback "pass UPGRADING.md:5 docs/ar/runbooks/deploy.md:5 docs/runbooks/deploy.md:5"
+fxset_rule_is b127 kinds incidents.rollback "pass docs/ar/runbooks/deploy.md:5 docs/runbooks/deploy.md:5"
 fxset_rule_is b127 kinds deploy.production-runbook "pass UPGRADING.md:5 docs/ar/runbooks/deploy.md:5 docs/runbooks/deploy.md:5"
 end
 
