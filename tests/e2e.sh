@@ -13,10 +13,12 @@ set -u
 PG=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 FX=$(cd "$2" && pwd)
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/tests/python.sh"
 
 if [ -z "${E2E_ONLY:-}" ]; then
 	jobs=${E2E_JOBS:-$(nproc 2>/dev/null || echo 1)}
 	L=$(mktemp -d "${TMPDIR:-/tmp}/proofgate-e2e-logs.XXXXXX")
+	tests_python "$L/bin"
 	# one line per process: the names of its files, the first naming its log
 	for f in "$ROOT"/tests/e2e/*.sh; do
 		n=$(basename "$f" .sh)
@@ -82,6 +84,7 @@ unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OB
 # tests must not see the user's git configuration
 export HOME="$T/home" GIT_CONFIG_NOSYSTEM=1 XDG_CACHE_HOME="$T/cache"
 mkdir -p "$HOME"
+tests_python "$T/bin"
 : >"$T/why"
 
 . "$ROOT/tests/lib.sh"

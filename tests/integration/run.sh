@@ -26,6 +26,8 @@ if [ "$(cat "$IT/node_modules/.proofgate-stamp" 2>/dev/null)" != "$stamp" ]; the
 fi
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/proofgate-integration.XXXXXX")
+. "$ROOT/tests/python.sh"
+tests_python "$T/bin"
 make -s >"$T/make.log" 2>&1 && make -s build/fixtures/.stamp >>"$T/make.log" 2>&1 ||
 	{ cat "$T/make.log"; exit 2; }
 PG="$ROOT/build/release/proofgate"
