@@ -24,11 +24,11 @@ end
 
 begin "audit: IsPermitted( in an export handler; a log write with the address and the user; a C++ sign-in row"
 fxset_rule_is b128 kinds audit.export-checks "pass src/Lantern.Web/SettingsApi.cs:15"
-fxset_rule_is b128 kinds audit.access-traces "pass server/auth/signin.cpp:7 src/Lantern.Web/SettingsApi.cs:24"
+fxset_rule_is b128 kinds audit.access-traces "pass server/auth/signin.cpp:7 src/Lantern.Web/SettingsApi.cs:24 web/admin/export.php:7"
 end
 
 begin "backup and workers: a stated nightly backup (LaTeX, wrapped; Arabic), SetLastExecutionTime"
-fxset_rule_is b128 kinds backup.schedule "pass docs/ar/manual/backup.md:5 docs/manual/server.tex:11"
+fxset_rule_is b128 kinds backup.schedule "pass docs/ar/manual/backup.md:5 docs/ar/manual/catalogue.md:3 docs/manual/catalogue.md:3 docs/manual/server.tex:11"
 fxset_rule_is b128 kinds monitoring.worker-heartbeat "pass src/Lantern.Core/Jobs/JobRunner.cs:18"
 fxset_rule_is b128 kinds deploy.env-template "pass docker-compose.yml:8"
 end
